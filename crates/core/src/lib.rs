@@ -1,0 +1,17 @@
+//! The loyalty core: Hedera entities, keys and transactions in pure Rust.
+//!
+//! No wasm-bindgen, web-sys or js-sys here: this crate compiles for the host and for
+//! `wasm32-unknown-unknown`, and the wasm binding crate stays a thin layer over it.
+
+mod error;
+pub use error::{Error, Result};
+
+pub mod hbar;
+pub mod id;
+pub mod key;
+pub mod message;
+pub mod time;
+pub mod transaction;
+pub mod transaction_id;
+
+pub use loyal_proto as proto;

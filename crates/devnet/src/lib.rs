@@ -1,0 +1,1 @@
+//! The devnet: a library first (`spawn(config)` returns a handle), plus a binary.

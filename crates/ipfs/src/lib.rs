@@ -1,0 +1,1 @@
+//! CIDv1 content addressing compatible with Kubo `add --cid-version=1 --raw-leaves`.
