@@ -15,3 +15,8 @@ pub mod transaction;
 pub mod transaction_id;
 
 pub use loyal_proto as proto;
+
+// Unit tests run natively and, through wasm-bindgen-test, inside headless Chromium. A test module
+// opts in with `#[cfg(target_arch = "wasm32")] use wasm_bindgen_test::wasm_bindgen_test as test;`.
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
