@@ -1,4 +1,30 @@
 //! Hedera protobuf messages (subset), field numbers from hiero-consensus-node's `services/*.proto`.
 //!
 //! Names follow what prost-build generates from the official protos, so code written against
-//! these types reads the same as code written against `hedera-proto`.
+//! these types reads the same as code written against `hedera-proto`. Hand-written derives keep
+//! this crate free of protoc and small in wasm; the conformance tests prove every type encodes
+//! byte-identically to `hedera-proto`.
+
+mod basic_types;
+mod consensus;
+mod crypto;
+mod custom_fees;
+mod queries;
+mod receipt;
+mod response_code;
+mod schedule;
+mod token;
+mod transaction;
+
+pub use basic_types::*;
+pub use consensus::*;
+pub use crypto::*;
+pub use custom_fees::*;
+pub use queries::*;
+pub use receipt::*;
+pub use response_code::*;
+pub use schedule::*;
+pub use token::*;
+pub use transaction::*;
+
+pub use prost::Message;

@@ -1,0 +1,53 @@
+//! crypto_create.proto, crypto_transfer.proto.
+use crate::{AccountId, Duration, Key, RealmId, ShardId, TokenTransferList, TransferList};
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct CryptoCreateTransactionBody {
+    #[prost(message, optional, tag = "1")]
+    pub key: Option<Key>,
+    #[prost(uint64, tag = "2")]
+    pub initial_balance: u64,
+    #[prost(message, optional, tag = "3")]
+    pub proxy_account_id: Option<AccountId>,
+    #[prost(uint64, tag = "6")]
+    pub send_record_threshold: u64,
+    #[prost(uint64, tag = "7")]
+    pub receive_record_threshold: u64,
+    #[prost(bool, tag = "8")]
+    pub receiver_sig_required: bool,
+    #[prost(message, optional, tag = "9")]
+    pub auto_renew_period: Option<Duration>,
+    #[prost(message, optional, tag = "10")]
+    pub shard_id: Option<ShardId>,
+    #[prost(message, optional, tag = "11")]
+    pub realm_id: Option<RealmId>,
+    #[prost(message, optional, tag = "12")]
+    pub new_realm_admin_key: Option<Key>,
+    #[prost(string, tag = "13")]
+    pub memo: String,
+    #[prost(int32, tag = "14")]
+    pub max_automatic_token_associations: i32,
+    #[prost(oneof = "crypto_create_transaction_body::StakedId", tags = "15, 16")]
+    pub staked_id: Option<crypto_create_transaction_body::StakedId>,
+    #[prost(bool, tag = "17")]
+    pub decline_reward: bool,
+    #[prost(bytes = "vec", tag = "18")]
+    pub alias: Vec<u8>,
+}
+pub mod crypto_create_transaction_body {
+    #[derive(Clone, PartialEq, prost::Oneof)]
+    pub enum StakedId {
+        #[prost(message, tag = "15")]
+        StakedAccountId(super::AccountId),
+        #[prost(int64, tag = "16")]
+        StakedNodeId(i64),
+    }
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct CryptoTransferTransactionBody {
+    #[prost(message, optional, tag = "1")]
+    pub transfers: Option<TransferList>,
+    #[prost(message, repeated, tag = "2")]
+    pub token_transfers: Vec<TokenTransferList>,
+}

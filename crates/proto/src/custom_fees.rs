@@ -1,0 +1,85 @@
+//! custom_fees.proto.
+use crate::{AccountId, Fraction, Key, TokenId};
+
+#[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
+pub struct FractionalFee {
+    #[prost(message, optional, tag = "1")]
+    pub fractional_amount: Option<Fraction>,
+    #[prost(int64, tag = "2")]
+    pub minimum_amount: i64,
+    #[prost(int64, tag = "3")]
+    pub maximum_amount: i64,
+    #[prost(bool, tag = "4")]
+    pub net_of_transfers: bool,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
+pub struct FixedFee {
+    #[prost(int64, tag = "1")]
+    pub amount: i64,
+    #[prost(message, optional, tag = "2")]
+    pub denominating_token_id: Option<TokenId>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
+pub struct RoyaltyFee {
+    #[prost(message, optional, tag = "1")]
+    pub exchange_value_fraction: Option<Fraction>,
+    #[prost(message, optional, tag = "2")]
+    pub fallback_fee: Option<FixedFee>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
+pub struct CustomFee {
+    #[prost(oneof = "custom_fee::Fee", tags = "1, 2, 4")]
+    pub fee: Option<custom_fee::Fee>,
+    #[prost(message, optional, tag = "3")]
+    pub fee_collector_account_id: Option<AccountId>,
+    #[prost(bool, tag = "5")]
+    pub all_collectors_are_exempt: bool,
+}
+pub mod custom_fee {
+    #[derive(Clone, PartialEq, Eq, Hash, prost::Oneof)]
+    pub enum Fee {
+        #[prost(message, tag = "1")]
+        FixedFee(super::FixedFee),
+        #[prost(message, tag = "2")]
+        FractionalFee(super::FractionalFee),
+        #[prost(message, tag = "4")]
+        RoyaltyFee(super::RoyaltyFee),
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
+pub struct AssessedCustomFee {
+    #[prost(int64, tag = "1")]
+    pub amount: i64,
+    #[prost(message, optional, tag = "2")]
+    pub token_id: Option<TokenId>,
+    #[prost(message, optional, tag = "3")]
+    pub fee_collector_account_id: Option<AccountId>,
+    #[prost(message, repeated, tag = "4")]
+    pub effective_payer_account_id: Vec<AccountId>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
+pub struct FixedCustomFee {
+    #[prost(message, optional, tag = "1")]
+    pub fixed_fee: Option<FixedFee>,
+    #[prost(message, optional, tag = "2")]
+    pub fee_collector_account_id: Option<AccountId>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
+pub struct FeeExemptKeyList {
+    #[prost(message, repeated, tag = "1")]
+    pub keys: Vec<Key>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
+pub struct CustomFeeLimit {
+    #[prost(message, optional, tag = "1")]
+    pub account_id: Option<AccountId>,
+    #[prost(message, repeated, tag = "2")]
+    pub fees: Vec<FixedFee>,
+}
