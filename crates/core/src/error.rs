@@ -10,34 +10,69 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// An entity id (`0.0.n`, with or without checksum, or HIP-30 form) that does not parse.
-    InvalidEntityId { input: String, reason: &'static str },
+    InvalidEntityId {
+        input: String,
+        reason: &'static str,
+    },
     /// A HIP-15 checksum that does not match the id on the named ledger.
-    ChecksumMismatch { id: String, expected: String, actual: String },
+    ChecksumMismatch {
+        id: String,
+        expected: String,
+        actual: String,
+    },
     /// A transaction id that does not parse in SDK (`0.0.n@s.n`) or mirror (`0.0.n-s-n`) form.
-    InvalidTransactionId { input: String, reason: &'static str },
+    InvalidTransactionId {
+        input: String,
+        reason: &'static str,
+    },
     /// A key (private or public) that does not parse or is not on its curve.
-    InvalidKey { reason: String },
+    InvalidKey {
+        reason: String,
+    },
     /// A signature that does not verify, or has the wrong length or encoding.
-    InvalidSignature { reason: String },
+    InvalidSignature {
+        reason: String,
+    },
     /// An amount that does not fit or does not parse.
-    InvalidAmount { input: String, reason: &'static str },
+    InvalidAmount {
+        input: String,
+        reason: &'static str,
+    },
     /// Memo over 100 bytes (UTF-8) or containing a NUL byte.
-    MemoTooLong { len: usize, max: usize },
+    MemoTooLong {
+        len: usize,
+        max: usize,
+    },
     /// A builder value outside what the network accepts (the field is named).
-    InvalidField { field: &'static str, reason: String },
+    InvalidField {
+        field: &'static str,
+        reason: String,
+    },
     /// A required builder field was never set.
-    MissingField { field: &'static str },
+    MissingField {
+        field: &'static str,
+    },
     /// Transfers that do not sum to zero, or otherwise cannot be valid.
-    UnbalancedTransfer { reason: String },
+    UnbalancedTransfer {
+        reason: String,
+    },
     /// Signed transaction over the network's 6,144-byte limit.
-    TransactionTooLarge { size: usize, max: usize },
+    TransactionTooLarge {
+        size: usize,
+        max: usize,
+    },
     /// A transaction was changed after it was frozen, or signed before it was frozen.
     NotFrozen,
     AlreadyFrozen,
     /// Bytes that are not a valid protobuf of the expected message.
-    Decode { message: &'static str, reason: String },
+    Decode {
+        message: &'static str,
+        reason: String,
+    },
     /// The external signer (e.g. a wallet) failed or refused.
-    Signer { reason: String },
+    Signer {
+        reason: String,
+    },
 }
 
 impl Error {
@@ -66,20 +101,35 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::InvalidEntityId { input, reason } => write!(f, "invalid entity id {input:?}: {reason}"),
-            Error::ChecksumMismatch { id, expected, actual } => {
-                write!(f, "checksum mismatch for {id}: expected {expected}, got {actual}")
+            Error::InvalidEntityId { input, reason } => {
+                write!(f, "invalid entity id {input:?}: {reason}")
+            }
+            Error::ChecksumMismatch {
+                id,
+                expected,
+                actual,
+            } => {
+                write!(
+                    f,
+                    "checksum mismatch for {id}: expected {expected}, got {actual}"
+                )
             }
             Error::InvalidTransactionId { input, reason } => {
                 write!(f, "invalid transaction id {input:?}: {reason}")
             }
             Error::InvalidKey { reason } => write!(f, "invalid key: {reason}"),
             Error::InvalidSignature { reason } => write!(f, "invalid signature: {reason}"),
-            Error::InvalidAmount { input, reason } => write!(f, "invalid amount {input:?}: {reason}"),
-            Error::MemoTooLong { len, max } => write!(f, "memo is {len} bytes, at most {max} allowed"),
+            Error::InvalidAmount { input, reason } => {
+                write!(f, "invalid amount {input:?}: {reason}")
+            }
+            Error::MemoTooLong { len, max } => {
+                write!(f, "memo is {len} bytes, at most {max} allowed")
+            }
             Error::InvalidField { field, reason } => write!(f, "invalid {field}: {reason}"),
             Error::MissingField { field } => write!(f, "{field} is required"),
-            Error::UnbalancedTransfer { reason } => write!(f, "transfer does not balance: {reason}"),
+            Error::UnbalancedTransfer { reason } => {
+                write!(f, "transfer does not balance: {reason}")
+            }
             Error::TransactionTooLarge { size, max } => {
                 write!(f, "transaction is {size} bytes, at most {max} allowed")
             }

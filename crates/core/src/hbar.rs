@@ -47,7 +47,10 @@ impl fmt::Display for Hbar {
             return write!(f, "{t} tℏ");
         }
         let sign = if t < 0 { "-" } else { "" };
-        let (whole, frac) = (t.abs() / TINYBARS_PER_HBAR as i128, t.abs() % TINYBARS_PER_HBAR as i128);
+        let (whole, frac) = (
+            t.abs() / TINYBARS_PER_HBAR as i128,
+            t.abs() % TINYBARS_PER_HBAR as i128,
+        );
         if frac == 0 {
             write!(f, "{sign}{whole} ℏ")
         } else {
@@ -62,7 +65,10 @@ impl FromStr for Hbar {
 
     /// Accepts `"1.5"`, `"1.5 ℏ"`, `"-2 ℏ"` and `"150 tℏ"` (tinybars must be whole).
     fn from_str(input: &str) -> Result<Self> {
-        let bad = |reason| Error::InvalidAmount { input: input.to_owned(), reason };
+        let bad = |reason| Error::InvalidAmount {
+            input: input.to_owned(),
+            reason,
+        };
         let s = input.trim();
         let (number, tiny) = if let Some(n) = s.strip_suffix("tℏ") {
             (n.trim_end(), true)
@@ -79,22 +85,36 @@ impl FromStr for Hbar {
         if whole.is_empty() && frac.is_empty() {
             return Err(bad("no digits"));
         }
-        if !whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        if !whole
+            .bytes()
+            .chain(frac.bytes())
+            .all(|b| b.is_ascii_digit())
+        {
             return Err(bad("not a decimal number"));
         }
         let scale = if tiny { 0 } else { 8 };
         if frac.len() > scale {
-            return Err(bad(if tiny { "tinybars must be whole" } else { "more than 8 decimal places" }));
+            return Err(bad(if tiny {
+                "tinybars must be whole"
+            } else {
+                "more than 8 decimal places"
+            }));
         }
         let mut value: i128 = 0;
-        for b in whole.bytes().chain(frac.bytes()).chain(std::iter::repeat_n(b'0', scale - frac.len())) {
+        for b in whole
+            .bytes()
+            .chain(frac.bytes())
+            .chain(std::iter::repeat_n(b'0', scale - frac.len()))
+        {
             value = value * 10 + (b - b'0') as i128;
             if value > i64::MAX as i128 + 1 {
                 return Err(bad("out of range"));
             }
         }
         let value = if negative { -value } else { value };
-        i64::try_from(value).map(Hbar).map_err(|_| bad("out of range"))
+        i64::try_from(value)
+            .map(Hbar)
+            .map_err(|_| bad("out of range"))
     }
 }
 
@@ -110,21 +130,44 @@ mod tests {
         assert_eq!("1.5 ℏ".parse::<Hbar>().unwrap().to_tinybars(), 150_000_000);
         assert_eq!("-2ℏ".parse::<Hbar>().unwrap(), Hbar::new(-2));
         assert_eq!("150 tℏ".parse::<Hbar>().unwrap(), Hbar::from_tinybars(150));
-        assert_eq!("0.00000001".parse::<Hbar>().unwrap(), Hbar::from_tinybars(1));
+        assert_eq!(
+            "0.00000001".parse::<Hbar>().unwrap(),
+            Hbar::from_tinybars(1)
+        );
     }
 
     #[test]
     fn rejects_bad_amounts_with_typed_errors() {
-        for bad in ["", "abc", "1.000000001", "1.5 tℏ", "92233720368.54775808", "1e5", "--1"] {
+        for bad in [
+            "",
+            "abc",
+            "1.000000001",
+            "1.5 tℏ",
+            "92233720368.54775808",
+            "1e5",
+            "--1",
+        ] {
             let err = bad.parse::<Hbar>().unwrap_err();
             assert_eq!(err.code(), "INVALID_AMOUNT", "{bad}");
         }
-        assert_eq!("-92233720368.54775808".parse::<Hbar>().unwrap(), Hbar::from_tinybars(i64::MIN));
+        assert_eq!(
+            "-92233720368.54775808".parse::<Hbar>().unwrap(),
+            Hbar::from_tinybars(i64::MIN)
+        );
     }
 
     #[test]
     fn display_round_trips() {
-        for t in [0, 1, 99_999_999, 100_000_000, 150_000_000, -250_000_000, i64::MAX, i64::MIN + 1] {
+        for t in [
+            0,
+            1,
+            99_999_999,
+            100_000_000,
+            150_000_000,
+            -250_000_000,
+            i64::MAX,
+            i64::MIN + 1,
+        ] {
             let h = Hbar::from_tinybars(t);
             assert_eq!(h.to_string().parse::<Hbar>().unwrap(), h, "{h}");
         }

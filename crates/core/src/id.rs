@@ -67,8 +67,10 @@ impl EntityId {
         const M: u64 = 1_000_003;
         const W: u64 = 31;
         let addr = self.to_string();
-        let digits: Vec<u64> =
-            addr.bytes().map(|b| if b == b'.' { 10 } else { (b - b'0') as u64 }).collect();
+        let digits: Vec<u64> = addr
+            .bytes()
+            .map(|b| if b == b'.' { 10 } else { (b - b'0') as u64 })
+            .collect();
         let (mut sd0, mut sd1, mut sd, mut sh) = (0u64, 0u64, 0u64, 0u64);
         for (i, d) in digits.iter().enumerate() {
             sd = (W * sd + d) % P3;
@@ -98,7 +100,10 @@ impl EntityId {
 
     /// Parses `0.0.n` or `0.0.n-abcde`; the checksum, if any, is returned for validation.
     pub fn parse_with_checksum(input: &str) -> Result<(EntityId, Option<String>)> {
-        let bad = |reason| Error::InvalidEntityId { input: input.to_owned(), reason };
+        let bad = |reason| Error::InvalidEntityId {
+            input: input.to_owned(),
+            reason,
+        };
         let (id, checksum) = match input.split_once('-') {
             Some((id, cs)) => {
                 if cs.len() != 5 || !cs.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -120,7 +125,10 @@ impl EntityId {
             [shard, realm, num] => EntityId::new(parse(shard)?, parse(realm)?, parse(num)?),
             _ => return Err(bad("expected shard.realm.num")),
         };
-        if entity.num > i64::MAX as u64 || entity.shard > i64::MAX as u64 || entity.realm > i64::MAX as u64 {
+        if entity.num > i64::MAX as u64
+            || entity.shard > i64::MAX as u64
+            || entity.realm > i64::MAX as u64
+        {
             return Err(bad("number out of range"));
         }
         Ok((entity, checksum))
@@ -132,7 +140,11 @@ impl EntityId {
         if let Some(actual) = checksum {
             let expected = id.checksum(ledger);
             if actual != expected {
-                return Err(Error::ChecksumMismatch { id: id.to_string(), expected, actual });
+                return Err(Error::ChecksumMismatch {
+                    id: id.to_string(),
+                    expected,
+                    actual,
+                });
             }
         }
         Ok(id)
@@ -140,9 +152,16 @@ impl EntityId {
 
     /// HIP-30: `hedera:<network>:0.0.n[-checksum]`; the checksum must match that network.
     pub fn from_hip30(input: &str) -> Result<(LedgerId, EntityId)> {
-        let bad = |reason| Error::InvalidEntityId { input: input.to_owned(), reason };
-        let rest = input.strip_prefix("hedera:").ok_or_else(|| bad("HIP-30 ids start with `hedera:`"))?;
-        let (network, id) = rest.split_once(':').ok_or_else(|| bad("expected hedera:<network>:<id>"))?;
+        let bad = |reason| Error::InvalidEntityId {
+            input: input.to_owned(),
+            reason,
+        };
+        let rest = input
+            .strip_prefix("hedera:")
+            .ok_or_else(|| bad("HIP-30 ids start with `hedera:`"))?;
+        let (network, id) = rest
+            .split_once(':')
+            .ok_or_else(|| bad("expected hedera:<network>:<id>"))?;
         let ledger = LedgerId::from_name(network).ok_or_else(|| bad("unknown network"))?;
         let id = Self::parse_for_ledger(id, &ledger)?;
         Ok((ledger, id))
@@ -150,7 +169,11 @@ impl EntityId {
 
     /// HIP-30 form with checksum; `None` for ledgers without a network name.
     pub fn to_hip30(&self, ledger: &LedgerId) -> Option<String> {
-        Some(format!("hedera:{}:{}", ledger.name()?, self.to_string_with_checksum(ledger)))
+        Some(format!(
+            "hedera:{}:{}",
+            ledger.name()?,
+            self.to_string_with_checksum(ledger)
+        ))
     }
 }
 
@@ -191,13 +214,13 @@ macro_rules! entity_type {
             }
             pub fn to_proto(&self) -> proto::$proto {
                 proto::$proto {
-                    shard_num: self.0.shard as i64,
-                    realm_num: self.0.realm as i64,
-                    $num_field: self.0.num as i64,
+                    shard_num: Some(self.0.shard as i64),
+                    realm_num: Some(self.0.realm as i64),
+                    $num_field: Some(self.0.num as i64),
                 }
             }
             pub fn from_proto(p: &proto::$proto) -> Result<Self> {
-                Ok(Self(entity_from_parts(p.shard_num, p.realm_num, p.$num_field)?))
+                Ok(Self(entity_from_parts(p.shard_num(), p.realm_num(), p.$num_field())?))
             }
         }
 
@@ -224,7 +247,10 @@ macro_rules! entity_type {
 
 fn entity_from_parts(shard: i64, realm: i64, num: i64) -> Result<EntityId> {
     let conv = |v: i64| {
-        u64::try_from(v).map_err(|_| Error::Decode { message: "entity id", reason: format!("negative part {v}") })
+        u64::try_from(v).map_err(|_| Error::Decode {
+            message: "entity id",
+            reason: format!("negative part {v}"),
+        })
     };
     Ok(EntityId::new(conv(shard)?, conv(realm)?, conv(num)?))
 }
@@ -254,11 +280,21 @@ pub struct AccountId {
 
 impl AccountId {
     pub const fn new(shard: u64, realm: u64, num: u64) -> Self {
-        Self { shard, realm, num, evm_address: None }
+        Self {
+            shard,
+            realm,
+            num,
+            evm_address: None,
+        }
     }
 
     pub fn from_evm_address(shard: u64, realm: u64, address: [u8; 20]) -> Self {
-        Self { shard, realm, num: 0, evm_address: Some(address) }
+        Self {
+            shard,
+            realm,
+            num: 0,
+            evm_address: Some(address),
+        }
     }
 
     pub fn entity(&self) -> EntityId {
@@ -279,8 +315,8 @@ impl AccountId {
     pub fn to_proto(&self) -> proto::AccountId {
         use proto::account_id::Account;
         proto::AccountId {
-            shard_num: self.shard as i64,
-            realm_num: self.realm as i64,
+            shard_num: Some(self.shard as i64),
+            realm_num: Some(self.realm as i64),
             account: Some(match self.evm_address {
                 Some(a) => Account::Alias(a.to_vec()),
                 None => Account::AccountNum(self.num as i64),
@@ -290,10 +326,10 @@ impl AccountId {
 
     pub fn from_proto(p: &proto::AccountId) -> Result<Self> {
         use proto::account_id::Account;
-        let base = entity_from_parts(p.shard_num, p.realm_num, 0)?;
+        let base = entity_from_parts(p.shard_num(), p.realm_num(), 0)?;
         match &p.account {
             Some(Account::AccountNum(n)) => {
-                Ok(Self::from(entity_from_parts(p.shard_num, p.realm_num, *n)?))
+                Ok(Self::from(entity_from_parts(p.shard_num(), p.realm_num(), *n)?))
             }
             Some(Account::Alias(a)) => {
                 let address: [u8; 20] = a.as_slice().try_into().map_err(|_| Error::Decode {
@@ -331,9 +367,11 @@ impl FromStr for AccountId {
             if hex_part.len() == 40 && hex_part.bytes().all(|b| b.is_ascii_hexdigit()) {
                 let head: EntityId = format!("{shard}.{realm}.0").parse()?;
                 let mut address = [0u8; 20];
-                hex::decode_to_slice(hex_part, &mut address).map_err(|_| Error::InvalidEntityId {
-                    input: s.to_owned(),
-                    reason: "bad EVM address",
+                hex::decode_to_slice(hex_part, &mut address).map_err(|_| {
+                    Error::InvalidEntityId {
+                        input: s.to_owned(),
+                        reason: "bad EVM address",
+                    }
                 })?;
                 return Ok(Self::from_evm_address(head.shard, head.realm, address));
             }
@@ -355,7 +393,10 @@ impl NftId {
     }
 
     pub fn to_proto(&self) -> proto::NftId {
-        proto::NftId { token_id: Some(self.token_id.to_proto()), serial_number: self.serial as i64 }
+        proto::NftId {
+            token_id: Some(self.token_id.to_proto()),
+            serial_number: Some(self.serial as i64),
+        }
     }
 
     pub fn from_proto(p: &proto::NftId) -> Result<Self> {
@@ -363,8 +404,10 @@ impl NftId {
             message: "NftID",
             reason: "missing token id".into(),
         })?;
-        let serial = u64::try_from(p.serial_number)
-            .map_err(|_| Error::Decode { message: "NftID", reason: "negative serial".into() })?;
+        let serial = u64::try_from(p.serial_number()).map_err(|_| Error::Decode {
+            message: "NftID",
+            reason: "negative serial".into(),
+        })?;
         Ok(Self::new(TokenId::from_proto(token)?, serial))
     }
 }
@@ -378,9 +421,16 @@ impl fmt::Display for NftId {
 impl FromStr for NftId {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        let bad = |reason| Error::InvalidEntityId { input: s.to_owned(), reason };
-        let (token, serial) = s.split_once(['/', '@']).ok_or_else(|| bad("expected <token>/<serial>"))?;
-        let serial = serial.parse::<u64>().map_err(|_| bad("bad serial number"))?;
+        let bad = |reason| Error::InvalidEntityId {
+            input: s.to_owned(),
+            reason,
+        };
+        let (token, serial) = s
+            .split_once(['/', '@'])
+            .ok_or_else(|| bad("expected <token>/<serial>"))?;
+        let serial = serial
+            .parse::<u64>()
+            .map_err(|_| bad("bad serial number"))?;
         Ok(Self::new(token.parse()?, serial))
     }
 }
@@ -399,14 +449,26 @@ mod tests {
         assert_eq!("7".parse::<TokenId>().unwrap(), TokenId::new(0, 0, 7));
         let nft: NftId = "0.0.5/12".parse().unwrap();
         assert_eq!(nft.to_string(), "0.0.5/12");
-        let evm: AccountId = "0.0.00000000000000000000000000000000000004d2".parse().unwrap();
+        let evm: AccountId = "0.0.00000000000000000000000000000000000004d2"
+            .parse()
+            .unwrap();
         assert_eq!(evm.evm_address.unwrap()[19], 0xd2);
         assert_eq!(AccountId::from_proto(&evm.to_proto()).unwrap(), evm);
     }
 
     #[test]
     fn rejects_malformed_ids() {
-        for bad in ["", "0.0", "0.0.x", "0..1", "a.b.c", "0.0.1-ABCDE", "0.0.1-abc", "1.2.3.4", "0.0.-1"] {
+        for bad in [
+            "",
+            "0.0",
+            "0.0.x",
+            "0..1",
+            "a.b.c",
+            "0.0.1-ABCDE",
+            "0.0.1-abc",
+            "1.2.3.4",
+            "0.0.-1",
+        ] {
             let err = bad.parse::<AccountId>().unwrap_err();
             assert_eq!(err.code(), "INVALID_ENTITY_ID", "{bad}");
         }
@@ -415,7 +477,12 @@ mod tests {
     #[test]
     fn checksum_validates_and_hip30_round_trips() {
         let id = EntityId::new(0, 0, 123);
-        for ledger in [LedgerId::Mainnet, LedgerId::Testnet, LedgerId::Previewnet, LedgerId::Devnet] {
+        for ledger in [
+            LedgerId::Mainnet,
+            LedgerId::Testnet,
+            LedgerId::Previewnet,
+            LedgerId::Devnet,
+        ] {
             let with = id.to_string_with_checksum(&ledger);
             assert_eq!(EntityId::parse_for_ledger(&with, &ledger).unwrap(), id);
             let hip30 = id.to_hip30(&ledger).unwrap();

@@ -22,7 +22,7 @@ pub fn sign_message(key: &PrivateKey, message: &str) -> proto::SignatureMap {
 pub fn verify_message(key: &PublicKey, message: &str, sig_map: &proto::SignatureMap) -> Result<()> {
     let signed = prefixed_message(message);
     let mut found = false;
-    for pair in sig_map.sig_pair.iter().filter(|p| key.matches_prefix(&p.pub_key_prefix)) {
+    for pair in sig_map.sig_pair.iter().filter(|p| key.matches_prefix(p.pub_key_prefix())) {
         found = true;
         if let Some(sig) = signature_bytes(pair) {
             if key.verify(&signed, sig).is_ok() {

@@ -30,11 +30,17 @@ impl Timestamp {
     }
 
     pub fn to_proto(&self) -> proto::Timestamp {
-        proto::Timestamp { seconds: self.seconds, nanos: self.nanos }
+        proto::Timestamp {
+            seconds: Some(self.seconds),
+            nanos: Some(self.nanos),
+        }
     }
 
     pub fn from_proto(p: &proto::Timestamp) -> Self {
-        Self { seconds: p.seconds, nanos: p.nanos }
+        Self {
+            seconds: p.seconds(),
+            nanos: p.nanos(),
+        }
     }
 
     /// The mirror node's `seconds.nnnnnnnnn` form.
@@ -60,11 +66,13 @@ impl Duration {
     }
 
     pub fn to_proto(&self) -> proto::Duration {
-        proto::Duration { seconds: self.seconds }
+        proto::Duration {
+            seconds: Some(self.seconds),
+        }
     }
 
     pub fn from_proto(p: &proto::Duration) -> Self {
-        Self { seconds: p.seconds }
+        Self { seconds: p.seconds() }
     }
 }
 

@@ -1,1 +1,1 @@
-//! TODO(owner): see team plan.
+//! (in progress)

@@ -13,7 +13,12 @@ pub struct TransactionId {
 
 impl TransactionId {
     pub fn new(account_id: AccountId, valid_start: Timestamp) -> Self {
-        Self { account_id, valid_start, scheduled: false, nonce: 0 }
+        Self {
+            account_id,
+            valid_start,
+            scheduled: false,
+            nonce: 0,
+        }
     }
 
     pub fn with_scheduled(mut self, scheduled: bool) -> Self {
@@ -28,27 +33,37 @@ impl TransactionId {
 
     /// The mirror node's path form: `0.0.n-secs-nanos`.
     pub fn to_mirror_string(&self) -> String {
-        format!("{}-{}-{:09}", self.account_id, self.valid_start.seconds, self.valid_start.nanos)
+        format!(
+            "{}-{}-{:09}",
+            self.account_id, self.valid_start.seconds, self.valid_start.nanos
+        )
     }
 
     pub fn to_proto(&self) -> proto::TransactionId {
         proto::TransactionId {
             transaction_valid_start: Some(self.valid_start.to_proto()),
             account_id: Some(self.account_id.to_proto()),
-            scheduled: self.scheduled,
-            nonce: self.nonce,
+            // The SDK always writes `scheduled` and writes `nonce` only when it is set.
+            scheduled: Some(self.scheduled),
+            nonce: (self.nonce != 0).then_some(self.nonce),
         }
     }
 
     pub fn from_proto(p: &proto::TransactionId) -> Result<Self> {
-        let missing = |what: &str| Error::Decode { message: "TransactionID", reason: format!("missing {what}") };
+        let missing = |what: &str| Error::Decode {
+            message: "TransactionID",
+            reason: format!("missing {what}"),
+        };
         let account = p.account_id.as_ref().ok_or_else(|| missing("account id"))?;
-        let start = p.transaction_valid_start.as_ref().ok_or_else(|| missing("valid start"))?;
+        let start = p
+            .transaction_valid_start
+            .as_ref()
+            .ok_or_else(|| missing("valid start"))?;
         Ok(Self {
             account_id: AccountId::from_proto(account)?,
             valid_start: Timestamp::from_proto(start),
-            scheduled: p.scheduled,
-            nonce: p.nonce,
+            scheduled: p.scheduled(),
+            nonce: p.nonce(),
         })
     }
 }
@@ -56,7 +71,11 @@ impl TransactionId {
 impl fmt::Display for TransactionId {
     /// The SDK form: `0.0.n@secs.nanos[?scheduled][/nonce]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}@{}.{:09}", self.account_id, self.valid_start.seconds, self.valid_start.nanos)?;
+        write!(
+            f,
+            "{}@{}.{:09}",
+            self.account_id, self.valid_start.seconds, self.valid_start.nanos
+        )?;
         if self.scheduled {
             f.write_str("?scheduled")?;
         }
@@ -72,7 +91,10 @@ impl FromStr for TransactionId {
 
     /// Accepts both the SDK form and the mirror form.
     fn from_str(input: &str) -> Result<Self> {
-        let bad = |reason| Error::InvalidTransactionId { input: input.to_owned(), reason };
+        let bad = |reason| Error::InvalidTransactionId {
+            input: input.to_owned(),
+            reason,
+        };
         let digits = |s: &str, what| -> Result<i64> {
             if s.is_empty() || s.len() > 19 || !s.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(bad(what));
@@ -86,31 +108,37 @@ impl FromStr for TransactionId {
             // SDK strings pad nanos to 9 digits; a shorter value is the plain integer count.
             Ok(digits(s, "bad nanoseconds")? as i32)
         };
-        let (account, seconds, nano_part, rest) = if let Some((account, rest)) = input.split_once('@') {
-            let (time, rest) = match rest.find(['?', '/']) {
-                Some(i) => rest.split_at(i),
-                None => (rest, ""),
+        let (account, seconds, nano_part, rest) =
+            if let Some((account, rest)) = input.split_once('@') {
+                let (time, rest) = match rest.find(['?', '/']) {
+                    Some(i) => rest.split_at(i),
+                    None => (rest, ""),
+                };
+                let (s, n) = time
+                    .split_once('.')
+                    .ok_or_else(|| bad("expected secs.nanos after @"))?;
+                (account, s, n, rest)
+            } else {
+                let mut parts = input.rsplitn(3, '-');
+                let (n, s, account) = (parts.next(), parts.next(), parts.next());
+                match (account, s, n) {
+                    (Some(a), Some(s), Some(n)) => (a, s, n, ""),
+                    _ => return Err(bad("expected 0.0.n@secs.nanos or 0.0.n-secs-nanos")),
+                }
             };
-            let (s, n) = time.split_once('.').ok_or_else(|| bad("expected secs.nanos after @"))?;
-            (account, s, n, rest)
-        } else {
-            let mut parts = input.rsplitn(3, '-');
-            let (n, s, account) = (parts.next(), parts.next(), parts.next());
-            match (account, s, n) {
-                (Some(a), Some(s), Some(n)) => (a, s, n, ""),
-                _ => return Err(bad("expected 0.0.n@secs.nanos or 0.0.n-secs-nanos")),
-            }
-        };
-        let account_id: AccountId =
-            account.parse().map_err(|_| bad("bad payer account id"))?;
-        let mut id = TransactionId::new(account_id, Timestamp::new(digits(seconds, "bad seconds")?, nanos(nano_part)?));
+        let account_id: AccountId = account.parse().map_err(|_| bad("bad payer account id"))?;
+        let mut id = TransactionId::new(
+            account_id,
+            Timestamp::new(digits(seconds, "bad seconds")?, nanos(nano_part)?),
+        );
         let mut rest = rest;
         if let Some(r) = rest.strip_prefix("?scheduled") {
             id.scheduled = true;
             rest = r;
         }
         if let Some(n) = rest.strip_prefix('/') {
-            id.nonce = i32::try_from(digits(n, "bad nonce")?).map_err(|_| bad("nonce out of range"))?;
+            id.nonce =
+                i32::try_from(digits(n, "bad nonce")?).map_err(|_| bad("nonce out of range"))?;
             rest = "";
         }
         if !rest.is_empty() {
@@ -128,21 +156,40 @@ mod tests {
 
     #[test]
     fn sdk_and_mirror_forms() {
-        let id = TransactionId::new(AccountId::new(0, 0, 1001), Timestamp::new(1_700_000_000, 12));
+        let id = TransactionId::new(
+            AccountId::new(0, 0, 1001),
+            Timestamp::new(1_700_000_000, 12),
+        );
         assert_eq!(id.to_string(), "0.0.1001@1700000000.000000012");
         assert_eq!(id.to_mirror_string(), "0.0.1001-1700000000-000000012");
         assert_eq!(id.to_string().parse::<TransactionId>().unwrap(), id);
         assert_eq!(id.to_mirror_string().parse::<TransactionId>().unwrap(), id);
         let child = id.clone().with_scheduled(true).with_nonce(3);
-        assert_eq!(child.to_string(), "0.0.1001@1700000000.000000012?scheduled/3");
+        assert_eq!(
+            child.to_string(),
+            "0.0.1001@1700000000.000000012?scheduled/3"
+        );
         assert_eq!(child.to_string().parse::<TransactionId>().unwrap(), child);
         assert_eq!(TransactionId::from_proto(&child.to_proto()).unwrap(), child);
     }
 
     #[test]
     fn rejects_malformed() {
-        for bad in ["", "0.0.1", "0.0.1@", "0.0.1@1.", "0.0.1@1.1234567890", "x@1.2", "0.0.1-1", "0.0.1@1.2?x"] {
-            assert_eq!(bad.parse::<TransactionId>().unwrap_err().code(), "INVALID_TRANSACTION_ID", "{bad}");
+        for bad in [
+            "",
+            "0.0.1",
+            "0.0.1@",
+            "0.0.1@1.",
+            "0.0.1@1.1234567890",
+            "x@1.2",
+            "0.0.1-1",
+            "0.0.1@1.2?x",
+        ] {
+            assert_eq!(
+                bad.parse::<TransactionId>().unwrap_err().code(),
+                "INVALID_TRANSACTION_ID",
+                "{bad}"
+            );
         }
     }
 }

@@ -2,34 +2,34 @@
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
 pub struct ShardId {
-    #[prost(int64, tag = "1")]
-    pub shard_num: i64,
+    #[prost(int64, optional, tag = "1")]
+    pub shard_num: Option<i64>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
 pub struct RealmId {
-    #[prost(int64, tag = "1")]
-    pub shard_num: i64,
-    #[prost(int64, tag = "2")]
-    pub realm_num: i64,
+    #[prost(int64, optional, tag = "1")]
+    pub shard_num: Option<i64>,
+    #[prost(int64, optional, tag = "2")]
+    pub realm_num: Option<i64>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, prost::Message)]
 pub struct TokenId {
-    #[prost(int64, tag = "1")]
-    pub shard_num: i64,
-    #[prost(int64, tag = "2")]
-    pub realm_num: i64,
-    #[prost(int64, tag = "3")]
-    pub token_num: i64,
+    #[prost(int64, optional, tag = "1")]
+    pub shard_num: Option<i64>,
+    #[prost(int64, optional, tag = "2")]
+    pub realm_num: Option<i64>,
+    #[prost(int64, optional, tag = "3")]
+    pub token_num: Option<i64>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
 pub struct AccountId {
-    #[prost(int64, tag = "1")]
-    pub shard_num: i64,
-    #[prost(int64, tag = "2")]
-    pub realm_num: i64,
+    #[prost(int64, optional, tag = "1")]
+    pub shard_num: Option<i64>,
+    #[prost(int64, optional, tag = "2")]
+    pub realm_num: Option<i64>,
     #[prost(oneof = "account_id::Account", tags = "3, 4")]
     pub account: Option<account_id::Account>,
 }
@@ -47,26 +47,26 @@ pub mod account_id {
 pub struct NftId {
     #[prost(message, optional, tag = "1")]
     pub token_id: Option<TokenId>,
-    #[prost(int64, tag = "2")]
-    pub serial_number: i64,
+    #[prost(int64, optional, tag = "2")]
+    pub serial_number: Option<i64>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
 pub struct FileId {
-    #[prost(int64, tag = "1")]
-    pub shard_num: i64,
-    #[prost(int64, tag = "2")]
-    pub realm_num: i64,
-    #[prost(int64, tag = "3")]
-    pub file_num: i64,
+    #[prost(int64, optional, tag = "1")]
+    pub shard_num: Option<i64>,
+    #[prost(int64, optional, tag = "2")]
+    pub realm_num: Option<i64>,
+    #[prost(int64, optional, tag = "3")]
+    pub file_num: Option<i64>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
 pub struct ContractId {
-    #[prost(int64, tag = "1")]
-    pub shard_num: i64,
-    #[prost(int64, tag = "2")]
-    pub realm_num: i64,
+    #[prost(int64, optional, tag = "1")]
+    pub shard_num: Option<i64>,
+    #[prost(int64, optional, tag = "2")]
+    pub realm_num: Option<i64>,
     #[prost(oneof = "contract_id::Contract", tags = "3, 4")]
     pub contract: Option<contract_id::Contract>,
 }
@@ -82,42 +82,42 @@ pub mod contract_id {
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, prost::Message)]
 pub struct TopicId {
-    #[prost(int64, tag = "1")]
-    pub shard_num: i64,
-    #[prost(int64, tag = "2")]
-    pub realm_num: i64,
-    #[prost(int64, tag = "3")]
-    pub topic_num: i64,
+    #[prost(int64, optional, tag = "1")]
+    pub shard_num: Option<i64>,
+    #[prost(int64, optional, tag = "2")]
+    pub realm_num: Option<i64>,
+    #[prost(int64, optional, tag = "3")]
+    pub topic_num: Option<i64>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, prost::Message)]
 pub struct ScheduleId {
-    #[prost(int64, tag = "1")]
-    pub shard_num: i64,
-    #[prost(int64, tag = "2")]
-    pub realm_num: i64,
-    #[prost(int64, tag = "3")]
-    pub schedule_num: i64,
+    #[prost(int64, optional, tag = "1")]
+    pub shard_num: Option<i64>,
+    #[prost(int64, optional, tag = "2")]
+    pub realm_num: Option<i64>,
+    #[prost(int64, optional, tag = "3")]
+    pub schedule_num: Option<i64>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, prost::Message)]
 pub struct Timestamp {
-    #[prost(int64, tag = "1")]
-    pub seconds: i64,
-    #[prost(int32, tag = "2")]
-    pub nanos: i32,
+    #[prost(int64, optional, tag = "1")]
+    pub seconds: Option<i64>,
+    #[prost(int32, optional, tag = "2")]
+    pub nanos: Option<i32>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, prost::Message)]
 pub struct TimestampSeconds {
-    #[prost(int64, tag = "1")]
-    pub seconds: i64,
+    #[prost(int64, optional, tag = "1")]
+    pub seconds: Option<i64>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, prost::Message)]
 pub struct Duration {
-    #[prost(int64, tag = "1")]
-    pub seconds: i64,
+    #[prost(int64, optional, tag = "1")]
+    pub seconds: Option<i64>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
@@ -126,20 +126,20 @@ pub struct TransactionId {
     pub transaction_valid_start: Option<Timestamp>,
     #[prost(message, optional, tag = "2")]
     pub account_id: Option<AccountId>,
-    #[prost(bool, tag = "3")]
-    pub scheduled: bool,
-    #[prost(int32, tag = "4")]
-    pub nonce: i32,
+    #[prost(bool, optional, tag = "3")]
+    pub scheduled: Option<bool>,
+    #[prost(int32, optional, tag = "4")]
+    pub nonce: Option<i32>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
 pub struct AccountAmount {
     #[prost(message, optional, tag = "1")]
     pub account_id: Option<AccountId>,
-    #[prost(sint64, tag = "2")]
-    pub amount: i64,
-    #[prost(bool, tag = "3")]
-    pub is_approval: bool,
+    #[prost(sint64, optional, tag = "2")]
+    pub amount: Option<i64>,
+    #[prost(bool, optional, tag = "3")]
+    pub is_approval: Option<bool>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
@@ -154,10 +154,10 @@ pub struct NftTransfer {
     pub sender_account_id: Option<AccountId>,
     #[prost(message, optional, tag = "2")]
     pub receiver_account_id: Option<AccountId>,
-    #[prost(int64, tag = "3")]
-    pub serial_number: i64,
-    #[prost(bool, tag = "4")]
-    pub is_approval: bool,
+    #[prost(int64, optional, tag = "3")]
+    pub serial_number: Option<i64>,
+    #[prost(bool, optional, tag = "4")]
+    pub is_approval: Option<bool>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
@@ -175,10 +175,10 @@ pub struct TokenTransferList {
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, prost::Message)]
 pub struct Fraction {
-    #[prost(int64, tag = "1")]
-    pub numerator: i64,
-    #[prost(int64, tag = "2")]
-    pub denominator: i64,
+    #[prost(int64, optional, tag = "1")]
+    pub numerator: Option<i64>,
+    #[prost(int64, optional, tag = "2")]
+    pub denominator: Option<i64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, prost::Enumeration)]
@@ -248,8 +248,8 @@ pub mod key {
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
 pub struct ThresholdKey {
-    #[prost(uint32, tag = "1")]
-    pub threshold: u32,
+    #[prost(uint32, optional, tag = "1")]
+    pub threshold: Option<u32>,
     #[prost(message, optional, tag = "2")]
     pub keys: Option<KeyList>,
 }
@@ -262,8 +262,8 @@ pub struct KeyList {
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
 pub struct SignaturePair {
-    #[prost(bytes = "vec", tag = "1")]
-    pub pub_key_prefix: Vec<u8>,
+    #[prost(bytes = "vec", optional, tag = "1")]
+    pub pub_key_prefix: Option<Vec<u8>>,
     #[prost(oneof = "signature_pair::Signature", tags = "2, 3, 4, 5, 6")]
     pub signature: Option<signature_pair::Signature>,
 }
@@ -293,10 +293,10 @@ pub struct SignatureMap {
 pub struct TokenBalance {
     #[prost(message, optional, tag = "1")]
     pub token_id: Option<TokenId>,
-    #[prost(uint64, tag = "2")]
-    pub balance: u64,
-    #[prost(uint32, tag = "3")]
-    pub decimals: u32,
+    #[prost(uint64, optional, tag = "2")]
+    pub balance: Option<u64>,
+    #[prost(uint32, optional, tag = "3")]
+    pub decimals: Option<u32>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
@@ -328,6 +328,6 @@ pub mod pending_airdrop_id {
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, prost::Message)]
 pub struct PendingAirdropValue {
-    #[prost(uint64, tag = "1")]
-    pub amount: u64,
+    #[prost(uint64, optional, tag = "1")]
+    pub amount: Option<u64>,
 }

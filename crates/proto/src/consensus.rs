@@ -3,8 +3,8 @@ use crate::{AccountId, Duration, FixedCustomFee, Key, TopicId, TransactionId};
 
 #[derive(Clone, PartialEq, prost::Message)]
 pub struct ConsensusCreateTopicTransactionBody {
-    #[prost(string, tag = "1")]
-    pub memo: String,
+    #[prost(string, optional, tag = "1")]
+    pub memo: Option<String>,
     #[prost(message, optional, tag = "2")]
     pub admin_key: Option<Key>,
     #[prost(message, optional, tag = "3")]
@@ -25,18 +25,18 @@ pub struct ConsensusCreateTopicTransactionBody {
 pub struct ConsensusMessageChunkInfo {
     #[prost(message, optional, tag = "1")]
     pub initial_transaction_id: Option<TransactionId>,
-    #[prost(int32, tag = "2")]
-    pub total: i32,
-    #[prost(int32, tag = "3")]
-    pub number: i32,
+    #[prost(int32, optional, tag = "2")]
+    pub total: Option<i32>,
+    #[prost(int32, optional, tag = "3")]
+    pub number: Option<i32>,
 }
 
 #[derive(Clone, PartialEq, prost::Message)]
 pub struct ConsensusSubmitMessageTransactionBody {
     #[prost(message, optional, tag = "1")]
     pub topic_id: Option<TopicId>,
-    #[prost(bytes = "vec", tag = "2")]
-    pub message: Vec<u8>,
+    #[prost(bytes = "vec", optional, tag = "2")]
+    pub message: Option<Vec<u8>>,
     #[prost(message, optional, tag = "3")]
     pub chunk_info: Option<ConsensusMessageChunkInfo>,
 }

@@ -5,16 +5,16 @@ use crate::{AccountId, Duration, Key, RealmId, ShardId, TokenTransferList, Trans
 pub struct CryptoCreateTransactionBody {
     #[prost(message, optional, tag = "1")]
     pub key: Option<Key>,
-    #[prost(uint64, tag = "2")]
-    pub initial_balance: u64,
+    #[prost(uint64, optional, tag = "2")]
+    pub initial_balance: Option<u64>,
     #[prost(message, optional, tag = "3")]
     pub proxy_account_id: Option<AccountId>,
-    #[prost(uint64, tag = "6")]
-    pub send_record_threshold: u64,
-    #[prost(uint64, tag = "7")]
-    pub receive_record_threshold: u64,
-    #[prost(bool, tag = "8")]
-    pub receiver_sig_required: bool,
+    #[prost(uint64, optional, tag = "6")]
+    pub send_record_threshold: Option<u64>,
+    #[prost(uint64, optional, tag = "7")]
+    pub receive_record_threshold: Option<u64>,
+    #[prost(bool, optional, tag = "8")]
+    pub receiver_sig_required: Option<bool>,
     #[prost(message, optional, tag = "9")]
     pub auto_renew_period: Option<Duration>,
     #[prost(message, optional, tag = "10")]
@@ -23,16 +23,16 @@ pub struct CryptoCreateTransactionBody {
     pub realm_id: Option<RealmId>,
     #[prost(message, optional, tag = "12")]
     pub new_realm_admin_key: Option<Key>,
-    #[prost(string, tag = "13")]
-    pub memo: String,
-    #[prost(int32, tag = "14")]
-    pub max_automatic_token_associations: i32,
+    #[prost(string, optional, tag = "13")]
+    pub memo: Option<String>,
+    #[prost(int32, optional, tag = "14")]
+    pub max_automatic_token_associations: Option<i32>,
     #[prost(oneof = "crypto_create_transaction_body::StakedId", tags = "15, 16")]
     pub staked_id: Option<crypto_create_transaction_body::StakedId>,
-    #[prost(bool, tag = "17")]
-    pub decline_reward: bool,
-    #[prost(bytes = "vec", tag = "18")]
-    pub alias: Vec<u8>,
+    #[prost(bool, optional, tag = "17")]
+    pub decline_reward: Option<bool>,
+    #[prost(bytes = "vec", optional, tag = "18")]
+    pub alias: Option<Vec<u8>>,
 }
 pub mod crypto_create_transaction_body {
     #[derive(Clone, PartialEq, prost::Oneof)]

@@ -5,18 +5,18 @@ use crate::{AccountId, Fraction, Key, TokenId};
 pub struct FractionalFee {
     #[prost(message, optional, tag = "1")]
     pub fractional_amount: Option<Fraction>,
-    #[prost(int64, tag = "2")]
-    pub minimum_amount: i64,
-    #[prost(int64, tag = "3")]
-    pub maximum_amount: i64,
-    #[prost(bool, tag = "4")]
-    pub net_of_transfers: bool,
+    #[prost(int64, optional, tag = "2")]
+    pub minimum_amount: Option<i64>,
+    #[prost(int64, optional, tag = "3")]
+    pub maximum_amount: Option<i64>,
+    #[prost(bool, optional, tag = "4")]
+    pub net_of_transfers: Option<bool>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
 pub struct FixedFee {
-    #[prost(int64, tag = "1")]
-    pub amount: i64,
+    #[prost(int64, optional, tag = "1")]
+    pub amount: Option<i64>,
     #[prost(message, optional, tag = "2")]
     pub denominating_token_id: Option<TokenId>,
 }
@@ -35,8 +35,8 @@ pub struct CustomFee {
     pub fee: Option<custom_fee::Fee>,
     #[prost(message, optional, tag = "3")]
     pub fee_collector_account_id: Option<AccountId>,
-    #[prost(bool, tag = "5")]
-    pub all_collectors_are_exempt: bool,
+    #[prost(bool, optional, tag = "5")]
+    pub all_collectors_are_exempt: Option<bool>,
 }
 pub mod custom_fee {
     #[derive(Clone, PartialEq, Eq, Hash, prost::Oneof)]
@@ -52,8 +52,8 @@ pub mod custom_fee {
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
 pub struct AssessedCustomFee {
-    #[prost(int64, tag = "1")]
-    pub amount: i64,
+    #[prost(int64, optional, tag = "1")]
+    pub amount: Option<i64>,
     #[prost(message, optional, tag = "2")]
     pub token_id: Option<TokenId>,
     #[prost(message, optional, tag = "3")]

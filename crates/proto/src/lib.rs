@@ -2,8 +2,13 @@
 //!
 //! Names follow what prost-build generates from the official protos, so code written against
 //! these types reads the same as code written against `hedera-proto`. Hand-written derives keep
-//! this crate free of protoc and small in wasm; the conformance tests prove every type encodes
-//! byte-identically to `hedera-proto`.
+//! this crate free of protoc and small in wasm.
+//!
+//! One deliberate difference: inside transactions every scalar field is `optional` (explicit
+//! presence). The official JS SDK (protobufjs) writes a field whenever it is set, zeros
+//! included (`shardNum: 0`, `memo: ""`, `scheduled: false`), and signatures cover those exact
+//! bytes. Presence lets the core reproduce the SDK's bytes and re-encode any decoded body
+//! losslessly; prost's generated getters (`shard_num()`) still give the plain value.
 
 mod basic_types;
 mod consensus;

@@ -5,16 +5,16 @@ use crate::*;
 pub struct ScheduleCreateTransactionBody {
     #[prost(message, optional, tag = "1")]
     pub scheduled_transaction_body: Option<SchedulableTransactionBody>,
-    #[prost(string, tag = "2")]
-    pub memo: String,
+    #[prost(string, optional, tag = "2")]
+    pub memo: Option<String>,
     #[prost(message, optional, tag = "3")]
     pub admin_key: Option<Key>,
     #[prost(message, optional, tag = "4")]
     pub payer_account_id: Option<AccountId>,
     #[prost(message, optional, tag = "5")]
     pub expiration_time: Option<Timestamp>,
-    #[prost(bool, tag = "13")]
-    pub wait_for_expiry: bool,
+    #[prost(bool, optional, tag = "13")]
+    pub wait_for_expiry: Option<bool>,
 }
 
 #[derive(Clone, PartialEq, prost::Message)]
@@ -33,10 +33,10 @@ pub struct ScheduleDeleteTransactionBody {
 /// modelled; other variants decode as unknown fields.
 #[derive(Clone, PartialEq, prost::Message)]
 pub struct SchedulableTransactionBody {
-    #[prost(uint64, tag = "1")]
-    pub transaction_fee: u64,
-    #[prost(string, tag = "2")]
-    pub memo: String,
+    #[prost(uint64, optional, tag = "1")]
+    pub transaction_fee: Option<u64>,
+    #[prost(string, optional, tag = "2")]
+    pub memo: Option<String>,
     #[prost(
         oneof = "schedulable_transaction_body::Data",
         tags = "7, 9, 18, 21, 22, 23, 24, 25, 26, 27, 29, 30, 31, 32, 33, 34, 35, 36, 41, 45, 46, 47, 48"

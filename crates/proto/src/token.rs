@@ -5,14 +5,14 @@ use crate::{
 
 #[derive(Clone, PartialEq, prost::Message)]
 pub struct TokenCreateTransactionBody {
-    #[prost(string, tag = "1")]
-    pub name: String,
-    #[prost(string, tag = "2")]
-    pub symbol: String,
-    #[prost(uint32, tag = "3")]
-    pub decimals: u32,
-    #[prost(uint64, tag = "4")]
-    pub initial_supply: u64,
+    #[prost(string, optional, tag = "1")]
+    pub name: Option<String>,
+    #[prost(string, optional, tag = "2")]
+    pub symbol: Option<String>,
+    #[prost(uint32, optional, tag = "3")]
+    pub decimals: Option<u32>,
+    #[prost(uint64, optional, tag = "4")]
+    pub initial_supply: Option<u64>,
     #[prost(message, optional, tag = "5")]
     pub treasury: Option<AccountId>,
     #[prost(message, optional, tag = "6")]
@@ -25,30 +25,30 @@ pub struct TokenCreateTransactionBody {
     pub wipe_key: Option<Key>,
     #[prost(message, optional, tag = "10")]
     pub supply_key: Option<Key>,
-    #[prost(bool, tag = "11")]
-    pub freeze_default: bool,
+    #[prost(bool, optional, tag = "11")]
+    pub freeze_default: Option<bool>,
     #[prost(message, optional, tag = "13")]
     pub expiry: Option<Timestamp>,
     #[prost(message, optional, tag = "14")]
     pub auto_renew_account: Option<AccountId>,
     #[prost(message, optional, tag = "15")]
     pub auto_renew_period: Option<Duration>,
-    #[prost(string, tag = "16")]
-    pub memo: String,
-    #[prost(enumeration = "crate::TokenType", tag = "17")]
-    pub token_type: i32,
-    #[prost(enumeration = "crate::TokenSupplyType", tag = "18")]
-    pub supply_type: i32,
-    #[prost(int64, tag = "19")]
-    pub max_supply: i64,
+    #[prost(string, optional, tag = "16")]
+    pub memo: Option<String>,
+    #[prost(enumeration = "crate::TokenType", optional, tag = "17")]
+    pub token_type: Option<i32>,
+    #[prost(enumeration = "crate::TokenSupplyType", optional, tag = "18")]
+    pub supply_type: Option<i32>,
+    #[prost(int64, optional, tag = "19")]
+    pub max_supply: Option<i64>,
     #[prost(message, optional, tag = "20")]
     pub fee_schedule_key: Option<Key>,
     #[prost(message, repeated, tag = "21")]
     pub custom_fees: Vec<CustomFee>,
     #[prost(message, optional, tag = "22")]
     pub pause_key: Option<Key>,
-    #[prost(bytes = "vec", tag = "23")]
-    pub metadata: Vec<u8>,
+    #[prost(bytes = "vec", optional, tag = "23")]
+    pub metadata: Option<Vec<u8>>,
     #[prost(message, optional, tag = "24")]
     pub metadata_key: Option<Key>,
 }
@@ -73,8 +73,8 @@ pub struct TokenDissociateTransactionBody {
 pub struct TokenMintTransactionBody {
     #[prost(message, optional, tag = "1")]
     pub token: Option<TokenId>,
-    #[prost(uint64, tag = "2")]
-    pub amount: u64,
+    #[prost(uint64, optional, tag = "2")]
+    pub amount: Option<u64>,
     #[prost(bytes = "vec", repeated, tag = "3")]
     pub metadata: Vec<Vec<u8>>,
 }
@@ -83,8 +83,8 @@ pub struct TokenMintTransactionBody {
 pub struct TokenBurnTransactionBody {
     #[prost(message, optional, tag = "1")]
     pub token: Option<TokenId>,
-    #[prost(uint64, tag = "2")]
-    pub amount: u64,
+    #[prost(uint64, optional, tag = "2")]
+    pub amount: Option<u64>,
     #[prost(int64, repeated, tag = "3")]
     pub serial_numbers: Vec<i64>,
 }
@@ -95,8 +95,8 @@ pub struct TokenWipeAccountTransactionBody {
     pub token: Option<TokenId>,
     #[prost(message, optional, tag = "2")]
     pub account: Option<AccountId>,
-    #[prost(uint64, tag = "3")]
-    pub amount: u64,
+    #[prost(uint64, optional, tag = "3")]
+    pub amount: Option<u64>,
     #[prost(int64, repeated, tag = "4")]
     pub serial_numbers: Vec<i64>,
 }

@@ -8,20 +8,20 @@ pub struct Transaction {
     pub body: Option<TransactionBody>,
     #[prost(message, optional, tag = "3")]
     pub sig_map: Option<SignatureMap>,
-    #[prost(bytes = "vec", tag = "4")]
-    pub body_bytes: Vec<u8>,
-    #[prost(bytes = "vec", tag = "5")]
-    pub signed_transaction_bytes: Vec<u8>,
+    #[prost(bytes = "vec", optional, tag = "4")]
+    pub body_bytes: Option<Vec<u8>>,
+    #[prost(bytes = "vec", optional, tag = "5")]
+    pub signed_transaction_bytes: Option<Vec<u8>>,
 }
 
 #[derive(Clone, PartialEq, prost::Message)]
 pub struct SignedTransaction {
-    #[prost(bytes = "vec", tag = "1")]
-    pub body_bytes: Vec<u8>,
+    #[prost(bytes = "vec", optional, tag = "1")]
+    pub body_bytes: Option<Vec<u8>>,
     #[prost(message, optional, tag = "2")]
     pub sig_map: Option<SignatureMap>,
-    #[prost(bool, tag = "3")]
-    pub use_serialized_tx_message_hash_algorithm: bool,
+    #[prost(bool, optional, tag = "3")]
+    pub use_serialized_tx_message_hash_algorithm: Option<bool>,
 }
 
 /// What the SDKs' `toBytes()` produce: one `Transaction` per node account id.
@@ -37,14 +37,14 @@ pub struct TransactionBody {
     pub transaction_id: Option<TransactionId>,
     #[prost(message, optional, tag = "2")]
     pub node_account_id: Option<AccountId>,
-    #[prost(uint64, tag = "3")]
-    pub transaction_fee: u64,
+    #[prost(uint64, optional, tag = "3")]
+    pub transaction_fee: Option<u64>,
     #[prost(message, optional, tag = "4")]
     pub transaction_valid_duration: Option<Duration>,
-    #[prost(bool, tag = "5")]
-    pub generate_record: bool,
-    #[prost(string, tag = "6")]
-    pub memo: String,
+    #[prost(bool, optional, tag = "5")]
+    pub generate_record: Option<bool>,
+    #[prost(string, optional, tag = "6")]
+    pub memo: Option<String>,
     #[prost(
         oneof = "transaction_body::Data",
         tags = "11, 14, 24, 27, 29, 31, 32, 33, 34, 35, 37, 38, 39, 40, 41, 42, 43, 44, 46, 47, 53, 57, 58, 59, 60"

@@ -153,7 +153,7 @@ impl PublicKey {
     pub fn signature_pair(&self, signature: Vec<u8>) -> proto::SignaturePair {
         use proto::signature_pair::Signature as S;
         proto::SignaturePair {
-            pub_key_prefix: self.to_bytes_raw(),
+            pub_key_prefix: Some(self.to_bytes_raw()),
             signature: Some(match self {
                 PublicKey::Ed25519(_) => S::Ed25519(signature),
                 PublicKey::EcdsaSecp256k1(_) => S::EcdsaSecp256k1(signature),

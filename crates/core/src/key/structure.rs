@@ -62,7 +62,7 @@ impl Key {
                     key: Some(match list.threshold {
                         None => K::KeyList(keys),
                         Some(threshold) => K::ThresholdKey(proto::ThresholdKey {
-                            threshold,
+                            threshold: Some(threshold),
                             keys: Some(keys),
                         }),
                     }),
@@ -87,7 +87,7 @@ impl Key {
                     .map(Self::list)
                     .transpose()?
                     .unwrap_or_default();
-                Ok(Key::KeyList(KeyList::threshold(t.threshold, keys)))
+                Ok(Key::KeyList(KeyList::threshold(t.threshold(), keys)))
             }
             Some(K::ContractId(_)) | Some(K::DelegatableContractId(_)) => {
                 Ok(Key::Contract(p.clone()))
