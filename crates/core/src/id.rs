@@ -328,9 +328,11 @@ impl AccountId {
         use proto::account_id::Account;
         let base = entity_from_parts(p.shard_num(), p.realm_num(), 0)?;
         match &p.account {
-            Some(Account::AccountNum(n)) => {
-                Ok(Self::from(entity_from_parts(p.shard_num(), p.realm_num(), *n)?))
-            }
+            Some(Account::AccountNum(n)) => Ok(Self::from(entity_from_parts(
+                p.shard_num(),
+                p.realm_num(),
+                *n,
+            )?)),
             Some(Account::Alias(a)) => {
                 let address: [u8; 20] = a.as_slice().try_into().map_err(|_| Error::Decode {
                     message: "AccountID",

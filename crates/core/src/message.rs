@@ -15,14 +15,20 @@ pub fn prefixed_message(message: &str) -> Vec<u8> {
 
 pub fn sign_message(key: &PrivateKey, message: &str) -> proto::SignatureMap {
     let signature = key.sign(&prefixed_message(message));
-    proto::SignatureMap { sig_pair: vec![key.public_key().signature_pair(signature)] }
+    proto::SignatureMap {
+        sig_pair: vec![key.public_key().signature_pair(signature)],
+    }
 }
 
 /// Verifies that `sig_map` holds a valid signature of `message` by `key`.
 pub fn verify_message(key: &PublicKey, message: &str, sig_map: &proto::SignatureMap) -> Result<()> {
     let signed = prefixed_message(message);
     let mut found = false;
-    for pair in sig_map.sig_pair.iter().filter(|p| key.matches_prefix(p.pub_key_prefix())) {
+    for pair in sig_map
+        .sig_pair
+        .iter()
+        .filter(|p| key.matches_prefix(p.pub_key_prefix()))
+    {
         found = true;
         if let Some(sig) = signature_bytes(pair) {
             if key.verify(&signed, sig).is_ok() {
@@ -67,12 +73,15 @@ mod tests {
         for key in [ed, ec] {
             let map = sign_message(&key, "join the FastShoes challenge");
             verify_message(&key.public_key(), "join the FastShoes challenge", &map).unwrap();
-            let err = verify_message(&key.public_key(), "join the FastShoes challengE", &map).unwrap_err();
+            let err = verify_message(&key.public_key(), "join the FastShoes challengE", &map)
+                .unwrap_err();
             assert_eq!(err.code(), "INVALID_SIGNATURE");
         }
         let other = PrivateKey::from_bytes_ed25519(&[3; 32]).unwrap();
         let map = sign_message(&other, "m");
-        let stranger = PrivateKey::from_bytes_ed25519(&[4; 32]).unwrap().public_key();
+        let stranger = PrivateKey::from_bytes_ed25519(&[4; 32])
+            .unwrap()
+            .public_key();
         assert!(verify_message(&stranger, "m", &map).is_err());
     }
 }

@@ -72,7 +72,9 @@ impl Duration {
     }
 
     pub fn from_proto(p: &proto::Duration) -> Self {
-        Self { seconds: p.seconds() }
+        Self {
+            seconds: p.seconds(),
+        }
     }
 }
 

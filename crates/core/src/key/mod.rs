@@ -52,12 +52,17 @@ mod tests {
         let key = PrivateKey::from_str_ed25519(RFC8032_SECRET).unwrap();
         assert_eq!(key.public_key().to_string_raw(), RFC8032_PUBLIC);
         assert_eq!(hex::encode(key.sign(b"")), RFC8032_SIG);
-        key.public_key().verify(b"", &hex::decode(RFC8032_SIG).unwrap()).unwrap();
+        key.public_key()
+            .verify(b"", &hex::decode(RFC8032_SIG).unwrap())
+            .unwrap();
         assert_eq!(
             key.to_string_der().as_str(),
             format!("302e020100300506032b657004220420{RFC8032_SECRET}")
         );
-        assert_eq!(key.public_key().to_string_der(), format!("302a300506032b6570032100{RFC8032_PUBLIC}"));
+        assert_eq!(
+            key.public_key().to_string_der(),
+            format!("302a300506032b6570032100{RFC8032_PUBLIC}")
+        );
     }
 
     #[test]
@@ -65,9 +70,17 @@ mod tests {
         let key = PrivateKey::from_str_ecdsa(EC_SECRET).unwrap();
         assert_eq!(key.public_key().to_string_raw(), EC_PUBLIC);
         assert_eq!(hex::encode(key.sign(b"hello")), EC_SIG_HELLO);
-        assert_eq!(key.to_string_der().as_str(), format!("3030020100300706052b8104000a04220420{EC_SECRET}"));
-        assert_eq!(key.public_key().to_string_der(), format!("302d300706052b8104000a032200{EC_PUBLIC}"));
-        key.public_key().verify(b"hello", &key.sign(b"hello")).unwrap();
+        assert_eq!(
+            key.to_string_der().as_str(),
+            format!("3030020100300706052b8104000a04220420{EC_SECRET}")
+        );
+        assert_eq!(
+            key.public_key().to_string_der(),
+            format!("302d300706052b8104000a032200{EC_PUBLIC}")
+        );
+        key.public_key()
+            .verify(b"hello", &key.sign(b"hello"))
+            .unwrap();
     }
 
     #[test]
@@ -78,24 +91,38 @@ mod tests {
             let der = key.to_string_der();
             assert_eq!(&PrivateKey::from_str_der(&der).unwrap(), key);
             assert_eq!(&der.parse::<PrivateKey>().unwrap(), key);
-            assert_eq!(&PrivateKey::from_str_der(&format!("0x{}", der.as_str())).unwrap(), key);
+            assert_eq!(
+                &PrivateKey::from_str_der(&format!("0x{}", der.as_str())).unwrap(),
+                key
+            );
             let public = key.public_key();
-            assert_eq!(PublicKey::from_str_der(&public.to_string_der()).unwrap(), public);
+            assert_eq!(
+                PublicKey::from_str_der(&public.to_string_der()).unwrap(),
+                public
+            );
             assert_eq!(public.to_string_der().parse::<PublicKey>().unwrap(), public);
             assert_eq!(public.to_string_raw().parse::<PublicKey>().unwrap(), public);
         }
         // Raw hex defaults to ED25519, as the SDK's deprecated `fromString` does.
         assert_eq!(RFC8032_SECRET.parse::<PrivateKey>().unwrap(), ed);
-        assert_eq!(PrivateKey::from_str_ed25519(&format!("{RFC8032_SECRET}{RFC8032_PUBLIC}")).unwrap(), ed);
+        assert_eq!(
+            PrivateKey::from_str_ed25519(&format!("{RFC8032_SECRET}{RFC8032_PUBLIC}")).unwrap(),
+            ed
+        );
         // OpenSSL's SEC1 and PKCS#8 forms of the ECDSA key.
         let sec1 = format!("302e0201010420{EC_SECRET}a00706052b8104000a");
         assert_eq!(PrivateKey::from_str_der(&sec1).unwrap(), ec);
-        let pkcs8 = format!("303e020100301006072a8648ce3d020106052b8104000a042730250201010420{EC_SECRET}");
+        let pkcs8 =
+            format!("303e020100301006072a8648ce3d020106052b8104000a042730250201010420{EC_SECRET}");
         assert_eq!(PrivateKey::from_str_der(&pkcs8).unwrap(), ec);
-        let uncompressed = k256::ecdsa::VerifyingKey::from_sec1_bytes(&hex::decode(EC_PUBLIC).unwrap())
-            .unwrap()
-            .to_encoded_point(false);
-        assert_eq!(PublicKey::from_bytes(uncompressed.as_bytes()).unwrap(), ec.public_key());
+        let uncompressed =
+            k256::ecdsa::VerifyingKey::from_sec1_bytes(&hex::decode(EC_PUBLIC).unwrap())
+                .unwrap()
+                .to_encoded_point(false);
+        assert_eq!(
+            PublicKey::from_bytes(uncompressed.as_bytes()).unwrap(),
+            ec.public_key()
+        );
     }
 
     #[test]
@@ -104,17 +131,38 @@ mod tests {
             let err = PrivateKey::from_str_ecdsa(bad).unwrap_err();
             assert_eq!(err.code(), "INVALID_KEY", "{bad:?}");
         }
-        assert_eq!(PrivateKey::from_str_ed25519(&format!("{RFC8032_SECRET}{}", "00".repeat(32))).unwrap_err().code(), "INVALID_KEY");
-        assert_eq!(PublicKey::from_str_ecdsa(&"05".repeat(33)).unwrap_err().code(), "INVALID_KEY");
-        let ec_der = PrivateKey::from_str_ecdsa(EC_SECRET).unwrap().to_string_der();
-        assert_eq!(PrivateKey::from_str_ed25519(&ec_der).unwrap_err().code(), "INVALID_KEY");
+        assert_eq!(
+            PrivateKey::from_str_ed25519(&format!("{RFC8032_SECRET}{}", "00".repeat(32)))
+                .unwrap_err()
+                .code(),
+            "INVALID_KEY"
+        );
+        assert_eq!(
+            PublicKey::from_str_ecdsa(&"05".repeat(33))
+                .unwrap_err()
+                .code(),
+            "INVALID_KEY"
+        );
+        let ec_der = PrivateKey::from_str_ecdsa(EC_SECRET)
+            .unwrap()
+            .to_string_der();
+        assert_eq!(
+            PrivateKey::from_str_ed25519(&ec_der).unwrap_err().code(),
+            "INVALID_KEY"
+        );
     }
 
     #[test]
     fn debug_never_shows_the_secret() {
-        for key in [PrivateKey::from_str_ed25519(RFC8032_SECRET).unwrap(), PrivateKey::from_str_ecdsa(EC_SECRET).unwrap()] {
+        for key in [
+            PrivateKey::from_str_ed25519(RFC8032_SECRET).unwrap(),
+            PrivateKey::from_str_ecdsa(EC_SECRET).unwrap(),
+        ] {
             let shown = format!("{key:?}");
-            assert!(!shown.contains(RFC8032_SECRET) && !shown.contains(EC_SECRET), "{shown}");
+            assert!(
+                !shown.contains(RFC8032_SECRET) && !shown.contains(EC_SECRET),
+                "{shown}"
+            );
             assert!(shown.contains(&key.public_key().to_string_der()));
         }
     }
@@ -123,12 +171,21 @@ mod tests {
     fn tampering_and_high_s_are_rejected() {
         let ec = PrivateKey::from_str_ecdsa(EC_SECRET).unwrap();
         let mut sig = ec.sign(b"hello");
-        assert_eq!(ec.public_key().verify(b"hellp", &sig).unwrap_err().code(), "INVALID_SIGNATURE");
+        assert_eq!(
+            ec.public_key().verify(b"hellp", &sig).unwrap_err().code(),
+            "INVALID_SIGNATURE"
+        );
         // s' = n - s verifies mathematically but is the malleable twin the network refuses.
         let parsed = k256::ecdsa::Signature::from_slice(&sig).unwrap();
         let (r, s) = parsed.split_scalars();
         let high = k256::ecdsa::Signature::from_scalars(r, -*s).unwrap();
-        assert_eq!(ec.public_key().verify(b"hello", &high.to_bytes()).unwrap_err().code(), "INVALID_SIGNATURE");
+        assert_eq!(
+            ec.public_key()
+                .verify(b"hello", &high.to_bytes())
+                .unwrap_err()
+                .code(),
+            "INVALID_SIGNATURE"
+        );
         sig[0] ^= 1;
         assert!(ec.public_key().verify(b"hello", &sig).is_err());
         let ed = PrivateKey::from_str_ed25519(RFC8032_SECRET).unwrap();
@@ -140,9 +197,13 @@ mod tests {
 
     #[test]
     fn key_lists_and_thresholds() {
-        let a = PrivateKey::from_str_ed25519(RFC8032_SECRET).unwrap().public_key();
+        let a = PrivateKey::from_str_ed25519(RFC8032_SECRET)
+            .unwrap()
+            .public_key();
         let b = PrivateKey::from_str_ecdsa(EC_SECRET).unwrap().public_key();
-        let c = PrivateKey::from_bytes_ed25519(&[7; 32]).unwrap().public_key();
+        let c = PrivateKey::from_bytes_ed25519(&[7; 32])
+            .unwrap()
+            .public_key();
         let all = Key::from(KeyList::all([a.into(), b.into()]));
         let two_of_three = Key::from(KeyList::threshold(2, [a.into(), b.into(), c.into()]));
         assert!(all.is_satisfied_by(&[a, b]) && !all.is_satisfied_by(&[a]));

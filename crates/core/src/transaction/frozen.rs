@@ -1,0 +1,354 @@
+//! A frozen transaction: fixed body bytes (one per chunk and node) plus their signatures.
+//! Bodies are kept as bytes, never re-encoded, because signatures cover exactly those bytes.
+
+use super::builder::MAX_TRANSACTION_BYTES;
+use crate::{
+    id::AccountId, key::PrivateKey, key::PublicKey, message::signature_bytes, proto,
+    transaction_id::TransactionId, Error, Result,
+};
+use prost::Message as _;
+
+/// One body (for one node, one chunk) and the signatures over it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignedEntry {
+    body_bytes: Vec<u8>,
+    sig_map: proto::SignatureMap,
+    transaction_id: TransactionId,
+    node_account_id: AccountId,
+    /// The exact bytes this entry was decoded from, reused until a signature is added so that
+    /// decode → encode is byte-identical even for encodings we would write differently.
+    original: Option<Vec<u8>>,
+}
+
+impl SignedEntry {
+    fn new(
+        body_bytes: Vec<u8>,
+        sig_map: proto::SignatureMap,
+        original: Option<Vec<u8>>,
+    ) -> Result<Self> {
+        let body = decode_body(&body_bytes)?;
+        let transaction_id = body
+            .transaction_id
+            .as_ref()
+            .ok_or(Error::Decode {
+                message: "TransactionBody",
+                reason: "no transaction id".into(),
+            })
+            .and_then(TransactionId::from_proto)?;
+        let node_account_id = body
+            .node_account_id
+            .as_ref()
+            .ok_or(Error::Decode {
+                message: "TransactionBody",
+                reason: "no node account id".into(),
+            })
+            .and_then(AccountId::from_proto)?;
+        Ok(Self {
+            body_bytes,
+            sig_map,
+            transaction_id,
+            node_account_id,
+            original,
+        })
+    }
+
+    pub fn body_bytes(&self) -> &[u8] {
+        &self.body_bytes
+    }
+
+    pub fn signature_map(&self) -> &proto::SignatureMap {
+        &self.sig_map
+    }
+
+    pub fn transaction_id(&self) -> &TransactionId {
+        &self.transaction_id
+    }
+
+    pub fn node_account_id(&self) -> &AccountId {
+        &self.node_account_id
+    }
+
+    pub fn body(&self) -> Result<proto::TransactionBody> {
+        decode_body(&self.body_bytes)
+    }
+
+    /// `SignedTransaction` bytes, the thing the transaction hash is computed over.
+    pub fn signed_transaction_bytes(&self) -> Vec<u8> {
+        if let Some(original) = &self.original {
+            return original.clone();
+        }
+        proto::SignedTransaction {
+            body_bytes: Some(self.body_bytes.clone()),
+            sig_map: Some(self.sig_map.clone()),
+            ..Default::default()
+        }
+        .encode_to_vec()
+    }
+
+    /// The wire `Transaction` sent to a node.
+    pub fn to_proto(&self) -> proto::Transaction {
+        proto::Transaction {
+            signed_transaction_bytes: Some(self.signed_transaction_bytes()),
+            ..Default::default()
+        }
+    }
+
+    fn has_signature_from(&self, key: &PublicKey) -> bool {
+        self.sig_map
+            .sig_pair
+            .iter()
+            .any(|p| key.matches_prefix(p.pub_key_prefix()) && !p.pub_key_prefix().is_empty())
+    }
+
+    fn add(&mut self, key: &PublicKey, signature: Vec<u8>) {
+        self.sig_map.sig_pair.push(key.signature_pair(signature));
+        self.original = None;
+    }
+}
+
+/// A frozen, possibly signed transaction (several entries for several nodes or chunks).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Transaction {
+    entries: Vec<SignedEntry>,
+}
+
+impl Transaction {
+    pub(crate) fn from_body_bytes(bodies: Vec<Vec<u8>>) -> Result<Self> {
+        let entries = bodies
+            .into_iter()
+            .map(|b| SignedEntry::new(b, proto::SignatureMap::default(), None))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Self { entries })
+    }
+
+    pub fn entries(&self) -> &[SignedEntry] {
+        &self.entries
+    }
+
+    /// The (first chunk's) transaction id.
+    pub fn transaction_id(&self) -> &TransactionId {
+        &self.entries[0].transaction_id
+    }
+
+    /// Node account ids, in order, without repeats (chunks repeat them).
+    pub fn node_account_ids(&self) -> Vec<AccountId> {
+        let mut out: Vec<AccountId> = Vec::new();
+        for e in &self.entries {
+            if !out.contains(&e.node_account_id) {
+                out.push(e.node_account_id.clone());
+            }
+        }
+        out
+    }
+
+    /// The decoded body of the first entry; every entry differs only in node and chunk.
+    pub fn body(&self) -> Result<proto::TransactionBody> {
+        self.entries[0].body()
+    }
+
+    /// Signs every entry with `key`. Signing twice with the same key is a no-op, as in the SDK.
+    pub fn sign(&mut self, key: &PrivateKey) -> &mut Self {
+        let public = key.public_key();
+        for entry in &mut self.entries {
+            if !entry.has_signature_from(&public) {
+                let sig = key.sign(&entry.body_bytes);
+                entry.add(&public, sig);
+            }
+        }
+        self
+    }
+
+    /// Signs with an external signer (a wallet, an HSM): `signer` receives each body's bytes
+    /// and returns the signature. Every signature is verified before it is added, so a faulty
+    /// signer can never make the transaction invalid.
+    pub fn sign_with(
+        &mut self,
+        public_key: &PublicKey,
+        mut signer: impl FnMut(&[u8]) -> std::result::Result<Vec<u8>, String>,
+    ) -> Result<&mut Self> {
+        let mut signatures = Vec::with_capacity(self.entries.len());
+        for entry in &self.entries {
+            if entry.has_signature_from(public_key) {
+                signatures.push(None);
+                continue;
+            }
+            let sig = signer(&entry.body_bytes).map_err(|reason| Error::Signer { reason })?;
+            public_key
+                .verify(&entry.body_bytes, &sig)
+                .map_err(|e| Error::Signer {
+                    reason: format!("signer returned a signature that does not verify: {e}"),
+                })?;
+            signatures.push(Some(sig));
+        }
+        for (entry, sig) in self.entries.iter_mut().zip(signatures) {
+            if let Some(sig) = sig {
+                entry.add(public_key, sig);
+            }
+        }
+        Ok(self)
+    }
+
+    /// Adds signatures made elsewhere, one per entry in `entries()` order (verified first).
+    pub fn add_signature(
+        &mut self,
+        public_key: &PublicKey,
+        signatures: &[Vec<u8>],
+    ) -> Result<&mut Self> {
+        if signatures.len() != self.entries.len() {
+            return Err(Error::InvalidSignature {
+                reason: format!(
+                    "expected {} signatures, got {}",
+                    self.entries.len(),
+                    signatures.len()
+                ),
+            });
+        }
+        for (entry, sig) in self.entries.iter().zip(signatures) {
+            public_key.verify(&entry.body_bytes, sig)?;
+        }
+        for (entry, sig) in self.entries.iter_mut().zip(signatures) {
+            if !entry.has_signature_from(public_key) {
+                entry.add(public_key, sig.clone());
+            }
+        }
+        Ok(self)
+    }
+
+    /// Verifies every signature on every entry and returns the distinct signers. Pairs whose
+    /// prefix is not a full public key can't be checked offline and are an error.
+    pub fn verify_signatures(&self) -> Result<Vec<PublicKey>> {
+        let mut signers: Vec<PublicKey> = Vec::new();
+        for entry in &self.entries {
+            for pair in &entry.sig_map.sig_pair {
+                let key = public_key_of(pair)?;
+                let sig = signature_bytes(pair).ok_or_else(|| Error::InvalidSignature {
+                    reason: "unsupported signature type".into(),
+                })?;
+                key.verify(&entry.body_bytes, sig)?;
+                if !signers.contains(&key) {
+                    signers.push(key);
+                }
+            }
+        }
+        Ok(signers)
+    }
+
+    /// The SDK's `toBytes()`: a `TransactionList` with one `Transaction` per entry.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        proto::TransactionList {
+            transaction_list: self.entries.iter().map(SignedEntry::to_proto).collect(),
+        }
+        .encode_to_vec()
+    }
+
+    /// Decodes what `to_bytes` or any SDK's `toBytes()` wrote: a `TransactionList`, or a single
+    /// `Transaction` (also in the deprecated bodyBytes/sigMap form).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let decode_err = |message, e: prost::DecodeError| Error::Decode {
+            message,
+            reason: e.to_string(),
+        };
+        let list =
+            proto::TransactionList::decode(bytes).map_err(|e| decode_err("TransactionList", e))?;
+        let transactions = if list.transaction_list.is_empty() {
+            vec![proto::Transaction::decode(bytes).map_err(|e| decode_err("Transaction", e))?]
+        } else {
+            list.transaction_list
+        };
+        let mut entries = Vec::with_capacity(transactions.len());
+        for t in transactions {
+            let entry = match (t.signed_transaction_bytes, t.body_bytes) {
+                (Some(signed_bytes), _) if !signed_bytes.is_empty() => {
+                    let signed = proto::SignedTransaction::decode(signed_bytes.as_slice())
+                        .map_err(|e| decode_err("SignedTransaction", e))?;
+                    let body = signed.body_bytes.unwrap_or_default();
+                    SignedEntry::new(body, signed.sig_map.unwrap_or_default(), Some(signed_bytes))?
+                }
+                (_, Some(body)) if !body.is_empty() => {
+                    // Deprecated form: re-encoded on output in the current form.
+                    SignedEntry::new(body, t.sig_map.unwrap_or_default(), None)?
+                }
+                _ => {
+                    return Err(Error::Decode {
+                        message: "Transaction",
+                        reason: "no body bytes".into(),
+                    });
+                }
+            };
+            entries.push(entry);
+        }
+        if entries.is_empty() {
+            return Err(Error::Decode {
+                message: "TransactionList",
+                reason: "empty".into(),
+            });
+        }
+        Ok(Self { entries })
+    }
+
+    /// SHA-384 of the first entry's signed bytes: the id the network and mirror use.
+    pub fn hash(&self) -> [u8; 48] {
+        hash_of(&self.entries[0])
+    }
+
+    /// Hash of the entry addressed to `node` (the first chunk's).
+    pub fn hash_for_node(&self, node: &AccountId) -> Option<[u8; 48]> {
+        self.entries
+            .iter()
+            .find(|e| &e.node_account_id == node)
+            .map(hash_of)
+    }
+
+    /// Errors with TransactionTooLarge if any entry is over the network's 6,144 bytes.
+    pub fn check_size(&self) -> Result<()> {
+        for e in &self.entries {
+            let size = e.to_proto().encoded_len();
+            if size > MAX_TRANSACTION_BYTES {
+                return Err(Error::TransactionTooLarge {
+                    size,
+                    max: MAX_TRANSACTION_BYTES,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Keeps only the entries for `node` (e.g. before submitting to one node).
+    pub fn for_node(&self, node: &AccountId) -> Option<Transaction> {
+        let entries: Vec<_> = self
+            .entries
+            .iter()
+            .filter(|e| &e.node_account_id == node)
+            .cloned()
+            .collect();
+        (!entries.is_empty()).then_some(Transaction { entries })
+    }
+}
+
+fn hash_of(entry: &SignedEntry) -> [u8; 48] {
+    use sha2::Digest as _;
+    sha2::Sha384::digest(entry.signed_transaction_bytes()).into()
+}
+
+fn decode_body(bytes: &[u8]) -> Result<proto::TransactionBody> {
+    proto::TransactionBody::decode(bytes).map_err(|e| Error::Decode {
+        message: "TransactionBody",
+        reason: e.to_string(),
+    })
+}
+
+fn public_key_of(pair: &proto::SignaturePair) -> Result<PublicKey> {
+    use proto::signature_pair::Signature as S;
+    let prefix = pair.pub_key_prefix();
+    match &pair.signature {
+        Some(S::Ed25519(_)) => PublicKey::from_bytes_ed25519(prefix),
+        Some(S::EcdsaSecp256k1(_)) => PublicKey::from_bytes_ecdsa(prefix),
+        _ => Err(Error::InvalidSignature {
+            reason: "unsupported signature type".into(),
+        }),
+    }
+    .map_err(|_| Error::InvalidSignature {
+        reason: "signature pair prefix is not a full public key; it cannot be verified offline"
+            .into(),
+    })
+}

@@ -1,0 +1,382 @@
+//! TokenCreate: fungible tokens and NFT collections, every key, supply rules, custom fees
+//! and token metadata.
+
+use super::builder::{validate_memo, Builder, TransactionData};
+use super::crypto::DEFAULT_AUTO_RENEW_PERIOD;
+use crate::{
+    hbar::Hbar, id::AccountId, id::TokenId, key::Key, proto, time::Duration, time::Timestamp,
+    transaction_id::TransactionId, Error, Result,
+};
+use proto::schedulable_transaction_body::Data as SData;
+use proto::transaction_body::Data;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TokenType {
+    #[default]
+    FungibleCommon,
+    NonFungibleUnique,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TokenSupplyType {
+    #[default]
+    Infinite,
+    Finite,
+}
+
+/// The network's limits (TOKEN_NAME_TOO_LONG, TOKEN_SYMBOL_TOO_LONG, CUSTOM_FEES_LIST_TOO_LONG).
+pub const MAX_TOKEN_NAME_BYTES: usize = 100;
+pub const MAX_CUSTOM_FEES: usize = 10;
+pub const MAX_TOKEN_METADATA_BYTES: usize = 100;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomFee {
+    pub kind: FeeKind,
+    pub fee_collector: AccountId,
+    pub all_collectors_are_exempt: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FeeKind {
+    /// `denominating_token: None` charges hbar (tinybars).
+    Fixed {
+        amount: i64,
+        denominating_token: Option<TokenId>,
+    },
+    /// A fraction of each transferred amount, bounded by min/max (max 0 = no maximum).
+    Fractional {
+        numerator: i64,
+        denominator: i64,
+        minimum: i64,
+        maximum: i64,
+        net_of_transfers: bool,
+    },
+    /// NFT royalty: a fraction of the fungible value exchanged, or the fallback fee when none is.
+    Royalty {
+        numerator: i64,
+        denominator: i64,
+        fallback: Option<(i64, Option<TokenId>)>,
+    },
+}
+
+fn fixed_fee(amount: i64, token: &Option<TokenId>) -> proto::FixedFee {
+    proto::FixedFee {
+        amount: Some(amount),
+        denominating_token_id: token.as_ref().map(TokenId::to_proto),
+    }
+}
+
+fn fraction(numerator: i64, denominator: i64) -> proto::Fraction {
+    proto::Fraction {
+        numerator: Some(numerator),
+        denominator: Some(denominator),
+    }
+}
+
+impl CustomFee {
+    pub fn to_proto(&self) -> proto::CustomFee {
+        use proto::custom_fee::Fee;
+        let fee = match &self.kind {
+            FeeKind::Fixed {
+                amount,
+                denominating_token,
+            } => Fee::FixedFee(fixed_fee(*amount, denominating_token)),
+            FeeKind::Fractional {
+                numerator,
+                denominator,
+                minimum,
+                maximum,
+                net_of_transfers,
+            } => Fee::FractionalFee(proto::FractionalFee {
+                fractional_amount: Some(fraction(*numerator, *denominator)),
+                minimum_amount: Some(*minimum),
+                maximum_amount: Some(*maximum),
+                net_of_transfers: Some(*net_of_transfers),
+            }),
+            FeeKind::Royalty {
+                numerator,
+                denominator,
+                fallback,
+            } => Fee::RoyaltyFee(proto::RoyaltyFee {
+                exchange_value_fraction: Some(fraction(*numerator, *denominator)),
+                fallback_fee: fallback
+                    .as_ref()
+                    .map(|(amount, token)| fixed_fee(*amount, token)),
+            }),
+        };
+        proto::CustomFee {
+            fee: Some(fee),
+            fee_collector_account_id: Some(self.fee_collector.to_proto()),
+            all_collectors_are_exempt: Some(self.all_collectors_are_exempt),
+        }
+    }
+
+    fn validate(&self, token_type: TokenType) -> Result<()> {
+        let bad = |reason: String| Error::InvalidField {
+            field: "custom_fees",
+            reason,
+        };
+        match &self.kind {
+            FeeKind::Fixed { amount, .. } if *amount <= 0 => {
+                Err(bad("fixed fee must be positive".into()))
+            }
+            FeeKind::Fractional {
+                numerator,
+                denominator,
+                minimum,
+                maximum,
+                ..
+            } => {
+                check_fraction(*numerator, *denominator).map_err(bad)?;
+                if token_type != TokenType::FungibleCommon {
+                    return Err(bad("fractional fees apply only to fungible tokens".into()));
+                }
+                if *minimum < 0 || *maximum < 0 || (*maximum > 0 && minimum > maximum) {
+                    return Err(bad(format!(
+                        "fractional fee bounds {minimum}..{maximum} are invalid"
+                    )));
+                }
+                Ok(())
+            }
+            FeeKind::Royalty {
+                numerator,
+                denominator,
+                fallback,
+            } => {
+                check_fraction(*numerator, *denominator).map_err(bad)?;
+                if token_type != TokenType::NonFungibleUnique {
+                    return Err(bad("royalty fees apply only to NFTs".into()));
+                }
+                match fallback {
+                    Some((amount, _)) if *amount <= 0 => {
+                        Err(bad("fallback fee must be positive".into()))
+                    }
+                    _ => Ok(()),
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+fn check_fraction(numerator: i64, denominator: i64) -> std::result::Result<(), String> {
+    if denominator <= 0 || numerator < 0 || numerator > denominator {
+        return Err(format!(
+            "fraction {numerator}/{denominator} must be within 0..=1 with a positive denominator"
+        ));
+    }
+    Ok(())
+}
+
+#[derive(Clone, Debug)]
+pub struct TokenCreate {
+    pub name: String,
+    pub symbol: String,
+    pub decimals: u32,
+    pub initial_supply: u64,
+    pub treasury: Option<AccountId>,
+    pub admin_key: Option<Key>,
+    pub kyc_key: Option<Key>,
+    pub freeze_key: Option<Key>,
+    pub wipe_key: Option<Key>,
+    pub supply_key: Option<Key>,
+    pub fee_schedule_key: Option<Key>,
+    pub pause_key: Option<Key>,
+    pub metadata_key: Option<Key>,
+    pub freeze_default: bool,
+    pub expiration_time: Option<Timestamp>,
+    pub auto_renew_account: Option<AccountId>,
+    pub auto_renew_period: Option<Duration>,
+    pub token_memo: String,
+    pub token_type: TokenType,
+    pub supply_type: TokenSupplyType,
+    pub max_supply: i64,
+    pub custom_fees: Vec<CustomFee>,
+    pub metadata: Vec<u8>,
+}
+
+impl Default for TokenCreate {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            symbol: String::new(),
+            decimals: 0,
+            initial_supply: 0,
+            treasury: None,
+            admin_key: None,
+            kyc_key: None,
+            freeze_key: None,
+            wipe_key: None,
+            supply_key: None,
+            fee_schedule_key: None,
+            pause_key: None,
+            metadata_key: None,
+            freeze_default: false,
+            expiration_time: None,
+            auto_renew_account: None,
+            auto_renew_period: Some(DEFAULT_AUTO_RENEW_PERIOD),
+            token_memo: String::new(),
+            token_type: TokenType::FungibleCommon,
+            supply_type: TokenSupplyType::Infinite,
+            max_supply: 0,
+            custom_fees: Vec::new(),
+            metadata: Vec::new(),
+        }
+    }
+}
+
+macro_rules! setters {
+    ($($fn:ident($field:ident: $ty:ty) => $value:expr;)*) => {
+        impl Builder<TokenCreate> {
+            $(pub fn $fn(self, $field: $ty) -> Self {
+                self.map_data(|d| d.$field = $value)
+            })*
+        }
+    };
+}
+
+setters! {
+    with_name(name: impl Into<String>) => name.into();
+    with_symbol(symbol: impl Into<String>) => symbol.into();
+    with_decimals(decimals: u32) => decimals;
+    with_initial_supply(initial_supply: u64) => initial_supply;
+    with_treasury(treasury: AccountId) => Some(treasury);
+    with_admin_key(admin_key: impl Into<Key>) => Some(admin_key.into());
+    with_kyc_key(kyc_key: impl Into<Key>) => Some(kyc_key.into());
+    with_freeze_key(freeze_key: impl Into<Key>) => Some(freeze_key.into());
+    with_wipe_key(wipe_key: impl Into<Key>) => Some(wipe_key.into());
+    with_supply_key(supply_key: impl Into<Key>) => Some(supply_key.into());
+    with_fee_schedule_key(fee_schedule_key: impl Into<Key>) => Some(fee_schedule_key.into());
+    with_pause_key(pause_key: impl Into<Key>) => Some(pause_key.into());
+    with_metadata_key(metadata_key: impl Into<Key>) => Some(metadata_key.into());
+    with_freeze_default(freeze_default: bool) => freeze_default;
+    with_expiration_time(expiration_time: Timestamp) => Some(expiration_time);
+    with_auto_renew_account(auto_renew_account: AccountId) => Some(auto_renew_account);
+    with_auto_renew_period(auto_renew_period: Duration) => Some(auto_renew_period);
+    with_token_memo(token_memo: impl Into<String>) => token_memo.into();
+    with_token_type(token_type: TokenType) => token_type;
+    with_supply_type(supply_type: TokenSupplyType) => supply_type;
+    with_max_supply(max_supply: i64) => max_supply;
+    with_custom_fees(custom_fees: Vec<CustomFee>) => custom_fees;
+    with_metadata(metadata: Vec<u8>) => metadata;
+}
+
+impl TokenCreate {
+    fn body(&self) -> proto::TokenCreateTransactionBody {
+        let key = |k: &Option<Key>| k.as_ref().map(Key::to_proto);
+        proto::TokenCreateTransactionBody {
+            name: Some(self.name.clone()),
+            symbol: Some(self.symbol.clone()),
+            decimals: Some(self.decimals),
+            initial_supply: Some(self.initial_supply),
+            treasury: self.treasury.as_ref().map(AccountId::to_proto),
+            admin_key: key(&self.admin_key),
+            kyc_key: key(&self.kyc_key),
+            freeze_key: key(&self.freeze_key),
+            wipe_key: key(&self.wipe_key),
+            supply_key: key(&self.supply_key),
+            freeze_default: Some(self.freeze_default),
+            expiry: self.expiration_time.map(|t| t.to_proto()),
+            auto_renew_account: self.auto_renew_account.as_ref().map(AccountId::to_proto),
+            auto_renew_period: self.auto_renew_period.map(|d| d.to_proto()),
+            memo: Some(self.token_memo.clone()),
+            token_type: Some(match self.token_type {
+                TokenType::FungibleCommon => proto::TokenType::FungibleCommon as i32,
+                TokenType::NonFungibleUnique => proto::TokenType::NonFungibleUnique as i32,
+            }),
+            supply_type: Some(match self.supply_type {
+                TokenSupplyType::Infinite => proto::TokenSupplyType::Infinite as i32,
+                TokenSupplyType::Finite => proto::TokenSupplyType::Finite as i32,
+            }),
+            max_supply: Some(self.max_supply),
+            fee_schedule_key: key(&self.fee_schedule_key),
+            custom_fees: self.custom_fees.iter().map(CustomFee::to_proto).collect(),
+            pause_key: key(&self.pause_key),
+            metadata: Some(self.metadata.clone()),
+            metadata_key: key(&self.metadata_key),
+        }
+    }
+}
+
+impl TransactionData for TokenCreate {
+    fn default_max_fee(&self) -> Hbar {
+        Hbar::new(30)
+    }
+
+    fn validate(&self) -> Result<()> {
+        let bad = |field, reason: String| Err(Error::InvalidField { field, reason });
+        if self.name.is_empty() {
+            return Err(Error::MissingField { field: "name" });
+        }
+        if self.symbol.is_empty() {
+            return Err(Error::MissingField { field: "symbol" });
+        }
+        if self.treasury.is_none() {
+            return Err(Error::MissingField { field: "treasury" });
+        }
+        for (field, value) in [("name", &self.name), ("symbol", &self.symbol)] {
+            if value.len() > MAX_TOKEN_NAME_BYTES || value.contains('\0') {
+                return bad(
+                    field,
+                    format!("at most {MAX_TOKEN_NAME_BYTES} bytes, no NUL"),
+                );
+            }
+        }
+        validate_memo(&self.token_memo)?;
+        if self.metadata.len() > MAX_TOKEN_METADATA_BYTES {
+            return bad(
+                "metadata",
+                format!("at most {MAX_TOKEN_METADATA_BYTES} bytes"),
+            );
+        }
+        if self.token_type == TokenType::NonFungibleUnique {
+            if self.decimals != 0 || self.initial_supply != 0 {
+                return bad(
+                    "decimals",
+                    "an NFT collection has 0 decimals and 0 initial supply".into(),
+                );
+            }
+            if self.supply_key.is_none() {
+                return Err(Error::MissingField {
+                    field: "supply_key",
+                });
+            }
+        }
+        if self.initial_supply > i64::MAX as u64 {
+            return bad("initial_supply", "exceeds 2^63-1".into());
+        }
+        match self.supply_type {
+            TokenSupplyType::Finite if self.max_supply <= 0 => {
+                return bad(
+                    "max_supply",
+                    "a finite token needs a positive max supply".into(),
+                );
+            }
+            TokenSupplyType::Finite if self.initial_supply > self.max_supply as u64 => {
+                return bad("initial_supply", "exceeds max supply".into());
+            }
+            TokenSupplyType::Infinite if self.max_supply != 0 => {
+                return bad(
+                    "max_supply",
+                    "an infinite-supply token has no max supply".into(),
+                );
+            }
+            _ => {}
+        }
+        if self.custom_fees.len() > MAX_CUSTOM_FEES {
+            return bad("custom_fees", format!("at most {MAX_CUSTOM_FEES}"));
+        }
+        for fee in &self.custom_fees {
+            fee.validate(self.token_type)?;
+        }
+        Ok(())
+    }
+
+    fn chunks(&self, _: &TransactionId) -> Result<Vec<Data>> {
+        Ok(vec![Data::TokenCreation(self.body())])
+    }
+
+    fn to_schedulable(&self) -> Result<SData> {
+        Ok(SData::TokenCreation(self.body()))
+    }
+}
