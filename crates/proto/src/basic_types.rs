@@ -168,9 +168,9 @@ pub struct TokenTransferList {
     pub transfers: Vec<AccountAmount>,
     #[prost(message, repeated, tag = "3")]
     pub nft_transfers: Vec<NftTransfer>,
-    /// `google.protobuf.UInt32Value`: absent and zero are different on the wire.
+    /// `google.protobuf.UInt32Value`: absent and zero mean different things.
     #[prost(message, optional, tag = "4")]
-    pub expected_decimals: Option<u32>,
+    pub expected_decimals: Option<UInt32Value>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, prost::Message)]
@@ -330,4 +330,19 @@ pub mod pending_airdrop_id {
 pub struct PendingAirdropValue {
     #[prost(uint64, optional, tag = "1")]
     pub amount: Option<u64>,
+}
+
+/// `google.protobuf.UInt32Value`, with presence on the inner value too: the SDK writes
+/// `{ value: 0 }` as `08 00`, which prost's built-in wrapper would drop.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, prost::Message)]
+pub struct UInt32Value {
+    #[prost(uint32, optional, tag = "1")]
+    pub value: Option<u32>,
+}
+
+/// `google.protobuf.BytesValue`, likewise with presence on the inner value.
+#[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
+pub struct BytesValue {
+    #[prost(bytes = "vec", optional, tag = "1")]
+    pub value: Option<Vec<u8>>,
 }

@@ -29,25 +29,22 @@ pub struct RoyaltyFee {
     pub fallback_fee: Option<FixedFee>,
 }
 
+/// The proto's `oneof fee { fixed_fee = 1; fractional_fee = 2; royalty_fee = 4; }` is spelled
+/// out as three optional fields here. Same wire format, but prost writes a oneof at its lowest
+/// tag, which would put `royalty_fee` (4) before `fee_collector_account_id` (3); the SDK writes
+/// fields in tag order, and signatures cover that order.
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
 pub struct CustomFee {
-    #[prost(oneof = "custom_fee::Fee", tags = "1, 2, 4")]
-    pub fee: Option<custom_fee::Fee>,
+    #[prost(message, optional, tag = "1")]
+    pub fixed_fee: Option<FixedFee>,
+    #[prost(message, optional, tag = "2")]
+    pub fractional_fee: Option<FractionalFee>,
     #[prost(message, optional, tag = "3")]
     pub fee_collector_account_id: Option<AccountId>,
+    #[prost(message, optional, tag = "4")]
+    pub royalty_fee: Option<RoyaltyFee>,
     #[prost(bool, optional, tag = "5")]
     pub all_collectors_are_exempt: Option<bool>,
-}
-pub mod custom_fee {
-    #[derive(Clone, PartialEq, Eq, Hash, prost::Oneof)]
-    pub enum Fee {
-        #[prost(message, tag = "1")]
-        FixedFee(super::FixedFee),
-        #[prost(message, tag = "2")]
-        FractionalFee(super::FractionalFee),
-        #[prost(message, tag = "4")]
-        RoyaltyFee(super::RoyaltyFee),
-    }
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]

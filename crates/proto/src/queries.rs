@@ -130,7 +130,10 @@ pub struct TransactionGetRecordResponse {
 pub struct CryptoGetAccountBalanceQuery {
     #[prost(message, optional, tag = "1")]
     pub header: Option<QueryHeader>,
-    #[prost(oneof = "crypto_get_account_balance_query::BalanceSource", tags = "2, 3")]
+    #[prost(
+        oneof = "crypto_get_account_balance_query::BalanceSource",
+        tags = "2, 3"
+    )]
     pub balance_source: Option<crypto_get_account_balance_query::BalanceSource>,
 }
 pub mod crypto_get_account_balance_query {

@@ -550,7 +550,9 @@ impl ResponseCodeEnum {
             Self::InvalidWipingAmount => "INVALID_WIPING_AMOUNT",
             Self::TokenIsImmutable => "TOKEN_IS_IMMUTABLE",
             Self::TokenAlreadyAssociatedToAccount => "TOKEN_ALREADY_ASSOCIATED_TO_ACCOUNT",
-            Self::TransactionRequiresZeroTokenBalances => "TRANSACTION_REQUIRES_ZERO_TOKEN_BALANCES",
+            Self::TransactionRequiresZeroTokenBalances => {
+                "TRANSACTION_REQUIRES_ZERO_TOKEN_BALANCES"
+            }
             Self::AccountIsTreasury => "ACCOUNT_IS_TREASURY",
             Self::TokenIdRepeatedInTokenList => "TOKEN_ID_REPEATED_IN_TOKEN_LIST",
             Self::TokenTransferListSizeLimitExceeded => "TOKEN_TRANSFER_LIST_SIZE_LIMIT_EXCEEDED",
@@ -572,7 +574,9 @@ impl ResponseCodeEnum {
             Self::MessageSizeTooLarge => "MESSAGE_SIZE_TOO_LARGE",
             Self::OperationRepeatedInBucketGroups => "OPERATION_REPEATED_IN_BUCKET_GROUPS",
             Self::BucketCapacityOverflow => "BUCKET_CAPACITY_OVERFLOW",
-            Self::NodeCapacityNotSufficientForOperation => "NODE_CAPACITY_NOT_SUFFICIENT_FOR_OPERATION",
+            Self::NodeCapacityNotSufficientForOperation => {
+                "NODE_CAPACITY_NOT_SUFFICIENT_FOR_OPERATION"
+            }
             Self::BucketHasNoThrottleGroups => "BUCKET_HAS_NO_THROTTLE_GROUPS",
             Self::ThrottleGroupHasZeroOpsPerSec => "THROTTLE_GROUP_HAS_ZERO_OPS_PER_SEC",
             Self::SuccessButMissingExpectedOperation => "SUCCESS_BUT_MISSING_EXPECTED_OPERATION",
@@ -586,7 +590,9 @@ impl ResponseCodeEnum {
             Self::BatchSizeLimitExceeded => "BATCH_SIZE_LIMIT_EXCEEDED",
             Self::InvalidQueryRange => "INVALID_QUERY_RANGE",
             Self::FractionDividesByZero => "FRACTION_DIVIDES_BY_ZERO",
-            Self::InsufficientPayerBalanceForCustomFee => "INSUFFICIENT_PAYER_BALANCE_FOR_CUSTOM_FEE",
+            Self::InsufficientPayerBalanceForCustomFee => {
+                "INSUFFICIENT_PAYER_BALANCE_FOR_CUSTOM_FEE"
+            }
             Self::CustomFeesListTooLong => "CUSTOM_FEES_LIST_TOO_LONG",
             Self::InvalidCustomFeeCollector => "INVALID_CUSTOM_FEE_COLLECTOR",
             Self::InvalidTokenIdInCustomFees => "INVALID_TOKEN_ID_IN_CUSTOM_FEES",
@@ -598,10 +604,16 @@ impl ResponseCodeEnum {
             Self::TokenHasNoFeeScheduleKey => "TOKEN_HAS_NO_FEE_SCHEDULE_KEY",
             Self::CustomFeeOutsideNumericRange => "CUSTOM_FEE_OUTSIDE_NUMERIC_RANGE",
             Self::RoyaltyFractionCannotExceedOne => "ROYALTY_FRACTION_CANNOT_EXCEED_ONE",
-            Self::FractionalFeeMaxAmountLessThanMinAmount => "FRACTIONAL_FEE_MAX_AMOUNT_LESS_THAN_MIN_AMOUNT",
+            Self::FractionalFeeMaxAmountLessThanMinAmount => {
+                "FRACTIONAL_FEE_MAX_AMOUNT_LESS_THAN_MIN_AMOUNT"
+            }
             Self::CustomScheduleAlreadyHasNoFees => "CUSTOM_SCHEDULE_ALREADY_HAS_NO_FEES",
-            Self::CustomFeeDenominationMustBeFungibleCommon => "CUSTOM_FEE_DENOMINATION_MUST_BE_FUNGIBLE_COMMON",
-            Self::CustomFractionalFeeOnlyAllowedForFungibleCommon => "CUSTOM_FRACTIONAL_FEE_ONLY_ALLOWED_FOR_FUNGIBLE_COMMON",
+            Self::CustomFeeDenominationMustBeFungibleCommon => {
+                "CUSTOM_FEE_DENOMINATION_MUST_BE_FUNGIBLE_COMMON"
+            }
+            Self::CustomFractionalFeeOnlyAllowedForFungibleCommon => {
+                "CUSTOM_FRACTIONAL_FEE_ONLY_ALLOWED_FOR_FUNGIBLE_COMMON"
+            }
             Self::InvalidCustomFeeScheduleKey => "INVALID_CUSTOM_FEE_SCHEDULE_KEY",
             Self::InvalidTokenMintMetadata => "INVALID_TOKEN_MINT_METADATA",
             Self::InvalidTokenBurnMetadata => "INVALID_TOKEN_BURN_METADATA",
@@ -609,17 +621,31 @@ impl ResponseCodeEnum {
             Self::AccountStillOwnsNfts => "ACCOUNT_STILL_OWNS_NFTS",
             Self::TreasuryMustOwnBurnedNft => "TREASURY_MUST_OWN_BURNED_NFT",
             Self::AccountDoesNotOwnWipedNft => "ACCOUNT_DOES_NOT_OWN_WIPED_NFT",
-            Self::AccountAmountTransfersOnlyAllowedForFungibleCommon => "ACCOUNT_AMOUNT_TRANSFERS_ONLY_ALLOWED_FOR_FUNGIBLE_COMMON",
+            Self::AccountAmountTransfersOnlyAllowedForFungibleCommon => {
+                "ACCOUNT_AMOUNT_TRANSFERS_ONLY_ALLOWED_FOR_FUNGIBLE_COMMON"
+            }
             Self::MaxNftsInPriceRegimeHaveBeenMinted => "MAX_NFTS_IN_PRICE_REGIME_HAVE_BEEN_MINTED",
             Self::PayerAccountDeleted => "PAYER_ACCOUNT_DELETED",
-            Self::CustomFeeChargingExceededMaxRecursionDepth => "CUSTOM_FEE_CHARGING_EXCEEDED_MAX_RECURSION_DEPTH",
-            Self::CustomFeeChargingExceededMaxAccountAmounts => "CUSTOM_FEE_CHARGING_EXCEEDED_MAX_ACCOUNT_AMOUNTS",
-            Self::InsufficientSenderAccountBalanceForCustomFee => "INSUFFICIENT_SENDER_ACCOUNT_BALANCE_FOR_CUSTOM_FEE",
+            Self::CustomFeeChargingExceededMaxRecursionDepth => {
+                "CUSTOM_FEE_CHARGING_EXCEEDED_MAX_RECURSION_DEPTH"
+            }
+            Self::CustomFeeChargingExceededMaxAccountAmounts => {
+                "CUSTOM_FEE_CHARGING_EXCEEDED_MAX_ACCOUNT_AMOUNTS"
+            }
+            Self::InsufficientSenderAccountBalanceForCustomFee => {
+                "INSUFFICIENT_SENDER_ACCOUNT_BALANCE_FOR_CUSTOM_FEE"
+            }
             Self::SerialNumberLimitReached => "SERIAL_NUMBER_LIMIT_REACHED",
-            Self::CustomRoyaltyFeeOnlyAllowedForNonFungibleUnique => "CUSTOM_ROYALTY_FEE_ONLY_ALLOWED_FOR_NON_FUNGIBLE_UNIQUE",
+            Self::CustomRoyaltyFeeOnlyAllowedForNonFungibleUnique => {
+                "CUSTOM_ROYALTY_FEE_ONLY_ALLOWED_FOR_NON_FUNGIBLE_UNIQUE"
+            }
             Self::NoRemainingAutomaticAssociations => "NO_REMAINING_AUTOMATIC_ASSOCIATIONS",
-            Self::ExistingAutomaticAssociationsExceedGivenLimit => "EXISTING_AUTOMATIC_ASSOCIATIONS_EXCEED_GIVEN_LIMIT",
-            Self::RequestedNumAutomaticAssociationsExceedsAssociationLimit => "REQUESTED_NUM_AUTOMATIC_ASSOCIATIONS_EXCEEDS_ASSOCIATION_LIMIT",
+            Self::ExistingAutomaticAssociationsExceedGivenLimit => {
+                "EXISTING_AUTOMATIC_ASSOCIATIONS_EXCEED_GIVEN_LIMIT"
+            }
+            Self::RequestedNumAutomaticAssociationsExceedsAssociationLimit => {
+                "REQUESTED_NUM_AUTOMATIC_ASSOCIATIONS_EXCEEDS_ASSOCIATION_LIMIT"
+            }
             Self::TokenIsPaused => "TOKEN_IS_PAUSED",
             Self::TokenHasNoPauseKey => "TOKEN_HAS_NO_PAUSE_KEY",
             Self::InvalidPauseKey => "INVALID_PAUSE_KEY",
@@ -627,7 +653,9 @@ impl ResponseCodeEnum {
             Self::FreezeUpdateFileHashDoesNotMatch => "FREEZE_UPDATE_FILE_HASH_DOES_NOT_MATCH",
             Self::NoUpgradeHasBeenPrepared => "NO_UPGRADE_HAS_BEEN_PREPARED",
             Self::NoFreezeIsScheduled => "NO_FREEZE_IS_SCHEDULED",
-            Self::UpdateFileHashChangedSincePrepareUpgrade => "UPDATE_FILE_HASH_CHANGED_SINCE_PREPARE_UPGRADE",
+            Self::UpdateFileHashChangedSincePrepareUpgrade => {
+                "UPDATE_FILE_HASH_CHANGED_SINCE_PREPARE_UPGRADE"
+            }
             Self::FreezeStartTimeMustBeFuture => "FREEZE_START_TIME_MUST_BE_FUTURE",
             Self::PreparedUpdateFileIsImmutable => "PREPARED_UPDATE_FILE_IS_IMMUTABLE",
             Self::FreezeAlreadyScheduled => "FREEZE_ALREADY_SCHEDULED",
@@ -659,10 +687,18 @@ impl ResponseCodeEnum {
             Self::InvalidAllowanceSpenderId => "INVALID_ALLOWANCE_SPENDER_ID",
             Self::RepeatedAllowancesToDelete => "REPEATED_ALLOWANCES_TO_DELETE",
             Self::InvalidDelegatingSpender => "INVALID_DELEGATING_SPENDER",
-            Self::DelegatingSpenderCannotGrantApproveForAll => "DELEGATING_SPENDER_CANNOT_GRANT_APPROVE_FOR_ALL",
-            Self::DelegatingSpenderDoesNotHaveApproveForAll => "DELEGATING_SPENDER_DOES_NOT_HAVE_APPROVE_FOR_ALL",
-            Self::ScheduleExpirationTimeTooFarInFuture => "SCHEDULE_EXPIRATION_TIME_TOO_FAR_IN_FUTURE",
-            Self::ScheduleExpirationTimeMustBeHigherThanConsensusTime => "SCHEDULE_EXPIRATION_TIME_MUST_BE_HIGHER_THAN_CONSENSUS_TIME",
+            Self::DelegatingSpenderCannotGrantApproveForAll => {
+                "DELEGATING_SPENDER_CANNOT_GRANT_APPROVE_FOR_ALL"
+            }
+            Self::DelegatingSpenderDoesNotHaveApproveForAll => {
+                "DELEGATING_SPENDER_DOES_NOT_HAVE_APPROVE_FOR_ALL"
+            }
+            Self::ScheduleExpirationTimeTooFarInFuture => {
+                "SCHEDULE_EXPIRATION_TIME_TOO_FAR_IN_FUTURE"
+            }
+            Self::ScheduleExpirationTimeMustBeHigherThanConsensusTime => {
+                "SCHEDULE_EXPIRATION_TIME_MUST_BE_HIGHER_THAN_CONSENSUS_TIME"
+            }
             Self::ScheduleFutureThrottleExceeded => "SCHEDULE_FUTURE_THROTTLE_EXCEEDED",
             Self::ScheduleFutureGasLimitExceeded => "SCHEDULE_FUTURE_GAS_LIMIT_EXCEEDED",
             Self::InvalidEthereumTransaction => "INVALID_ETHEREUM_TRANSACTION",
@@ -674,14 +710,20 @@ impl ResponseCodeEnum {
             Self::ContractHasNonZeroTokenBalances => "CONTRACT_HAS_NON_ZERO_TOKEN_BALANCES",
             Self::ContractExpiredAndPendingRemoval => "CONTRACT_EXPIRED_AND_PENDING_REMOVAL",
             Self::ContractHasNoAutoRenewAccount => "CONTRACT_HAS_NO_AUTO_RENEW_ACCOUNT",
-            Self::PermanentRemovalRequiresSystemInitiation => "PERMANENT_REMOVAL_REQUIRES_SYSTEM_INITIATION",
+            Self::PermanentRemovalRequiresSystemInitiation => {
+                "PERMANENT_REMOVAL_REQUIRES_SYSTEM_INITIATION"
+            }
             Self::ProxyAccountIdFieldIsDeprecated => "PROXY_ACCOUNT_ID_FIELD_IS_DEPRECATED",
             Self::SelfStakingIsNotAllowed => "SELF_STAKING_IS_NOT_ALLOWED",
             Self::InvalidStakingId => "INVALID_STAKING_ID",
             Self::StakingNotEnabled => "STAKING_NOT_ENABLED",
             Self::InvalidPrngRange => "INVALID_PRNG_RANGE",
-            Self::MaxEntitiesInPriceRegimeHaveBeenCreated => "MAX_ENTITIES_IN_PRICE_REGIME_HAVE_BEEN_CREATED",
-            Self::InvalidFullPrefixSignatureForPrecompile => "INVALID_FULL_PREFIX_SIGNATURE_FOR_PRECOMPILE",
+            Self::MaxEntitiesInPriceRegimeHaveBeenCreated => {
+                "MAX_ENTITIES_IN_PRICE_REGIME_HAVE_BEEN_CREATED"
+            }
+            Self::InvalidFullPrefixSignatureForPrecompile => {
+                "INVALID_FULL_PREFIX_SIGNATURE_FOR_PRECOMPILE"
+            }
             Self::InsufficientBalancesForStorageRent => "INSUFFICIENT_BALANCES_FOR_STORAGE_RENT",
             Self::MaxChildRecordsExceeded => "MAX_CHILD_RECORDS_EXCEEDED",
             Self::InsufficientBalancesForRenewalFees => "INSUFFICIENT_BALANCES_FOR_RENEWAL_FEES",
@@ -728,11 +770,17 @@ impl ResponseCodeEnum {
             Self::ScheduleExpiryIsBusy => "SCHEDULE_EXPIRY_IS_BUSY",
             Self::InvalidGrpcCertificateHash => "INVALID_GRPC_CERTIFICATE_HASH",
             Self::MissingExpiryTime => "MISSING_EXPIRY_TIME",
-            Self::NoSchedulingAllowedAfterScheduledRecursion => "NO_SCHEDULING_ALLOWED_AFTER_SCHEDULED_RECURSION",
+            Self::NoSchedulingAllowedAfterScheduledRecursion => {
+                "NO_SCHEDULING_ALLOWED_AFTER_SCHEDULED_RECURSION"
+            }
             Self::RecursiveSchedulingLimitReached => "RECURSIVE_SCHEDULING_LIMIT_REACHED",
             Self::WaitingForLedgerId => "WAITING_FOR_LEDGER_ID",
-            Self::MaxEntriesForFeeExemptKeyListExceeded => "MAX_ENTRIES_FOR_FEE_EXEMPT_KEY_LIST_EXCEEDED",
-            Self::FeeExemptKeyListContainsDuplicatedKeys => "FEE_EXEMPT_KEY_LIST_CONTAINS_DUPLICATED_KEYS",
+            Self::MaxEntriesForFeeExemptKeyListExceeded => {
+                "MAX_ENTRIES_FOR_FEE_EXEMPT_KEY_LIST_EXCEEDED"
+            }
+            Self::FeeExemptKeyListContainsDuplicatedKeys => {
+                "FEE_EXEMPT_KEY_LIST_CONTAINS_DUPLICATED_KEYS"
+            }
             Self::InvalidKeyInFeeExemptKeyList => "INVALID_KEY_IN_FEE_EXEMPT_KEY_LIST",
             Self::InvalidFeeScheduleKey => "INVALID_FEE_SCHEDULE_KEY",
             Self::FeeScheduleKeyCannotBeUpdated => "FEE_SCHEDULE_KEY_CANNOT_BE_UPDATED",
@@ -740,8 +788,12 @@ impl ResponseCodeEnum {
             Self::MaxCustomFeeLimitExceeded => "MAX_CUSTOM_FEE_LIMIT_EXCEEDED",
             Self::NoValidMaxCustomFee => "NO_VALID_MAX_CUSTOM_FEE",
             Self::InvalidMaxCustomFees => "INVALID_MAX_CUSTOM_FEES",
-            Self::DuplicateDenominationInMaxCustomFeeList => "DUPLICATE_DENOMINATION_IN_MAX_CUSTOM_FEE_LIST",
-            Self::DuplicateAccountIdInMaxCustomFeeList => "DUPLICATE_ACCOUNT_ID_IN_MAX_CUSTOM_FEE_LIST",
+            Self::DuplicateDenominationInMaxCustomFeeList => {
+                "DUPLICATE_DENOMINATION_IN_MAX_CUSTOM_FEE_LIST"
+            }
+            Self::DuplicateAccountIdInMaxCustomFeeList => {
+                "DUPLICATE_ACCOUNT_ID_IN_MAX_CUSTOM_FEE_LIST"
+            }
             Self::MaxCustomFeesIsNotSupported => "MAX_CUSTOM_FEES_IS_NOT_SUPPORTED",
             Self::BatchListEmpty => "BATCH_LIST_EMPTY",
             Self::BatchListContainsDuplicates => "BATCH_LIST_CONTAINS_DUPLICATES",
@@ -753,10 +805,16 @@ impl ResponseCodeEnum {
             Self::ScheduleExpiryNotConfigurable => "SCHEDULE_EXPIRY_NOT_CONFIGURABLE",
             Self::CreatingSystemEntities => "CREATING_SYSTEM_ENTITIES",
             Self::ThrottleGroupLcmOverflow => "THROTTLE_GROUP_LCM_OVERFLOW",
-            Self::AirdropContainsMultipleSendersForAToken => "AIRDROP_CONTAINS_MULTIPLE_SENDERS_FOR_A_TOKEN",
+            Self::AirdropContainsMultipleSendersForAToken => {
+                "AIRDROP_CONTAINS_MULTIPLE_SENDERS_FOR_A_TOKEN"
+            }
             Self::GrpcWebProxyNotSupported => "GRPC_WEB_PROXY_NOT_SUPPORTED",
-            Self::NftTransfersOnlyAllowedForNonFungibleUnique => "NFT_TRANSFERS_ONLY_ALLOWED_FOR_NON_FUNGIBLE_UNIQUE",
-            Self::InvalidSerializedTxMessageHashAlgorithm => "INVALID_SERIALIZED_TX_MESSAGE_HASH_ALGORITHM",
+            Self::NftTransfersOnlyAllowedForNonFungibleUnique => {
+                "NFT_TRANSFERS_ONLY_ALLOWED_FOR_NON_FUNGIBLE_UNIQUE"
+            }
+            Self::InvalidSerializedTxMessageHashAlgorithm => {
+                "INVALID_SERIALIZED_TX_MESSAGE_HASH_ALGORITHM"
+            }
             Self::WrongHookEntityType => "WRONG_HOOK_ENTITY_TYPE",
             Self::EvmHookGasThrottled => "EVM_HOOK_GAS_THROTTLED",
             Self::HookIdInUse => "HOOK_ID_IN_USE",
@@ -764,7 +822,9 @@ impl ResponseCodeEnum {
             Self::RejectedByAccountAllowanceHook => "REJECTED_BY_ACCOUNT_ALLOWANCE_HOOK",
             Self::HookNotFound => "HOOK_NOT_FOUND",
             Self::LambdaStorageUpdateBytesTooLong => "LAMBDA_STORAGE_UPDATE_BYTES_TOO_LONG",
-            Self::LambdaStorageUpdateBytesMustUseMinimalRepresentation => "LAMBDA_STORAGE_UPDATE_BYTES_MUST_USE_MINIMAL_REPRESENTATION",
+            Self::LambdaStorageUpdateBytesMustUseMinimalRepresentation => {
+                "LAMBDA_STORAGE_UPDATE_BYTES_MUST_USE_MINIMAL_REPRESENTATION"
+            }
             Self::InvalidHookId => "INVALID_HOOK_ID",
             Self::EmptyLambdaStorageUpdate => "EMPTY_LAMBDA_STORAGE_UPDATE",
             Self::HookIdRepeatedInCreationDetails => "HOOK_ID_REPEATED_IN_CREATION_DETAILS",
@@ -772,18 +832,24 @@ impl ResponseCodeEnum {
             Self::HookIsNotALambda => "HOOK_IS_NOT_A_LAMBDA",
             Self::HookDeleted => "HOOK_DELETED",
             Self::TooManyLambdaStorageUpdates => "TOO_MANY_LAMBDA_STORAGE_UPDATES",
-            Self::HookCreationBytesMustUseMinimalRepresentation => "HOOK_CREATION_BYTES_MUST_USE_MINIMAL_REPRESENTATION",
+            Self::HookCreationBytesMustUseMinimalRepresentation => {
+                "HOOK_CREATION_BYTES_MUST_USE_MINIMAL_REPRESENTATION"
+            }
             Self::HookCreationBytesTooLong => "HOOK_CREATION_BYTES_TOO_LONG",
             Self::InvalidHookCreationSpec => "INVALID_HOOK_CREATION_SPEC",
             Self::HookExtensionEmpty => "HOOK_EXTENSION_EMPTY",
             Self::InvalidHookAdminKey => "INVALID_HOOK_ADMIN_KEY",
-            Self::HookDeletionRequiresZeroStorageSlots => "HOOK_DELETION_REQUIRES_ZERO_STORAGE_SLOTS",
+            Self::HookDeletionRequiresZeroStorageSlots => {
+                "HOOK_DELETION_REQUIRES_ZERO_STORAGE_SLOTS"
+            }
             Self::CannotSetHooksAndApproval => "CANNOT_SET_HOOKS_AND_APPROVAL",
             Self::TransactionRequiresZeroHooks => "TRANSACTION_REQUIRES_ZERO_HOOKS",
             Self::InvalidHookCall => "INVALID_HOOK_CALL",
             Self::HooksAreNotSupportedInAirdrops => "HOOKS_ARE_NOT_SUPPORTED_IN_AIRDROPS",
             Self::AccountIsLinkedToANode => "ACCOUNT_IS_LINKED_TO_A_NODE",
-            Self::HooksExecutionsRequireTopLevelCryptoTransfer => "HOOKS_EXECUTIONS_REQUIRE_TOP_LEVEL_CRYPTO_TRANSFER",
+            Self::HooksExecutionsRequireTopLevelCryptoTransfer => {
+                "HOOKS_EXECUTIONS_REQUIRE_TOP_LEVEL_CRYPTO_TRANSFER"
+            }
             Self::NodeAccountHasZeroBalance => "NODE_ACCOUNT_HAS_ZERO_BALANCE",
         }
     }
@@ -841,8 +907,12 @@ impl ResponseCodeEnum {
             "INVALID_ACCOUNT_AMOUNTS" => Some(Self::InvalidAccountAmounts),
             "EMPTY_TRANSACTION_BODY" => Some(Self::EmptyTransactionBody),
             "INVALID_TRANSACTION_BODY" => Some(Self::InvalidTransactionBody),
-            "INVALID_SIGNATURE_TYPE_MISMATCHING_KEY" => Some(Self::InvalidSignatureTypeMismatchingKey),
-            "INVALID_SIGNATURE_COUNT_MISMATCHING_KEY" => Some(Self::InvalidSignatureCountMismatchingKey),
+            "INVALID_SIGNATURE_TYPE_MISMATCHING_KEY" => {
+                Some(Self::InvalidSignatureTypeMismatchingKey)
+            }
+            "INVALID_SIGNATURE_COUNT_MISMATCHING_KEY" => {
+                Some(Self::InvalidSignatureCountMismatchingKey)
+            }
             "EMPTY_LIVE_HASH_BODY" => Some(Self::EmptyLiveHashBody),
             "EMPTY_LIVE_HASH" => Some(Self::EmptyLiveHash),
             "EMPTY_LIVE_HASH_KEYS" => Some(Self::EmptyLiveHashKeys),
@@ -897,7 +967,9 @@ impl ResponseCodeEnum {
             "FEE_SCHEDULE_FILE_PART_UPLOADED" => Some(Self::FeeScheduleFilePartUploaded),
             "EXCHANGE_RATE_CHANGE_LIMIT_EXCEEDED" => Some(Self::ExchangeRateChangeLimitExceeded),
             "MAX_CONTRACT_STORAGE_EXCEEDED" => Some(Self::MaxContractStorageExceeded),
-            "TRANSFER_ACCOUNT_SAME_AS_DELETE_ACCOUNT" => Some(Self::TransferAccountSameAsDeleteAccount),
+            "TRANSFER_ACCOUNT_SAME_AS_DELETE_ACCOUNT" => {
+                Some(Self::TransferAccountSameAsDeleteAccount)
+            }
             "TOTAL_LEDGER_BALANCE_INVALID" => Some(Self::TotalLedgerBalanceInvalid),
             "EXPIRATION_REDUCTION_NOT_ALLOWED" => Some(Self::ExpirationReductionNotAllowed),
             "MAX_GAS_LIMIT_EXCEEDED" => Some(Self::MaxGasLimitExceeded),
@@ -943,10 +1015,14 @@ impl ResponseCodeEnum {
             "INVALID_WIPING_AMOUNT" => Some(Self::InvalidWipingAmount),
             "TOKEN_IS_IMMUTABLE" => Some(Self::TokenIsImmutable),
             "TOKEN_ALREADY_ASSOCIATED_TO_ACCOUNT" => Some(Self::TokenAlreadyAssociatedToAccount),
-            "TRANSACTION_REQUIRES_ZERO_TOKEN_BALANCES" => Some(Self::TransactionRequiresZeroTokenBalances),
+            "TRANSACTION_REQUIRES_ZERO_TOKEN_BALANCES" => {
+                Some(Self::TransactionRequiresZeroTokenBalances)
+            }
             "ACCOUNT_IS_TREASURY" => Some(Self::AccountIsTreasury),
             "TOKEN_ID_REPEATED_IN_TOKEN_LIST" => Some(Self::TokenIdRepeatedInTokenList),
-            "TOKEN_TRANSFER_LIST_SIZE_LIMIT_EXCEEDED" => Some(Self::TokenTransferListSizeLimitExceeded),
+            "TOKEN_TRANSFER_LIST_SIZE_LIMIT_EXCEEDED" => {
+                Some(Self::TokenTransferListSizeLimitExceeded)
+            }
             "EMPTY_TOKEN_TRANSFER_BODY" => Some(Self::EmptyTokenTransferBody),
             "EMPTY_TOKEN_TRANSFER_ACCOUNT_AMOUNTS" => Some(Self::EmptyTokenTransferAccountAmounts),
             "INVALID_SCHEDULE_ID" => Some(Self::InvalidScheduleId),
@@ -955,7 +1031,9 @@ impl ResponseCodeEnum {
             "INVALID_SCHEDULE_ACCOUNT_ID" => Some(Self::InvalidScheduleAccountId),
             "NO_NEW_VALID_SIGNATURES" => Some(Self::NoNewValidSignatures),
             "UNRESOLVABLE_REQUIRED_SIGNERS" => Some(Self::UnresolvableRequiredSigners),
-            "SCHEDULED_TRANSACTION_NOT_IN_WHITELIST" => Some(Self::ScheduledTransactionNotInWhitelist),
+            "SCHEDULED_TRANSACTION_NOT_IN_WHITELIST" => {
+                Some(Self::ScheduledTransactionNotInWhitelist)
+            }
             "SOME_SIGNATURES_WERE_INVALID" => Some(Self::SomeSignaturesWereInvalid),
             "TRANSACTION_ID_FIELD_NOT_ALLOWED" => Some(Self::TransactionIdFieldNotAllowed),
             "IDENTICAL_SCHEDULE_ALREADY_CREATED" => Some(Self::IdenticalScheduleAlreadyCreated),
@@ -965,10 +1043,14 @@ impl ResponseCodeEnum {
             "MESSAGE_SIZE_TOO_LARGE" => Some(Self::MessageSizeTooLarge),
             "OPERATION_REPEATED_IN_BUCKET_GROUPS" => Some(Self::OperationRepeatedInBucketGroups),
             "BUCKET_CAPACITY_OVERFLOW" => Some(Self::BucketCapacityOverflow),
-            "NODE_CAPACITY_NOT_SUFFICIENT_FOR_OPERATION" => Some(Self::NodeCapacityNotSufficientForOperation),
+            "NODE_CAPACITY_NOT_SUFFICIENT_FOR_OPERATION" => {
+                Some(Self::NodeCapacityNotSufficientForOperation)
+            }
             "BUCKET_HAS_NO_THROTTLE_GROUPS" => Some(Self::BucketHasNoThrottleGroups),
             "THROTTLE_GROUP_HAS_ZERO_OPS_PER_SEC" => Some(Self::ThrottleGroupHasZeroOpsPerSec),
-            "SUCCESS_BUT_MISSING_EXPECTED_OPERATION" => Some(Self::SuccessButMissingExpectedOperation),
+            "SUCCESS_BUT_MISSING_EXPECTED_OPERATION" => {
+                Some(Self::SuccessButMissingExpectedOperation)
+            }
             "UNPARSEABLE_THROTTLE_DEFINITIONS" => Some(Self::UnparseableThrottleDefinitions),
             "INVALID_THROTTLE_DEFINITIONS" => Some(Self::InvalidThrottleDefinitions),
             "ACCOUNT_EXPIRED_AND_PENDING_REMOVAL" => Some(Self::AccountExpiredAndPendingRemoval),
@@ -979,7 +1061,9 @@ impl ResponseCodeEnum {
             "BATCH_SIZE_LIMIT_EXCEEDED" => Some(Self::BatchSizeLimitExceeded),
             "INVALID_QUERY_RANGE" => Some(Self::InvalidQueryRange),
             "FRACTION_DIVIDES_BY_ZERO" => Some(Self::FractionDividesByZero),
-            "INSUFFICIENT_PAYER_BALANCE_FOR_CUSTOM_FEE" => Some(Self::InsufficientPayerBalanceForCustomFee),
+            "INSUFFICIENT_PAYER_BALANCE_FOR_CUSTOM_FEE" => {
+                Some(Self::InsufficientPayerBalanceForCustomFee)
+            }
             "CUSTOM_FEES_LIST_TOO_LONG" => Some(Self::CustomFeesListTooLong),
             "INVALID_CUSTOM_FEE_COLLECTOR" => Some(Self::InvalidCustomFeeCollector),
             "INVALID_TOKEN_ID_IN_CUSTOM_FEES" => Some(Self::InvalidTokenIdInCustomFees),
@@ -991,10 +1075,16 @@ impl ResponseCodeEnum {
             "TOKEN_HAS_NO_FEE_SCHEDULE_KEY" => Some(Self::TokenHasNoFeeScheduleKey),
             "CUSTOM_FEE_OUTSIDE_NUMERIC_RANGE" => Some(Self::CustomFeeOutsideNumericRange),
             "ROYALTY_FRACTION_CANNOT_EXCEED_ONE" => Some(Self::RoyaltyFractionCannotExceedOne),
-            "FRACTIONAL_FEE_MAX_AMOUNT_LESS_THAN_MIN_AMOUNT" => Some(Self::FractionalFeeMaxAmountLessThanMinAmount),
+            "FRACTIONAL_FEE_MAX_AMOUNT_LESS_THAN_MIN_AMOUNT" => {
+                Some(Self::FractionalFeeMaxAmountLessThanMinAmount)
+            }
             "CUSTOM_SCHEDULE_ALREADY_HAS_NO_FEES" => Some(Self::CustomScheduleAlreadyHasNoFees),
-            "CUSTOM_FEE_DENOMINATION_MUST_BE_FUNGIBLE_COMMON" => Some(Self::CustomFeeDenominationMustBeFungibleCommon),
-            "CUSTOM_FRACTIONAL_FEE_ONLY_ALLOWED_FOR_FUNGIBLE_COMMON" => Some(Self::CustomFractionalFeeOnlyAllowedForFungibleCommon),
+            "CUSTOM_FEE_DENOMINATION_MUST_BE_FUNGIBLE_COMMON" => {
+                Some(Self::CustomFeeDenominationMustBeFungibleCommon)
+            }
+            "CUSTOM_FRACTIONAL_FEE_ONLY_ALLOWED_FOR_FUNGIBLE_COMMON" => {
+                Some(Self::CustomFractionalFeeOnlyAllowedForFungibleCommon)
+            }
             "INVALID_CUSTOM_FEE_SCHEDULE_KEY" => Some(Self::InvalidCustomFeeScheduleKey),
             "INVALID_TOKEN_MINT_METADATA" => Some(Self::InvalidTokenMintMetadata),
             "INVALID_TOKEN_BURN_METADATA" => Some(Self::InvalidTokenBurnMetadata),
@@ -1002,34 +1092,60 @@ impl ResponseCodeEnum {
             "ACCOUNT_STILL_OWNS_NFTS" => Some(Self::AccountStillOwnsNfts),
             "TREASURY_MUST_OWN_BURNED_NFT" => Some(Self::TreasuryMustOwnBurnedNft),
             "ACCOUNT_DOES_NOT_OWN_WIPED_NFT" => Some(Self::AccountDoesNotOwnWipedNft),
-            "ACCOUNT_AMOUNT_TRANSFERS_ONLY_ALLOWED_FOR_FUNGIBLE_COMMON" => Some(Self::AccountAmountTransfersOnlyAllowedForFungibleCommon),
-            "MAX_NFTS_IN_PRICE_REGIME_HAVE_BEEN_MINTED" => Some(Self::MaxNftsInPriceRegimeHaveBeenMinted),
+            "ACCOUNT_AMOUNT_TRANSFERS_ONLY_ALLOWED_FOR_FUNGIBLE_COMMON" => {
+                Some(Self::AccountAmountTransfersOnlyAllowedForFungibleCommon)
+            }
+            "MAX_NFTS_IN_PRICE_REGIME_HAVE_BEEN_MINTED" => {
+                Some(Self::MaxNftsInPriceRegimeHaveBeenMinted)
+            }
             "PAYER_ACCOUNT_DELETED" => Some(Self::PayerAccountDeleted),
-            "CUSTOM_FEE_CHARGING_EXCEEDED_MAX_RECURSION_DEPTH" => Some(Self::CustomFeeChargingExceededMaxRecursionDepth),
-            "CUSTOM_FEE_CHARGING_EXCEEDED_MAX_ACCOUNT_AMOUNTS" => Some(Self::CustomFeeChargingExceededMaxAccountAmounts),
-            "INSUFFICIENT_SENDER_ACCOUNT_BALANCE_FOR_CUSTOM_FEE" => Some(Self::InsufficientSenderAccountBalanceForCustomFee),
+            "CUSTOM_FEE_CHARGING_EXCEEDED_MAX_RECURSION_DEPTH" => {
+                Some(Self::CustomFeeChargingExceededMaxRecursionDepth)
+            }
+            "CUSTOM_FEE_CHARGING_EXCEEDED_MAX_ACCOUNT_AMOUNTS" => {
+                Some(Self::CustomFeeChargingExceededMaxAccountAmounts)
+            }
+            "INSUFFICIENT_SENDER_ACCOUNT_BALANCE_FOR_CUSTOM_FEE" => {
+                Some(Self::InsufficientSenderAccountBalanceForCustomFee)
+            }
             "SERIAL_NUMBER_LIMIT_REACHED" => Some(Self::SerialNumberLimitReached),
-            "CUSTOM_ROYALTY_FEE_ONLY_ALLOWED_FOR_NON_FUNGIBLE_UNIQUE" => Some(Self::CustomRoyaltyFeeOnlyAllowedForNonFungibleUnique),
+            "CUSTOM_ROYALTY_FEE_ONLY_ALLOWED_FOR_NON_FUNGIBLE_UNIQUE" => {
+                Some(Self::CustomRoyaltyFeeOnlyAllowedForNonFungibleUnique)
+            }
             "NO_REMAINING_AUTOMATIC_ASSOCIATIONS" => Some(Self::NoRemainingAutomaticAssociations),
-            "EXISTING_AUTOMATIC_ASSOCIATIONS_EXCEED_GIVEN_LIMIT" => Some(Self::ExistingAutomaticAssociationsExceedGivenLimit),
-            "REQUESTED_NUM_AUTOMATIC_ASSOCIATIONS_EXCEEDS_ASSOCIATION_LIMIT" => Some(Self::RequestedNumAutomaticAssociationsExceedsAssociationLimit),
+            "EXISTING_AUTOMATIC_ASSOCIATIONS_EXCEED_GIVEN_LIMIT" => {
+                Some(Self::ExistingAutomaticAssociationsExceedGivenLimit)
+            }
+            "REQUESTED_NUM_AUTOMATIC_ASSOCIATIONS_EXCEEDS_ASSOCIATION_LIMIT" => {
+                Some(Self::RequestedNumAutomaticAssociationsExceedsAssociationLimit)
+            }
             "TOKEN_IS_PAUSED" => Some(Self::TokenIsPaused),
             "TOKEN_HAS_NO_PAUSE_KEY" => Some(Self::TokenHasNoPauseKey),
             "INVALID_PAUSE_KEY" => Some(Self::InvalidPauseKey),
             "FREEZE_UPDATE_FILE_DOES_NOT_EXIST" => Some(Self::FreezeUpdateFileDoesNotExist),
-            "FREEZE_UPDATE_FILE_HASH_DOES_NOT_MATCH" => Some(Self::FreezeUpdateFileHashDoesNotMatch),
+            "FREEZE_UPDATE_FILE_HASH_DOES_NOT_MATCH" => {
+                Some(Self::FreezeUpdateFileHashDoesNotMatch)
+            }
             "NO_UPGRADE_HAS_BEEN_PREPARED" => Some(Self::NoUpgradeHasBeenPrepared),
             "NO_FREEZE_IS_SCHEDULED" => Some(Self::NoFreezeIsScheduled),
-            "UPDATE_FILE_HASH_CHANGED_SINCE_PREPARE_UPGRADE" => Some(Self::UpdateFileHashChangedSincePrepareUpgrade),
+            "UPDATE_FILE_HASH_CHANGED_SINCE_PREPARE_UPGRADE" => {
+                Some(Self::UpdateFileHashChangedSincePrepareUpgrade)
+            }
             "FREEZE_START_TIME_MUST_BE_FUTURE" => Some(Self::FreezeStartTimeMustBeFuture),
             "PREPARED_UPDATE_FILE_IS_IMMUTABLE" => Some(Self::PreparedUpdateFileIsImmutable),
             "FREEZE_ALREADY_SCHEDULED" => Some(Self::FreezeAlreadyScheduled),
             "FREEZE_UPGRADE_IN_PROGRESS" => Some(Self::FreezeUpgradeInProgress),
-            "UPDATE_FILE_ID_DOES_NOT_MATCH_PREPARED" => Some(Self::UpdateFileIdDoesNotMatchPrepared),
-            "UPDATE_FILE_HASH_DOES_NOT_MATCH_PREPARED" => Some(Self::UpdateFileHashDoesNotMatchPrepared),
+            "UPDATE_FILE_ID_DOES_NOT_MATCH_PREPARED" => {
+                Some(Self::UpdateFileIdDoesNotMatchPrepared)
+            }
+            "UPDATE_FILE_HASH_DOES_NOT_MATCH_PREPARED" => {
+                Some(Self::UpdateFileHashDoesNotMatchPrepared)
+            }
             "CONSENSUS_GAS_EXHAUSTED" => Some(Self::ConsensusGasExhausted),
             "REVERTED_SUCCESS" => Some(Self::RevertedSuccess),
-            "MAX_STORAGE_IN_PRICE_REGIME_HAS_BEEN_USED" => Some(Self::MaxStorageInPriceRegimeHasBeenUsed),
+            "MAX_STORAGE_IN_PRICE_REGIME_HAS_BEEN_USED" => {
+                Some(Self::MaxStorageInPriceRegimeHasBeenUsed)
+            }
             "INVALID_ALIAS_KEY" => Some(Self::InvalidAliasKey),
             "UNEXPECTED_TOKEN_DECIMALS" => Some(Self::UnexpectedTokenDecimals),
             "INVALID_PROXY_ACCOUNT_ID" => Some(Self::InvalidProxyAccountId),
@@ -1039,23 +1155,37 @@ impl ResponseCodeEnum {
             "SPENDER_ACCOUNT_SAME_AS_OWNER" => Some(Self::SpenderAccountSameAsOwner),
             "AMOUNT_EXCEEDS_TOKEN_MAX_SUPPLY" => Some(Self::AmountExceedsTokenMaxSupply),
             "NEGATIVE_ALLOWANCE_AMOUNT" => Some(Self::NegativeAllowanceAmount),
-            "CANNOT_APPROVE_FOR_ALL_FUNGIBLE_COMMON" => Some(Self::CannotApproveForAllFungibleCommon),
+            "CANNOT_APPROVE_FOR_ALL_FUNGIBLE_COMMON" => {
+                Some(Self::CannotApproveForAllFungibleCommon)
+            }
             "SPENDER_DOES_NOT_HAVE_ALLOWANCE" => Some(Self::SpenderDoesNotHaveAllowance),
             "AMOUNT_EXCEEDS_ALLOWANCE" => Some(Self::AmountExceedsAllowance),
             "MAX_ALLOWANCES_EXCEEDED" => Some(Self::MaxAllowancesExceeded),
             "EMPTY_ALLOWANCES" => Some(Self::EmptyAllowances),
-            "SPENDER_ACCOUNT_REPEATED_IN_ALLOWANCES" => Some(Self::SpenderAccountRepeatedInAllowances),
-            "REPEATED_SERIAL_NUMS_IN_NFT_ALLOWANCES" => Some(Self::RepeatedSerialNumsInNftAllowances),
+            "SPENDER_ACCOUNT_REPEATED_IN_ALLOWANCES" => {
+                Some(Self::SpenderAccountRepeatedInAllowances)
+            }
+            "REPEATED_SERIAL_NUMS_IN_NFT_ALLOWANCES" => {
+                Some(Self::RepeatedSerialNumsInNftAllowances)
+            }
             "FUNGIBLE_TOKEN_IN_NFT_ALLOWANCES" => Some(Self::FungibleTokenInNftAllowances),
             "NFT_IN_FUNGIBLE_TOKEN_ALLOWANCES" => Some(Self::NftInFungibleTokenAllowances),
             "INVALID_ALLOWANCE_OWNER_ID" => Some(Self::InvalidAllowanceOwnerId),
             "INVALID_ALLOWANCE_SPENDER_ID" => Some(Self::InvalidAllowanceSpenderId),
             "REPEATED_ALLOWANCES_TO_DELETE" => Some(Self::RepeatedAllowancesToDelete),
             "INVALID_DELEGATING_SPENDER" => Some(Self::InvalidDelegatingSpender),
-            "DELEGATING_SPENDER_CANNOT_GRANT_APPROVE_FOR_ALL" => Some(Self::DelegatingSpenderCannotGrantApproveForAll),
-            "DELEGATING_SPENDER_DOES_NOT_HAVE_APPROVE_FOR_ALL" => Some(Self::DelegatingSpenderDoesNotHaveApproveForAll),
-            "SCHEDULE_EXPIRATION_TIME_TOO_FAR_IN_FUTURE" => Some(Self::ScheduleExpirationTimeTooFarInFuture),
-            "SCHEDULE_EXPIRATION_TIME_MUST_BE_HIGHER_THAN_CONSENSUS_TIME" => Some(Self::ScheduleExpirationTimeMustBeHigherThanConsensusTime),
+            "DELEGATING_SPENDER_CANNOT_GRANT_APPROVE_FOR_ALL" => {
+                Some(Self::DelegatingSpenderCannotGrantApproveForAll)
+            }
+            "DELEGATING_SPENDER_DOES_NOT_HAVE_APPROVE_FOR_ALL" => {
+                Some(Self::DelegatingSpenderDoesNotHaveApproveForAll)
+            }
+            "SCHEDULE_EXPIRATION_TIME_TOO_FAR_IN_FUTURE" => {
+                Some(Self::ScheduleExpirationTimeTooFarInFuture)
+            }
+            "SCHEDULE_EXPIRATION_TIME_MUST_BE_HIGHER_THAN_CONSENSUS_TIME" => {
+                Some(Self::ScheduleExpirationTimeMustBeHigherThanConsensusTime)
+            }
             "SCHEDULE_FUTURE_THROTTLE_EXCEEDED" => Some(Self::ScheduleFutureThrottleExceeded),
             "SCHEDULE_FUTURE_GAS_LIMIT_EXCEEDED" => Some(Self::ScheduleFutureGasLimitExceeded),
             "INVALID_ETHEREUM_TRANSACTION" => Some(Self::InvalidEthereumTransaction),
@@ -1067,17 +1197,27 @@ impl ResponseCodeEnum {
             "CONTRACT_HAS_NON_ZERO_TOKEN_BALANCES" => Some(Self::ContractHasNonZeroTokenBalances),
             "CONTRACT_EXPIRED_AND_PENDING_REMOVAL" => Some(Self::ContractExpiredAndPendingRemoval),
             "CONTRACT_HAS_NO_AUTO_RENEW_ACCOUNT" => Some(Self::ContractHasNoAutoRenewAccount),
-            "PERMANENT_REMOVAL_REQUIRES_SYSTEM_INITIATION" => Some(Self::PermanentRemovalRequiresSystemInitiation),
+            "PERMANENT_REMOVAL_REQUIRES_SYSTEM_INITIATION" => {
+                Some(Self::PermanentRemovalRequiresSystemInitiation)
+            }
             "PROXY_ACCOUNT_ID_FIELD_IS_DEPRECATED" => Some(Self::ProxyAccountIdFieldIsDeprecated),
             "SELF_STAKING_IS_NOT_ALLOWED" => Some(Self::SelfStakingIsNotAllowed),
             "INVALID_STAKING_ID" => Some(Self::InvalidStakingId),
             "STAKING_NOT_ENABLED" => Some(Self::StakingNotEnabled),
             "INVALID_PRNG_RANGE" => Some(Self::InvalidPrngRange),
-            "MAX_ENTITIES_IN_PRICE_REGIME_HAVE_BEEN_CREATED" => Some(Self::MaxEntitiesInPriceRegimeHaveBeenCreated),
-            "INVALID_FULL_PREFIX_SIGNATURE_FOR_PRECOMPILE" => Some(Self::InvalidFullPrefixSignatureForPrecompile),
-            "INSUFFICIENT_BALANCES_FOR_STORAGE_RENT" => Some(Self::InsufficientBalancesForStorageRent),
+            "MAX_ENTITIES_IN_PRICE_REGIME_HAVE_BEEN_CREATED" => {
+                Some(Self::MaxEntitiesInPriceRegimeHaveBeenCreated)
+            }
+            "INVALID_FULL_PREFIX_SIGNATURE_FOR_PRECOMPILE" => {
+                Some(Self::InvalidFullPrefixSignatureForPrecompile)
+            }
+            "INSUFFICIENT_BALANCES_FOR_STORAGE_RENT" => {
+                Some(Self::InsufficientBalancesForStorageRent)
+            }
             "MAX_CHILD_RECORDS_EXCEEDED" => Some(Self::MaxChildRecordsExceeded),
-            "INSUFFICIENT_BALANCES_FOR_RENEWAL_FEES" => Some(Self::InsufficientBalancesForRenewalFees),
+            "INSUFFICIENT_BALANCES_FOR_RENEWAL_FEES" => {
+                Some(Self::InsufficientBalancesForRenewalFees)
+            }
             "TRANSACTION_HAS_UNKNOWN_FIELDS" => Some(Self::TransactionHasUnknownFields),
             "ACCOUNT_IS_IMMUTABLE" => Some(Self::AccountIsImmutable),
             "ALIAS_ALREADY_ASSIGNED" => Some(Self::AliasAlreadyAssigned),
@@ -1096,14 +1236,18 @@ impl ResponseCodeEnum {
             "INVALID_GRPC_CERTIFICATE" => Some(Self::InvalidGrpcCertificate),
             "INVALID_MAX_AUTO_ASSOCIATIONS" => Some(Self::InvalidMaxAutoAssociations),
             "MAX_NODES_CREATED" => Some(Self::MaxNodesCreated),
-            "IP_FQDN_CANNOT_BE_SET_FOR_SAME_ENDPOINT" => Some(Self::IpFqdnCannotBeSetForSameEndpoint),
+            "IP_FQDN_CANNOT_BE_SET_FOR_SAME_ENDPOINT" => {
+                Some(Self::IpFqdnCannotBeSetForSameEndpoint)
+            }
             "GOSSIP_ENDPOINT_CANNOT_HAVE_FQDN" => Some(Self::GossipEndpointCannotHaveFqdn),
             "FQDN_SIZE_TOO_LARGE" => Some(Self::FqdnSizeTooLarge),
             "INVALID_ENDPOINT" => Some(Self::InvalidEndpoint),
             "GOSSIP_ENDPOINTS_EXCEEDED_LIMIT" => Some(Self::GossipEndpointsExceededLimit),
             "TOKEN_REFERENCE_REPEATED" => Some(Self::TokenReferenceRepeated),
             "INVALID_OWNER_ID" => Some(Self::InvalidOwnerId),
-            "TOKEN_REFERENCE_LIST_SIZE_LIMIT_EXCEEDED" => Some(Self::TokenReferenceListSizeLimitExceeded),
+            "TOKEN_REFERENCE_LIST_SIZE_LIMIT_EXCEEDED" => {
+                Some(Self::TokenReferenceListSizeLimitExceeded)
+            }
             "SERVICE_ENDPOINTS_EXCEEDED_LIMIT" => Some(Self::ServiceEndpointsExceededLimit),
             "INVALID_IPV4_ADDRESS" => Some(Self::InvalidIpv4Address),
             "EMPTY_TOKEN_REFERENCE_LIST" => Some(Self::EmptyTokenReferenceList),
@@ -1121,11 +1265,17 @@ impl ResponseCodeEnum {
             "SCHEDULE_EXPIRY_IS_BUSY" => Some(Self::ScheduleExpiryIsBusy),
             "INVALID_GRPC_CERTIFICATE_HASH" => Some(Self::InvalidGrpcCertificateHash),
             "MISSING_EXPIRY_TIME" => Some(Self::MissingExpiryTime),
-            "NO_SCHEDULING_ALLOWED_AFTER_SCHEDULED_RECURSION" => Some(Self::NoSchedulingAllowedAfterScheduledRecursion),
+            "NO_SCHEDULING_ALLOWED_AFTER_SCHEDULED_RECURSION" => {
+                Some(Self::NoSchedulingAllowedAfterScheduledRecursion)
+            }
             "RECURSIVE_SCHEDULING_LIMIT_REACHED" => Some(Self::RecursiveSchedulingLimitReached),
             "WAITING_FOR_LEDGER_ID" => Some(Self::WaitingForLedgerId),
-            "MAX_ENTRIES_FOR_FEE_EXEMPT_KEY_LIST_EXCEEDED" => Some(Self::MaxEntriesForFeeExemptKeyListExceeded),
-            "FEE_EXEMPT_KEY_LIST_CONTAINS_DUPLICATED_KEYS" => Some(Self::FeeExemptKeyListContainsDuplicatedKeys),
+            "MAX_ENTRIES_FOR_FEE_EXEMPT_KEY_LIST_EXCEEDED" => {
+                Some(Self::MaxEntriesForFeeExemptKeyListExceeded)
+            }
+            "FEE_EXEMPT_KEY_LIST_CONTAINS_DUPLICATED_KEYS" => {
+                Some(Self::FeeExemptKeyListContainsDuplicatedKeys)
+            }
             "INVALID_KEY_IN_FEE_EXEMPT_KEY_LIST" => Some(Self::InvalidKeyInFeeExemptKeyList),
             "INVALID_FEE_SCHEDULE_KEY" => Some(Self::InvalidFeeScheduleKey),
             "FEE_SCHEDULE_KEY_CANNOT_BE_UPDATED" => Some(Self::FeeScheduleKeyCannotBeUpdated),
@@ -1133,23 +1283,35 @@ impl ResponseCodeEnum {
             "MAX_CUSTOM_FEE_LIMIT_EXCEEDED" => Some(Self::MaxCustomFeeLimitExceeded),
             "NO_VALID_MAX_CUSTOM_FEE" => Some(Self::NoValidMaxCustomFee),
             "INVALID_MAX_CUSTOM_FEES" => Some(Self::InvalidMaxCustomFees),
-            "DUPLICATE_DENOMINATION_IN_MAX_CUSTOM_FEE_LIST" => Some(Self::DuplicateDenominationInMaxCustomFeeList),
-            "DUPLICATE_ACCOUNT_ID_IN_MAX_CUSTOM_FEE_LIST" => Some(Self::DuplicateAccountIdInMaxCustomFeeList),
+            "DUPLICATE_DENOMINATION_IN_MAX_CUSTOM_FEE_LIST" => {
+                Some(Self::DuplicateDenominationInMaxCustomFeeList)
+            }
+            "DUPLICATE_ACCOUNT_ID_IN_MAX_CUSTOM_FEE_LIST" => {
+                Some(Self::DuplicateAccountIdInMaxCustomFeeList)
+            }
             "MAX_CUSTOM_FEES_IS_NOT_SUPPORTED" => Some(Self::MaxCustomFeesIsNotSupported),
             "BATCH_LIST_EMPTY" => Some(Self::BatchListEmpty),
             "BATCH_LIST_CONTAINS_DUPLICATES" => Some(Self::BatchListContainsDuplicates),
             "BATCH_TRANSACTION_IN_BLACKLIST" => Some(Self::BatchTransactionInBlacklist),
             "INNER_TRANSACTION_FAILED" => Some(Self::InnerTransactionFailed),
             "MISSING_BATCH_KEY" => Some(Self::MissingBatchKey),
-            "BATCH_KEY_SET_ON_NON_INNER_TRANSACTION" => Some(Self::BatchKeySetOnNonInnerTransaction),
+            "BATCH_KEY_SET_ON_NON_INNER_TRANSACTION" => {
+                Some(Self::BatchKeySetOnNonInnerTransaction)
+            }
             "INVALID_BATCH_KEY" => Some(Self::InvalidBatchKey),
             "SCHEDULE_EXPIRY_NOT_CONFIGURABLE" => Some(Self::ScheduleExpiryNotConfigurable),
             "CREATING_SYSTEM_ENTITIES" => Some(Self::CreatingSystemEntities),
             "THROTTLE_GROUP_LCM_OVERFLOW" => Some(Self::ThrottleGroupLcmOverflow),
-            "AIRDROP_CONTAINS_MULTIPLE_SENDERS_FOR_A_TOKEN" => Some(Self::AirdropContainsMultipleSendersForAToken),
+            "AIRDROP_CONTAINS_MULTIPLE_SENDERS_FOR_A_TOKEN" => {
+                Some(Self::AirdropContainsMultipleSendersForAToken)
+            }
             "GRPC_WEB_PROXY_NOT_SUPPORTED" => Some(Self::GrpcWebProxyNotSupported),
-            "NFT_TRANSFERS_ONLY_ALLOWED_FOR_NON_FUNGIBLE_UNIQUE" => Some(Self::NftTransfersOnlyAllowedForNonFungibleUnique),
-            "INVALID_SERIALIZED_TX_MESSAGE_HASH_ALGORITHM" => Some(Self::InvalidSerializedTxMessageHashAlgorithm),
+            "NFT_TRANSFERS_ONLY_ALLOWED_FOR_NON_FUNGIBLE_UNIQUE" => {
+                Some(Self::NftTransfersOnlyAllowedForNonFungibleUnique)
+            }
+            "INVALID_SERIALIZED_TX_MESSAGE_HASH_ALGORITHM" => {
+                Some(Self::InvalidSerializedTxMessageHashAlgorithm)
+            }
             "WRONG_HOOK_ENTITY_TYPE" => Some(Self::WrongHookEntityType),
             "EVM_HOOK_GAS_THROTTLED" => Some(Self::EvmHookGasThrottled),
             "HOOK_ID_IN_USE" => Some(Self::HookIdInUse),
@@ -1157,7 +1319,9 @@ impl ResponseCodeEnum {
             "REJECTED_BY_ACCOUNT_ALLOWANCE_HOOK" => Some(Self::RejectedByAccountAllowanceHook),
             "HOOK_NOT_FOUND" => Some(Self::HookNotFound),
             "LAMBDA_STORAGE_UPDATE_BYTES_TOO_LONG" => Some(Self::LambdaStorageUpdateBytesTooLong),
-            "LAMBDA_STORAGE_UPDATE_BYTES_MUST_USE_MINIMAL_REPRESENTATION" => Some(Self::LambdaStorageUpdateBytesMustUseMinimalRepresentation),
+            "LAMBDA_STORAGE_UPDATE_BYTES_MUST_USE_MINIMAL_REPRESENTATION" => {
+                Some(Self::LambdaStorageUpdateBytesMustUseMinimalRepresentation)
+            }
             "INVALID_HOOK_ID" => Some(Self::InvalidHookId),
             "EMPTY_LAMBDA_STORAGE_UPDATE" => Some(Self::EmptyLambdaStorageUpdate),
             "HOOK_ID_REPEATED_IN_CREATION_DETAILS" => Some(Self::HookIdRepeatedInCreationDetails),
@@ -1165,18 +1329,24 @@ impl ResponseCodeEnum {
             "HOOK_IS_NOT_A_LAMBDA" => Some(Self::HookIsNotALambda),
             "HOOK_DELETED" => Some(Self::HookDeleted),
             "TOO_MANY_LAMBDA_STORAGE_UPDATES" => Some(Self::TooManyLambdaStorageUpdates),
-            "HOOK_CREATION_BYTES_MUST_USE_MINIMAL_REPRESENTATION" => Some(Self::HookCreationBytesMustUseMinimalRepresentation),
+            "HOOK_CREATION_BYTES_MUST_USE_MINIMAL_REPRESENTATION" => {
+                Some(Self::HookCreationBytesMustUseMinimalRepresentation)
+            }
             "HOOK_CREATION_BYTES_TOO_LONG" => Some(Self::HookCreationBytesTooLong),
             "INVALID_HOOK_CREATION_SPEC" => Some(Self::InvalidHookCreationSpec),
             "HOOK_EXTENSION_EMPTY" => Some(Self::HookExtensionEmpty),
             "INVALID_HOOK_ADMIN_KEY" => Some(Self::InvalidHookAdminKey),
-            "HOOK_DELETION_REQUIRES_ZERO_STORAGE_SLOTS" => Some(Self::HookDeletionRequiresZeroStorageSlots),
+            "HOOK_DELETION_REQUIRES_ZERO_STORAGE_SLOTS" => {
+                Some(Self::HookDeletionRequiresZeroStorageSlots)
+            }
             "CANNOT_SET_HOOKS_AND_APPROVAL" => Some(Self::CannotSetHooksAndApproval),
             "TRANSACTION_REQUIRES_ZERO_HOOKS" => Some(Self::TransactionRequiresZeroHooks),
             "INVALID_HOOK_CALL" => Some(Self::InvalidHookCall),
             "HOOKS_ARE_NOT_SUPPORTED_IN_AIRDROPS" => Some(Self::HooksAreNotSupportedInAirdrops),
             "ACCOUNT_IS_LINKED_TO_A_NODE" => Some(Self::AccountIsLinkedToANode),
-            "HOOKS_EXECUTIONS_REQUIRE_TOP_LEVEL_CRYPTO_TRANSFER" => Some(Self::HooksExecutionsRequireTopLevelCryptoTransfer),
+            "HOOKS_EXECUTIONS_REQUIRE_TOP_LEVEL_CRYPTO_TRANSFER" => {
+                Some(Self::HooksExecutionsRequireTopLevelCryptoTransfer)
+            }
             "NODE_ACCOUNT_HAS_ZERO_BALANCE" => Some(Self::NodeAccountHasZeroBalance),
             _ => None,
         }

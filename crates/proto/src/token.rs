@@ -1,6 +1,7 @@
 //! token_*.proto: the token service's transaction bodies.
 use crate::{
-    AccountId, CustomFee, Duration, Key, NftId, PendingAirdropId, Timestamp, TokenId, TokenTransferList,
+    AccountId, CustomFee, Duration, Key, NftId, PendingAirdropId, Timestamp, TokenId,
+    TokenTransferList,
 };
 
 #[derive(Clone, PartialEq, prost::Message)]
@@ -146,7 +147,7 @@ pub struct TokenUpdateNftsTransactionBody {
     pub serial_numbers: Vec<i64>,
     /// `google.protobuf.BytesValue`: absent means "leave metadata unchanged".
     #[prost(message, optional, tag = "3")]
-    pub metadata: Option<Vec<u8>>,
+    pub metadata: Option<crate::BytesValue>,
 }
 
 #[derive(Clone, PartialEq, prost::Message)]

@@ -16,7 +16,7 @@ pub const DEFAULT_MAX_CHUNKS: usize = 20;
 
 #[derive(Clone, Debug)]
 pub struct TopicCreate {
-    pub topic_memo: String,
+    pub topic_memo: Option<String>,
     pub admin_key: Option<Key>,
     pub submit_key: Option<Key>,
     pub auto_renew_period: Duration,
@@ -26,7 +26,7 @@ pub struct TopicCreate {
 impl Default for TopicCreate {
     fn default() -> Self {
         Self {
-            topic_memo: String::new(),
+            topic_memo: None,
             admin_key: None,
             submit_key: None,
             auto_renew_period: DEFAULT_AUTO_RENEW_PERIOD,
@@ -37,7 +37,7 @@ impl Default for TopicCreate {
 
 impl Builder<TopicCreate> {
     pub fn with_topic_memo(self, memo: impl Into<String>) -> Self {
-        self.map_data(|d| d.topic_memo = memo.into())
+        self.map_data(|d| d.topic_memo = Some(memo.into()))
     }
     pub fn with_admin_key(self, key: impl Into<Key>) -> Self {
         self.map_data(|d| d.admin_key = Some(key.into()))
@@ -54,13 +54,18 @@ impl Builder<TopicCreate> {
 }
 
 impl TopicCreate {
-    fn body(&self) -> proto::ConsensusCreateTopicTransactionBody {
+    /// `payer` fills in the auto-renew account when none is set, as the SDK does at freeze.
+    fn body(&self, payer: Option<&AccountId>) -> proto::ConsensusCreateTopicTransactionBody {
         proto::ConsensusCreateTopicTransactionBody {
-            memo: Some(self.topic_memo.clone()),
+            memo: self.topic_memo.clone(),
             admin_key: self.admin_key.as_ref().map(Key::to_proto),
             submit_key: self.submit_key.as_ref().map(Key::to_proto),
             auto_renew_period: Some(self.auto_renew_period.to_proto()),
-            auto_renew_account: self.auto_renew_account.as_ref().map(AccountId::to_proto),
+            auto_renew_account: self
+                .auto_renew_account
+                .as_ref()
+                .or(payer)
+                .map(AccountId::to_proto),
             ..Default::default()
         }
     }
@@ -71,13 +76,15 @@ impl TransactionData for TopicCreate {
         Hbar::new(25)
     }
     fn validate(&self) -> Result<()> {
-        validate_memo(&self.topic_memo)
+        validate_memo(self.topic_memo.as_deref().unwrap_or(""))
     }
-    fn chunks(&self, _: &TransactionId) -> Result<Vec<Data>> {
-        Ok(vec![Data::ConsensusCreateTopic(self.body())])
+    fn chunks(&self, id: &TransactionId) -> Result<Vec<Data>> {
+        Ok(vec![Data::ConsensusCreateTopic(
+            self.body(Some(&id.account_id)),
+        )])
     }
     fn to_schedulable(&self) -> Result<SData> {
-        Ok(SData::ConsensusCreateTopic(self.body()))
+        Ok(SData::ConsensusCreateTopic(self.body(None)))
     }
 }
 

@@ -17,9 +17,9 @@ pub struct AccountCreate {
     pub key: Option<Key>,
     pub initial_balance: Hbar,
     pub receiver_signature_required: bool,
-    /// -1 means unlimited automatic associations (HIP-904).
-    pub max_automatic_token_associations: i32,
-    pub account_memo: String,
+    /// -1 means unlimited automatic associations (HIP-904); `None` leaves the network default.
+    pub max_automatic_token_associations: Option<i32>,
+    pub account_memo: Option<String>,
     pub auto_renew_period: Duration,
     pub staked_node_id: Option<i64>,
     pub staked_account_id: Option<AccountId>,
@@ -33,8 +33,8 @@ impl Default for AccountCreate {
             key: None,
             initial_balance: Hbar::ZERO,
             receiver_signature_required: false,
-            max_automatic_token_associations: 0,
-            account_memo: String::new(),
+            max_automatic_token_associations: None,
+            account_memo: None,
             auto_renew_period: DEFAULT_AUTO_RENEW_PERIOD,
             staked_node_id: None,
             staked_account_id: None,
@@ -55,10 +55,10 @@ impl Builder<AccountCreate> {
         self.map_data(|d| d.receiver_signature_required = required)
     }
     pub fn with_max_automatic_token_associations(self, max: i32) -> Self {
-        self.map_data(|d| d.max_automatic_token_associations = max)
+        self.map_data(|d| d.max_automatic_token_associations = Some(max))
     }
     pub fn with_account_memo(self, memo: impl Into<String>) -> Self {
-        self.map_data(|d| d.account_memo = memo.into())
+        self.map_data(|d| d.account_memo = Some(memo.into()))
     }
     pub fn with_auto_renew_period(self, period: Duration) -> Self {
         self.map_data(|d| d.auto_renew_period = period)
@@ -80,10 +80,14 @@ impl AccountCreate {
         proto::CryptoCreateTransactionBody {
             key: self.key.as_ref().map(Key::to_proto),
             initial_balance: Some(self.initial_balance.to_tinybars() as u64),
+            // Deprecated thresholds the SDKs still send as "never" (i64::MAX); kept for
+            // byte-identical bodies.
+            send_record_threshold: Some(i64::MAX as u64),
+            receive_record_threshold: Some(i64::MAX as u64),
             receiver_sig_required: Some(self.receiver_signature_required),
             auto_renew_period: Some(self.auto_renew_period.to_proto()),
-            memo: Some(self.account_memo.clone()),
-            max_automatic_token_associations: Some(self.max_automatic_token_associations),
+            memo: self.account_memo.clone(),
+            max_automatic_token_associations: self.max_automatic_token_associations,
             staked_id: match (&self.staked_account_id, self.staked_node_id) {
                 (Some(a), _) => Some(StakedId::StakedAccountId(a.to_proto())),
                 (None, Some(n)) => Some(StakedId::StakedNodeId(n)),
@@ -111,13 +115,13 @@ impl TransactionData for AccountCreate {
                 reason: "negative".into(),
             });
         }
-        if self.max_automatic_token_associations < -1 {
+        if self.max_automatic_token_associations.unwrap_or(0) < -1 {
             return Err(Error::InvalidField {
                 field: "max_automatic_token_associations",
                 reason: "must be -1 (unlimited) or more".into(),
             });
         }
-        validate_memo(&self.account_memo)
+        validate_memo(self.account_memo.as_deref().unwrap_or(""))
     }
 
     fn chunks(&self, _: &TransactionId) -> Result<Vec<Data>> {

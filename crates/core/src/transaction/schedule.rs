@@ -12,11 +12,11 @@ use proto::transaction_body::Data;
 #[derive(Clone, Debug, Default)]
 pub struct ScheduleCreate {
     pub scheduled: Option<proto::SchedulableTransactionBody>,
-    pub schedule_memo: String,
+    pub schedule_memo: Option<String>,
     pub admin_key: Option<Key>,
     pub payer_account_id: Option<AccountId>,
     pub expiration_time: Option<Timestamp>,
-    pub wait_for_expiry: bool,
+    pub wait_for_expiry: Option<bool>,
 }
 
 impl Builder<ScheduleCreate> {
@@ -29,7 +29,7 @@ impl Builder<ScheduleCreate> {
         Ok(self.map_data(|d| d.scheduled = Some(body)))
     }
     pub fn with_schedule_memo(self, memo: impl Into<String>) -> Self {
-        self.map_data(|d| d.schedule_memo = memo.into())
+        self.map_data(|d| d.schedule_memo = Some(memo.into()))
     }
     pub fn with_admin_key(self, key: impl Into<Key>) -> Self {
         self.map_data(|d| d.admin_key = Some(key.into()))
@@ -41,7 +41,7 @@ impl Builder<ScheduleCreate> {
         self.map_data(|d| d.expiration_time = Some(at))
     }
     pub fn with_wait_for_expiry(self, wait: bool) -> Self {
-        self.map_data(|d| d.wait_for_expiry = wait)
+        self.map_data(|d| d.wait_for_expiry = Some(wait))
     }
 }
 
@@ -49,11 +49,11 @@ impl ScheduleCreate {
     fn body(&self) -> proto::ScheduleCreateTransactionBody {
         proto::ScheduleCreateTransactionBody {
             scheduled_transaction_body: self.scheduled.clone(),
-            memo: Some(self.schedule_memo.clone()),
+            memo: self.schedule_memo.clone(),
             admin_key: self.admin_key.as_ref().map(Key::to_proto),
             payer_account_id: self.payer_account_id.as_ref().map(AccountId::to_proto),
             expiration_time: self.expiration_time.map(|t| t.to_proto()),
-            wait_for_expiry: Some(self.wait_for_expiry),
+            wait_for_expiry: self.wait_for_expiry,
         }
     }
 }
@@ -68,7 +68,7 @@ impl TransactionData for ScheduleCreate {
                 field: "scheduled_transaction",
             });
         }
-        validate_memo(&self.schedule_memo)
+        validate_memo(self.schedule_memo.as_deref().unwrap_or(""))
     }
     fn chunks(&self, _: &TransactionId) -> Result<Vec<Data>> {
         Ok(vec![Data::ScheduleCreate(self.body())])

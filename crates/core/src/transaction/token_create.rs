@@ -75,40 +75,46 @@ fn fraction(numerator: i64, denominator: i64) -> proto::Fraction {
 
 impl CustomFee {
     pub fn to_proto(&self) -> proto::CustomFee {
-        use proto::custom_fee::Fee;
-        let fee = match &self.kind {
+        let mut fee = proto::CustomFee {
+            fee_collector_account_id: Some(self.fee_collector.to_proto()),
+            all_collectors_are_exempt: Some(self.all_collectors_are_exempt),
+            ..Default::default()
+        };
+        match &self.kind {
             FeeKind::Fixed {
                 amount,
                 denominating_token,
-            } => Fee::FixedFee(fixed_fee(*amount, denominating_token)),
+            } => {
+                fee.fixed_fee = Some(fixed_fee(*amount, denominating_token));
+            }
             FeeKind::Fractional {
                 numerator,
                 denominator,
                 minimum,
                 maximum,
                 net_of_transfers,
-            } => Fee::FractionalFee(proto::FractionalFee {
-                fractional_amount: Some(fraction(*numerator, *denominator)),
-                minimum_amount: Some(*minimum),
-                maximum_amount: Some(*maximum),
-                net_of_transfers: Some(*net_of_transfers),
-            }),
+            } => {
+                fee.fractional_fee = Some(proto::FractionalFee {
+                    fractional_amount: Some(fraction(*numerator, *denominator)),
+                    minimum_amount: Some(*minimum),
+                    maximum_amount: Some(*maximum),
+                    net_of_transfers: Some(*net_of_transfers),
+                });
+            }
             FeeKind::Royalty {
                 numerator,
                 denominator,
                 fallback,
-            } => Fee::RoyaltyFee(proto::RoyaltyFee {
-                exchange_value_fraction: Some(fraction(*numerator, *denominator)),
-                fallback_fee: fallback
-                    .as_ref()
-                    .map(|(amount, token)| fixed_fee(*amount, token)),
-            }),
-        };
-        proto::CustomFee {
-            fee: Some(fee),
-            fee_collector_account_id: Some(self.fee_collector.to_proto()),
-            all_collectors_are_exempt: Some(self.all_collectors_are_exempt),
+            } => {
+                fee.royalty_fee = Some(proto::RoyaltyFee {
+                    exchange_value_fraction: Some(fraction(*numerator, *denominator)),
+                    fallback_fee: fallback
+                        .as_ref()
+                        .map(|(amount, token)| fixed_fee(*amount, token)),
+                });
+            }
         }
+        fee
     }
 
     fn validate(&self, token_type: TokenType) -> Result<()> {
@@ -172,8 +178,9 @@ fn check_fraction(numerator: i64, denominator: i64) -> std::result::Result<(), S
 pub struct TokenCreate {
     pub name: String,
     pub symbol: String,
-    pub decimals: u32,
-    pub initial_supply: u64,
+    // `None` = never set: the SDK leaves such fields off the wire, so we do too.
+    pub decimals: Option<u32>,
+    pub initial_supply: Option<u64>,
     pub treasury: Option<AccountId>,
     pub admin_key: Option<Key>,
     pub kyc_key: Option<Key>,
@@ -183,16 +190,16 @@ pub struct TokenCreate {
     pub fee_schedule_key: Option<Key>,
     pub pause_key: Option<Key>,
     pub metadata_key: Option<Key>,
-    pub freeze_default: bool,
+    pub freeze_default: Option<bool>,
     pub expiration_time: Option<Timestamp>,
     pub auto_renew_account: Option<AccountId>,
     pub auto_renew_period: Option<Duration>,
-    pub token_memo: String,
-    pub token_type: TokenType,
-    pub supply_type: TokenSupplyType,
-    pub max_supply: i64,
+    pub token_memo: Option<String>,
+    pub token_type: Option<TokenType>,
+    pub supply_type: Option<TokenSupplyType>,
+    pub max_supply: Option<i64>,
     pub custom_fees: Vec<CustomFee>,
-    pub metadata: Vec<u8>,
+    pub metadata: Option<Vec<u8>>,
 }
 
 impl Default for TokenCreate {
@@ -200,8 +207,8 @@ impl Default for TokenCreate {
         Self {
             name: String::new(),
             symbol: String::new(),
-            decimals: 0,
-            initial_supply: 0,
+            decimals: None,
+            initial_supply: None,
             treasury: None,
             admin_key: None,
             kyc_key: None,
@@ -211,16 +218,16 @@ impl Default for TokenCreate {
             fee_schedule_key: None,
             pause_key: None,
             metadata_key: None,
-            freeze_default: false,
+            freeze_default: None,
             expiration_time: None,
             auto_renew_account: None,
             auto_renew_period: Some(DEFAULT_AUTO_RENEW_PERIOD),
-            token_memo: String::new(),
-            token_type: TokenType::FungibleCommon,
-            supply_type: TokenSupplyType::Infinite,
-            max_supply: 0,
+            token_memo: None,
+            token_type: None,
+            supply_type: None,
+            max_supply: None,
             custom_fees: Vec::new(),
-            metadata: Vec::new(),
+            metadata: None,
         }
     }
 }
@@ -238,8 +245,8 @@ macro_rules! setters {
 setters! {
     with_name(name: impl Into<String>) => name.into();
     with_symbol(symbol: impl Into<String>) => symbol.into();
-    with_decimals(decimals: u32) => decimals;
-    with_initial_supply(initial_supply: u64) => initial_supply;
+    with_decimals(decimals: u32) => Some(decimals);
+    with_initial_supply(initial_supply: u64) => Some(initial_supply);
     with_treasury(treasury: AccountId) => Some(treasury);
     with_admin_key(admin_key: impl Into<Key>) => Some(admin_key.into());
     with_kyc_key(kyc_key: impl Into<Key>) => Some(kyc_key.into());
@@ -249,50 +256,67 @@ setters! {
     with_fee_schedule_key(fee_schedule_key: impl Into<Key>) => Some(fee_schedule_key.into());
     with_pause_key(pause_key: impl Into<Key>) => Some(pause_key.into());
     with_metadata_key(metadata_key: impl Into<Key>) => Some(metadata_key.into());
-    with_freeze_default(freeze_default: bool) => freeze_default;
-    with_expiration_time(expiration_time: Timestamp) => Some(expiration_time);
+    with_freeze_default(freeze_default: bool) => Some(freeze_default);
     with_auto_renew_account(auto_renew_account: AccountId) => Some(auto_renew_account);
     with_auto_renew_period(auto_renew_period: Duration) => Some(auto_renew_period);
-    with_token_memo(token_memo: impl Into<String>) => token_memo.into();
-    with_token_type(token_type: TokenType) => token_type;
-    with_supply_type(supply_type: TokenSupplyType) => supply_type;
-    with_max_supply(max_supply: i64) => max_supply;
+    with_token_memo(token_memo: impl Into<String>) => Some(token_memo.into());
+    with_token_type(token_type: TokenType) => Some(token_type);
+    with_supply_type(supply_type: TokenSupplyType) => Some(supply_type);
+    with_max_supply(max_supply: i64) => Some(max_supply);
     with_custom_fees(custom_fees: Vec<CustomFee>) => custom_fees;
-    with_metadata(metadata: Vec<u8>) => metadata;
+    with_metadata(metadata: Vec<u8>) => Some(metadata);
+}
+
+impl Builder<TokenCreate> {
+    /// A fixed expiry replaces auto-renewal: the auto-renew period is cleared, as in the SDK
+    /// (set the period again afterwards to have both).
+    pub fn with_expiration_time(self, at: Timestamp) -> Self {
+        self.map_data(|d| {
+            d.expiration_time = Some(at);
+            d.auto_renew_period = None;
+        })
+    }
 }
 
 impl TokenCreate {
-    fn body(&self) -> proto::TokenCreateTransactionBody {
+    /// `payer` becomes the auto-renew account when none is set and the token auto-renews,
+    /// as the SDK does at freeze.
+    fn body(&self, payer: Option<&AccountId>) -> proto::TokenCreateTransactionBody {
         let key = |k: &Option<Key>| k.as_ref().map(Key::to_proto);
         proto::TokenCreateTransactionBody {
             name: Some(self.name.clone()),
             symbol: Some(self.symbol.clone()),
-            decimals: Some(self.decimals),
-            initial_supply: Some(self.initial_supply),
+            decimals: self.decimals,
+            initial_supply: self.initial_supply,
             treasury: self.treasury.as_ref().map(AccountId::to_proto),
             admin_key: key(&self.admin_key),
             kyc_key: key(&self.kyc_key),
             freeze_key: key(&self.freeze_key),
             wipe_key: key(&self.wipe_key),
             supply_key: key(&self.supply_key),
-            freeze_default: Some(self.freeze_default),
+            freeze_default: self.freeze_default,
             expiry: self.expiration_time.map(|t| t.to_proto()),
-            auto_renew_account: self.auto_renew_account.as_ref().map(AccountId::to_proto),
+            // Only an auto-renewing token gets the payer as default auto-renew account.
+            auto_renew_account: self
+                .auto_renew_account
+                .as_ref()
+                .or(payer.filter(|_| self.auto_renew_period.is_some()))
+                .map(AccountId::to_proto),
             auto_renew_period: self.auto_renew_period.map(|d| d.to_proto()),
-            memo: Some(self.token_memo.clone()),
-            token_type: Some(match self.token_type {
+            memo: self.token_memo.clone(),
+            token_type: self.token_type.map(|t| match t {
                 TokenType::FungibleCommon => proto::TokenType::FungibleCommon as i32,
                 TokenType::NonFungibleUnique => proto::TokenType::NonFungibleUnique as i32,
             }),
-            supply_type: Some(match self.supply_type {
+            supply_type: self.supply_type.map(|t| match t {
                 TokenSupplyType::Infinite => proto::TokenSupplyType::Infinite as i32,
                 TokenSupplyType::Finite => proto::TokenSupplyType::Finite as i32,
             }),
-            max_supply: Some(self.max_supply),
+            max_supply: self.max_supply,
             fee_schedule_key: key(&self.fee_schedule_key),
             custom_fees: self.custom_fees.iter().map(CustomFee::to_proto).collect(),
             pause_key: key(&self.pause_key),
-            metadata: Some(self.metadata.clone()),
+            metadata: self.metadata.clone(),
             metadata_key: key(&self.metadata_key),
         }
     }
@@ -322,15 +346,23 @@ impl TransactionData for TokenCreate {
                 );
             }
         }
-        validate_memo(&self.token_memo)?;
-        if self.metadata.len() > MAX_TOKEN_METADATA_BYTES {
+        validate_memo(self.token_memo.as_deref().unwrap_or(""))?;
+        if self
+            .metadata
+            .as_ref()
+            .is_some_and(|m| m.len() > MAX_TOKEN_METADATA_BYTES)
+        {
             return bad(
                 "metadata",
                 format!("at most {MAX_TOKEN_METADATA_BYTES} bytes"),
             );
         }
-        if self.token_type == TokenType::NonFungibleUnique {
-            if self.decimals != 0 || self.initial_supply != 0 {
+        let token_type = self.token_type.unwrap_or_default();
+        let (decimals, initial_supply) =
+            (self.decimals.unwrap_or(0), self.initial_supply.unwrap_or(0));
+        let max_supply = self.max_supply.unwrap_or(0);
+        if token_type == TokenType::NonFungibleUnique {
+            if decimals != 0 || initial_supply != 0 {
                 return bad(
                     "decimals",
                     "an NFT collection has 0 decimals and 0 initial supply".into(),
@@ -342,20 +374,20 @@ impl TransactionData for TokenCreate {
                 });
             }
         }
-        if self.initial_supply > i64::MAX as u64 {
+        if initial_supply > i64::MAX as u64 {
             return bad("initial_supply", "exceeds 2^63-1".into());
         }
-        match self.supply_type {
-            TokenSupplyType::Finite if self.max_supply <= 0 => {
+        match self.supply_type.unwrap_or_default() {
+            TokenSupplyType::Finite if max_supply <= 0 => {
                 return bad(
                     "max_supply",
                     "a finite token needs a positive max supply".into(),
                 );
             }
-            TokenSupplyType::Finite if self.initial_supply > self.max_supply as u64 => {
+            TokenSupplyType::Finite if initial_supply > max_supply as u64 => {
                 return bad("initial_supply", "exceeds max supply".into());
             }
-            TokenSupplyType::Infinite if self.max_supply != 0 => {
+            TokenSupplyType::Infinite if max_supply != 0 => {
                 return bad(
                     "max_supply",
                     "an infinite-supply token has no max supply".into(),
@@ -367,16 +399,16 @@ impl TransactionData for TokenCreate {
             return bad("custom_fees", format!("at most {MAX_CUSTOM_FEES}"));
         }
         for fee in &self.custom_fees {
-            fee.validate(self.token_type)?;
+            fee.validate(token_type)?;
         }
         Ok(())
     }
 
-    fn chunks(&self, _: &TransactionId) -> Result<Vec<Data>> {
-        Ok(vec![Data::TokenCreation(self.body())])
+    fn chunks(&self, id: &TransactionId) -> Result<Vec<Data>> {
+        Ok(vec![Data::TokenCreation(self.body(Some(&id.account_id)))])
     }
 
     fn to_schedulable(&self) -> Result<SData> {
-        Ok(SData::TokenCreation(self.body()))
+        Ok(SData::TokenCreation(self.body(None)))
     }
 }

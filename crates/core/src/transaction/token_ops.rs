@@ -131,7 +131,9 @@ impl TokenTransfers {
                             is_approval: Some(*approved),
                         })
                         .collect(),
-                    expected_decimals: l.expected_decimals,
+                    expected_decimals: l
+                        .expected_decimals
+                        .map(|d| proto::UInt32Value { value: Some(d) }),
                 }
             })
             .collect()
@@ -284,7 +286,8 @@ token_only!(TokenUnpause, TokenUnpauseTransactionBody, TokenUnpause);
 #[derive(Clone, Debug, Default)]
 pub struct TokenMint {
     pub token_id: Option<TokenId>,
-    pub amount: u64,
+    /// `None` (not `Some(0)`) when unset, as the SDK leaves it off the wire.
+    pub amount: Option<u64>,
     pub metadata: Vec<Vec<u8>>,
 }
 
@@ -293,7 +296,7 @@ impl Builder<TokenMint> {
         self.map_data(|d| d.token_id = Some(token))
     }
     pub fn with_amount(self, amount: u64) -> Self {
-        self.map_data(|d| d.amount = amount)
+        self.map_data(|d| d.amount = Some(amount))
     }
     pub fn with_metadata(self, metadata: impl IntoIterator<Item = Vec<u8>>) -> Self {
         self.map_data(|d| d.metadata = metadata.into_iter().collect())
@@ -306,7 +309,7 @@ impl Builder<TokenMint> {
 impl TokenMint {
     fn check(&self) -> Result<()> {
         required(&self.token_id, "token_id")?;
-        if self.amount > 0 && !self.metadata.is_empty() {
+        if self.amount.unwrap_or(0) > 0 && !self.metadata.is_empty() {
             return Err(Error::InvalidField {
                 field: "amount",
                 reason: "set either amount or metadata, not both".into(),
@@ -336,7 +339,7 @@ impl TokenMint {
     fn body(&self) -> proto::TokenMintTransactionBody {
         proto::TokenMintTransactionBody {
             token: self.token_id.as_ref().map(TokenId::to_proto),
-            amount: Some(self.amount),
+            amount: self.amount,
             metadata: self.metadata.clone(),
         }
     }
@@ -347,7 +350,7 @@ data_impl!(TokenMint, Hbar::new(2), TokenMint, TokenMint);
 #[derive(Clone, Debug, Default)]
 pub struct TokenBurn {
     pub token_id: Option<TokenId>,
-    pub amount: u64,
+    pub amount: Option<u64>,
     pub serials: Vec<i64>,
 }
 
@@ -356,7 +359,7 @@ impl Builder<TokenBurn> {
         self.map_data(|d| d.token_id = Some(token))
     }
     pub fn with_amount(self, amount: u64) -> Self {
-        self.map_data(|d| d.amount = amount)
+        self.map_data(|d| d.amount = Some(amount))
     }
     pub fn with_serials(self, serials: impl IntoIterator<Item = i64>) -> Self {
         self.map_data(|d| d.serials = serials.into_iter().collect())
@@ -366,12 +369,12 @@ impl Builder<TokenBurn> {
 impl TokenBurn {
     fn check(&self) -> Result<()> {
         required(&self.token_id, "token_id")?;
-        check_amount_or_serials(self.amount, &self.serials)
+        check_amount_or_serials(self.amount.unwrap_or(0), &self.serials)
     }
     fn body(&self) -> proto::TokenBurnTransactionBody {
         proto::TokenBurnTransactionBody {
             token: self.token_id.as_ref().map(TokenId::to_proto),
-            amount: Some(self.amount),
+            amount: self.amount,
             serial_numbers: self.serials.clone(),
         }
     }
@@ -399,7 +402,7 @@ fn check_amount_or_serials(amount: u64, serials: &[i64]) -> Result<()> {
 pub struct TokenWipe {
     pub token_id: Option<TokenId>,
     pub account_id: Option<AccountId>,
-    pub amount: u64,
+    pub amount: Option<u64>,
     pub serials: Vec<i64>,
 }
 
@@ -411,7 +414,7 @@ impl Builder<TokenWipe> {
         self.map_data(|d| d.account_id = Some(account))
     }
     pub fn with_amount(self, amount: u64) -> Self {
-        self.map_data(|d| d.amount = amount)
+        self.map_data(|d| d.amount = Some(amount))
     }
     pub fn with_serials(self, serials: impl IntoIterator<Item = i64>) -> Self {
         self.map_data(|d| d.serials = serials.into_iter().collect())
@@ -422,13 +425,13 @@ impl TokenWipe {
     fn check(&self) -> Result<()> {
         required(&self.token_id, "token_id")?;
         required(&self.account_id, "account_id")?;
-        check_amount_or_serials(self.amount, &self.serials)
+        check_amount_or_serials(self.amount.unwrap_or(0), &self.serials)
     }
     fn body(&self) -> proto::TokenWipeAccountTransactionBody {
         proto::TokenWipeAccountTransactionBody {
             token: self.token_id.as_ref().map(TokenId::to_proto),
             account: self.account_id.as_ref().map(AccountId::to_proto),
-            amount: Some(self.amount),
+            amount: self.amount,
             serial_numbers: self.serials.clone(),
         }
     }
@@ -478,7 +481,10 @@ impl TokenUpdateNfts {
         proto::TokenUpdateNftsTransactionBody {
             token: self.token_id.as_ref().map(TokenId::to_proto),
             serial_numbers: self.serials.clone(),
-            metadata: self.metadata.clone(),
+            metadata: self
+                .metadata
+                .clone()
+                .map(|m| proto::BytesValue { value: Some(m) }),
         }
     }
 }
