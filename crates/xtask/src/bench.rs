@@ -1,0 +1,20 @@
+//! `cargo xtask bench [NAME]`: each benchmark prints its figures and writes target/bench/NAME.json.
+
+use crate::run::Result;
+
+pub const NAMES: &[&str] = &["sign"];
+
+pub fn run(name: Option<&str>) -> Result {
+    let names: Vec<&str> = match name {
+        None => NAMES.to_vec(),
+        Some(n) if NAMES.contains(&n) => vec![n],
+        Some(n) => return Err(format!("unknown benchmark {n:?}; known: {}", NAMES.join(", "))),
+    };
+    for n in names {
+        match n {
+            "sign" => crate::bench_sign::run()?,
+            _ => unreachable!(),
+        }
+    }
+    Ok(())
+}

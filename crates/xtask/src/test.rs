@@ -1,0 +1,91 @@
+//! `cargo xtask test`: installs what is missing, runs every suite (native Rust, the official JS
+//! SDK as a peer, headless Chromium), and ends with one `N passed, N failed` line.
+
+use crate::install;
+use crate::run::{cmd, tee, Result};
+use std::time::Instant;
+
+#[derive(Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+    broken_steps: Vec<String>,
+}
+
+impl Tally {
+    /// Adds every `test result: … N passed; M failed` line; a failed step that reported no
+    /// failing test still counts as one failure, so a build error can never look green.
+    fn record(&mut self, step: &str, ok: bool, output: &str) {
+        let (mut passed, mut failed) = (0, 0);
+        for line in output.lines().filter(|l| l.contains("test result:")) {
+            passed += count_before(line, " passed");
+            failed += count_before(line, " failed");
+        }
+        self.passed += passed;
+        self.failed += failed;
+        if !ok && failed == 0 {
+            self.failed += 1;
+            self.broken_steps.push(step.to_owned());
+        }
+        eprintln!("xtask: step `{step}`: {passed} passed, {failed} failed{}", if ok { "" } else { " (step failed)" });
+    }
+}
+
+fn count_before(line: &str, label: &str) -> u64 {
+    line.find(label)
+        .and_then(|end| line[..end].rsplit(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+pub fn run(args: &[String]) -> Result {
+    let started = Instant::now();
+    let mut tally = Tally::default();
+    if let Err(e) = install::all() {
+        tally.record("install", false, &e);
+        return finish(tally, started);
+    }
+    let filter: Vec<&str> = args.iter().map(String::as_str).collect();
+
+    eprintln!("\nxtask: === native tests (cargo test --workspace) ===");
+    let mut native = cmd("cargo", &["test", "--workspace", "--no-fail-fast"]);
+    native.args(&filter);
+    let (ok, out) = tee(native);
+    tally.record("native", ok, &out);
+
+    eprintln!("\nxtask: === core tests in headless Chromium (wasm-bindgen-test) ===");
+    let mut wasm = cmd(
+        "cargo",
+        &["test", "-p", "loyal-core", "--target", "wasm32-unknown-unknown", "--lib", "--tests", "--no-fail-fast"],
+    );
+    wasm.env("CHROMEDRIVER", "/usr/bin/chromedriver").env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    wasm.args(&filter);
+    let (ok, out) = tee(wasm);
+    tally.record("wasm-chromium", ok, &out);
+
+    finish(tally, started)
+}
+
+fn finish(tally: Tally, started: Instant) -> Result {
+    eprintln!("xtask: test run took {:.0} s", started.elapsed().as_secs_f64());
+    if !tally.broken_steps.is_empty() {
+        eprintln!("xtask: steps that failed outright: {}", tally.broken_steps.join(", "));
+    }
+    println!("{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed == 0 { Ok(()) } else { Err(format!("{} test(s) failed", tally.failed)) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_cargo_and_wasm_bindgen_summaries() {
+        let mut t = Tally::default();
+        t.record("a", true, "test result: ok. 18 passed; 0 failed; 0 ignored\nnoise\ntest result: FAILED. 3 passed; 2 failed; 0 ignored");
+        assert_eq!((t.passed, t.failed), (21, 2));
+        t.record("b", false, "error[E0308]: mismatched types");
+        assert_eq!((t.passed, t.failed), (21, 3));
+        assert_eq!(t.broken_steps, vec!["b"]);
+    }
+}
