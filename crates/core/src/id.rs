@@ -477,6 +477,24 @@ mod tests {
     }
 
     #[test]
+    fn checksums_match_the_sdk() {
+        // Printed by @hashgraph/sdk 2.81.0 `toStringWithChecksum` for each network.
+        let cases = [
+            (LedgerId::Mainnet, "0.0.123-vfmkw", "0.0.1234567-ylkls"),
+            (LedgerId::Testnet, "0.0.123-esxsf", "0.0.1234567-hyvtb"),
+            (LedgerId::Previewnet, "0.0.123-ogizo", "0.0.1234567-rmhak"),
+            (LedgerId::Devnet, "0.0.123-xtugx", "0.0.1234567-azsht"),
+        ];
+        for (ledger, a, b) in cases {
+            assert_eq!(EntityId::new(0, 0, 123).to_string_with_checksum(&ledger), a);
+            assert_eq!(
+                EntityId::new(0, 0, 1234567).to_string_with_checksum(&ledger),
+                b
+            );
+        }
+    }
+
+    #[test]
     fn checksum_validates_and_hip30_round_trips() {
         let id = EntityId::new(0, 0, 123);
         for ledger in [

@@ -8,7 +8,12 @@ pub fn run(name: Option<&str>) -> Result {
     let names: Vec<&str> = match name {
         None => NAMES.to_vec(),
         Some(n) if NAMES.contains(&n) => vec![n],
-        Some(n) => return Err(format!("unknown benchmark {n:?}; known: {}", NAMES.join(", "))),
+        Some(n) => {
+            return Err(format!(
+                "unknown benchmark {n:?}; known: {}",
+                NAMES.join(", ")
+            ))
+        }
     };
     for n in names {
         match n {

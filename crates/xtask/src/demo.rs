@@ -5,5 +5,15 @@ use crate::run::{cmd, status, Result};
 
 pub fn run(_args: &[String]) -> Result {
     crate::install::rust_target()?;
-    status(cmd("cargo", &["run", "--quiet", "-p", "loyal-core", "--example", "sign_mint"]))
+    status(cmd(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "loyal-core",
+            "--example",
+            "sign_mint",
+        ],
+    ))
 }

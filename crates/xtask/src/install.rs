@@ -2,7 +2,12 @@
 
 use crate::run::{self, cmd, have, output, root, status, Result};
 
-pub const APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "binaryen", "protobuf-compiler"];
+pub const APT_PACKAGES: &[&str] = &[
+    "chromium",
+    "chromium-driver",
+    "binaryen",
+    "protobuf-compiler",
+];
 pub const NODE_PROJECTS: &[&str] = &["tests/sdk"];
 
 pub fn all() -> Result {
@@ -17,7 +22,10 @@ pub fn all() -> Result {
 
 pub fn rust_target() -> Result {
     let installed = output(cmd("rustup", &["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     eprintln!("xtask: installing rustup target wasm32-unknown-unknown");
@@ -28,13 +36,20 @@ pub fn apt() -> Result {
     let missing: Vec<&str> = APT_PACKAGES
         .iter()
         .copied()
-        .filter(|p| !output(cmd("dpkg-query", &["-W", "-f=${Status}", p])).is_some_and(|s| s.contains("install ok installed")))
+        .filter(|p| {
+            !output(cmd("dpkg-query", &["-W", "-f=${Status}", p]))
+                .is_some_and(|s| s.contains("install ok installed"))
+        })
         .collect();
     if missing.is_empty() {
         return Ok(());
     }
     eprintln!("xtask: installing Debian packages {missing:?}");
-    let sudo = if output(cmd("id", &["-u"])).is_some_and(|u| u.trim() == "0") { vec![] } else { vec!["sudo"] };
+    let sudo = if output(cmd("id", &["-u"])).is_some_and(|u| u.trim() == "0") {
+        vec![]
+    } else {
+        vec!["sudo"]
+    };
     let apt = |args: &[&str]| {
         let mut all: Vec<&str> = sudo.clone();
         all.push("apt-get");
@@ -51,7 +66,8 @@ pub fn apt() -> Result {
 
 /// The CLI must match the `wasm-bindgen` crate in Cargo.lock exactly.
 pub fn wasm_bindgen_version() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
@@ -66,30 +82,41 @@ pub fn wasm_bindgen_version() -> Result<String> {
 pub fn wasm_bindgen_cli() -> Result {
     let want = wasm_bindgen_version()?;
     let have_version = output(cmd("wasm-bindgen", &["--version"])).unwrap_or_default();
-    if have_version.split_whitespace().nth(1) == Some(want.as_str()) && have("wasm-bindgen-test-runner") {
+    if have_version.split_whitespace().nth(1) == Some(want.as_str())
+        && have("wasm-bindgen-test-runner")
+    {
         return Ok(());
     }
     eprintln!("xtask: installing wasm-bindgen-cli {want}");
     // Not --locked: the CLI's own lockfile asks for crate versions the registry may not serve.
-    status(cmd("cargo", &["install", "wasm-bindgen-cli", "--version", &want]))
+    status(cmd(
+        "cargo",
+        &["install", "wasm-bindgen-cli", "--version", &want],
+    ))
 }
 
 /// `npm ci` when node_modules is missing or older than the lockfile's content.
 pub fn npm(project: &str) -> Result {
     let dir = root().join(project);
-    let lock = std::fs::read(dir.join("package-lock.json")).map_err(|e| format!("{project}/package-lock.json: {e}"))?;
+    let lock = std::fs::read(dir.join("package-lock.json"))
+        .map_err(|e| format!("{project}/package-lock.json: {e}"))?;
     let stamp_path = dir.join("node_modules/.loyal-lock-stamp");
     let stamp = format!("{:x}", fnv(&lock));
     if std::fs::read_to_string(&stamp_path).is_ok_and(|s| s == stamp) {
         return Ok(());
     }
     eprintln!("xtask: npm ci in {project}");
-    let mut c = run::cmd("npm", &["ci", "--no-audit", "--no-fund", "--loglevel=error"]);
+    let mut c = run::cmd(
+        "npm",
+        &["ci", "--no-audit", "--no-fund", "--loglevel=error"],
+    );
     c.current_dir(&dir);
     status(c)?;
     std::fs::write(&stamp_path, stamp).map_err(|e| e.to_string())
 }
 
 fn fnv(data: &[u8]) -> u64 {
-    data.iter().fold(0xcbf29ce484222325u64, |h, b| (h ^ *b as u64).wrapping_mul(0x100000001b3))
+    data.iter().fold(0xcbf29ce484222325u64, |h, b| {
+        (h ^ *b as u64).wrapping_mul(0x100000001b3)
+    })
 }

@@ -7,7 +7,10 @@ use std::process::{Command, Stdio};
 pub type Result<T = (), E = String> = std::result::Result<T, E>;
 
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root")
 }
 
 pub fn cmd(program: &str, args: &[&str]) -> Command {
@@ -20,7 +23,11 @@ pub fn cmd(program: &str, args: &[&str]) -> Command {
 pub fn status(mut c: Command) -> Result {
     let shown = format!("{c:?}");
     let s = c.status().map_err(|e| format!("cannot run {shown}: {e}"))?;
-    if s.success() { Ok(()) } else { Err(format!("{shown} exited with {s}")) }
+    if s.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} exited with {s}"))
+    }
 }
 
 /// Runs with stdout+stderr streamed to ours line by line and also returned.
@@ -42,7 +49,10 @@ pub fn tee(mut c: Command) -> (bool, String) {
         out
     });
     let mut out = String::new();
-    for line in BufReader::new(child.stdout.take().unwrap()).lines().map_while(|l| l.ok()) {
+    for line in BufReader::new(child.stdout.take().unwrap())
+        .lines()
+        .map_while(|l| l.ok())
+    {
         println!("{line}");
         out.push_str(&line);
         out.push('\n');
@@ -54,9 +64,15 @@ pub fn tee(mut c: Command) -> (bool, String) {
 
 pub fn output(mut c: Command) -> Option<String> {
     let o = c.stderr(Stdio::null()).output().ok()?;
-    o.status.success().then(|| String::from_utf8_lossy(&o.stdout).into_owned())
+    o.status
+        .success()
+        .then(|| String::from_utf8_lossy(&o.stdout).into_owned())
 }
 
 pub fn have(program: &str) -> bool {
-    Command::new("sh").args(["-c", &format!("command -v {program}")]).stdout(Stdio::null()).status().is_ok_and(|s| s.success())
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }

@@ -27,7 +27,10 @@ impl Tally {
             self.failed += 1;
             self.broken_steps.push(step.to_owned());
         }
-        eprintln!("xtask: step `{step}`: {passed} passed, {failed} failed{}", if ok { "" } else { " (step failed)" });
+        eprintln!(
+            "xtask: step `{step}`: {passed} passed, {failed} failed{}",
+            if ok { "" } else { " (step failed)" }
+        );
     }
 }
 
@@ -56,9 +59,19 @@ pub fn run(args: &[String]) -> Result {
     eprintln!("\nxtask: === core tests in headless Chromium (wasm-bindgen-test) ===");
     let mut wasm = cmd(
         "cargo",
-        &["test", "-p", "loyal-core", "--target", "wasm32-unknown-unknown", "--lib", "--tests", "--no-fail-fast"],
+        &[
+            "test",
+            "-p",
+            "loyal-core",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--tests",
+            "--no-fail-fast",
+        ],
     );
-    wasm.env("CHROMEDRIVER", "/usr/bin/chromedriver").env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    wasm.env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     wasm.args(&filter);
     let (ok, out) = tee(wasm);
     tally.record("wasm-chromium", ok, &out);
@@ -67,12 +80,22 @@ pub fn run(args: &[String]) -> Result {
 }
 
 fn finish(tally: Tally, started: Instant) -> Result {
-    eprintln!("xtask: test run took {:.0} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "xtask: test run took {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
     if !tally.broken_steps.is_empty() {
-        eprintln!("xtask: steps that failed outright: {}", tally.broken_steps.join(", "));
+        eprintln!(
+            "xtask: steps that failed outright: {}",
+            tally.broken_steps.join(", ")
+        );
     }
     println!("{} passed, {} failed", tally.passed, tally.failed);
-    if tally.failed == 0 { Ok(()) } else { Err(format!("{} test(s) failed", tally.failed)) }
+    if tally.failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{} test(s) failed", tally.failed))
+    }
 }
 
 #[cfg(test)]

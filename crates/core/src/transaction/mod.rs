@@ -60,3 +60,6 @@ pub type TopicCreateTransaction = Builder<TopicCreate>;
 pub type TopicMessageSubmitTransaction = Builder<TopicMessageSubmit>;
 pub type ScheduleCreateTransaction = Builder<ScheduleCreate>;
 pub type ScheduleSignTransaction = Builder<ScheduleSign>;
+
+#[cfg(test)]
+mod tests;
