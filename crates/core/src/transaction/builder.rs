@@ -163,10 +163,10 @@ impl<D: TransactionData> Builder<D> {
                     data: Some(data.clone()),
                     ..Default::default()
                 };
-                entries.push(body.encode_to_vec());
+                entries.push((body.encode_to_vec(), id.clone(), node.clone()));
             }
         }
-        let tx = Transaction::from_body_bytes(entries)?;
+        let tx = Transaction::from_bodies(entries);
         tx.check_size()?;
         Ok(tx)
     }

@@ -113,12 +113,21 @@ pub struct Transaction {
 }
 
 impl Transaction {
-    pub(crate) fn from_body_bytes(bodies: Vec<Vec<u8>>) -> Result<Self> {
+    /// Unsigned entries from bodies the caller just encoded (no need to decode them again).
+    pub(crate) fn from_bodies(bodies: Vec<(Vec<u8>, TransactionId, AccountId)>) -> Self {
         let entries = bodies
             .into_iter()
-            .map(|b| SignedEntry::new(b, proto::SignatureMap::default(), None))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Self { entries })
+            .map(
+                |(body_bytes, transaction_id, node_account_id)| SignedEntry {
+                    body_bytes,
+                    sig_map: proto::SignatureMap::default(),
+                    transaction_id,
+                    node_account_id,
+                    original: None,
+                },
+            )
+            .collect();
+        Self { entries }
     }
 
     pub fn entries(&self) -> &[SignedEntry] {

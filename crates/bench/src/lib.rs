@@ -1,0 +1,51 @@
+//! The `sign` kernel: build + freeze + sign (ED25519) + serialize one NFT TokenMint, the same
+//! work the JS SDK does in the anchor measurement.
+
+use loyal_core::{
+    hbar::Hbar,
+    id::{AccountId, TokenId},
+    key::PrivateKey,
+    time::Timestamp,
+    transaction::TokenMintTransaction,
+    transaction_id::TransactionId,
+};
+
+pub const METADATA: &[u8] = b"ipfs://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
+
+pub fn key() -> PrivateKey {
+    PrivateKey::from_bytes_ed25519(&[7; 32]).expect("32-byte seed")
+}
+
+/// One transaction; `i` varies the valid start so no two bodies are equal.
+pub fn mint(key: &PrivateKey, i: u32) -> Vec<u8> {
+    let id = TransactionId::new(
+        AccountId::new(0, 0, 1001),
+        Timestamp::new(1_700_000_000, i as i32),
+    );
+    let mut tx = TokenMintTransaction::new()
+        .with_token_id(TokenId::new(0, 0, 5005))
+        .with_metadata([METADATA.to_vec()])
+        .with_transaction_id(id)
+        .with_node_account_ids([AccountId::new(0, 0, 3)])
+        .with_max_transaction_fee(Hbar::new(20))
+        .freeze()
+        .expect("valid mint");
+    tx.sign(key);
+    tx.to_bytes()
+}
+
+/// Runs `n` mints and returns the total bytes produced (so nothing is optimized away).
+pub fn run(n: u32) -> usize {
+    let key = key();
+    (0..n).map(|i| mint(&key, i).len()).sum()
+}
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(js_name = signMints)]
+    pub fn sign_mints(n: u32) -> u32 {
+        super::run(n) as u32
+    }
+}
