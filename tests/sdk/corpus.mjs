@@ -181,7 +181,10 @@ async function build(c) {
   if (c.duration != null) tx.setTransactionValidDuration(c.duration);
   tx.freeze();
   for (const s of c.signers) await tx.sign(keys[s]);
-  return Buffer.from(tx.toBytes()).toString("hex");
+  // Hash of the first chunk's signed bytes, per node, as the network and mirror see it.
+  const hashes = {};
+  for (const [node, hash] of (await tx.getTransactionHashPerNode())) hashes[node.toString()] = Buffer.from(hash).toString("hex");
+  return { bytes: Buffer.from(tx.toBytes()).toString("hex"), hashes };
 }
 
 function prefixed(message) {
@@ -197,7 +200,7 @@ const out = {
   messages: [],
 };
 for (const [i, c] of cases.entries()) {
-  out.cases.push({ name: `${i}-${c.kind}`, ...c, bytes: await build(c) });
+  out.cases.push({ name: `${i}-${c.kind}`, ...c, ...(await build(c)) });
 }
 for (const message of fixtures.messages) {
   for (const [name, k] of Object.entries(keys)) {
