@@ -1,9 +1,9 @@
-//! `cargo xtask demo`: for now it builds, signs and prints a HIP-412 NFT mint with the core
-//! (the devnet and portals join as they land).
+//! `cargo xtask demo`: prints a signed BestProducer NFT mint made by the core, then runs the
+//! devnet in the foreground (Ctrl-C stops it). Portals join as they land.
 
 use crate::run::{cmd, status, Result};
 
-pub fn run(_args: &[String]) -> Result {
+pub fn run(args: &[String]) -> Result {
     crate::install::rust_target()?;
     status(cmd(
         "cargo",
@@ -15,5 +15,12 @@ pub fn run(_args: &[String]) -> Result {
             "--example",
             "sign_mint",
         ],
-    ))
+    ))?;
+    println!();
+    let mut devnet = cmd(
+        "cargo",
+        &["run", "--quiet", "--release", "-p", "loyal-devnet", "--"],
+    );
+    devnet.args(args);
+    status(devnet)
 }

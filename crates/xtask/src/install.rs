@@ -8,7 +8,7 @@ pub const APT_PACKAGES: &[&str] = &[
     "binaryen",
     "protobuf-compiler",
 ];
-pub const NODE_PROJECTS: &[&str] = &["tests/sdk"];
+pub const NODE_PROJECTS: &[&str] = &["tests/sdk", "tests/devnet"];
 
 pub fn all() -> Result {
     rust_target()?;

@@ -28,8 +28,12 @@ impl Ed25519Secret {
     }
 
     fn sign(&self, message: &[u8]) -> [u8; 64] {
-        ed25519_dalek::hazmat::raw_sign::<sha2::Sha512>(&self.expanded, message, &self.signing.verifying_key())
-            .to_bytes()
+        ed25519_dalek::hazmat::raw_sign::<sha2::Sha512>(
+            &self.expanded,
+            message,
+            &self.signing.verifying_key(),
+        )
+        .to_bytes()
     }
 }
 

@@ -310,13 +310,36 @@ fn schedules_wrap_schedulable_builders_only() {
 fn signatures_made_elsewhere_are_verified_before_they_are_added() {
     let key = PrivateKey::generate_ed25519(&mut rand_core::OsRng);
     let ecdsa = PrivateKey::generate_ecdsa(&mut rand_core::OsRng);
-    assert_ne!(key.public_key(), PrivateKey::generate_ed25519(&mut rand_core::OsRng).public_key());
-    let mut tx = transfer().with_node_account_ids([AccountId::new(0, 0, 3), AccountId::new(0, 0, 4)]).freeze().unwrap();
-    let sigs: Vec<Vec<u8>> = tx.entries().iter().map(|e| ecdsa.sign(e.body_bytes())).collect();
-    assert_eq!(tx.add_signature(&ecdsa.public_key(), &sigs[..1]).unwrap_err().code(), "INVALID_SIGNATURE");
+    assert_ne!(
+        key.public_key(),
+        PrivateKey::generate_ed25519(&mut rand_core::OsRng).public_key()
+    );
+    let mut tx = transfer()
+        .with_node_account_ids([AccountId::new(0, 0, 3), AccountId::new(0, 0, 4)])
+        .freeze()
+        .unwrap();
+    let sigs: Vec<Vec<u8>> = tx
+        .entries()
+        .iter()
+        .map(|e| ecdsa.sign(e.body_bytes()))
+        .collect();
+    assert_eq!(
+        tx.add_signature(&ecdsa.public_key(), &sigs[..1])
+            .unwrap_err()
+            .code(),
+        "INVALID_SIGNATURE"
+    );
     let swapped = vec![sigs[1].clone(), sigs[0].clone()];
-    assert_eq!(tx.add_signature(&ecdsa.public_key(), &swapped).unwrap_err().code(), "INVALID_SIGNATURE");
+    assert_eq!(
+        tx.add_signature(&ecdsa.public_key(), &swapped)
+            .unwrap_err()
+            .code(),
+        "INVALID_SIGNATURE"
+    );
     tx.add_signature(&ecdsa.public_key(), &sigs).unwrap();
     tx.sign(&key);
-    assert_eq!(tx.verify_signatures().unwrap(), vec![ecdsa.public_key(), key.public_key()]);
+    assert_eq!(
+        tx.verify_signatures().unwrap(),
+        vec![ecdsa.public_key(), key.public_key()]
+    );
 }

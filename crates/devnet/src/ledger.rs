@@ -1,0 +1,701 @@
+//! The ledger: precheck, then deterministic handling of each transaction with Hedera's response
+//! codes. Pure and synchronous (no I/O, time passed in), so it is tested without sockets.
+
+use crate::fees::fee_for;
+use crate::genesis;
+use hedera_proto::services::{self as hp, transaction_body::Data, ResponseCodeEnum as Code};
+use loyal_core::key::{Key, PublicKey};
+use prost_013::Message;
+use std::collections::{BTreeMap, HashMap};
+
+type Outcome<T = ()> = Result<T, Code>;
+
+/// How long receipts stay queryable, as on Hedera (~3 minutes).
+pub const RECEIPT_TTL_NANOS: i128 = 180 * 1_000_000_000;
+pub const NODE_ACCOUNT: i64 = 3;
+const MAX_CLOCK_SKEW_NANOS: i128 = 10 * 1_000_000_000;
+
+pub struct Account {
+    pub key: Key,
+    pub balance: u64,
+    pub memo: String,
+    pub receiver_sig_required: bool,
+    pub max_auto_associations: i32,
+    pub used_auto_associations: i32,
+}
+
+pub struct Token {
+    pub name: String,
+    pub symbol: String,
+    pub decimals: u32,
+    pub treasury: u64,
+    pub nft: bool,
+    pub total_supply: u64,
+    pub max_supply: Option<u64>,
+    pub admin_key: Option<Key>,
+    pub supply_key: Option<Key>,
+    pub kyc_key: Option<Key>,
+    pub freeze_key: Option<Key>,
+    pub freeze_default: bool,
+    pub paused: bool,
+    pub next_serial: i64,
+}
+
+#[derive(Default)]
+pub struct Relationship {
+    pub balance: u64,
+    pub frozen: bool,
+    pub kyc_granted: bool,
+}
+
+pub struct Nft {
+    pub owner: u64,
+    pub metadata: Vec<u8>,
+}
+
+type TxKey = (i64, i64, i32, bool, i32);
+
+pub struct Ledger {
+    pub accounts: BTreeMap<u64, Account>,
+    pub tokens: BTreeMap<u64, Token>,
+    pub relationships: BTreeMap<(u64, u64), Relationship>,
+    pub nfts: BTreeMap<(u64, i64), Nft>,
+    receipts: HashMap<TxKey, (hp::TransactionReceipt, i128)>,
+    next_num: u64,
+    last_consensus: i128,
+}
+
+fn tx_key(id: &hp::TransactionId) -> TxKey {
+    let start = id.transaction_valid_start.unwrap_or_default();
+    (
+        account_num(id.account_id.as_ref()),
+        start.seconds,
+        start.nanos,
+        id.scheduled,
+        id.nonce,
+    )
+}
+
+fn account_num(id: Option<&hp::AccountId>) -> i64 {
+    match id.and_then(|a| a.account.as_ref()) {
+        Some(hp::account_id::Account::AccountNum(n)) => *n,
+        _ => -1,
+    }
+}
+
+fn num(id: Option<&hp::AccountId>) -> Outcome<u64> {
+    u64::try_from(account_num(id)).map_err(|_| Code::InvalidAccountId)
+}
+
+fn account_id(n: u64) -> hp::AccountId {
+    hp::AccountId {
+        shard_num: 0,
+        realm_num: 0,
+        account: Some(hp::account_id::Account::AccountNum(n as i64)),
+    }
+}
+
+fn token_num(id: Option<&hp::TokenId>) -> Outcome<u64> {
+    id.and_then(|t| u64::try_from(t.token_num).ok())
+        .ok_or(Code::InvalidTokenId)
+}
+
+/// hedera-proto's `Key` → the core's `Key`, through the wire format both share.
+pub fn core_key(k: &hp::Key) -> Outcome<Key> {
+    let ours = <loyal_proto::Key as loyal_proto::Message>::decode(k.encode_to_vec().as_slice())
+        .map_err(|_| Code::BadEncoding)?;
+    Key::from_proto(&ours).map_err(|_| Code::BadEncoding)
+}
+
+fn optional_key(k: &Option<hp::Key>) -> Outcome<Option<Key>> {
+    k.as_ref().map(core_key).transpose()
+}
+
+/// A decoded, signature-checked transaction ready to handle.
+struct Checked {
+    body: hp::TransactionBody,
+    signers: Vec<PublicKey>,
+    payer: u64,
+    key: TxKey,
+}
+
+impl Default for Ledger {
+    fn default() -> Self {
+        Self::genesis()
+    }
+}
+
+impl Ledger {
+    pub fn genesis() -> Self {
+        let mut accounts = BTreeMap::new();
+        for g in genesis::accounts() {
+            accounts.insert(
+                g.num,
+                Account {
+                    key: Key::Single(g.key.public_key()),
+                    balance: g.balance.to_tinybars() as u64,
+                    memo: g.name.to_owned(),
+                    receiver_sig_required: false,
+                    max_auto_associations: 0,
+                    used_auto_associations: 0,
+                },
+            );
+        }
+        Self {
+            accounts,
+            tokens: BTreeMap::new(),
+            relationships: BTreeMap::new(),
+            nfts: BTreeMap::new(),
+            receipts: HashMap::new(),
+            next_num: genesis::FIRST_FREE_NUM,
+            last_consensus: 0,
+        }
+    }
+
+    /// Precheck and, if it passes, handle. Returns the precheck code; the outcome is in the receipt.
+    pub fn submit(&mut self, tx: &hp::Transaction, now: i128) -> Code {
+        self.expire_receipts(now);
+        let checked = match self.precheck(tx, now) {
+            Ok(c) => c,
+            Err(code) => return code,
+        };
+        let fee = checked.body.data.as_ref().map(fee_for).unwrap_or(0);
+        if let Some(payer) = self.accounts.get_mut(&checked.payer) {
+            payer.balance -= fee;
+        }
+        let consensus = now.max(self.last_consensus + 1);
+        self.last_consensus = consensus;
+        let mut receipt = hp::TransactionReceipt {
+            status: Code::Success as i32,
+            exchange_rate: Some(exchange_rate(consensus)),
+            ..Default::default()
+        };
+        if let Err(code) = self.handle(&checked, &mut receipt) {
+            receipt = hp::TransactionReceipt {
+                status: code as i32,
+                exchange_rate: receipt.exchange_rate,
+                ..Default::default()
+            };
+        }
+        self.receipts.insert(checked.key, (receipt, now));
+        Code::Ok
+    }
+
+    pub fn receipt(&self, id: &hp::TransactionId) -> Option<&hp::TransactionReceipt> {
+        self.receipts.get(&tx_key(id)).map(|(r, _)| r)
+    }
+
+    fn expire_receipts(&mut self, now: i128) {
+        self.receipts
+            .retain(|_, (_, at)| now - *at < RECEIPT_TTL_NANOS);
+    }
+
+    fn precheck(&self, tx: &hp::Transaction, now: i128) -> Outcome<Checked> {
+        if tx.encoded_len() > 6144 {
+            return Err(Code::TransactionOversize);
+        }
+        let (body_bytes, sig_map) = if !tx.signed_transaction_bytes.is_empty() {
+            let signed = hp::SignedTransaction::decode(tx.signed_transaction_bytes.as_slice())
+                .map_err(|_| Code::InvalidTransaction)?;
+            (signed.body_bytes, signed.sig_map.unwrap_or_default())
+        } else {
+            // Old SDKs still send the deprecated body/sigMap form; nodes accept it.
+            #[allow(deprecated)]
+            (
+                tx.body_bytes.clone(),
+                tx.sig_map.clone().unwrap_or_default(),
+            )
+        };
+        let body = hp::TransactionBody::decode(body_bytes.as_slice())
+            .map_err(|_| Code::InvalidTransactionBody)?;
+        let id = body
+            .transaction_id
+            .as_ref()
+            .ok_or(Code::InvalidTransactionId)?;
+        let payer = num(id.account_id.as_ref()).map_err(|_| Code::PayerAccountNotFound)?;
+        if account_num(body.node_account_id.as_ref()) != NODE_ACCOUNT {
+            return Err(Code::InvalidNodeAccount);
+        }
+        let duration = body
+            .transaction_valid_duration
+            .map(|d| d.seconds)
+            .unwrap_or(0);
+        if !(15..=180).contains(&duration) {
+            return Err(Code::InvalidTransactionDuration);
+        }
+        let start = id.transaction_valid_start.unwrap_or_default();
+        let start = start.seconds as i128 * 1_000_000_000 + start.nanos as i128;
+        if start > now + MAX_CLOCK_SKEW_NANOS {
+            return Err(Code::InvalidTransactionStart);
+        }
+        if start + duration as i128 * 1_000_000_000 < now {
+            return Err(Code::TransactionExpired);
+        }
+        if body.memo.len() > 100 {
+            return Err(Code::MemoTooLong);
+        }
+        if body.data.is_none() {
+            return Err(Code::InvalidTransactionBody);
+        }
+        let key = tx_key(id);
+        if self.receipts.contains_key(&key) {
+            return Err(Code::DuplicateTransaction);
+        }
+        let account = self
+            .accounts
+            .get(&payer)
+            .ok_or(Code::PayerAccountNotFound)?;
+        let signers = verify_signatures(&body_bytes, &sig_map)?;
+        if !account.key.is_satisfied_by(&signers) {
+            return Err(Code::InvalidSignature);
+        }
+        let fee = body.data.as_ref().map(fee_for).unwrap_or(0);
+        if body.transaction_fee < fee {
+            return Err(Code::InsufficientTxFee);
+        }
+        if account.balance < fee {
+            return Err(Code::InsufficientPayerBalance);
+        }
+        if !supported(body.data.as_ref().expect("checked above")) {
+            return Err(Code::NotSupported);
+        }
+        Ok(Checked {
+            body,
+            signers,
+            payer,
+            key,
+        })
+    }
+
+    fn require(&self, key: &Key, signers: &[PublicKey]) -> Outcome {
+        if key.is_satisfied_by(signers) {
+            Ok(())
+        } else {
+            Err(Code::InvalidSignature)
+        }
+    }
+
+    fn handle(&mut self, c: &Checked, receipt: &mut hp::TransactionReceipt) -> Outcome {
+        match c.body.data.as_ref().expect("prechecked") {
+            Data::CryptoCreateAccount(b) => self.crypto_create(c, b, receipt),
+            Data::CryptoTransfer(b) => self.crypto_transfer(c, b),
+            Data::TokenCreation(b) => self.token_create(c, b, receipt),
+            Data::TokenAssociate(b) => self.token_associate(c, b),
+            Data::TokenMint(b) => self.token_mint(c, b, receipt),
+            _ => Err(Code::NotSupported),
+        }
+    }
+
+    fn new_num(&mut self) -> u64 {
+        self.next_num += 1;
+        self.next_num - 1
+    }
+
+    fn crypto_create(
+        &mut self,
+        c: &Checked,
+        b: &hp::CryptoCreateTransactionBody,
+        receipt: &mut hp::TransactionReceipt,
+    ) -> Outcome {
+        let key = b.key.as_ref().ok_or(Code::KeyRequired).and_then(core_key)?;
+        if b.receiver_sig_required {
+            self.require(&key, &c.signers)?;
+        }
+        if b.max_automatic_token_associations < -1 {
+            return Err(Code::InvalidMaxAutoAssociations);
+        }
+        let payer = self.accounts.get_mut(&c.payer).expect("payer exists");
+        if payer.balance < b.initial_balance {
+            return Err(Code::InsufficientPayerBalance);
+        }
+        payer.balance -= b.initial_balance;
+        let n = self.new_num();
+        self.accounts.insert(
+            n,
+            Account {
+                key,
+                balance: b.initial_balance,
+                memo: b.memo.clone(),
+                receiver_sig_required: b.receiver_sig_required,
+                max_auto_associations: b.max_automatic_token_associations,
+                used_auto_associations: 0,
+            },
+        );
+        receipt.account_id = Some(account_id(n));
+        Ok(())
+    }
+
+    fn crypto_transfer(&mut self, c: &Checked, b: &hp::CryptoTransferTransactionBody) -> Outcome {
+        // Validate everything first, then apply: a transfer is all or nothing.
+        let hbar: Vec<(u64, i64)> = b
+            .transfers
+            .iter()
+            .flat_map(|l| &l.account_amounts)
+            .map(|aa| Ok((num(aa.account_id.as_ref())?, aa.amount)))
+            .collect::<Outcome<_>>()?;
+        if hbar.iter().map(|(_, a)| *a as i128).sum::<i128>() != 0 {
+            return Err(Code::InvalidAccountAmounts);
+        }
+        for (n, amount) in &hbar {
+            let account = self.accounts.get(n).ok_or(Code::InvalidAccountId)?;
+            if *amount < 0 {
+                self.require(&account.key, &c.signers)?;
+                if account.balance < amount.unsigned_abs() {
+                    return Err(Code::InsufficientAccountBalance);
+                }
+            } else if account.receiver_sig_required {
+                self.require(&account.key, &c.signers)?;
+            }
+        }
+        let mut auto_associate: Vec<(u64, u64)> = Vec::new();
+        for list in &b.token_transfers {
+            let t = token_num(list.token.as_ref())?;
+            let token = self.tokens.get(&t).ok_or(Code::InvalidTokenId)?;
+            if token.paused {
+                return Err(Code::TokenIsPaused);
+            }
+            if let Some(d) = list.expected_decimals {
+                if d != token.decimals {
+                    return Err(Code::UnexpectedTokenDecimals);
+                }
+            }
+            if list
+                .transfers
+                .iter()
+                .map(|aa| aa.amount as i128)
+                .sum::<i128>()
+                != 0
+            {
+                return Err(Code::TransfersNotZeroSumForToken);
+            }
+            let mut parties: Vec<(u64, i64)> = Vec::new();
+            for aa in &list.transfers {
+                parties.push((num(aa.account_id.as_ref())?, aa.amount));
+            }
+            for nft in &list.nft_transfers {
+                let from = num(nft.sender_account_id.as_ref())?;
+                let to = num(nft.receiver_account_id.as_ref())?;
+                let owned = self
+                    .nfts
+                    .get(&(t, nft.serial_number))
+                    .ok_or(Code::InvalidNftId)?;
+                if owned.owner != from {
+                    return Err(Code::SenderDoesNotOwnNftSerialNo);
+                }
+                parties.push((from, -1));
+                parties.push((to, 1));
+            }
+            for (n, amount) in parties {
+                let account = self.accounts.get(&n).ok_or(Code::InvalidAccountId)?;
+                if amount < 0 {
+                    self.require(&account.key, &c.signers)?;
+                }
+                match self.relationships.get(&(n, t)) {
+                    Some(rel) => {
+                        if rel.frozen {
+                            return Err(Code::AccountFrozenForToken);
+                        }
+                        if !rel.kyc_granted {
+                            return Err(Code::AccountKycNotGrantedForToken);
+                        }
+                        if amount < 0 && !token.nft && rel.balance < amount.unsigned_abs() {
+                            return Err(Code::InsufficientTokenBalance);
+                        }
+                    }
+                    None if amount > 0 && self.has_free_auto_association(n, &auto_associate) => {
+                        auto_associate.push((n, t));
+                    }
+                    None => return Err(Code::TokenNotAssociatedToAccount),
+                }
+            }
+        }
+        // Apply.
+        for (n, amount) in hbar {
+            let a = self.accounts.get_mut(&n).expect("validated");
+            a.balance = (a.balance as i128 + amount as i128) as u64;
+        }
+        for (n, t) in auto_associate {
+            self.associate(n, t);
+            self.accounts
+                .get_mut(&n)
+                .expect("validated")
+                .used_auto_associations += 1;
+        }
+        for list in &b.token_transfers {
+            let t = token_num(list.token.as_ref())?;
+            for aa in &list.transfers {
+                let rel = self
+                    .relationships
+                    .get_mut(&(num(aa.account_id.as_ref())?, t))
+                    .expect("validated");
+                rel.balance = (rel.balance as i128 + aa.amount as i128) as u64;
+            }
+            for nft in &list.nft_transfers {
+                let (from, to) = (
+                    num(nft.sender_account_id.as_ref())?,
+                    num(nft.receiver_account_id.as_ref())?,
+                );
+                self.relationships
+                    .get_mut(&(from, t))
+                    .expect("validated")
+                    .balance -= 1;
+                self.relationships
+                    .get_mut(&(to, t))
+                    .expect("validated")
+                    .balance += 1;
+                self.nfts
+                    .get_mut(&(t, nft.serial_number))
+                    .expect("validated")
+                    .owner = to;
+            }
+        }
+        Ok(())
+    }
+
+    fn has_free_auto_association(&self, n: u64, pending: &[(u64, u64)]) -> bool {
+        let account = &self.accounts[&n];
+        let planned = pending.iter().filter(|(a, _)| *a == n).count() as i32;
+        account.max_auto_associations == -1
+            || account.used_auto_associations + planned < account.max_auto_associations
+    }
+
+    fn associate(&mut self, account: u64, t: u64) {
+        let token = &self.tokens[&t];
+        let rel = Relationship {
+            balance: 0,
+            frozen: token.freeze_key.is_some() && token.freeze_default,
+            kyc_granted: token.kyc_key.is_none(),
+        };
+        self.relationships.insert((account, t), rel);
+    }
+
+    fn token_create(
+        &mut self,
+        c: &Checked,
+        b: &hp::TokenCreateTransactionBody,
+        receipt: &mut hp::TransactionReceipt,
+    ) -> Outcome {
+        if b.name.is_empty() {
+            return Err(Code::MissingTokenName);
+        }
+        if b.symbol.is_empty() {
+            return Err(Code::MissingTokenSymbol);
+        }
+        let treasury =
+            num(b.treasury.as_ref()).map_err(|_| Code::InvalidTreasuryAccountForToken)?;
+        let treasury_key = &self
+            .accounts
+            .get(&treasury)
+            .ok_or(Code::InvalidTreasuryAccountForToken)?
+            .key;
+        self.require(treasury_key, &c.signers)?;
+        let admin_key = optional_key(&b.admin_key)?;
+        if let Some(k) = &admin_key {
+            self.require(k, &c.signers)?;
+        }
+        let nft = b.token_type == hp::TokenType::NonFungibleUnique as i32;
+        let supply_key = optional_key(&b.supply_key)?;
+        if nft && supply_key.is_none() {
+            return Err(Code::TokenHasNoSupplyKey);
+        }
+        if nft && (b.decimals != 0 || b.initial_supply != 0) {
+            return Err(if b.decimals != 0 {
+                Code::InvalidTokenDecimals
+            } else {
+                Code::InvalidTokenInitialSupply
+            });
+        }
+        let max_supply =
+            (b.supply_type == hp::TokenSupplyType::Finite as i32).then_some(b.max_supply as u64);
+        if max_supply == Some(0) {
+            return Err(Code::InvalidTokenMaxSupply);
+        }
+        if max_supply.is_some_and(|m| b.initial_supply > m) {
+            return Err(Code::InvalidTokenInitialSupply);
+        }
+        let t = self.new_num();
+        self.tokens.insert(
+            t,
+            Token {
+                name: b.name.clone(),
+                symbol: b.symbol.clone(),
+                decimals: b.decimals,
+                treasury,
+                nft,
+                total_supply: b.initial_supply,
+                max_supply,
+                admin_key,
+                supply_key,
+                kyc_key: optional_key(&b.kyc_key)?,
+                freeze_key: optional_key(&b.freeze_key)?,
+                freeze_default: b.freeze_default,
+                paused: false,
+                next_serial: 1,
+            },
+        );
+        // The treasury is associated, KYC'd and unfrozen from the start.
+        self.relationships.insert(
+            (treasury, t),
+            Relationship {
+                balance: b.initial_supply,
+                frozen: false,
+                kyc_granted: true,
+            },
+        );
+        receipt.token_id = Some(hp::TokenId {
+            shard_num: 0,
+            realm_num: 0,
+            token_num: t as i64,
+        });
+        Ok(())
+    }
+
+    fn token_associate(&mut self, c: &Checked, b: &hp::TokenAssociateTransactionBody) -> Outcome {
+        let account = num(b.account.as_ref())?;
+        let key = &self
+            .accounts
+            .get(&account)
+            .ok_or(Code::InvalidAccountId)?
+            .key;
+        self.require(key, &c.signers)?;
+        let tokens: Vec<u64> = b
+            .tokens
+            .iter()
+            .map(|t| token_num(Some(t)))
+            .collect::<Outcome<_>>()?;
+        for t in &tokens {
+            if !self.tokens.contains_key(t) {
+                return Err(Code::InvalidTokenId);
+            }
+            if self.relationships.contains_key(&(account, *t)) {
+                return Err(Code::TokenAlreadyAssociatedToAccount);
+            }
+        }
+        for t in tokens {
+            self.associate(account, t);
+        }
+        Ok(())
+    }
+
+    fn token_mint(
+        &mut self,
+        c: &Checked,
+        b: &hp::TokenMintTransactionBody,
+        receipt: &mut hp::TransactionReceipt,
+    ) -> Outcome {
+        let t = token_num(b.token.as_ref())?;
+        let token = self.tokens.get(&t).ok_or(Code::InvalidTokenId)?;
+        let supply_key = token.supply_key.as_ref().ok_or(Code::TokenHasNoSupplyKey)?;
+        self.require(supply_key, &c.signers)?;
+        if token.paused {
+            return Err(Code::TokenIsPaused);
+        }
+        let minted = if token.nft {
+            if b.amount != 0 {
+                return Err(Code::InvalidTokenMintAmount);
+            }
+            if b.metadata.is_empty() {
+                return Err(Code::InvalidTokenMintMetadata);
+            }
+            if b.metadata.iter().any(|m| m.len() > 100) {
+                return Err(Code::MetadataTooLong);
+            }
+            b.metadata.len() as u64
+        } else {
+            if !b.metadata.is_empty() || b.amount == 0 {
+                return Err(Code::InvalidTokenMintAmount);
+            }
+            b.amount
+        };
+        if token
+            .max_supply
+            .is_some_and(|m| token.total_supply + minted > m)
+        {
+            return Err(Code::TokenMaxSupplyReached);
+        }
+        let treasury = token.treasury;
+        let token = self.tokens.get_mut(&t).expect("exists");
+        token.total_supply += minted;
+        if token.nft {
+            for m in &b.metadata {
+                let serial = token.next_serial;
+                token.next_serial += 1;
+                self.nfts.insert(
+                    (t, serial),
+                    Nft {
+                        owner: treasury,
+                        metadata: m.clone(),
+                    },
+                );
+                receipt.serial_numbers.push(serial);
+            }
+        }
+        receipt.new_total_supply = token.total_supply;
+        self.relationships
+            .get_mut(&(treasury, t))
+            .expect("treasury is associated")
+            .balance += minted;
+        Ok(())
+    }
+
+    pub fn balance(&self, account: u64) -> Option<(u64, Vec<hp::TokenBalance>)> {
+        let a = self.accounts.get(&account)?;
+        let tokens = self
+            .relationships
+            .range((account, 0)..=(account, u64::MAX))
+            .map(|((_, t), rel)| hp::TokenBalance {
+                token_id: Some(hp::TokenId {
+                    shard_num: 0,
+                    realm_num: 0,
+                    token_num: *t as i64,
+                }),
+                balance: rel.balance,
+                decimals: self.tokens[t].decimals,
+            })
+            .collect();
+        Some((a.balance, tokens))
+    }
+}
+
+fn supported(data: &Data) -> bool {
+    matches!(
+        data,
+        Data::CryptoCreateAccount(_)
+            | Data::CryptoTransfer(_)
+            | Data::TokenCreation(_)
+            | Data::TokenAssociate(_)
+            | Data::TokenMint(_)
+    )
+}
+
+/// Every pair must verify; prefixes must be full public keys (what the SDKs send).
+fn verify_signatures(body: &[u8], map: &hp::SignatureMap) -> Outcome<Vec<PublicKey>> {
+    use hp::signature_pair::Signature as S;
+    let mut signers = Vec::new();
+    for pair in &map.sig_pair {
+        let (key, sig) = match &pair.signature {
+            Some(S::Ed25519(sig)) => (PublicKey::from_bytes_ed25519(&pair.pub_key_prefix), sig),
+            Some(S::EcdsaSecp256k1(sig)) => {
+                (PublicKey::from_bytes_ecdsa(&pair.pub_key_prefix), sig)
+            }
+            _ => return Err(Code::InvalidSignatureTypeMismatchingKey),
+        };
+        let key = key.map_err(|_| Code::KeyPrefixMismatch)?;
+        key.verify(body, sig).map_err(|_| Code::InvalidSignature)?;
+        signers.push(key);
+    }
+    Ok(signers)
+}
+
+fn exchange_rate(consensus: i128) -> hp::ExchangeRateSet {
+    let expiry = (consensus / 1_000_000_000) as i64 / 3600 * 3600 + 3600;
+    let rate = |e| hp::ExchangeRate {
+        hbar_equiv: 1,
+        cent_equiv: 10,
+        expiration_time: Some(hp::TimestampSeconds { seconds: e }),
+    };
+    hp::ExchangeRateSet {
+        current_rate: Some(rate(expiry)),
+        next_rate: Some(rate(expiry + 3600)),
+    }
+}

@@ -1,0 +1,109 @@
+//! The official JS SDK (Node, real gRPC over loopback) runs a token lifecycle against a devnet
+//! spawned on a free port; every receipt and balance must be what Hedera would return.
+
+use loyal_devnet::{genesis, spawn, DevnetConfig};
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+fn run_sdk(port: u16) -> Value {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/devnet");
+    assert!(
+        dir.join("node_modules/@hashgraph/sdk").exists(),
+        "the JS SDK is not installed: run `cargo xtask test` (or `npm ci --prefix tests/devnet`)"
+    );
+    let accounts: serde_json::Map<String, Value> = genesis::accounts()
+        .iter()
+        .map(|a| {
+            (
+                a.name.to_owned(),
+                json!({ "id": format!("0.0.{}", a.num), "key": a.key.to_string_der().as_str() }),
+            )
+        })
+        .collect();
+    let mut child = Command::new("node")
+        .arg("lifecycle.mjs")
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("node must be on PATH");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            json!({ "port": port, "accounts": accounts })
+                .to_string()
+                .as_bytes(),
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "lifecycle.mjs failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("lifecycle.mjs prints JSON")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_js_sdk_runs_a_token_lifecycle_against_the_devnet() {
+    let devnet = spawn(DevnetConfig::default().with_grpc_port(0))
+        .await
+        .expect("devnet starts");
+    let port = devnet.grpc_addr().port();
+    let out = tokio::task::spawn_blocking(move || run_sdk(port))
+        .await
+        .unwrap();
+    let first = genesis::FIRST_FREE_NUM;
+    assert_eq!(out["newAccountStatus"], "SUCCESS", "{out}");
+    assert_eq!(out["newAccount"], format!("0.0.{first}"), "{out}");
+    assert_eq!(
+        out["newAccountHbar"], "1500000000",
+        "10 ℏ initial + 5 ℏ transferred: {out}"
+    );
+    assert_eq!(out["pointsToken"], format!("0.0.{}", first + 1), "{out}");
+    assert_eq!(out["newAccountPoints"], "2500", "{out}");
+    assert_eq!(out["twinToken"], format!("0.0.{}", first + 2), "{out}");
+    assert_eq!(out["mintedSerials"], json!(["1", "2"]), "{out}");
+    assert_eq!(out["totalSupply"], "2", "{out}");
+    assert_eq!(out["aliceTwins"], "1", "{out}");
+    assert_eq!(out["missingSignature"], "INVALID_SIGNATURE", "{out}");
+    assert_eq!(
+        out["unassociated"], "TOKEN_NOT_ASSOCIATED_TO_ACCOUNT",
+        "{out}"
+    );
+    assert_eq!(
+        out["notOwner"], "SENDER_DOES_NOT_OWN_NFT_SERIAL_NO",
+        "{out}"
+    );
+    assert_eq!(out["firstSubmit"], "SUCCESS", "{out}");
+    assert_eq!(out["duplicate"], "DUPLICATE_TRANSACTION", "{out}");
+    assert_eq!(out["expired"], "TRANSACTION_EXPIRED", "{out}");
+
+    // The ledger agrees with what the SDK saw, and fees were charged to the payer.
+    let ledger = devnet.ledger.lock().unwrap();
+    let operator = &ledger.accounts[&2];
+    let start = genesis::accounts()[0].balance.to_tinybars() as u64;
+    assert!(
+        operator.balance < start - 15 * 100_000_000,
+        "operator paid 15 ℏ plus fees"
+    );
+    assert_eq!(ledger.nfts[&(first + 2, 1)].owner, 1005);
+    drop(ledger);
+    devnet.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_taken_port_is_an_error_and_port_zero_is_ephemeral() {
+    let a = spawn(DevnetConfig::default().with_grpc_port(0))
+        .await
+        .unwrap();
+    assert_ne!(a.grpc_addr().port(), 0);
+    let err = spawn(DevnetConfig::default().with_grpc_port(a.grpc_addr().port())).await;
+    assert!(err.is_err(), "binding a taken port must fail");
+    a.shutdown().await;
+}

@@ -1,0 +1,100 @@
+// The official JS SDK runs a token lifecycle against a devnet over real gRPC.
+// Input (stdin): { port, accounts: { name: { id, key } } }. Output: JSON of observed results.
+import {
+  AccountBalanceQuery, AccountCreateTransaction, AccountId, Client, Hbar, NftId, PrivateKey, Timestamp,
+  TokenAssociateTransaction, TokenCreateTransaction, TokenMintTransaction, TokenType, Transaction,
+  TransactionId, TransferTransaction,
+} from "@hashgraph/sdk";
+
+const input = JSON.parse(await new Promise((resolve) => {
+  let data = "";
+  process.stdin.on("data", (c) => (data += c)).on("end", () => resolve(data));
+}));
+const acct = (name) => AccountId.fromString(input.accounts[name].id);
+const key = (name) => PrivateKey.fromStringDer(input.accounts[name].key);
+
+const client = Client.forNetwork({ [`127.0.0.1:${input.port}`]: new AccountId(3) })
+  .setOperator(acct("operator"), key("operator"))
+  .setMaxAttempts(3);
+const out = {};
+
+// The status a failed step ends with: a precheck error or a receipt error.
+async function status(run) {
+  try {
+    await run();
+    return "SUCCESS";
+  } catch (e) {
+    return e.status ? e.status.toString() : `ERROR ${e.message}`;
+  }
+}
+async function receipt(tx, ...signers) {
+  tx.freezeWith(client);
+  for (const s of signers) await tx.sign(s);
+  return (await tx.execute(client)).getReceipt(client);
+}
+
+// Accounts and hbar.
+const fresh = PrivateKey.generateED25519();
+const created = await receipt(new AccountCreateTransaction().setKeyWithoutAlias(fresh.publicKey).setInitialBalance(new Hbar(10)));
+out.newAccount = created.accountId.toString();
+out.newAccountStatus = created.status.toString();
+await receipt(new TransferTransaction().addHbarTransfer(acct("operator"), new Hbar(-5)).addHbarTransfer(created.accountId, new Hbar(5)));
+out.newAccountHbar = (await new AccountBalanceQuery().setAccountId(created.accountId).execute(client)).hbars.toTinybars().toString();
+
+// A fungible loyalty token issued by FastShoes, associated and sent to the new account.
+const points = await receipt(
+  new TokenCreateTransaction().setTokenName("FastShoes Points").setTokenSymbol("FSP").setDecimals(2)
+    .setInitialSupply(100000).setTreasuryAccountId(acct("FastShoes")).setSupplyKey(key("FastShoes").publicKey),
+  key("FastShoes"),
+);
+out.pointsToken = points.tokenId.toString();
+await receipt(new TokenAssociateTransaction().setAccountId(created.accountId).setTokenIds([points.tokenId]), fresh);
+await receipt(
+  new TransferTransaction().addTokenTransfer(points.tokenId, acct("FastShoes"), -2500).addTokenTransfer(points.tokenId, created.accountId, 2500),
+  key("FastShoes"),
+);
+const newBalance = await new AccountBalanceQuery().setAccountId(created.accountId).execute(client);
+out.newAccountPoints = newBalance.tokens.get(points.tokenId)?.toString();
+
+// BestProducer's digital-twin NFTs: create, mint two with metadata, give serial 1 to Alice.
+const twins = await receipt(
+  new TokenCreateTransaction().setTokenName("Digital Twin").setTokenSymbol("TWIN").setTokenType(TokenType.NonFungibleUnique)
+    .setTreasuryAccountId(acct("BestProducer")).setSupplyKey(key("BestProducer").publicKey),
+  key("BestProducer"),
+);
+out.twinToken = twins.tokenId.toString();
+const mint = await receipt(
+  new TokenMintTransaction().setTokenId(twins.tokenId).setMetadata([Buffer.from("ipfs://bafy-shoe-1"), Buffer.from("ipfs://bafy-shoe-2")]),
+  key("BestProducer"),
+);
+out.mintedSerials = mint.serials.map((s) => s.toString());
+out.totalSupply = mint.totalSupply.toString();
+await receipt(new TokenAssociateTransaction().setAccountId(acct("Alice")).setTokenIds([twins.tokenId]), key("Alice"));
+await receipt(new TransferTransaction().addNftTransfer(new NftId(twins.tokenId, 1), acct("BestProducer"), acct("Alice")), key("BestProducer"));
+const alice = await new AccountBalanceQuery().setAccountId(acct("Alice")).execute(client);
+out.aliceTwins = alice.tokens.get(twins.tokenId)?.toString();
+
+// Negative cases.
+out.missingSignature = await status(() =>
+  receipt(new TransferTransaction().addHbarTransfer(acct("Alice"), new Hbar(-1)).addHbarTransfer(acct("operator"), new Hbar(1))),
+);
+out.unassociated = await status(() =>
+  receipt(new TransferTransaction().addTokenTransfer(points.tokenId, acct("FastShoes"), -1).addTokenTransfer(points.tokenId, acct("Bob"), 1), key("FastShoes")),
+);
+out.notOwner = await status(() =>
+  receipt(new TransferTransaction().addNftTransfer(new NftId(twins.tokenId, 2), acct("Alice"), acct("BestProducer")), key("Alice")),
+);
+const once = new TransferTransaction().addHbarTransfer(acct("operator"), Hbar.fromTinybars(-1)).addHbarTransfer(acct("Alice"), Hbar.fromTinybars(1))
+  .setTransactionId(TransactionId.generate(acct("operator"))).freezeWith(client);
+await once.sign(key("operator"));
+const bytes = once.toBytes();
+out.firstSubmit = await status(async () => (await Transaction.fromBytes(bytes).execute(client)).getReceipt(client));
+out.duplicate = await status(async () => (await Transaction.fromBytes(bytes).execute(client)).getReceipt(client));
+const hourAgo = Math.floor(Date.now() / 1000) - 3600;
+out.expired = await status(() =>
+  receipt(new TransferTransaction().addHbarTransfer(acct("operator"), new Hbar(-1)).addHbarTransfer(acct("Alice"), new Hbar(1))
+    .setTransactionId(TransactionId.withValidStart(acct("operator"), new Timestamp(hourAgo, 0)))),
+);
+
+client.close();
+process.stdout.write(JSON.stringify(out));
