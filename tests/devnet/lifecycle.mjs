@@ -2,8 +2,10 @@
 // Input (stdin): { port, accounts: { name: { id, key } } }. Output: JSON of observed results.
 import {
   AccountBalanceQuery, AccountCreateTransaction, AccountId, Client, Hbar, NftId, PrivateKey, Timestamp,
-  TokenAssociateTransaction, TokenCreateTransaction, TokenMintTransaction, TokenType, Transaction,
-  TransactionId, TransferTransaction,
+  TokenAssociateTransaction, TokenBurnTransaction, TokenCreateTransaction, TokenFreezeTransaction,
+  TokenGrantKycTransaction, TokenMintTransaction, TokenPauseTransaction, TokenRevokeKycTransaction, TokenType,
+  TokenUnfreezeTransaction, TokenUnpauseTransaction, TopicCreateTransaction, TopicId, TopicMessageSubmitTransaction,
+  Transaction, TransactionId, TransferTransaction,
 } from "@hashgraph/sdk";
 
 const input = JSON.parse(await new Promise((resolve) => {
@@ -73,6 +75,40 @@ await receipt(new TokenAssociateTransaction().setAccountId(acct("Alice")).setTok
 await receipt(new TransferTransaction().addNftTransfer(new NftId(twins.tokenId, 1), acct("BestProducer"), acct("Alice")), key("BestProducer"));
 const alice = await new AccountBalanceQuery().setAccountId(acct("Alice")).execute(client);
 out.aliceTwins = alice.tokens.get(twins.tokenId)?.toString();
+
+// Compliance: a ticket token with KYC, freeze and pause keys (StillWater).
+const sw = key("StillWater");
+const tickets = await receipt(
+  new TokenCreateTransaction().setTokenName("StillWater Ticket").setTokenSymbol("SWT").setInitialSupply(10)
+    .setTreasuryAccountId(acct("StillWater")).setSupplyKey(sw.publicKey).setKycKey(sw.publicKey)
+    .setFreezeKey(sw.publicKey).setPauseKey(sw.publicKey),
+  sw,
+);
+const tix = tickets.tokenId;
+const give = (n) => new TransferTransaction().addTokenTransfer(tix, acct("StillWater"), -n).addTokenTransfer(tix, acct("Alice"), n);
+await receipt(new TokenAssociateTransaction().setAccountId(acct("Alice")).setTokenIds([tix]), key("Alice"));
+out.kycMissing = await status(() => receipt(give(1), sw));
+await receipt(new TokenGrantKycTransaction().setTokenId(tix).setAccountId(acct("Alice")), sw);
+out.afterKyc = await status(() => receipt(give(2), sw));
+await receipt(new TokenFreezeTransaction().setTokenId(tix).setAccountId(acct("Alice")), sw);
+out.frozen = await status(() => receipt(give(1), sw));
+await receipt(new TokenUnfreezeTransaction().setTokenId(tix).setAccountId(acct("Alice")), sw);
+await receipt(new TokenPauseTransaction().setTokenId(tix), sw);
+out.paused = await status(() => receipt(give(1), sw));
+await receipt(new TokenUnpauseTransaction().setTokenId(tix), sw);
+out.afterUnpause = await status(() => receipt(give(1), sw));
+out.kycWithoutKey = await status(() => receipt(new TokenRevokeKycTransaction().setTokenId(tix).setAccountId(acct("Alice"))));
+const burn = await receipt(new TokenBurnTransaction().setTokenId(tix).setAmount(4), sw);
+out.supplyAfterBurn = burn.totalSupply.toString();
+
+// HCS: SuperMarathon's results topic.
+const topic = await receipt(new TopicCreateTransaction().setTopicMemo("SuperMarathon 250th").setSubmitKey(key("SuperMarathon").publicKey));
+out.topic = topic.topicId.toString();
+const m1 = await receipt(new TopicMessageSubmitTransaction().setTopicId(topic.topicId).setMessage("finisher 0.0.1005"), key("SuperMarathon"));
+const m2 = await receipt(new TopicMessageSubmitTransaction().setTopicId(topic.topicId).setMessage("finisher 0.0.1006"), key("SuperMarathon"));
+out.sequence = [m1.topicSequenceNumber.toString(), m2.topicSequenceNumber.toString()];
+out.runningHashes = [Buffer.from(m1.topicRunningHash).toString("hex"), Buffer.from(m2.topicRunningHash).toString("hex")];
+out.unsignedMessage = await status(() => receipt(new TopicMessageSubmitTransaction().setTopicId(topic.topicId).setMessage("spoof")));
 
 // Negative cases.
 out.missingSignature = await status(() =>

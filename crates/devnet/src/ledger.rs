@@ -36,6 +36,9 @@ pub struct Token {
     pub supply_key: Option<Key>,
     pub kyc_key: Option<Key>,
     pub freeze_key: Option<Key>,
+    pub wipe_key: Option<Key>,
+    pub pause_key: Option<Key>,
+    pub metadata_key: Option<Key>,
     pub freeze_default: bool,
     pub paused: bool,
     pub next_serial: i64,
@@ -46,6 +49,14 @@ pub struct Relationship {
     pub balance: u64,
     pub frozen: bool,
     pub kyc_granted: bool,
+}
+
+pub struct Topic {
+    pub memo: String,
+    pub admin_key: Option<Key>,
+    pub submit_key: Option<Key>,
+    pub sequence_number: u64,
+    pub running_hash: Vec<u8>,
 }
 
 pub struct Nft {
@@ -60,6 +71,7 @@ pub struct Ledger {
     pub tokens: BTreeMap<u64, Token>,
     pub relationships: BTreeMap<(u64, u64), Relationship>,
     pub nfts: BTreeMap<(u64, i64), Nft>,
+    pub topics: BTreeMap<u64, Topic>,
     receipts: HashMap<TxKey, (hp::TransactionReceipt, i128)>,
     next_num: u64,
     last_consensus: i128,
@@ -146,6 +158,7 @@ impl Ledger {
             tokens: BTreeMap::new(),
             relationships: BTreeMap::new(),
             nfts: BTreeMap::new(),
+            topics: BTreeMap::new(),
             receipts: HashMap::new(),
             next_num: genesis::FIRST_FREE_NUM,
             last_consensus: 0,
@@ -282,6 +295,26 @@ impl Ledger {
             Data::TokenCreation(b) => self.token_create(c, b, receipt),
             Data::TokenAssociate(b) => self.token_associate(c, b),
             Data::TokenMint(b) => self.token_mint(c, b, receipt),
+            Data::TokenBurn(b) => self.token_burn(c, b, receipt),
+            Data::TokenWipe(b) => self.token_wipe(c, b, receipt),
+            Data::TokenDissociate(b) => self.token_dissociate(c, b),
+            Data::TokenFreeze(b) => {
+                self.set_flag(c, b.token.as_ref(), b.account.as_ref(), Flag::Freeze(true))
+            }
+            Data::TokenUnfreeze(b) => {
+                self.set_flag(c, b.token.as_ref(), b.account.as_ref(), Flag::Freeze(false))
+            }
+            Data::TokenGrantKyc(b) => {
+                self.set_flag(c, b.token.as_ref(), b.account.as_ref(), Flag::Kyc(true))
+            }
+            Data::TokenRevokeKyc(b) => {
+                self.set_flag(c, b.token.as_ref(), b.account.as_ref(), Flag::Kyc(false))
+            }
+            Data::TokenPause(b) => self.set_paused(c, b.token.as_ref(), true),
+            Data::TokenUnpause(b) => self.set_paused(c, b.token.as_ref(), false),
+            Data::TokenUpdateNfts(b) => self.token_update_nfts(c, b),
+            Data::ConsensusCreateTopic(b) => self.topic_create(c, b, receipt),
+            Data::ConsensusSubmitMessage(b) => self.topic_submit(c, b, receipt),
             _ => Err(Code::NotSupported),
         }
     }
@@ -528,6 +561,9 @@ impl Ledger {
                 supply_key,
                 kyc_key: optional_key(&b.kyc_key)?,
                 freeze_key: optional_key(&b.freeze_key)?,
+                wipe_key: optional_key(&b.wipe_key)?,
+                pause_key: optional_key(&b.pause_key)?,
+                metadata_key: optional_key(&b.metadata_key)?,
                 freeze_default: b.freeze_default,
                 paused: false,
                 next_serial: 1,
@@ -638,6 +674,273 @@ impl Ledger {
         Ok(())
     }
 
+    fn token(&self, id: Option<&hp::TokenId>) -> Outcome<(u64, &Token)> {
+        let t = token_num(id)?;
+        Ok((t, self.tokens.get(&t).ok_or(Code::InvalidTokenId)?))
+    }
+
+    fn token_burn(
+        &mut self,
+        c: &Checked,
+        b: &hp::TokenBurnTransactionBody,
+        receipt: &mut hp::TransactionReceipt,
+    ) -> Outcome {
+        let (t, token) = self.token(b.token.as_ref())?;
+        self.require(
+            token.supply_key.as_ref().ok_or(Code::TokenHasNoSupplyKey)?,
+            &c.signers,
+        )?;
+        if token.paused {
+            return Err(Code::TokenIsPaused);
+        }
+        let treasury = token.treasury;
+        let burned = if token.nft {
+            for serial in &b.serial_numbers {
+                match self.nfts.get(&(t, *serial)) {
+                    None => return Err(Code::InvalidNftId),
+                    Some(n) if n.owner != treasury => return Err(Code::TreasuryMustOwnBurnedNft),
+                    Some(_) => {}
+                }
+            }
+            for serial in &b.serial_numbers {
+                self.nfts.remove(&(t, *serial));
+            }
+            b.serial_numbers.len() as u64
+        } else {
+            if b.amount == 0 {
+                return Err(Code::InvalidTokenBurnAmount);
+            }
+            if self.relationships[&(treasury, t)].balance < b.amount {
+                return Err(Code::InsufficientTokenBalance);
+            }
+            b.amount
+        };
+        self.relationships
+            .get_mut(&(treasury, t))
+            .expect("treasury")
+            .balance -= burned;
+        let token = self.tokens.get_mut(&t).expect("exists");
+        token.total_supply -= burned;
+        receipt.new_total_supply = token.total_supply;
+        Ok(())
+    }
+
+    fn token_wipe(
+        &mut self,
+        c: &Checked,
+        b: &hp::TokenWipeAccountTransactionBody,
+        receipt: &mut hp::TransactionReceipt,
+    ) -> Outcome {
+        let (t, token) = self.token(b.token.as_ref())?;
+        self.require(
+            token.wipe_key.as_ref().ok_or(Code::TokenHasNoWipeKey)?,
+            &c.signers,
+        )?;
+        let account = num(b.account.as_ref())?;
+        if account == token.treasury {
+            return Err(Code::CannotWipeTokenTreasuryAccount);
+        }
+        let rel = self
+            .relationships
+            .get(&(account, t))
+            .ok_or(Code::TokenNotAssociatedToAccount)?;
+        let wiped = if token.nft {
+            for serial in &b.serial_numbers {
+                if self.nfts.get(&(t, *serial)).map(|n| n.owner) != Some(account) {
+                    return Err(Code::AccountDoesNotOwnWipedNft);
+                }
+            }
+            for serial in &b.serial_numbers {
+                self.nfts.remove(&(t, *serial));
+            }
+            b.serial_numbers.len() as u64
+        } else {
+            if rel.balance < b.amount {
+                return Err(Code::InvalidWipingAmount);
+            }
+            b.amount
+        };
+        self.relationships
+            .get_mut(&(account, t))
+            .expect("checked")
+            .balance -= wiped;
+        let token = self.tokens.get_mut(&t).expect("exists");
+        token.total_supply -= wiped;
+        receipt.new_total_supply = token.total_supply;
+        Ok(())
+    }
+
+    fn token_dissociate(&mut self, c: &Checked, b: &hp::TokenDissociateTransactionBody) -> Outcome {
+        let account = num(b.account.as_ref())?;
+        self.require(
+            &self
+                .accounts
+                .get(&account)
+                .ok_or(Code::InvalidAccountId)?
+                .key,
+            &c.signers,
+        )?;
+        for id in &b.tokens {
+            let (t, token) = self.token(Some(id))?;
+            let rel = self
+                .relationships
+                .get(&(account, t))
+                .ok_or(Code::TokenNotAssociatedToAccount)?;
+            if token.treasury == account {
+                return Err(Code::AccountIsTreasury);
+            }
+            if rel.balance > 0 {
+                return Err(Code::TransactionRequiresZeroTokenBalances);
+            }
+        }
+        for id in &b.tokens {
+            self.relationships.remove(&(account, token_num(Some(id))?));
+        }
+        Ok(())
+    }
+
+    fn set_flag(
+        &mut self,
+        c: &Checked,
+        token: Option<&hp::TokenId>,
+        account: Option<&hp::AccountId>,
+        flag: Flag,
+    ) -> Outcome {
+        let (t, tok) = self.token(token)?;
+        let key = match flag {
+            Flag::Freeze(_) => tok.freeze_key.as_ref().ok_or(Code::TokenHasNoFreezeKey)?,
+            Flag::Kyc(_) => tok.kyc_key.as_ref().ok_or(Code::TokenHasNoKycKey)?,
+        };
+        self.require(key, &c.signers)?;
+        let account = num(account)?;
+        if !self.accounts.contains_key(&account) {
+            return Err(Code::InvalidAccountId);
+        }
+        let rel = self
+            .relationships
+            .get_mut(&(account, t))
+            .ok_or(Code::TokenNotAssociatedToAccount)?;
+        match flag {
+            Flag::Freeze(on) => rel.frozen = on,
+            Flag::Kyc(on) => rel.kyc_granted = on,
+        }
+        Ok(())
+    }
+
+    fn set_paused(&mut self, c: &Checked, token: Option<&hp::TokenId>, paused: bool) -> Outcome {
+        let (t, tok) = self.token(token)?;
+        self.require(
+            tok.pause_key.as_ref().ok_or(Code::TokenHasNoPauseKey)?,
+            &c.signers,
+        )?;
+        self.tokens.get_mut(&t).expect("exists").paused = paused;
+        Ok(())
+    }
+
+    fn token_update_nfts(
+        &mut self,
+        c: &Checked,
+        b: &hp::TokenUpdateNftsTransactionBody,
+    ) -> Outcome {
+        let (t, tok) = self.token(b.token.as_ref())?;
+        self.require(
+            tok.metadata_key
+                .as_ref()
+                .ok_or(Code::TokenHasNoMetadataKey)?,
+            &c.signers,
+        )?;
+        let Some(metadata) = &b.metadata else {
+            return Ok(());
+        };
+        if metadata.len() > 100 {
+            return Err(Code::MetadataTooLong);
+        }
+        if b.serial_numbers
+            .iter()
+            .any(|s| !self.nfts.contains_key(&(t, *s)))
+        {
+            return Err(Code::InvalidNftId);
+        }
+        for s in &b.serial_numbers {
+            self.nfts.get_mut(&(t, *s)).expect("checked").metadata = metadata.clone();
+        }
+        Ok(())
+    }
+
+    fn topic_create(
+        &mut self,
+        c: &Checked,
+        b: &hp::ConsensusCreateTopicTransactionBody,
+        receipt: &mut hp::TransactionReceipt,
+    ) -> Outcome {
+        let admin_key = optional_key(&b.admin_key)?;
+        if let Some(k) = &admin_key {
+            self.require(k, &c.signers)?;
+        }
+        if b.memo.len() > 100 {
+            return Err(Code::MemoTooLong);
+        }
+        let n = self.new_num();
+        let topic = Topic {
+            memo: b.memo.clone(),
+            admin_key,
+            submit_key: optional_key(&b.submit_key)?,
+            sequence_number: 0,
+            running_hash: vec![0; 48],
+        };
+        self.topics.insert(n, topic);
+        receipt.topic_id = Some(hp::TopicId {
+            shard_num: 0,
+            realm_num: 0,
+            topic_num: n as i64,
+        });
+        Ok(())
+    }
+
+    /// Running hash version 3: SHA-384 over the previous hash, the version, the payer, the topic,
+    /// the consensus time, the sequence number and SHA-384 of the message.
+    fn topic_submit(
+        &mut self,
+        c: &Checked,
+        b: &hp::ConsensusSubmitMessageTransactionBody,
+        receipt: &mut hp::TransactionReceipt,
+    ) -> Outcome {
+        use sha2::{Digest, Sha384};
+        let id = b.topic_id.as_ref().ok_or(Code::InvalidTopicId)?;
+        let n = u64::try_from(id.topic_num).map_err(|_| Code::InvalidTopicId)?;
+        let topic = self.topics.get(&n).ok_or(Code::InvalidTopicId)?;
+        if let Some(k) = &topic.submit_key {
+            self.require(k, &c.signers)?;
+        }
+        if b.message.is_empty() {
+            return Err(Code::InvalidTopicMessage);
+        }
+        if b.message.len() > 1024 {
+            return Err(Code::MessageSizeTooLarge);
+        }
+        let consensus = self.last_consensus;
+        let topic = self.topics.get_mut(&n).expect("exists");
+        topic.sequence_number += 1;
+        let mut h = Sha384::new();
+        h.update(&topic.running_hash);
+        h.update(3u64.to_be_bytes());
+        h.update(0i64.to_be_bytes());
+        h.update(0i64.to_be_bytes());
+        h.update((c.payer as i64).to_be_bytes());
+        h.update(0i64.to_be_bytes());
+        h.update(0i64.to_be_bytes());
+        h.update((n as i64).to_be_bytes());
+        h.update(((consensus / 1_000_000_000) as i64).to_be_bytes());
+        h.update(((consensus % 1_000_000_000) as i32).to_be_bytes());
+        h.update(topic.sequence_number.to_be_bytes());
+        h.update(Sha384::digest(&b.message));
+        topic.running_hash = h.finalize().to_vec();
+        receipt.topic_sequence_number = topic.sequence_number;
+        receipt.topic_running_hash = topic.running_hash.clone();
+        receipt.topic_running_hash_version = 3;
+        Ok(())
+    }
+
     pub fn balance(&self, account: u64) -> Option<(u64, Vec<hp::TokenBalance>)> {
         let a = self.accounts.get(&account)?;
         let tokens = self
@@ -664,8 +967,25 @@ fn supported(data: &Data) -> bool {
             | Data::CryptoTransfer(_)
             | Data::TokenCreation(_)
             | Data::TokenAssociate(_)
+            | Data::TokenDissociate(_)
             | Data::TokenMint(_)
+            | Data::TokenBurn(_)
+            | Data::TokenWipe(_)
+            | Data::TokenFreeze(_)
+            | Data::TokenUnfreeze(_)
+            | Data::TokenGrantKyc(_)
+            | Data::TokenRevokeKyc(_)
+            | Data::TokenPause(_)
+            | Data::TokenUnpause(_)
+            | Data::TokenUpdateNfts(_)
+            | Data::ConsensusCreateTopic(_)
+            | Data::ConsensusSubmitMessage(_)
     )
+}
+
+enum Flag {
+    Freeze(bool),
+    Kyc(bool),
 }
 
 /// Every pair must verify; prefixes must be full public keys (what the SDKs send).

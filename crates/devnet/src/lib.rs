@@ -8,10 +8,12 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Today it serves the official CryptoService and TokenService over gRPC and handles account
-//! creation, hbar/token/NFT transfers, token creation, association and minting, with
-//! receipts and balance queries. gRPC-web, the mirror REST API, IPFS, the remaining
-//! transaction types and persistence are the next steps (see issue 3).
+//! Today it serves the official Crypto, Token, Consensus and Schedule services over gRPC and
+//! handles account creation, hbar/token/NFT transfers, token creation, association and
+//! dissociation, mint, burn, wipe, freeze, KYC, pause, HIP-657 NFT metadata updates, topics and
+//! messages (running hash v3), with receipts and balance queries. Scheduling, airdrops,
+//! rejection, records, gRPC-web, the mirror REST API, IPFS and persistence are next (issue 3);
+//! those transactions answer NOT_SUPPORTED meanwhile.
 
 pub mod fees;
 pub mod genesis;
@@ -19,7 +21,8 @@ pub mod ledger;
 mod service;
 
 use hedera_proto::services::{
-    crypto_service_server::CryptoServiceServer, token_service_server::TokenServiceServer,
+    consensus_service_server::ConsensusServiceServer, crypto_service_server::CryptoServiceServer,
+    schedule_service_server::ScheduleServiceServer, token_service_server::TokenServiceServer,
 };
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -93,7 +96,9 @@ pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
     let task = tokio::spawn(async move {
         let result = tonic::transport::Server::builder()
             .add_service(CryptoServiceServer::new(node.clone()))
-            .add_service(TokenServiceServer::new(node))
+            .add_service(TokenServiceServer::new(node.clone()))
+            .add_service(ConsensusServiceServer::new(node.clone()))
+            .add_service(ScheduleServiceServer::new(node))
             .serve_with_incoming_shutdown(incoming, async {
                 let _ = stopped.await;
             })

@@ -5,7 +5,8 @@
 
 use crate::ledger::Ledger;
 use hedera_proto::services::{
-    self as hp, crypto_service_server::CryptoService, query::Query as Q, response::Response as R,
+    self as hp, consensus_service_server::ConsensusService, crypto_service_server::CryptoService,
+    query::Query as Q, response::Response as R, schedule_service_server::ScheduleService,
     token_service_server::TokenService, ResponseCodeEnum as Code,
 };
 use std::sync::{Arc, Mutex};
@@ -170,4 +171,14 @@ service!(TokenService {
         claim_airdrop
     ],
     query: [get_token_info, get_token_nft_info]
+});
+
+service!(ConsensusService {
+    tx: [create_topic, update_topic, delete_topic, submit_message],
+    query: [get_topic_info]
+});
+
+service!(ScheduleService {
+    tx: [create_schedule, sign_schedule, delete_schedule],
+    query: [get_schedule_info]
 });

@@ -83,6 +83,25 @@ async fn the_js_sdk_runs_a_token_lifecycle_against_the_devnet() {
     assert_eq!(out["firstSubmit"], "SUCCESS", "{out}");
     assert_eq!(out["duplicate"], "DUPLICATE_TRANSACTION", "{out}");
     assert_eq!(out["expired"], "TRANSACTION_EXPIRED", "{out}");
+    assert_eq!(
+        out["kycMissing"], "ACCOUNT_KYC_NOT_GRANTED_FOR_TOKEN",
+        "{out}"
+    );
+    assert_eq!(out["afterKyc"], "SUCCESS", "{out}");
+    assert_eq!(out["frozen"], "ACCOUNT_FROZEN_FOR_TOKEN", "{out}");
+    assert_eq!(out["paused"], "TOKEN_IS_PAUSED", "{out}");
+    assert_eq!(out["afterUnpause"], "SUCCESS", "{out}");
+    assert_eq!(out["kycWithoutKey"], "INVALID_SIGNATURE", "{out}");
+    assert_eq!(out["supplyAfterBurn"], "6", "{out}");
+    assert_eq!(out["sequence"], json!(["1", "2"]), "{out}");
+    let hashes = out["runningHashes"].as_array().unwrap();
+    assert_eq!(
+        hashes[0].as_str().unwrap().len(),
+        96,
+        "SHA-384 running hash: {out}"
+    );
+    assert_ne!(hashes[0], hashes[1], "{out}");
+    assert_eq!(out["unsignedMessage"], "INVALID_SIGNATURE", "{out}");
 
     // The ledger agrees with what the SDK saw, and fees were charged to the payer.
     let ledger = devnet.ledger.lock().unwrap();
