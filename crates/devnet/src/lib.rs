@@ -19,6 +19,7 @@ pub mod fees;
 pub mod genesis;
 pub mod ledger;
 mod service;
+mod web;
 
 use hedera_proto::services::{
     consensus_service_server::ConsensusServiceServer, crypto_service_server::CryptoServiceServer,
@@ -33,6 +34,8 @@ pub struct DevnetConfig {
     pub host: [u8; 4],
     /// 0 picks a free port (for tests); Hedera's local node uses 50211.
     pub grpc_port: u16,
+    /// gRPC-web for browsers (the local node's proxy listens on 50213).
+    pub grpc_web_port: u16,
 }
 
 impl Default for DevnetConfig {
@@ -40,6 +43,7 @@ impl Default for DevnetConfig {
         Self {
             host: [127, 0, 0, 1],
             grpc_port: 50211,
+            grpc_web_port: 50213,
         }
     }
 }
@@ -49,13 +53,24 @@ impl DevnetConfig {
         self.grpc_port = port;
         self
     }
+
+    pub fn with_grpc_web_port(mut self, port: u16) -> Self {
+        self.grpc_web_port = port;
+        self
+    }
+
+    /// Every port 0 (picked by the OS): what tests want.
+    pub fn ephemeral() -> Self {
+        Self::default().with_grpc_port(0).with_grpc_web_port(0)
+    }
 }
 
 /// A running devnet. Dropping it stops the servers.
 pub struct DevnetHandle {
     grpc_addr: SocketAddr,
-    stop: Option<oneshot::Sender<()>>,
-    task: Option<tokio::task::JoinHandle<()>>,
+    grpc_web_addr: SocketAddr,
+    stops: Vec<oneshot::Sender<()>>,
+    tasks: Vec<tokio::task::JoinHandle<()>>,
     pub ledger: Arc<Mutex<ledger::Ledger>>,
 }
 
@@ -64,11 +79,15 @@ impl DevnetHandle {
         self.grpc_addr
     }
 
+    pub fn grpc_web_addr(&self) -> SocketAddr {
+        self.grpc_web_addr
+    }
+
     pub async fn shutdown(mut self) {
-        if let Some(stop) = self.stop.take() {
+        for stop in self.stops.drain(..) {
             let _ = stop.send(());
         }
-        if let Some(task) = self.task.take() {
+        for task in self.tasks.drain(..) {
             let _ = task.await;
         }
     }
@@ -76,7 +95,7 @@ impl DevnetHandle {
 
 impl Drop for DevnetHandle {
     fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
+        for stop in self.stops.drain(..) {
             let _ = stop.send(());
         }
     }
@@ -84,33 +103,59 @@ impl Drop for DevnetHandle {
 
 /// Binds every port first (so a taken port is an error here, not later), then serves.
 pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
-    let listener =
+    let grpc =
         tokio::net::TcpListener::bind(SocketAddr::from((config.host, config.grpc_port))).await?;
-    let grpc_addr = listener.local_addr()?;
+    let grpc_web =
+        tokio::net::TcpListener::bind(SocketAddr::from((config.host, config.grpc_web_port)))
+            .await?;
+    let (grpc_addr, grpc_web_addr) = (grpc.local_addr()?, grpc_web.local_addr()?);
     let ledger = Arc::new(Mutex::new(ledger::Ledger::genesis()));
     let node = service::Node {
         ledger: ledger.clone(),
     };
+    let mut handle = DevnetHandle {
+        grpc_addr,
+        grpc_web_addr,
+        stops: vec![],
+        tasks: vec![],
+        ledger,
+    };
+
     let (stop, stopped) = oneshot::channel::<()>();
-    let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
-    let task = tokio::spawn(async move {
-        let result = tonic::transport::Server::builder()
-            .add_service(CryptoServiceServer::new(node.clone()))
-            .add_service(TokenServiceServer::new(node.clone()))
-            .add_service(ConsensusServiceServer::new(node.clone()))
-            .add_service(ScheduleServiceServer::new(node))
-            .serve_with_incoming_shutdown(incoming, async {
-                let _ = stopped.await;
-            })
-            .await;
-        if let Err(e) = result {
+    let router = tonic::transport::Server::builder()
+        .add_service(CryptoServiceServer::new(node.clone()))
+        .add_service(TokenServiceServer::new(node.clone()))
+        .add_service(ConsensusServiceServer::new(node.clone()))
+        .add_service(ScheduleServiceServer::new(node.clone()));
+    handle.stops.push(stop);
+    handle.tasks.push(tokio::spawn(async move {
+        let incoming = tokio_stream::wrappers::TcpListenerStream::new(grpc);
+        if let Err(e) = router
+            .serve_with_incoming_shutdown(incoming, async { drop(stopped.await) })
+            .await
+        {
             eprintln!("loyal-devnet: gRPC server stopped: {e}");
         }
-    });
-    Ok(DevnetHandle {
-        grpc_addr,
-        stop: Some(stop),
-        task: Some(task),
-        ledger,
-    })
+    }));
+
+    let (stop, stopped) = oneshot::channel::<()>();
+    let router = tonic::transport::Server::builder()
+        .accept_http1(true)
+        .layer(web::cors())
+        .layer(tonic_web::GrpcWebLayer::new())
+        .add_service(CryptoServiceServer::new(node.clone()))
+        .add_service(TokenServiceServer::new(node.clone()))
+        .add_service(ConsensusServiceServer::new(node.clone()))
+        .add_service(ScheduleServiceServer::new(node));
+    handle.stops.push(stop);
+    handle.tasks.push(tokio::spawn(async move {
+        let incoming = tokio_stream::wrappers::TcpListenerStream::new(grpc_web);
+        if let Err(e) = router
+            .serve_with_incoming_shutdown(incoming, async { drop(stopped.await) })
+            .await
+        {
+            eprintln!("loyal-devnet: gRPC-web server stopped: {e}");
+        }
+    }));
+    Ok(handle)
 }

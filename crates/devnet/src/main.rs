@@ -1,4 +1,4 @@
-//! `loyal-devnet [--grpc-port N]`: starts the devnet and prints its accounts, like anvil.
+//! `loyal-devnet [--grpc-port N] [--grpc-web-port N]`: starts the devnet and prints its accounts, like anvil.
 
 use loyal_devnet::{genesis, spawn, DevnetConfig};
 
@@ -9,8 +9,9 @@ async fn main() -> std::process::ExitCode {
     while let Some(arg) = args.next() {
         match (arg.as_str(), args.next().map(|v| v.parse::<u16>())) {
             ("--grpc-port", Some(Ok(port))) => config.grpc_port = port,
+            ("--grpc-web-port", Some(Ok(port))) => config.grpc_web_port = port,
             _ => {
-                eprintln!("usage: loyal-devnet [--grpc-port PORT]   (0 = any free port)");
+                eprintln!("usage: loyal-devnet [--grpc-port PORT] [--grpc-web-port PORT]   (0 = any free port)");
                 return std::process::ExitCode::from(2);
             }
         }

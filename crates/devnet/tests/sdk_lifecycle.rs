@@ -8,6 +8,11 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 fn run_sdk(port: u16) -> Value {
+    node("lifecycle.mjs", json!({ "port": port }))
+}
+
+/// Runs a tests/devnet script with the genesis accounts and `extra` as JSON on stdin.
+fn node(script: &str, extra: Value) -> Value {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/devnet");
     assert!(
         dir.join("node_modules/@hashgraph/sdk").exists(),
@@ -22,8 +27,10 @@ fn run_sdk(port: u16) -> Value {
             )
         })
         .collect();
+    let mut input = extra;
+    input["accounts"] = Value::Object(accounts);
     let mut child = Command::new("node")
-        .arg("lifecycle.mjs")
+        .arg(script)
         .current_dir(&dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -34,19 +41,15 @@ fn run_sdk(port: u16) -> Value {
         .stdin
         .take()
         .unwrap()
-        .write_all(
-            json!({ "port": port, "accounts": accounts })
-                .to_string()
-                .as_bytes(),
-        )
+        .write_all(input.to_string().as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(
         out.status.success(),
-        "lifecycle.mjs failed:\n{}",
+        "{script} failed:\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("lifecycle.mjs prints JSON")
+    serde_json::from_slice(&out.stdout).expect("the script prints JSON")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -125,4 +128,28 @@ async fn a_taken_port_is_an_error_and_port_zero_is_ephemeral() {
     let err = spawn(DevnetConfig::default().with_grpc_port(a.grpc_addr().port())).await;
     assert!(err.is_err(), "binding a taken port must fail");
     a.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browsers_reach_the_devnet_over_grpc_web_with_cors() {
+    let devnet = spawn(DevnetConfig::ephemeral())
+        .await
+        .expect("devnet starts");
+    let port = devnet.grpc_web_addr().port();
+    let out = tokio::task::spawn_blocking(move || node("grpc-web.mjs", json!({ "port": port })))
+        .await
+        .unwrap();
+    assert_eq!(out["preflightStatus"], 200, "{out}");
+    assert_eq!(out["allowOrigin"], "http://localhost:8080", "{out}");
+    assert_eq!(
+        out["foreignOrigin"],
+        Value::Null,
+        "a foreign origin gets no CORS grant: {out}"
+    );
+    assert_eq!(out["contentType"], "application/grpc-web+proto", "{out}");
+    assert_eq!(out["precheck"], 0, "OK: {out}");
+    assert_eq!(out["grpcStatus"], "0", "{out}");
+    assert_eq!(out["receiptStatus"], 22, "SUCCESS: {out}");
+    assert_eq!(out["aliceBalance"], "100000000007", "1,000 ℏ + 7 tℏ: {out}");
+    devnet.shutdown().await;
 }
