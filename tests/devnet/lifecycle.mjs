@@ -2,10 +2,12 @@
 // Input (stdin): { port, accounts: { name: { id, key } } }. Output: JSON of observed results.
 import {
   AccountBalanceQuery, AccountCreateTransaction, AccountId, Client, Hbar, NftId, PrivateKey, Timestamp,
+  PendingAirdropId, ScheduleCreateTransaction, ScheduleSignTransaction, TokenAirdropTransaction,
+  TokenCancelAirdropTransaction, TokenClaimAirdropTransaction, TokenRejectTransaction,
   TokenAssociateTransaction, TokenBurnTransaction, TokenCreateTransaction, TokenFreezeTransaction,
   TokenGrantKycTransaction, TokenMintTransaction, TokenPauseTransaction, TokenRevokeKycTransaction, TokenType,
   TokenUnfreezeTransaction, TokenUnpauseTransaction, TopicCreateTransaction, TopicId, TopicMessageSubmitTransaction,
-  Transaction, TransactionId, TransferTransaction,
+  Transaction, TransactionId, TransactionReceiptQuery, TransferTransaction,
 } from "@hashgraph/sdk";
 
 const input = JSON.parse(await new Promise((resolve) => {
@@ -110,12 +112,43 @@ out.sequence = [m1.topicSequenceNumber.toString(), m2.topicSequenceNumber.toStri
 out.runningHashes = [Buffer.from(m1.topicRunningHash).toString("hex"), Buffer.from(m2.topicRunningHash).toString("hex")];
 out.unsignedMessage = await status(() => receipt(new TopicMessageSubmitTransaction().setTopicId(topic.topicId).setMessage("spoof")));
 
+// Schedules: the operator schedules a payment from Alice; it runs once Alice signs.
+const aliceBefore = (await new AccountBalanceQuery().setAccountId(acct("Alice")).execute(client)).hbars.toTinybars().toNumber();
+const scheduled = await receipt(new ScheduleCreateTransaction().setScheduledTransaction(
+  new TransferTransaction().addHbarTransfer(acct("Alice"), Hbar.fromTinybars(-1000)).addHbarTransfer(acct("StillWater"), Hbar.fromTinybars(1000)),
+));
+out.scheduleId = scheduled.scheduleId.toString();
+const pendingBalance = (await new AccountBalanceQuery().setAccountId(acct("Alice")).execute(client)).hbars.toTinybars().toNumber();
+out.paidBeforeSigning = aliceBefore - pendingBalance;
+await receipt(new ScheduleSignTransaction().setScheduleId(scheduled.scheduleId), key("Alice"));
+out.scheduledStatus = (await new TransactionReceiptQuery().setTransactionId(scheduled.scheduledTransactionId).execute(client)).status.toString();
+out.paidAfterSigning = aliceBefore - (await new AccountBalanceQuery().setAccountId(acct("Alice")).execute(client)).hbars.toTinybars().toNumber();
+out.signAgain = await status(() => receipt(new ScheduleSignTransaction().setScheduleId(scheduled.scheduleId), key("Alice")));
+
+// HIP-904 airdrops: Bob has no association and no free slot, so the points wait for his claim.
+const fs = key("FastShoes");
+await receipt(new TokenAirdropTransaction().addTokenTransfer(points.tokenId, acct("FastShoes"), -200).addTokenTransfer(points.tokenId, acct("Bob"), 200), fs);
+const bobPoints = async () => (await new AccountBalanceQuery().setAccountId(acct("Bob")).execute(client)).tokens.get(points.tokenId)?.toString() ?? "none";
+out.bobBeforeClaim = await bobPoints();
+const pendingId = new PendingAirdropId({ senderId: acct("FastShoes"), receiverId: acct("Bob"), tokenId: points.tokenId });
+out.claimByStranger = await status(() => receipt(new TokenClaimAirdropTransaction().addPendingAirdropId(pendingId)));
+out.claim = await status(() => receipt(new TokenClaimAirdropTransaction().addPendingAirdropId(pendingId), key("Bob")));
+out.bobAfterClaim = await bobPoints();
+out.claimTwice = await status(() => receipt(new TokenClaimAirdropTransaction().addPendingAirdropId(pendingId), key("Bob")));
+await receipt(new TokenAirdropTransaction().addTokenTransfer(points.tokenId, acct("FastShoes"), -5).addTokenTransfer(points.tokenId, acct("SuperMarathon"), 5), fs);
+const toMarathon = new PendingAirdropId({ senderId: acct("FastShoes"), receiverId: acct("SuperMarathon"), tokenId: points.tokenId });
+out.cancel = await status(() => receipt(new TokenCancelAirdropTransaction().addPendingAirdropId(toMarathon), fs));
+out.claimCancelled = await status(() => receipt(new TokenClaimAirdropTransaction().addPendingAirdropId(toMarathon), key("SuperMarathon")));
+// Reject: Alice hands her StillWater tickets back to the treasury.
+out.reject = await status(() => receipt(new TokenRejectTransaction().setOwnerId(acct("Alice")).setTokenIds([tix]), key("Alice")));
+out.aliceTicketsAfterReject = (await new AccountBalanceQuery().setAccountId(acct("Alice")).execute(client)).tokens.get(tix)?.toString();
+
 // Negative cases.
 out.missingSignature = await status(() =>
   receipt(new TransferTransaction().addHbarTransfer(acct("Alice"), new Hbar(-1)).addHbarTransfer(acct("operator"), new Hbar(1))),
 );
 out.unassociated = await status(() =>
-  receipt(new TransferTransaction().addTokenTransfer(points.tokenId, acct("FastShoes"), -1).addTokenTransfer(points.tokenId, acct("Bob"), 1), key("FastShoes")),
+  receipt(new TransferTransaction().addTokenTransfer(points.tokenId, acct("FastShoes"), -1).addTokenTransfer(points.tokenId, acct("SuperMarathon"), 1), key("FastShoes")),
 );
 out.notOwner = await status(() =>
   receipt(new TransferTransaction().addNftTransfer(new NftId(twins.tokenId, 2), acct("Alice"), acct("BestProducer")), key("Alice")),

@@ -15,6 +15,7 @@ pub const RECEIPT_TTL_NANOS: i128 = 180 * 1_000_000_000;
 pub const NODE_ACCOUNT: i64 = 3;
 const MAX_CLOCK_SKEW_NANOS: i128 = 10 * 1_000_000_000;
 
+#[derive(Clone)]
 pub struct Account {
     pub key: Key,
     pub balance: u64,
@@ -24,6 +25,7 @@ pub struct Account {
     pub used_auto_associations: i32,
 }
 
+#[derive(Clone)]
 pub struct Token {
     pub name: String,
     pub symbol: String,
@@ -44,13 +46,14 @@ pub struct Token {
     pub next_serial: i64,
 }
 
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Relationship {
     pub balance: u64,
     pub frozen: bool,
     pub kyc_granted: bool,
 }
 
+#[derive(Clone)]
 pub struct Topic {
     pub memo: String,
     pub admin_key: Option<Key>,
@@ -59,6 +62,7 @@ pub struct Topic {
     pub running_hash: Vec<u8>,
 }
 
+#[derive(Clone)]
 pub struct Nft {
     pub owner: u64,
     pub metadata: Vec<u8>,
@@ -66,12 +70,30 @@ pub struct Nft {
 
 type TxKey = (i64, i64, i32, bool, i32);
 
+/// A scheduled transaction waiting for its signatures (or already executed).
+#[derive(Clone)]
+pub struct Schedule {
+    pub body: hp::TransactionBody,
+    pub payer: u64,
+    pub signers: Vec<PublicKey>,
+    pub admin_key: Option<Key>,
+    pub memo: String,
+    pub executed: bool,
+}
+
+/// (sender, receiver, token, serial — 0 for fungible)
+pub type PendingKey = (u64, u64, u64, i64);
+
+#[derive(Clone)]
 pub struct Ledger {
     pub accounts: BTreeMap<u64, Account>,
     pub tokens: BTreeMap<u64, Token>,
     pub relationships: BTreeMap<(u64, u64), Relationship>,
     pub nfts: BTreeMap<(u64, i64), Nft>,
     pub topics: BTreeMap<u64, Topic>,
+    pub schedules: BTreeMap<u64, Schedule>,
+    /// HIP-904 airdrops waiting for the receiver to claim (amount for fungible tokens).
+    pub pending_airdrops: BTreeMap<PendingKey, u64>,
     receipts: HashMap<TxKey, (hp::TransactionReceipt, i128)>,
     next_num: u64,
     last_consensus: i128,
@@ -124,6 +146,7 @@ fn optional_key(k: &Option<hp::Key>) -> Outcome<Option<Key>> {
 }
 
 /// A decoded, signature-checked transaction ready to handle.
+#[derive(Clone)]
 struct Checked {
     body: hp::TransactionBody,
     signers: Vec<PublicKey>,
@@ -159,6 +182,8 @@ impl Ledger {
             relationships: BTreeMap::new(),
             nfts: BTreeMap::new(),
             topics: BTreeMap::new(),
+            schedules: BTreeMap::new(),
+            pending_airdrops: BTreeMap::new(),
             receipts: HashMap::new(),
             next_num: genesis::FIRST_FREE_NUM,
             last_consensus: 0,
@@ -315,6 +340,12 @@ impl Ledger {
             Data::TokenUpdateNfts(b) => self.token_update_nfts(c, b),
             Data::ConsensusCreateTopic(b) => self.topic_create(c, b, receipt),
             Data::ConsensusSubmitMessage(b) => self.topic_submit(c, b, receipt),
+            Data::ScheduleCreate(b) => self.schedule_create(c, b, receipt),
+            Data::ScheduleSign(b) => self.schedule_sign(c, b, receipt),
+            Data::TokenAirdrop(b) => self.token_airdrop(c, b),
+            Data::TokenClaimAirdrop(b) => self.claim_airdrops(c, &b.pending_airdrops),
+            Data::TokenCancelAirdrop(b) => self.cancel_airdrops(c, &b.pending_airdrops),
+            Data::TokenReject(b) => self.token_reject(c, b),
             _ => Err(Code::NotSupported),
         }
     }
@@ -941,6 +972,391 @@ impl Ledger {
         Ok(())
     }
 
+    fn schedule_create(
+        &mut self,
+        c: &Checked,
+        b: &hp::ScheduleCreateTransactionBody,
+        receipt: &mut hp::TransactionReceipt,
+    ) -> Outcome {
+        let inner = b
+            .scheduled_transaction_body
+            .as_ref()
+            .ok_or(Code::InvalidTransaction)?;
+        let data = unschedule(inner.data.clone().ok_or(Code::InvalidTransaction)?)?;
+        if !supported(&data) || matches!(data, Data::ScheduleCreate(_) | Data::ScheduleSign(_)) {
+            return Err(Code::ScheduledTransactionNotInWhitelist);
+        }
+        let admin_key = optional_key(&b.admin_key)?;
+        if let Some(k) = &admin_key {
+            self.require(k, &c.signers)?;
+        }
+        let payer = match b.payer_account_id.as_ref() {
+            Some(p) => num(Some(p)).map_err(|_| Code::InvalidSchedulePayerId)?,
+            None => c.payer,
+        };
+        if !self.accounts.contains_key(&payer) {
+            return Err(Code::InvalidSchedulePayerId);
+        }
+        let mut id = c.body.transaction_id.clone().expect("prechecked");
+        id.scheduled = true;
+        let body = hp::TransactionBody {
+            transaction_id: Some(id.clone()),
+            node_account_id: c.body.node_account_id.clone(),
+            transaction_fee: inner.transaction_fee,
+            transaction_valid_duration: c.body.transaction_valid_duration,
+            memo: inner.memo.clone(),
+            data: Some(data),
+            ..Default::default()
+        };
+        let n = self.new_num();
+        let schedule = Schedule {
+            body,
+            payer,
+            signers: c.signers.clone(),
+            admin_key,
+            memo: b.memo.clone(),
+            executed: false,
+        };
+        self.schedules.insert(n, schedule);
+        receipt.schedule_id = Some(hp::ScheduleId {
+            shard_num: 0,
+            realm_num: 0,
+            schedule_num: n as i64,
+        });
+        receipt.scheduled_transaction_id = Some(id);
+        self.try_execute_schedule(n);
+        Ok(())
+    }
+
+    fn schedule_sign(
+        &mut self,
+        c: &Checked,
+        b: &hp::ScheduleSignTransactionBody,
+        receipt: &mut hp::TransactionReceipt,
+    ) -> Outcome {
+        let n = b
+            .schedule_id
+            .as_ref()
+            .and_then(|s| u64::try_from(s.schedule_num).ok())
+            .ok_or(Code::InvalidScheduleId)?;
+        let schedule = self.schedules.get_mut(&n).ok_or(Code::InvalidScheduleId)?;
+        if schedule.executed {
+            return Err(Code::ScheduleAlreadyExecuted);
+        }
+        let before = schedule.signers.len();
+        for k in &c.signers {
+            if !schedule.signers.contains(k) {
+                schedule.signers.push(*k);
+            }
+        }
+        if schedule.signers.len() == before {
+            return Err(Code::NoNewValidSignatures);
+        }
+        receipt.scheduled_transaction_id = schedule.body.transaction_id.clone();
+        self.try_execute_schedule(n);
+        Ok(())
+    }
+
+    /// Runs the scheduled transaction on a copy of the ledger: if a signature is still missing
+    /// the copy is dropped and the schedule waits; otherwise the copy becomes the ledger and
+    /// the scheduled transaction gets its own receipt (success or not), as on Hedera.
+    fn try_execute_schedule(&mut self, n: u64) {
+        let schedule = self.schedules[&n].clone();
+        if !self.accounts[&schedule.payer]
+            .key
+            .is_satisfied_by(&schedule.signers)
+        {
+            return;
+        }
+        let id = schedule
+            .body
+            .transaction_id
+            .clone()
+            .expect("set at creation");
+        let checked = Checked {
+            body: schedule.body.clone(),
+            signers: schedule.signers.clone(),
+            payer: schedule.payer,
+            key: tx_key(&id),
+        };
+        let mut trial = self.clone();
+        let mut receipt = hp::TransactionReceipt {
+            status: Code::Success as i32,
+            ..Default::default()
+        };
+        match trial.handle(&checked, &mut receipt) {
+            Err(Code::InvalidSignature) => return,
+            Err(code) => {
+                receipt = hp::TransactionReceipt {
+                    status: code as i32,
+                    ..Default::default()
+                };
+            }
+            Ok(()) => *self = trial,
+        }
+        self.schedules.get_mut(&n).expect("exists").executed = true;
+        self.receipts
+            .insert(checked.key, (receipt, self.last_consensus));
+    }
+
+    fn token_airdrop(&mut self, c: &Checked, b: &hp::TokenAirdropTransactionBody) -> Outcome {
+        // Receivers who can take the tokens now get them in one transfer; the rest become
+        // pending airdrops the receiver may claim (HIP-904).
+        let mut direct = hp::CryptoTransferTransactionBody::default();
+        let mut pending: Vec<(PendingKey, u64)> = Vec::new();
+        for list in &b.token_transfers {
+            let (t, _) = self.token(list.token.as_ref())?;
+            let mut now = hp::TokenTransferList {
+                token: list.token,
+                expected_decimals: list.expected_decimals,
+                ..Default::default()
+            };
+            let senders: Vec<&hp::AccountAmount> =
+                list.transfers.iter().filter(|aa| aa.amount < 0).collect();
+            let sender = match senders.as_slice() {
+                [one] => num(one.account_id.as_ref())?,
+                [] if !list.nft_transfers.is_empty() => 0,
+                _ => return Err(Code::InvalidAccountAmounts),
+            };
+            let mut sent_now: i64 = 0;
+            for aa in list.transfers.iter().filter(|aa| aa.amount > 0) {
+                let receiver = num(aa.account_id.as_ref())?;
+                if self.can_receive(receiver, t) {
+                    now.transfers.push(aa.clone());
+                    sent_now += aa.amount;
+                } else {
+                    pending.push(((sender, receiver, t, 0), aa.amount as u64));
+                }
+            }
+            if sent_now > 0 {
+                let mut from = (*senders[0]).clone();
+                from.amount = -sent_now;
+                now.transfers.insert(0, from);
+            }
+            for nt in &list.nft_transfers {
+                let (from, to) = (
+                    num(nt.sender_account_id.as_ref())?,
+                    num(nt.receiver_account_id.as_ref())?,
+                );
+                if self.can_receive(to, t) {
+                    now.nft_transfers.push(nt.clone());
+                } else {
+                    let owner = self
+                        .nfts
+                        .get(&(t, nt.serial_number))
+                        .ok_or(Code::InvalidNftId)?
+                        .owner;
+                    if owner != from {
+                        return Err(Code::SenderDoesNotOwnNftSerialNo);
+                    }
+                    self.require(
+                        &self.accounts.get(&from).ok_or(Code::InvalidAccountId)?.key,
+                        &c.signers,
+                    )?;
+                    pending.push(((from, to, t, nt.serial_number), 1));
+                }
+            }
+            if !now.transfers.is_empty() || !now.nft_transfers.is_empty() {
+                direct.token_transfers.push(now);
+            }
+        }
+        for ((sender, _, _, _), _) in &pending {
+            if *sender != 0 {
+                self.require(
+                    &self.accounts.get(sender).ok_or(Code::InvalidAccountId)?.key,
+                    &c.signers,
+                )?;
+            }
+        }
+        if !direct.token_transfers.is_empty() {
+            self.crypto_transfer(c, &direct)?;
+        }
+        for (k, amount) in pending {
+            *self.pending_airdrops.entry(k).or_insert(0) += amount;
+        }
+        Ok(())
+    }
+
+    fn can_receive(&self, account: u64, token: u64) -> bool {
+        self.relationships.contains_key(&(account, token))
+            || self.accounts.get(&account).is_some_and(|a| {
+                a.max_auto_associations == -1 || a.used_auto_associations < a.max_auto_associations
+            })
+    }
+
+    fn pending_key(id: &hp::PendingAirdropId) -> Outcome<PendingKey> {
+        use hp::pending_airdrop_id::TokenReference as R;
+        let (sender, receiver) = (num(id.sender_id.as_ref())?, num(id.receiver_id.as_ref())?);
+        match &id.token_reference {
+            Some(R::FungibleTokenType(t)) => Ok((sender, receiver, token_num(Some(t))?, 0)),
+            Some(R::NonFungibleToken(n)) => Ok((
+                sender,
+                receiver,
+                token_num(n.token_id.as_ref())?,
+                n.serial_number,
+            )),
+            None => Err(Code::InvalidPendingAirdropId),
+        }
+    }
+
+    fn claim_airdrops(&mut self, c: &Checked, ids: &[hp::PendingAirdropId]) -> Outcome {
+        let keys: Vec<PendingKey> = ids.iter().map(Self::pending_key).collect::<Outcome<_>>()?;
+        for k in &keys {
+            if !self.pending_airdrops.contains_key(k) {
+                return Err(Code::InvalidPendingAirdropId);
+            }
+            self.require(&self.accounts[&k.1].key, &c.signers)?;
+        }
+        for k @ &(sender, receiver, t, serial) in &keys {
+            let amount = self.pending_airdrops[k];
+            if !self.relationships.contains_key(&(receiver, t)) {
+                self.associate(receiver, t);
+            }
+            // The sender's signature was given when airdropping; the claim moves the tokens.
+            let mut signers = c.signers.clone();
+            signers.extend(self.accounts[&sender].key.public_keys());
+            let moved = Checked {
+                signers,
+                ..c.clone()
+            };
+            let list = if serial == 0 {
+                hp::TokenTransferList {
+                    token: Some(hp::TokenId {
+                        shard_num: 0,
+                        realm_num: 0,
+                        token_num: t as i64,
+                    }),
+                    transfers: vec![
+                        hp::AccountAmount {
+                            account_id: Some(account_id(sender)),
+                            amount: -(amount as i64),
+                            ..Default::default()
+                        },
+                        hp::AccountAmount {
+                            account_id: Some(account_id(receiver)),
+                            amount: amount as i64,
+                            ..Default::default()
+                        },
+                    ],
+                    ..Default::default()
+                }
+            } else {
+                hp::TokenTransferList {
+                    token: Some(hp::TokenId {
+                        shard_num: 0,
+                        realm_num: 0,
+                        token_num: t as i64,
+                    }),
+                    nft_transfers: vec![hp::NftTransfer {
+                        sender_account_id: Some(account_id(sender)),
+                        receiver_account_id: Some(account_id(receiver)),
+                        serial_number: serial,
+                        ..Default::default()
+                    }],
+                    ..Default::default()
+                }
+            };
+            self.crypto_transfer(
+                &moved,
+                &hp::CryptoTransferTransactionBody {
+                    transfers: None,
+                    token_transfers: vec![list],
+                },
+            )?;
+            self.pending_airdrops.remove(k);
+        }
+        Ok(())
+    }
+
+    fn cancel_airdrops(&mut self, c: &Checked, ids: &[hp::PendingAirdropId]) -> Outcome {
+        let keys: Vec<PendingKey> = ids.iter().map(Self::pending_key).collect::<Outcome<_>>()?;
+        for k in &keys {
+            if !self.pending_airdrops.contains_key(k) {
+                return Err(Code::InvalidPendingAirdropId);
+            }
+            self.require(&self.accounts[&k.0].key, &c.signers)?;
+        }
+        for k in keys {
+            self.pending_airdrops.remove(&k);
+        }
+        Ok(())
+    }
+
+    /// HIP-904 reject: the owner returns whole fungible balances or single NFTs to the treasury.
+    fn token_reject(&mut self, c: &Checked, b: &hp::TokenRejectTransactionBody) -> Outcome {
+        use hp::token_reference::TokenIdentifier as T;
+        let owner = match b.owner.as_ref() {
+            Some(o) => num(Some(o))?,
+            None => c.payer,
+        };
+        self.require(
+            &self.accounts.get(&owner).ok_or(Code::InvalidOwnerId)?.key,
+            &c.signers,
+        )?;
+        let mut transfer = hp::CryptoTransferTransactionBody::default();
+        for r in &b.rejections {
+            let (t, token, serial) = match &r.token_identifier {
+                Some(T::FungibleToken(id)) => {
+                    let (t, token) = self.token(Some(id))?;
+                    (t, token, None)
+                }
+                Some(T::Nft(n)) => {
+                    let (t, token) = self.token(n.token_id.as_ref())?;
+                    (t, token, Some(n.serial_number))
+                }
+                None => return Err(Code::InvalidTokenId),
+            };
+            if token.treasury == owner {
+                return Err(Code::AccountIsTreasury);
+            }
+            let token_id = Some(hp::TokenId {
+                shard_num: 0,
+                realm_num: 0,
+                token_num: t as i64,
+            });
+            let list = match serial {
+                None => {
+                    let balance = self
+                        .relationships
+                        .get(&(owner, t))
+                        .ok_or(Code::TokenNotAssociatedToAccount)?
+                        .balance;
+                    if balance == 0 {
+                        return Err(Code::InsufficientTokenBalance);
+                    }
+                    hp::TokenTransferList {
+                        token: token_id,
+                        transfers: vec![
+                            hp::AccountAmount {
+                                account_id: Some(account_id(owner)),
+                                amount: -(balance as i64),
+                                ..Default::default()
+                            },
+                            hp::AccountAmount {
+                                account_id: Some(account_id(token.treasury)),
+                                amount: balance as i64,
+                                ..Default::default()
+                            },
+                        ],
+                        ..Default::default()
+                    }
+                }
+                Some(serial) => hp::TokenTransferList {
+                    token: token_id,
+                    nft_transfers: vec![hp::NftTransfer {
+                        sender_account_id: Some(account_id(owner)),
+                        receiver_account_id: Some(account_id(token.treasury)),
+                        serial_number: serial,
+                        ..Default::default()
+                    }],
+                    ..Default::default()
+                },
+            };
+            transfer.token_transfers.push(list);
+        }
+        self.crypto_transfer(c, &transfer)
+    }
+
     pub fn balance(&self, account: u64) -> Option<(u64, Vec<hp::TokenBalance>)> {
         let a = self.accounts.get(&account)?;
         let tokens = self
@@ -980,7 +1396,42 @@ fn supported(data: &Data) -> bool {
             | Data::TokenUpdateNfts(_)
             | Data::ConsensusCreateTopic(_)
             | Data::ConsensusSubmitMessage(_)
+            | Data::ScheduleCreate(_)
+            | Data::ScheduleSign(_)
+            | Data::TokenAirdrop(_)
+            | Data::TokenClaimAirdrop(_)
+            | Data::TokenCancelAirdrop(_)
+            | Data::TokenReject(_)
     )
+}
+
+/// A scheduled body as the transaction body it becomes when executed.
+fn unschedule(data: hp::schedulable_transaction_body::Data) -> Outcome<Data> {
+    use hp::schedulable_transaction_body::Data as S;
+    Ok(match data {
+        S::CryptoCreateAccount(b) => Data::CryptoCreateAccount(b),
+        S::CryptoTransfer(b) => Data::CryptoTransfer(b),
+        S::TokenCreation(b) => Data::TokenCreation(b),
+        S::TokenAssociate(b) => Data::TokenAssociate(b),
+        S::TokenDissociate(b) => Data::TokenDissociate(b),
+        S::TokenMint(b) => Data::TokenMint(b),
+        S::TokenBurn(b) => Data::TokenBurn(b),
+        S::TokenWipe(b) => Data::TokenWipe(b),
+        S::TokenFreeze(b) => Data::TokenFreeze(b),
+        S::TokenUnfreeze(b) => Data::TokenUnfreeze(b),
+        S::TokenGrantKyc(b) => Data::TokenGrantKyc(b),
+        S::TokenRevokeKyc(b) => Data::TokenRevokeKyc(b),
+        S::TokenPause(b) => Data::TokenPause(b),
+        S::TokenUnpause(b) => Data::TokenUnpause(b),
+        S::TokenUpdateNfts(b) => Data::TokenUpdateNfts(b),
+        S::ConsensusCreateTopic(b) => Data::ConsensusCreateTopic(b),
+        S::ConsensusSubmitMessage(b) => Data::ConsensusSubmitMessage(b),
+        S::TokenAirdrop(b) => Data::TokenAirdrop(b),
+        S::TokenClaimAirdrop(b) => Data::TokenClaimAirdrop(b),
+        S::TokenCancelAirdrop(b) => Data::TokenCancelAirdrop(b),
+        S::TokenReject(b) => Data::TokenReject(b),
+        _ => return Err(Code::ScheduledTransactionNotInWhitelist),
+    })
 }
 
 enum Flag {

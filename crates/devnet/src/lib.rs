@@ -11,9 +11,10 @@
 //! Today it serves the official Crypto, Token, Consensus and Schedule services over gRPC and
 //! handles account creation, hbar/token/NFT transfers, token creation, association and
 //! dissociation, mint, burn, wipe, freeze, KYC, pause, HIP-657 NFT metadata updates, topics and
-//! messages (running hash v3), with receipts and balance queries. Scheduling, airdrops,
-//! rejection, records, gRPC-web, the mirror REST API, IPFS and persistence are next (issue 3);
-//! those transactions answer NOT_SUPPORTED meanwhile.
+//! messages (running hash v3), schedules (executed once their signatures are complete), HIP-904
+//! airdrops (pending, claim, cancel) and rejection, with receipts and balance queries, on a
+//! gRPC port and a gRPC-web port. Records, NFT-info queries, the mirror REST API, IPFS,
+//! persistence and the throttle are next (issue 3); other transaction types answer NOT_SUPPORTED.
 
 pub mod fees;
 pub mod genesis;

@@ -4,7 +4,7 @@
 use hedera_proto::services::{self as hp, ResponseCodeEnum as Code};
 use loyal_core::{
     hbar::Hbar,
-    id::{AccountId, TokenId},
+    id::AccountId,
     key::PrivateKey,
     proto::Message as _,
     time::{Duration, Timestamp},
@@ -120,14 +120,37 @@ fn prechecks_answer_like_a_node() {
     let first = signed(transfer(2, 1005, 2), &op);
     assert_eq!(submit(&mut ledger, &first).0, Code::Ok);
     assert_eq!(submit(&mut ledger, &first).0, Code::DuplicateTransaction);
-    // A type the devnet does not handle yet says so instead of pretending.
-    let mut airdrop = ready(TokenAirdropTransaction::new(), 2)
-        .with_token_transfer(TokenId::new(0, 0, 5), AccountId::new(0, 0, 2), -1)
-        .with_token_transfer(TokenId::new(0, 0, 5), AccountId::new(0, 0, 1005), 1)
-        .freeze()
-        .unwrap();
-    airdrop.sign(&op);
-    assert_eq!(submit(&mut ledger, &airdrop).0, Code::NotSupported);
+    // A type the devnet does not handle yet (CryptoDelete) says so instead of pretending.
+    let mut body = hp::TransactionBody::decode(first.entries()[0].body_bytes()).unwrap();
+    body.transaction_id.as_mut().unwrap().nonce = 0;
+    body.transaction_id
+        .as_mut()
+        .unwrap()
+        .transaction_valid_start
+        .as_mut()
+        .unwrap()
+        .nanos = 999_999;
+    body.data = Some(hp::transaction_body::Data::CryptoDelete(Default::default()));
+    let body_bytes = body.encode_to_vec();
+    let pair = op.public_key().signature_pair(op.sign(&body_bytes));
+    let sig_map = hp::SignatureMap::decode(
+        loyal_core::proto::SignatureMap {
+            sig_pair: vec![pair],
+        }
+        .encode_to_vec()
+        .as_slice(),
+    )
+    .unwrap();
+    let signed = hp::SignedTransaction {
+        body_bytes,
+        sig_map: Some(sig_map),
+        ..Default::default()
+    };
+    let delete = hp::Transaction {
+        signed_transaction_bytes: signed.encode_to_vec(),
+        ..Default::default()
+    };
+    assert_eq!(ledger.submit(&delete, NOW), Code::NotSupported);
     // Malformed bytes.
     let garbage = hp::Transaction {
         signed_transaction_bytes: vec![0xff, 0xff],

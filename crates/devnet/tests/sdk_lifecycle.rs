@@ -105,6 +105,28 @@ async fn the_js_sdk_runs_a_token_lifecycle_against_the_devnet() {
     );
     assert_ne!(hashes[0], hashes[1], "{out}");
     assert_eq!(out["unsignedMessage"], "INVALID_SIGNATURE", "{out}");
+    assert!(
+        out["scheduleId"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("0.0.")),
+        "{out}"
+    );
+    assert_eq!(
+        out["paidBeforeSigning"], 0,
+        "a schedule waits for Alice: {out}"
+    );
+    assert_eq!(out["scheduledStatus"], "SUCCESS", "{out}");
+    assert_eq!(out["paidAfterSigning"], 1000, "{out}");
+    assert_eq!(out["signAgain"], "SCHEDULE_ALREADY_EXECUTED", "{out}");
+    assert_eq!(out["bobBeforeClaim"], "none", "{out}");
+    assert_eq!(out["claimByStranger"], "INVALID_SIGNATURE", "{out}");
+    assert_eq!(out["claim"], "SUCCESS", "{out}");
+    assert_eq!(out["bobAfterClaim"], "200", "{out}");
+    assert_eq!(out["claimTwice"], "INVALID_PENDING_AIRDROP_ID", "{out}");
+    assert_eq!(out["cancel"], "SUCCESS", "{out}");
+    assert_eq!(out["claimCancelled"], "INVALID_PENDING_AIRDROP_ID", "{out}");
+    assert_eq!(out["reject"], "SUCCESS", "{out}");
+    assert_eq!(out["aliceTicketsAfterReject"], "0", "{out}");
 
     // The ledger agrees with what the SDK saw, and fees were charged to the payer.
     let ledger = devnet.ledger.lock().unwrap();
