@@ -2,7 +2,7 @@
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
-//! let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::default().with_grpc_port(0)).await?;
+//! let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral()).await?;
 //! println!("node 0.0.3 at {}", devnet.grpc_addr());
 //! devnet.shutdown().await;
 //! # Ok(()) }

@@ -8,7 +8,7 @@ pub const APT_PACKAGES: &[&str] = &[
     "binaryen",
     "protobuf-compiler",
 ];
-pub const NODE_PROJECTS: &[&str] = &["tests/sdk", "tests/devnet"];
+pub const NODE_PROJECTS: &[&str] = &["tests/sdk", "tests/devnet", "tests/ipfs"];
 
 pub fn all() -> Result {
     rust_target()?;

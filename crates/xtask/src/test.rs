@@ -5,6 +5,9 @@ use crate::install;
 use crate::run::{cmd, tee, Result};
 use std::time::Instant;
 
+/// Crates whose unit tests also run compiled to wasm32 in headless Chromium.
+const BROWSER_CRATES: &[&str] = &["loyal-core", "loyal-ipfs"];
+
 #[derive(Default)]
 struct Tally {
     passed: u64,
@@ -56,25 +59,29 @@ pub fn run(args: &[String]) -> Result {
     let (ok, out) = tee(native);
     tally.record("native", ok, &out);
 
-    eprintln!("\nxtask: === core tests in headless Chromium (wasm-bindgen-test) ===");
-    let mut wasm = cmd(
-        "cargo",
-        &[
-            "test",
-            "-p",
-            "loyal-core",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--lib",
-            "--tests",
-            "--no-fail-fast",
-        ],
-    );
-    wasm.env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
-    wasm.args(&filter);
-    let (ok, out) = tee(wasm);
-    tally.record("wasm-chromium", ok, &out);
+    // Each crate's tests run in Chromium with its own webdriver.json (the runner reads it from
+    // the crate directory).
+    for krate in BROWSER_CRATES {
+        eprintln!("\nxtask: === {krate} tests in headless Chromium (wasm-bindgen-test) ===");
+        let mut wasm = cmd(
+            "cargo",
+            &[
+                "test",
+                "-p",
+                krate,
+                "--target",
+                "wasm32-unknown-unknown",
+                "--lib",
+                "--tests",
+                "--no-fail-fast",
+            ],
+        );
+        wasm.env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+        wasm.args(&filter);
+        let (ok, out) = tee(wasm);
+        tally.record(&format!("{krate} in Chromium"), ok, &out);
+    }
 
     finish(tally, started)
 }
