@@ -18,6 +18,7 @@
 
 pub mod fees;
 pub mod genesis;
+pub mod ipfs;
 pub mod ledger;
 mod service;
 mod web;
@@ -37,6 +38,8 @@ pub struct DevnetConfig {
     pub grpc_port: u16,
     /// gRPC-web for browsers (the local node's proxy listens on 50213).
     pub grpc_web_port: u16,
+    /// IPFS RPC and gateway (Kubo's RPC port is 5001).
+    pub ipfs_port: u16,
 }
 
 impl Default for DevnetConfig {
@@ -45,6 +48,7 @@ impl Default for DevnetConfig {
             host: [127, 0, 0, 1],
             grpc_port: 50211,
             grpc_web_port: 50213,
+            ipfs_port: 5001,
         }
     }
 }
@@ -60,9 +64,17 @@ impl DevnetConfig {
         self
     }
 
+    pub fn with_ipfs_port(mut self, port: u16) -> Self {
+        self.ipfs_port = port;
+        self
+    }
+
     /// Every port 0 (picked by the OS): what tests want.
     pub fn ephemeral() -> Self {
-        Self::default().with_grpc_port(0).with_grpc_web_port(0)
+        Self::default()
+            .with_grpc_port(0)
+            .with_grpc_web_port(0)
+            .with_ipfs_port(0)
     }
 }
 
@@ -70,9 +82,11 @@ impl DevnetConfig {
 pub struct DevnetHandle {
     grpc_addr: SocketAddr,
     grpc_web_addr: SocketAddr,
+    ipfs_addr: SocketAddr,
     stops: Vec<oneshot::Sender<()>>,
     tasks: Vec<tokio::task::JoinHandle<()>>,
     pub ledger: Arc<Mutex<ledger::Ledger>>,
+    pub blocks: ipfs::BlockStore,
 }
 
 impl DevnetHandle {
@@ -82,6 +96,10 @@ impl DevnetHandle {
 
     pub fn grpc_web_addr(&self) -> SocketAddr {
         self.grpc_web_addr
+    }
+
+    pub fn ipfs_addr(&self) -> SocketAddr {
+        self.ipfs_addr
     }
 
     pub async fn shutdown(mut self) {
@@ -109,7 +127,13 @@ pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
     let grpc_web =
         tokio::net::TcpListener::bind(SocketAddr::from((config.host, config.grpc_web_port)))
             .await?;
-    let (grpc_addr, grpc_web_addr) = (grpc.local_addr()?, grpc_web.local_addr()?);
+    let ipfs =
+        tokio::net::TcpListener::bind(SocketAddr::from((config.host, config.ipfs_port))).await?;
+    let (grpc_addr, grpc_web_addr, ipfs_addr) = (
+        grpc.local_addr()?,
+        grpc_web.local_addr()?,
+        ipfs.local_addr()?,
+    );
     let ledger = Arc::new(Mutex::new(ledger::Ledger::genesis()));
     let node = service::Node {
         ledger: ledger.clone(),
@@ -117,9 +141,11 @@ pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
     let mut handle = DevnetHandle {
         grpc_addr,
         grpc_web_addr,
+        ipfs_addr,
         stops: vec![],
         tasks: vec![],
         ledger,
+        blocks: ipfs::BlockStore::default(),
     };
 
     let (stop, stopped) = oneshot::channel::<()>();
@@ -156,6 +182,18 @@ pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
             .await
         {
             eprintln!("loyal-devnet: gRPC-web server stopped: {e}");
+        }
+    }));
+
+    let (stop, stopped) = oneshot::channel::<()>();
+    let app = ipfs::router(handle.blocks.clone());
+    handle.stops.push(stop);
+    handle.tasks.push(tokio::spawn(async move {
+        let served = axum::serve(ipfs, app)
+            .with_graceful_shutdown(async { drop(stopped.await) })
+            .await;
+        if let Err(e) = served {
+            eprintln!("loyal-devnet: IPFS server stopped: {e}");
         }
     }));
     Ok(handle)

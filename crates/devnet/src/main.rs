@@ -1,4 +1,4 @@
-//! `loyal-devnet [--grpc-port N] [--grpc-web-port N]`: starts the devnet and prints its accounts, like anvil.
+//! `loyal-devnet [--grpc-port N] [--grpc-web-port N] [--ipfs-port N]`: starts the devnet and prints its accounts, like anvil.
 
 use loyal_devnet::{genesis, spawn, DevnetConfig};
 
@@ -10,8 +10,9 @@ async fn main() -> std::process::ExitCode {
         match (arg.as_str(), args.next().map(|v| v.parse::<u16>())) {
             ("--grpc-port", Some(Ok(port))) => config.grpc_port = port,
             ("--grpc-web-port", Some(Ok(port))) => config.grpc_web_port = port,
+            ("--ipfs-port", Some(Ok(port))) => config.ipfs_port = port,
             _ => {
-                eprintln!("usage: loyal-devnet [--grpc-port PORT] [--grpc-web-port PORT]   (0 = any free port)");
+                eprintln!("usage: loyal-devnet [--grpc-port PORT] [--grpc-web-port PORT] [--ipfs-port PORT]   (0 = any free port)");
                 return std::process::ExitCode::from(2);
             }
         }
