@@ -7,6 +7,8 @@ pub const APT_PACKAGES: &[&str] = &[
     "chromium-driver",
     "binaryen",
     "protobuf-compiler",
+    // protoc's well-known types (google/protobuf/*.proto) for hedera-proto's build.
+    "libprotobuf-dev",
 ];
 pub const NODE_PROJECTS: &[&str] = &["tests/sdk", "tests/devnet", "tests/ipfs"];
 
