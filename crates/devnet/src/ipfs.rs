@@ -15,36 +15,66 @@ use loyal_ipfs::Cid;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-/// CID → block bytes.
+/// CID → block bytes, in memory and, with a state directory, as one file per block
+/// (`blocks/<cid>`, written to a temporary name, fsync'ed and renamed, so a crash never leaves
+/// a partial block under a real name).
 #[derive(Clone, Default)]
-pub struct BlockStore(Arc<RwLock<HashMap<Cid, Vec<u8>>>>);
+pub struct BlockStore {
+    memory: Arc<RwLock<HashMap<Cid, Vec<u8>>>>,
+    dir: Option<Arc<std::path::PathBuf>>,
+}
 
 impl BlockStore {
-    /// Stores a file's DAG; returns its root and the DAG's total size (Kubo's `Size`).
-    pub fn add(&self, file: &[u8]) -> (Cid, u64) {
-        let (root, blocks) = loyal_ipfs::add(file);
-        let size = blocks.iter().map(|b| b.bytes.len() as u64).sum();
-        let mut store = self.0.write().expect("block store lock");
-        for b in blocks {
-            store.insert(b.cid, b.bytes);
-        }
-        (root, size)
+    pub fn on_disk(dir: &std::path::Path) -> std::io::Result<Self> {
+        let dir = dir.join("blocks");
+        std::fs::create_dir_all(&dir)?;
+        Ok(Self {
+            memory: Default::default(),
+            dir: Some(Arc::new(dir)),
+        })
     }
 
+    /// Stores a file's DAG; returns its root and the DAG's total size (Kubo's `Size`).
+    pub fn add(&self, file: &[u8]) -> std::io::Result<(Cid, u64)> {
+        let (root, blocks) = loyal_ipfs::add(file);
+        let size = blocks.iter().map(|b| b.bytes.len() as u64).sum();
+        if let Some(dir) = &self.dir {
+            for b in &blocks {
+                let path = dir.join(b.cid.to_string());
+                if !path.exists() {
+                    let tmp = dir.join(format!(".{}.tmp", b.cid));
+                    let mut f = std::fs::File::create(&tmp)?;
+                    std::io::Write::write_all(&mut f, &b.bytes)?;
+                    f.sync_all()?;
+                    std::fs::rename(&tmp, &path)?;
+                }
+            }
+        }
+        let mut memory = self.memory.write().expect("block store lock");
+        for b in blocks {
+            memory.insert(b.cid, b.bytes);
+        }
+        Ok((root, size))
+    }
+
+    /// A block, checked against its CID when read back from disk.
     pub fn block(&self, cid: &Cid) -> Option<Vec<u8>> {
-        self.0.read().expect("block store lock").get(cid).cloned()
+        if let Some(b) = self.memory.read().expect("block store lock").get(cid) {
+            return Some(b.clone());
+        }
+        let bytes = std::fs::read(self.dir.as_ref()?.join(cid.to_string())).ok()?;
+        loyal_ipfs::verify_block(cid, &bytes).then_some(bytes)
     }
 
     pub fn file(&self, root: &Cid) -> Option<Vec<u8>> {
-        let store = self.0.read().expect("block store lock");
         let mut out = Vec::new();
         let mut stack = vec![*root];
         while let Some(cid) = stack.pop() {
-            let bytes = store.get(&cid)?;
+            let bytes = self.block(&cid)?;
             if cid.codec == loyal_ipfs::RAW {
-                out.extend_from_slice(bytes);
+                out.extend_from_slice(&bytes);
             } else {
-                stack.extend(loyal_ipfs::links(bytes)?.into_iter().rev());
+                stack.extend(loyal_ipfs::links(&bytes)?.into_iter().rev());
             }
         }
         Some(out)
@@ -95,7 +125,15 @@ async fn add(State(store): State<BlockStore>, mut form: Multipart) -> Response {
                         return error(StatusCode::BAD_REQUEST, format!("reading the upload: {e}"))
                     }
                 };
-                let (cid, size) = store.add(&data);
+                let (cid, size) = match store.add(&data) {
+                    Ok(added) => added,
+                    Err(e) => {
+                        return error(
+                            StatusCode::INTERNAL_SERVER_ERROR,
+                            format!("storing the blocks: {e}"),
+                        )
+                    }
+                };
                 lines += &format!(
                     "{{\"Name\":{},\"Hash\":\"{cid}\",\"Size\":\"{size}\"}}\n",
                     json_string(&name)

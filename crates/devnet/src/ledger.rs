@@ -146,6 +146,12 @@ fn optional_key(k: &Option<hp::Key>) -> Outcome<Option<Key>> {
 }
 
 /// A decoded, signature-checked transaction ready to handle.
+/// A transaction that passed precheck, with the time it was received.
+pub struct Accepted {
+    checked: Checked,
+    now: i128,
+}
+
 #[derive(Clone)]
 struct Checked {
     body: hp::TransactionBody,
@@ -191,12 +197,28 @@ impl Ledger {
     }
 
     /// Precheck and, if it passes, handle. Returns the precheck code; the outcome is in the receipt.
+    /// Precheck and, if it passes, handle. Returns the precheck code; the outcome is in the receipt.
     pub fn submit(&mut self, tx: &hp::Transaction, now: i128) -> Code {
+        match self.check(tx, now) {
+            Ok(accepted) => {
+                self.apply(accepted);
+                Code::Ok
+            }
+            Err(code) => code,
+        }
+    }
+
+    /// The precheck alone: nothing changes, so the caller can journal the transaction before
+    /// it takes effect.
+    pub fn check(&self, tx: &hp::Transaction, now: i128) -> Result<Accepted, Code> {
+        let checked = self.precheck(tx, now)?;
+        Ok(Accepted { checked, now })
+    }
+
+    /// Charges the fee and handles a prechecked transaction; its receipt records the outcome.
+    pub fn apply(&mut self, accepted: Accepted) {
+        let Accepted { checked, now } = accepted;
         self.expire_receipts(now);
-        let checked = match self.precheck(tx, now) {
-            Ok(c) => c,
-            Err(code) => return code,
-        };
         let fee = checked.body.data.as_ref().map(fee_for).unwrap_or(0);
         if let Some(payer) = self.accounts.get_mut(&checked.payer) {
             payer.balance -= fee;
@@ -216,7 +238,46 @@ impl Ledger {
             };
         }
         self.receipts.insert(checked.key, (receipt, now));
-        Code::Ok
+    }
+
+    /// A digest of the whole state, to compare a recovered ledger with a replay.
+    pub fn state_hash(&self) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for (n, a) in &self.accounts {
+            h.update(format!(
+                "a{n}:{}:{:?}:{}:{};",
+                a.balance,
+                a.key.to_proto(),
+                a.max_auto_associations,
+                a.used_auto_associations
+            ));
+        }
+        for (t, tok) in &self.tokens {
+            h.update(format!(
+                "t{t}:{}:{}:{}:{};",
+                tok.symbol, tok.total_supply, tok.treasury, tok.paused
+            ));
+        }
+        for ((a, t), r) in &self.relationships {
+            h.update(format!(
+                "r{a}/{t}:{}:{}:{};",
+                r.balance, r.frozen, r.kyc_granted
+            ));
+        }
+        for ((t, s), nft) in &self.nfts {
+            h.update(format!("n{t}/{s}:{}:", nft.owner));
+            h.update(&nft.metadata);
+        }
+        for (n, topic) in &self.topics {
+            h.update(format!("c{n}:{}:", topic.sequence_number));
+            h.update(&topic.running_hash);
+        }
+        for (k, amount) in &self.pending_airdrops {
+            h.update(format!("p{k:?}:{amount};"));
+        }
+        h.update(format!("s{}:{}", self.schedules.len(), self.next_num));
+        h.finalize().into()
     }
 
     pub fn receipt(&self, id: &hp::TransactionId) -> Option<&hp::TransactionReceipt> {

@@ -19,6 +19,7 @@
 pub mod fees;
 pub mod genesis;
 pub mod ipfs;
+mod journal;
 pub mod ledger;
 mod service;
 mod web;
@@ -40,6 +41,8 @@ pub struct DevnetConfig {
     pub grpc_web_port: u16,
     /// IPFS RPC and gateway (Kubo's RPC port is 5001).
     pub ipfs_port: u16,
+    /// Where the transaction journal and IPFS blocks live; `None` keeps everything in memory.
+    pub state_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for DevnetConfig {
@@ -49,6 +52,7 @@ impl Default for DevnetConfig {
             grpc_port: 50211,
             grpc_web_port: 50213,
             ipfs_port: 5001,
+            state_dir: None,
         }
     }
 }
@@ -66,6 +70,11 @@ impl DevnetConfig {
 
     pub fn with_ipfs_port(mut self, port: u16) -> Self {
         self.ipfs_port = port;
+        self
+    }
+
+    pub fn with_state_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.state_dir = Some(dir.into());
         self
     }
 
@@ -120,6 +129,13 @@ impl Drop for DevnetHandle {
     }
 }
 
+/// The ledger a state directory holds, rebuilt by replaying its journal (what a restart sees).
+pub fn recover(dir: &std::path::Path) -> std::io::Result<ledger::Ledger> {
+    let mut ledger = ledger::Ledger::genesis();
+    journal::Journal::open(dir, &mut ledger)?;
+    Ok(ledger)
+}
+
 /// Binds every port first (so a taken port is an error here, not later), then serves.
 pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
     let grpc =
@@ -134,9 +150,21 @@ pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
         grpc_web.local_addr()?,
         ipfs.local_addr()?,
     );
-    let ledger = Arc::new(Mutex::new(ledger::Ledger::genesis()));
+    let mut genesis = ledger::Ledger::genesis();
+    let (journal, blocks) = match &config.state_dir {
+        Some(dir) => {
+            let (journal, _replayed) = journal::Journal::open(dir, &mut genesis)?;
+            (
+                Some(Arc::new(Mutex::new(journal))),
+                ipfs::BlockStore::on_disk(dir)?,
+            )
+        }
+        None => (None, ipfs::BlockStore::default()),
+    };
+    let ledger = Arc::new(Mutex::new(genesis));
     let node = service::Node {
         ledger: ledger.clone(),
+        journal,
     };
     let mut handle = DevnetHandle {
         grpc_addr,
@@ -145,7 +173,7 @@ pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
         stops: vec![],
         tasks: vec![],
         ledger,
-        blocks: ipfs::BlockStore::default(),
+        blocks,
     };
 
     let (stop, stopped) = oneshot::channel::<()>();

@@ -1,4 +1,4 @@
-//! `loyal-devnet [--grpc-port N] [--grpc-web-port N] [--ipfs-port N]`: starts the devnet and prints its accounts, like anvil.
+//! `loyal-devnet [--grpc-port N] [--grpc-web-port N] [--ipfs-port N] [--state DIR | --ephemeral]`: starts the devnet and prints its accounts, like anvil.
 
 use loyal_devnet::{genesis, spawn, DevnetConfig};
 
@@ -7,17 +7,26 @@ async fn main() -> std::process::ExitCode {
     let mut config = DevnetConfig::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        if arg == "--ephemeral" {
+            config.state_dir = None;
+            continue;
+        }
+        if arg == "--state" {
+            match args.next() {
+                Some(dir) => config.state_dir = Some(dir.into()),
+                None => return usage(),
+            }
+            continue;
+        }
         match (arg.as_str(), args.next().map(|v| v.parse::<u16>())) {
             ("--grpc-port", Some(Ok(port))) => config.grpc_port = port,
             ("--grpc-web-port", Some(Ok(port))) => config.grpc_web_port = port,
             ("--ipfs-port", Some(Ok(port))) => config.ipfs_port = port,
-            _ => {
-                eprintln!("usage: loyal-devnet [--grpc-port PORT] [--grpc-web-port PORT] [--ipfs-port PORT]   (0 = any free port)");
-                return std::process::ExitCode::from(2);
-            }
+            _ => return usage(),
         }
     }
     let started = std::time::Instant::now();
+    let config_state = config.state_dir.clone();
     let devnet = match spawn(config).await {
         Ok(d) => d,
         Err(e) => {
@@ -35,12 +44,29 @@ async fn main() -> std::process::ExitCode {
             a.key.to_string_der().as_str()
         );
     }
+    let ready_ms = started.elapsed().as_secs_f64() * 1e3;
+    println!("Listening on {} (gRPC, node 0.0.3)", devnet.grpc_addr());
     println!(
-        "Listening on {} (gRPC, node 0.0.3) — ready in {:.1} ms",
-        devnet.grpc_addr(),
-        started.elapsed().as_secs_f64() * 1e3
+        "Listening on {} (gRPC-web, node 0.0.3)",
+        devnet.grpc_web_addr()
     );
+    println!(
+        "Listening on {} (IPFS: POST /api/v0/add, GET /ipfs/{{cid}})",
+        devnet.ipfs_addr()
+    );
+    match &config_state {
+        Some(dir) => println!("State in {} (journal replayed)", dir.display()),
+        None => println!("State in memory (--ephemeral)"),
+    }
+    println!("Ready in {ready_ms:.1} ms");
     let _ = tokio::signal::ctrl_c().await;
     devnet.shutdown().await;
     std::process::ExitCode::SUCCESS
+}
+
+fn usage() -> std::process::ExitCode {
+    eprintln!(
+        "usage: loyal-devnet [--grpc-port PORT] [--grpc-web-port PORT] [--ipfs-port PORT] [--state DIR | --ephemeral]\n  ports: 0 = any free port; default 50211, 50213, 5001\n  --state DIR keeps the ledger and IPFS blocks across restarts (default: --ephemeral, in memory)"
+    );
+    std::process::ExitCode::from(2)
 }

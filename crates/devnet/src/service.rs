@@ -15,6 +15,7 @@ use tonic::{Request, Response, Status};
 #[derive(Clone)]
 pub struct Node {
     pub ledger: Arc<Mutex<Ledger>>,
+    pub journal: Option<Arc<Mutex<crate::journal::Journal>>>,
 }
 
 pub fn now_nanos() -> i128 {
@@ -25,15 +26,38 @@ pub fn now_nanos() -> i128 {
 }
 
 impl Node {
+    /// Precheck, journal (fsync) and apply, under the ledger lock so the journal's order is the
+    /// consensus order.
     fn submit(
         &self,
         request: Request<hp::Transaction>,
     ) -> Result<Response<hp::TransactionResponse>, Status> {
-        let code = self
+        let mut ledger = self
             .ledger
             .lock()
-            .map_err(|_| Status::internal("ledger poisoned"))?
-            .submit(request.get_ref(), now_nanos());
+            .map_err(|_| Status::internal("ledger poisoned"))?;
+        let now = now_nanos();
+        let code = match ledger.check(request.get_ref(), now) {
+            Ok(accepted) => {
+                if let Some(journal) = &self.journal {
+                    let written = journal
+                        .lock()
+                        .map_err(|_| Status::internal("journal poisoned"))?
+                        .append(now, request.get_ref());
+                    if let Err(e) = written {
+                        eprintln!("loyal-devnet: cannot journal a transaction, refusing it: {e}");
+                        let code = Code::PlatformTransactionNotCreated as i32;
+                        return Ok(Response::new(hp::TransactionResponse {
+                            node_transaction_precheck_code: code,
+                            cost: 0,
+                        }));
+                    }
+                }
+                ledger.apply(accepted);
+                Code::Ok
+            }
+            Err(code) => code,
+        };
         Ok(Response::new(hp::TransactionResponse {
             node_transaction_precheck_code: code as i32,
             cost: 0,
