@@ -25,6 +25,9 @@ const ACCOUNTS: &[(u64, &str, bool, i64)] = &[
     (1006, "Bob", true, 1_000),
 ];
 
+/// Fees are paid to this account, as on Hedera (it holds the operator's key).
+pub const FEE_COLLECTOR: u64 = 98;
+
 /// The first number handed to accounts and tokens created on the devnet.
 pub const FIRST_FREE_NUM: u64 = 2001;
 

@@ -7,6 +7,7 @@
 //! Record: `u32 length (LE) | i128 receive time in ns (LE) | Transaction protobuf`.
 
 use crate::ledger::Ledger;
+use crate::mirror::Mirror;
 use hedera_proto::services as hp;
 use prost_013::Message;
 use std::fs::{File, OpenOptions};
@@ -18,8 +19,13 @@ pub struct Journal {
 }
 
 impl Journal {
-    /// Opens (creating) `dir/transactions.log`, replays it into `ledger`, and truncates a torn tail.
-    pub fn open(dir: &Path, ledger: &mut Ledger) -> io::Result<(Self, usize)> {
+    /// Opens (creating) `dir/transactions.log`, replays it into `ledger` (and the mirror's
+    /// replica), and truncates a torn tail.
+    pub fn open(
+        dir: &Path,
+        ledger: &mut Ledger,
+        mut mirror: Option<&mut Mirror>,
+    ) -> io::Result<(Self, usize)> {
         std::fs::create_dir_all(dir)?;
         let path = dir.join("transactions.log");
         let mut file = OpenOptions::new()
@@ -39,7 +45,12 @@ impl Journal {
             let tx = hp::Transaction::decode(body)
                 .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
             // Replaying what was accepted re-accepts it: the ledger is deterministic.
-            ledger.submit(&tx, now);
+            if let Ok(accepted) = ledger.check(&tx, now) {
+                if let Some(m) = mirror.as_deref_mut() {
+                    m.push(accepted.clone(), now);
+                }
+                ledger.apply(accepted);
+            }
             at += 20 + len;
             replayed += 1;
         }

@@ -3,6 +3,7 @@
 
 use crate::fees::fee_for;
 use crate::genesis;
+use crate::record::{self, Changes, NftMove, Record};
 use hedera_proto::services::{self as hp, transaction_body::Data, ResponseCodeEnum as Code};
 use loyal_core::key::{Key, PublicKey};
 use prost_013::Message;
@@ -23,6 +24,8 @@ pub struct Account {
     pub receiver_sig_required: bool,
     pub max_auto_associations: i32,
     pub used_auto_associations: i32,
+    /// Consensus time of creation (0 for genesis accounts), for the mirror.
+    pub created: i128,
 }
 
 #[derive(Clone)]
@@ -44,6 +47,12 @@ pub struct Token {
     pub freeze_default: bool,
     pub paused: bool,
     pub next_serial: i64,
+    pub memo: String,
+    pub metadata: Vec<u8>,
+    pub custom_fees: Vec<hp::CustomFee>,
+    pub initial_supply: u64,
+    pub created: i128,
+    pub modified: i128,
 }
 
 #[derive(Clone, Default)]
@@ -51,6 +60,9 @@ pub struct Relationship {
     pub balance: u64,
     pub frozen: bool,
     pub kyc_granted: bool,
+    pub created: i128,
+    /// Made by an auto-association slot rather than a TokenAssociate.
+    pub automatic: bool,
 }
 
 #[derive(Clone)]
@@ -66,6 +78,8 @@ pub struct Topic {
 pub struct Nft {
     pub owner: u64,
     pub metadata: Vec<u8>,
+    pub created: i128,
+    pub modified: i128,
 }
 
 type TxKey = (i64, i64, i32, bool, i32);
@@ -79,6 +93,11 @@ pub struct Schedule {
     pub admin_key: Option<Key>,
     pub memo: String,
     pub executed: bool,
+    pub creator: u64,
+    pub created: i128,
+    pub executed_at: Option<i128>,
+    /// The SchedulableTransactionBody as submitted (the mirror shows it).
+    pub scheduled_body: Vec<u8>,
 }
 
 /// (sender, receiver, token, serial — 0 for fungible)
@@ -94,9 +113,15 @@ pub struct Ledger {
     pub schedules: BTreeMap<u64, Schedule>,
     /// HIP-904 airdrops waiting for the receiver to claim (amount for fungible tokens).
     pub pending_airdrops: BTreeMap<PendingKey, u64>,
+    /// When each pending airdrop was (last) made, for the mirror.
+    pub pending_since: BTreeMap<PendingKey, i128>,
     receipts: HashMap<TxKey, (hp::TransactionReceipt, i128)>,
     next_num: u64,
     last_consensus: i128,
+    /// Balance changes of the transaction being handled.
+    changes: Changes,
+    /// Records of handled transactions, kept only when a mirror reads them.
+    records: Option<Vec<Record>>,
 }
 
 fn tx_key(id: &hp::TransactionId) -> TxKey {
@@ -147,6 +172,7 @@ fn optional_key(k: &Option<hp::Key>) -> Outcome<Option<Key>> {
 
 /// A decoded, signature-checked transaction ready to handle.
 /// A transaction that passed precheck, with the time it was received.
+#[derive(Clone)]
 pub struct Accepted {
     checked: Checked,
     now: i128,
@@ -158,6 +184,7 @@ struct Checked {
     signers: Vec<PublicKey>,
     payer: u64,
     key: TxKey,
+    hash: Vec<u8>,
 }
 
 impl Default for Ledger {
@@ -179,9 +206,23 @@ impl Ledger {
                     receiver_sig_required: false,
                     max_auto_associations: 0,
                     used_auto_associations: 0,
+                    created: 0,
                 },
             );
         }
+        let operator = accounts[&2].key.clone();
+        accounts.insert(
+            genesis::FEE_COLLECTOR,
+            Account {
+                key: operator,
+                balance: 0,
+                memo: "fee collection".to_owned(),
+                receiver_sig_required: false,
+                max_auto_associations: 0,
+                used_auto_associations: 0,
+                created: 0,
+            },
+        );
         Self {
             accounts,
             tokens: BTreeMap::new(),
@@ -190,10 +231,76 @@ impl Ledger {
             topics: BTreeMap::new(),
             schedules: BTreeMap::new(),
             pending_airdrops: BTreeMap::new(),
+            pending_since: BTreeMap::new(),
             receipts: HashMap::new(),
             next_num: genesis::FIRST_FREE_NUM,
             last_consensus: 0,
+            changes: Changes::default(),
+            records: None,
         }
+    }
+
+    /// A ledger that keeps a `Record` of every handled transaction (the mirror's replica).
+    pub fn recording(mut self) -> Self {
+        self.records = Some(Vec::new());
+        self
+    }
+
+    /// The records written since the last call, in consensus order.
+    pub fn take_records(&mut self) -> Vec<Record> {
+        let mut records = self
+            .records
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default();
+        records.sort_by_key(|r| r.consensus);
+        records
+    }
+
+    /// The consensus time of the transaction being handled.
+    fn now(&self) -> i128 {
+        self.last_consensus
+    }
+
+    fn move_hbar(&mut self, account: u64, amount: i64) {
+        if let Some(a) = self.accounts.get_mut(&account) {
+            a.balance = (a.balance as i128 + amount as i128) as u64;
+        }
+        *self.changes.hbar.entry(account).or_insert(0) += amount;
+    }
+
+    /// Moves fungible units of a token in or out of an associated account.
+    fn move_units(&mut self, account: u64, token: u64, amount: i64) {
+        if let Some(rel) = self.relationships.get_mut(&(account, token)) {
+            rel.balance = (rel.balance as i128 + amount as i128) as u64;
+        }
+        *self.changes.tokens.entry((token, account)).or_insert(0) += amount;
+    }
+
+    fn move_nft(&mut self, token: u64, serial: i64, from: Option<u64>, to: Option<u64>) {
+        let now = self.now();
+        for (account, delta) in [(from, -1i64), (to, 1)] {
+            if let Some(rel) = account.and_then(|a| self.relationships.get_mut(&(a, token))) {
+                rel.balance = (rel.balance as i128 + delta as i128) as u64;
+            }
+        }
+        match to {
+            Some(owner) => {
+                if let Some(nft) = self.nfts.get_mut(&(token, serial)) {
+                    nft.owner = owner;
+                    nft.modified = now;
+                }
+            }
+            None => {
+                self.nfts.remove(&(token, serial));
+            }
+        }
+        self.changes.nfts.push(NftMove {
+            token,
+            serial,
+            from,
+            to,
+        });
     }
 
     /// Precheck and, if it passes, handle. Returns the precheck code; the outcome is in the receipt.
@@ -220,11 +327,13 @@ impl Ledger {
         let Accepted { checked, now } = accepted;
         self.expire_receipts(now);
         let fee = checked.body.data.as_ref().map(fee_for).unwrap_or(0);
-        if let Some(payer) = self.accounts.get_mut(&checked.payer) {
-            payer.balance -= fee;
-        }
         let consensus = now.max(self.last_consensus + 1);
         self.last_consensus = consensus;
+        self.changes = Changes::default();
+        // The fee goes to the fee collection account 0.0.98, as on Hedera, success or not.
+        self.move_hbar(checked.payer, -(fee as i64));
+        self.move_hbar(genesis::FEE_COLLECTOR, fee as i64);
+        let fee_only = self.changes.clone();
         let mut receipt = hp::TransactionReceipt {
             status: Code::Success as i32,
             exchange_rate: Some(exchange_rate(consensus)),
@@ -236,8 +345,57 @@ impl Ledger {
                 exchange_rate: receipt.exchange_rate,
                 ..Default::default()
             };
+            self.changes = fee_only;
+        }
+        let changes = std::mem::take(&mut self.changes);
+        if self.records.is_some() {
+            let data = checked.body.data.as_ref().expect("prechecked");
+            let record = self.record(
+                &checked,
+                consensus,
+                &receipt,
+                record::created(&receipt).or_else(|| record::target(data)),
+                fee,
+                changes,
+            );
+            self.records.iter_mut().for_each(|r| r.push(record.clone()));
         }
         self.receipts.insert(checked.key, (receipt, now));
+    }
+
+    fn record(
+        &self,
+        c: &Checked,
+        consensus: i128,
+        receipt: &hp::TransactionReceipt,
+        entity: Option<u64>,
+        charged_fee: u64,
+        changes: Changes,
+    ) -> Record {
+        let message = changes.message.clone();
+        let (transfers, token_transfers, nft_transfers) = changes.into_lists();
+        Record {
+            consensus,
+            transaction_id: c.body.transaction_id.clone().unwrap_or_default(),
+            name: c.body.data.as_ref().map(record::name).unwrap_or("UNKNOWN"),
+            result: Code::try_from(receipt.status).unwrap_or(Code::Unknown),
+            node: account_num(c.body.node_account_id.as_ref()).max(0) as u64,
+            memo: c.body.memo.clone(),
+            max_fee: c.body.transaction_fee,
+            valid_duration_seconds: c
+                .body
+                .transaction_valid_duration
+                .map(|d| d.seconds)
+                .unwrap_or(0),
+            charged_fee,
+            hash: c.hash.clone(),
+            entity,
+            scheduled: c.key.3,
+            transfers,
+            token_transfers,
+            nft_transfers,
+            message,
+        }
     }
 
     /// A digest of the whole state, to compare a recovered ledger with a replay.
@@ -358,11 +516,22 @@ impl Ledger {
         if !supported(body.data.as_ref().expect("checked above")) {
             return Err(Code::NotSupported);
         }
+        // The transaction hash: SHA-384 of the signed bytes (of the whole transaction in the
+        // deprecated form).
+        let hash = {
+            use sha2::{Digest, Sha384};
+            if tx.signed_transaction_bytes.is_empty() {
+                Sha384::digest(tx.encode_to_vec()).to_vec()
+            } else {
+                Sha384::digest(&tx.signed_transaction_bytes).to_vec()
+            }
+        };
         Ok(Checked {
             body,
             signers,
             payer,
             key,
+            hash,
         })
     }
 
@@ -429,23 +598,26 @@ impl Ledger {
         if b.max_automatic_token_associations < -1 {
             return Err(Code::InvalidMaxAutoAssociations);
         }
-        let payer = self.accounts.get_mut(&c.payer).expect("payer exists");
+        let payer = self.accounts.get(&c.payer).expect("payer exists");
         if payer.balance < b.initial_balance {
             return Err(Code::InsufficientPayerBalance);
         }
-        payer.balance -= b.initial_balance;
         let n = self.new_num();
         self.accounts.insert(
             n,
             Account {
                 key,
-                balance: b.initial_balance,
+                balance: 0,
                 memo: b.memo.clone(),
                 receiver_sig_required: b.receiver_sig_required,
                 max_auto_associations: b.max_automatic_token_associations,
                 used_auto_associations: 0,
+                created: self.now(),
             },
         );
+        let amount = b.initial_balance as i64;
+        self.move_hbar(c.payer, -amount);
+        self.move_hbar(n, amount);
         receipt.account_id = Some(account_id(n));
         Ok(())
     }
@@ -536,11 +708,14 @@ impl Ledger {
         }
         // Apply.
         for (n, amount) in hbar {
-            let a = self.accounts.get_mut(&n).expect("validated");
-            a.balance = (a.balance as i128 + amount as i128) as u64;
+            self.move_hbar(n, amount);
         }
         for (n, t) in auto_associate {
             self.associate(n, t);
+            self.relationships
+                .get_mut(&(n, t))
+                .expect("just made")
+                .automatic = true;
             self.accounts
                 .get_mut(&n)
                 .expect("validated")
@@ -549,29 +724,14 @@ impl Ledger {
         for list in &b.token_transfers {
             let t = token_num(list.token.as_ref())?;
             for aa in &list.transfers {
-                let rel = self
-                    .relationships
-                    .get_mut(&(num(aa.account_id.as_ref())?, t))
-                    .expect("validated");
-                rel.balance = (rel.balance as i128 + aa.amount as i128) as u64;
+                self.move_units(num(aa.account_id.as_ref())?, t, aa.amount);
             }
             for nft in &list.nft_transfers {
                 let (from, to) = (
                     num(nft.sender_account_id.as_ref())?,
                     num(nft.receiver_account_id.as_ref())?,
                 );
-                self.relationships
-                    .get_mut(&(from, t))
-                    .expect("validated")
-                    .balance -= 1;
-                self.relationships
-                    .get_mut(&(to, t))
-                    .expect("validated")
-                    .balance += 1;
-                self.nfts
-                    .get_mut(&(t, nft.serial_number))
-                    .expect("validated")
-                    .owner = to;
+                self.move_nft(t, nft.serial_number, Some(from), Some(to));
             }
         }
         Ok(())
@@ -590,6 +750,8 @@ impl Ledger {
             balance: 0,
             frozen: token.freeze_key.is_some() && token.freeze_default,
             kyc_granted: token.kyc_key.is_none(),
+            created: self.now(),
+            automatic: false,
         };
         self.relationships.insert((account, t), rel);
     }
@@ -659,17 +821,28 @@ impl Ledger {
                 freeze_default: b.freeze_default,
                 paused: false,
                 next_serial: 1,
+                memo: b.memo.clone(),
+                metadata: b.metadata.clone(),
+                custom_fees: b.custom_fees.clone(),
+                initial_supply: b.initial_supply,
+                created: self.now(),
+                modified: self.now(),
             },
         );
         // The treasury is associated, KYC'd and unfrozen from the start.
         self.relationships.insert(
             (treasury, t),
             Relationship {
-                balance: b.initial_supply,
+                balance: 0,
                 frozen: false,
                 kyc_granted: true,
+                created: self.now(),
+                automatic: false,
             },
         );
+        if b.initial_supply > 0 {
+            self.move_units(treasury, t, b.initial_supply as i64);
+        }
         receipt.token_id = Some(hp::TokenId {
             shard_num: 0,
             realm_num: 0,
@@ -742,10 +915,14 @@ impl Ledger {
             return Err(Code::TokenMaxSupplyReached);
         }
         let treasury = token.treasury;
+        let now = self.now();
         let token = self.tokens.get_mut(&t).expect("exists");
         token.total_supply += minted;
+        token.modified = now;
+        receipt.new_total_supply = token.total_supply;
         if token.nft {
             for m in &b.metadata {
+                let token = self.tokens.get_mut(&t).expect("exists");
                 let serial = token.next_serial;
                 token.next_serial += 1;
                 self.nfts.insert(
@@ -753,16 +930,16 @@ impl Ledger {
                     Nft {
                         owner: treasury,
                         metadata: m.clone(),
+                        created: now,
+                        modified: now,
                     },
                 );
+                self.move_nft(t, serial, None, Some(treasury));
                 receipt.serial_numbers.push(serial);
             }
+        } else {
+            self.move_units(treasury, t, minted as i64);
         }
-        receipt.new_total_supply = token.total_supply;
-        self.relationships
-            .get_mut(&(treasury, t))
-            .expect("treasury is associated")
-            .balance += minted;
         Ok(())
     }
 
@@ -795,7 +972,7 @@ impl Ledger {
                 }
             }
             for serial in &b.serial_numbers {
-                self.nfts.remove(&(t, *serial));
+                self.move_nft(t, *serial, Some(treasury), None);
             }
             b.serial_numbers.len() as u64
         } else {
@@ -805,12 +982,9 @@ impl Ledger {
             if self.relationships[&(treasury, t)].balance < b.amount {
                 return Err(Code::InsufficientTokenBalance);
             }
+            self.move_units(treasury, t, -(b.amount as i64));
             b.amount
         };
-        self.relationships
-            .get_mut(&(treasury, t))
-            .expect("treasury")
-            .balance -= burned;
         let token = self.tokens.get_mut(&t).expect("exists");
         token.total_supply -= burned;
         receipt.new_total_supply = token.total_supply;
@@ -843,19 +1017,16 @@ impl Ledger {
                 }
             }
             for serial in &b.serial_numbers {
-                self.nfts.remove(&(t, *serial));
+                self.move_nft(t, *serial, Some(account), None);
             }
             b.serial_numbers.len() as u64
         } else {
             if rel.balance < b.amount {
                 return Err(Code::InvalidWipingAmount);
             }
+            self.move_units(account, t, -(b.amount as i64));
             b.amount
         };
-        self.relationships
-            .get_mut(&(account, t))
-            .expect("checked")
-            .balance -= wiped;
         let token = self.tokens.get_mut(&t).expect("exists");
         token.total_supply -= wiped;
         receipt.new_total_supply = token.total_supply;
@@ -953,8 +1124,11 @@ impl Ledger {
         {
             return Err(Code::InvalidNftId);
         }
+        let now = self.now();
         for s in &b.serial_numbers {
-            self.nfts.get_mut(&(t, *s)).expect("checked").metadata = metadata.clone();
+            let nft = self.nfts.get_mut(&(t, *s)).expect("checked");
+            nft.metadata = metadata.clone();
+            nft.modified = now;
         }
         Ok(())
     }
@@ -1030,6 +1204,19 @@ impl Ledger {
         receipt.topic_sequence_number = topic.sequence_number;
         receipt.topic_running_hash = topic.running_hash.clone();
         receipt.topic_running_hash_version = 3;
+        self.changes.message = Some(record::TopicMessage {
+            topic: n,
+            sequence_number: topic.sequence_number,
+            running_hash: topic.running_hash.clone(),
+            message: b.message.clone(),
+            chunk: b.chunk_info.as_ref().map(|ci| {
+                (
+                    ci.initial_transaction_id.clone().unwrap_or_default(),
+                    ci.number,
+                    ci.total,
+                )
+            }),
+        });
         Ok(())
     }
 
@@ -1077,6 +1264,10 @@ impl Ledger {
             admin_key,
             memo: b.memo.clone(),
             executed: false,
+            creator: c.payer,
+            created: self.now(),
+            executed_at: None,
+            scheduled_body: inner.encode_to_vec(),
         };
         self.schedules.insert(n, schedule);
         receipt.schedule_id = Some(hp::ScheduleId {
@@ -1139,25 +1330,42 @@ impl Ledger {
             signers: schedule.signers.clone(),
             payer: schedule.payer,
             key: tx_key(&id),
+            hash: Vec::new(),
         };
+        // The scheduled transaction is its own record, one nanosecond after its trigger.
+        let outer = std::mem::take(&mut self.changes);
         let mut trial = self.clone();
+        trial.last_consensus += 1;
         let mut receipt = hp::TransactionReceipt {
             status: Code::Success as i32,
             ..Default::default()
         };
         match trial.handle(&checked, &mut receipt) {
-            Err(Code::InvalidSignature) => return,
+            Err(Code::InvalidSignature) => {
+                self.changes = outer;
+                return;
+            }
             Err(code) => {
                 receipt = hp::TransactionReceipt {
                     status: code as i32,
                     ..Default::default()
                 };
+                self.last_consensus += 1;
             }
             Ok(()) => *self = trial,
         }
-        self.schedules.get_mut(&n).expect("exists").executed = true;
-        self.receipts
-            .insert(checked.key, (receipt, self.last_consensus));
+        let inner = std::mem::replace(&mut self.changes, outer);
+        let consensus = self.last_consensus;
+        let schedule = self.schedules.get_mut(&n).expect("exists");
+        schedule.executed = true;
+        schedule.executed_at = Some(consensus);
+        if self.records.is_some() {
+            let data = checked.body.data.as_ref().expect("validated at creation");
+            let entity = record::created(&receipt).or_else(|| record::target(data));
+            let record = self.record(&checked, consensus, &receipt, entity, 0, inner);
+            self.records.iter_mut().for_each(|r| r.push(record.clone()));
+        }
+        self.receipts.insert(checked.key, (receipt, consensus));
     }
 
     fn token_airdrop(&mut self, c: &Checked, b: &hp::TokenAirdropTransactionBody) -> Outcome {
@@ -1232,8 +1440,10 @@ impl Ledger {
         if !direct.token_transfers.is_empty() {
             self.crypto_transfer(c, &direct)?;
         }
+        let now = self.now();
         for (k, amount) in pending {
             *self.pending_airdrops.entry(k).or_insert(0) += amount;
+            self.pending_since.insert(k, now);
         }
         Ok(())
     }
@@ -1325,6 +1535,7 @@ impl Ledger {
                 },
             )?;
             self.pending_airdrops.remove(k);
+            self.pending_since.remove(k);
         }
         Ok(())
     }
@@ -1339,6 +1550,7 @@ impl Ledger {
         }
         for k in keys {
             self.pending_airdrops.remove(&k);
+            self.pending_since.remove(&k);
         }
         Ok(())
     }

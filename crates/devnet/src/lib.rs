@@ -21,7 +21,10 @@ pub mod genesis;
 pub mod ipfs;
 mod journal;
 pub mod ledger;
+pub mod mirror;
+pub mod record;
 mod service;
+mod throttle;
 mod web;
 
 use hedera_proto::services::{
@@ -41,6 +44,12 @@ pub struct DevnetConfig {
     pub grpc_web_port: u16,
     /// IPFS RPC and gateway (Kubo's RPC port is 5001).
     pub ipfs_port: u16,
+    /// Mirror-node REST (the local node's mirror listens on 5551).
+    pub mirror_port: u16,
+    /// How long a transaction takes to show on the mirror (Hedera's take seconds).
+    pub mirror_lag: std::time::Duration,
+    /// Transactions per second past which the node answers BUSY; `None` never throttles.
+    pub throttle_tps: Option<u32>,
     /// Where the transaction journal and IPFS blocks live; `None` keeps everything in memory.
     pub state_dir: Option<std::path::PathBuf>,
 }
@@ -52,6 +61,9 @@ impl Default for DevnetConfig {
             grpc_port: 50211,
             grpc_web_port: 50213,
             ipfs_port: 5001,
+            mirror_port: 5551,
+            mirror_lag: std::time::Duration::ZERO,
+            throttle_tps: None,
             state_dir: None,
         }
     }
@@ -73,6 +85,21 @@ impl DevnetConfig {
         self
     }
 
+    pub fn with_mirror_port(mut self, port: u16) -> Self {
+        self.mirror_port = port;
+        self
+    }
+
+    pub fn with_mirror_lag(mut self, lag: std::time::Duration) -> Self {
+        self.mirror_lag = lag;
+        self
+    }
+
+    pub fn with_throttle_tps(mut self, tps: u32) -> Self {
+        self.throttle_tps = Some(tps);
+        self
+    }
+
     pub fn with_state_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
         self.state_dir = Some(dir.into());
         self
@@ -84,6 +111,7 @@ impl DevnetConfig {
             .with_grpc_port(0)
             .with_grpc_web_port(0)
             .with_ipfs_port(0)
+            .with_mirror_port(0)
     }
 }
 
@@ -92,10 +120,12 @@ pub struct DevnetHandle {
     grpc_addr: SocketAddr,
     grpc_web_addr: SocketAddr,
     ipfs_addr: SocketAddr,
+    mirror_addr: SocketAddr,
     stops: Vec<oneshot::Sender<()>>,
     tasks: Vec<tokio::task::JoinHandle<()>>,
     pub ledger: Arc<Mutex<ledger::Ledger>>,
     pub blocks: ipfs::BlockStore,
+    pub mirror: mirror::Shared,
 }
 
 impl DevnetHandle {
@@ -109,6 +139,10 @@ impl DevnetHandle {
 
     pub fn ipfs_addr(&self) -> SocketAddr {
         self.ipfs_addr
+    }
+
+    pub fn mirror_addr(&self) -> SocketAddr {
+        self.mirror_addr
     }
 
     pub async fn shutdown(mut self) {
@@ -132,7 +166,7 @@ impl Drop for DevnetHandle {
 /// The ledger a state directory holds, rebuilt by replaying its journal (what a restart sees).
 pub fn recover(dir: &std::path::Path) -> std::io::Result<ledger::Ledger> {
     let mut ledger = ledger::Ledger::genesis();
-    journal::Journal::open(dir, &mut ledger)?;
+    journal::Journal::open(dir, &mut ledger, None)?;
     Ok(ledger)
 }
 
@@ -145,15 +179,25 @@ pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
             .await?;
     let ipfs =
         tokio::net::TcpListener::bind(SocketAddr::from((config.host, config.ipfs_port))).await?;
-    let (grpc_addr, grpc_web_addr, ipfs_addr) = (
+    let mirror_listener =
+        tokio::net::TcpListener::bind(SocketAddr::from((config.host, config.mirror_port))).await?;
+    let (grpc_addr, grpc_web_addr, ipfs_addr, mirror_addr) = (
         grpc.local_addr()?,
         grpc_web.local_addr()?,
         ipfs.local_addr()?,
+        mirror_listener.local_addr()?,
     );
     let mut genesis = ledger::Ledger::genesis();
+    let mut mirror = mirror::Mirror::new(
+        ledger::Ledger::genesis(),
+        config.mirror_lag,
+        grpc_addr,
+        grpc_web_addr,
+    );
     let (journal, blocks) = match &config.state_dir {
         Some(dir) => {
-            let (journal, _replayed) = journal::Journal::open(dir, &mut genesis)?;
+            let (journal, _replayed) =
+                journal::Journal::open(dir, &mut genesis, Some(&mut mirror))?;
             (
                 Some(Arc::new(Mutex::new(journal))),
                 ipfs::BlockStore::on_disk(dir)?,
@@ -162,18 +206,25 @@ pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
         None => (None, ipfs::BlockStore::default()),
     };
     let ledger = Arc::new(Mutex::new(genesis));
+    let mirror = Arc::new(Mutex::new(mirror));
     let node = service::Node {
         ledger: ledger.clone(),
         journal,
+        mirror: mirror.clone(),
+        throttle: config
+            .throttle_tps
+            .map(|tps| Arc::new(Mutex::new(throttle::Throttle::new(tps)))),
     };
     let mut handle = DevnetHandle {
         grpc_addr,
         grpc_web_addr,
         ipfs_addr,
+        mirror_addr,
         stops: vec![],
         tasks: vec![],
         ledger,
         blocks,
+        mirror: mirror.clone(),
     };
 
     let (stop, stopped) = oneshot::channel::<()>();
@@ -222,6 +273,18 @@ pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
             .await;
         if let Err(e) = served {
             eprintln!("loyal-devnet: IPFS server stopped: {e}");
+        }
+    }));
+
+    let (stop, stopped) = oneshot::channel::<()>();
+    let app = mirror::router(mirror);
+    handle.stops.push(stop);
+    handle.tasks.push(tokio::spawn(async move {
+        let served = axum::serve(mirror_listener, app)
+            .with_graceful_shutdown(async { drop(stopped.await) })
+            .await;
+        if let Err(e) = served {
+            eprintln!("loyal-devnet: mirror server stopped: {e}");
         }
     }));
     Ok(handle)

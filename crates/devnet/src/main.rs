@@ -1,4 +1,4 @@
-//! `loyal-devnet [--grpc-port N] [--grpc-web-port N] [--ipfs-port N] [--state DIR | --ephemeral]`: starts the devnet and prints its accounts, like anvil.
+//! `loyal-devnet [flags]` (see `usage`): starts the devnet and prints its accounts, like anvil.
 
 use loyal_devnet::{genesis, spawn, DevnetConfig};
 
@@ -18,10 +18,17 @@ async fn main() -> std::process::ExitCode {
             }
             continue;
         }
-        match (arg.as_str(), args.next().map(|v| v.parse::<u16>())) {
-            ("--grpc-port", Some(Ok(port))) => config.grpc_port = port,
-            ("--grpc-web-port", Some(Ok(port))) => config.grpc_web_port = port,
-            ("--ipfs-port", Some(Ok(port))) => config.ipfs_port = port,
+        let value = args.next().and_then(|v| v.parse::<u32>().ok());
+        let port = value.and_then(|v| u16::try_from(v).ok());
+        match (arg.as_str(), value, port) {
+            ("--grpc-port", _, Some(port)) => config.grpc_port = port,
+            ("--grpc-web-port", _, Some(port)) => config.grpc_web_port = port,
+            ("--ipfs-port", _, Some(port)) => config.ipfs_port = port,
+            ("--mirror-port", _, Some(port)) => config.mirror_port = port,
+            ("--mirror-lag-ms", Some(ms), _) => {
+                config.mirror_lag = std::time::Duration::from_millis(ms as u64)
+            }
+            ("--throttle-tps", Some(tps), _) if tps > 0 => config.throttle_tps = Some(tps),
             _ => return usage(),
         }
     }
@@ -54,6 +61,10 @@ async fn main() -> std::process::ExitCode {
         "Listening on {} (IPFS: POST /api/v0/add, GET /ipfs/{{cid}})",
         devnet.ipfs_addr()
     );
+    println!(
+        "Listening on {} (mirror REST: /api/v1/...)",
+        devnet.mirror_addr()
+    );
     match &config_state {
         Some(dir) => println!("State in {} (journal replayed)", dir.display()),
         None => println!("State in memory (--ephemeral)"),
@@ -66,7 +77,7 @@ async fn main() -> std::process::ExitCode {
 
 fn usage() -> std::process::ExitCode {
     eprintln!(
-        "usage: loyal-devnet [--grpc-port PORT] [--grpc-web-port PORT] [--ipfs-port PORT] [--state DIR | --ephemeral]\n  ports: 0 = any free port; default 50211, 50213, 5001\n  --state DIR keeps the ledger and IPFS blocks across restarts (default: --ephemeral, in memory)"
+        "usage: loyal-devnet [--grpc-port PORT] [--grpc-web-port PORT] [--ipfs-port PORT] [--mirror-port PORT]\n                    [--mirror-lag-ms MS] [--throttle-tps TPS] [--state DIR | --ephemeral]\n  ports: 0 = any free port; defaults 50211, 50213, 5001, 5551\n  --mirror-lag-ms MS  delay before a transaction shows on the mirror (default 0)\n  --throttle-tps TPS  answer BUSY past TPS transactions per second (default: no throttle)\n  --state DIR keeps the ledger and IPFS blocks across restarts (default: --ephemeral, in memory)"
     );
     std::process::ExitCode::from(2)
 }

@@ -16,6 +16,8 @@ use tonic::{Request, Response, Status};
 pub struct Node {
     pub ledger: Arc<Mutex<Ledger>>,
     pub journal: Option<Arc<Mutex<crate::journal::Journal>>>,
+    pub mirror: crate::mirror::Shared,
+    pub throttle: Option<Arc<Mutex<crate::throttle::Throttle>>>,
 }
 
 pub fn now_nanos() -> i128 {
@@ -37,6 +39,18 @@ impl Node {
             .lock()
             .map_err(|_| Status::internal("ledger poisoned"))?;
         let now = now_nanos();
+        if let Some(throttle) = &self.throttle {
+            if !throttle
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .admit(now)
+            {
+                return Ok(Response::new(hp::TransactionResponse {
+                    node_transaction_precheck_code: Code::Busy as i32,
+                    cost: 0,
+                }));
+            }
+        }
         let code = match ledger.check(request.get_ref(), now) {
             Ok(accepted) => {
                 if let Some(journal) = &self.journal {
@@ -53,6 +67,10 @@ impl Node {
                         }));
                     }
                 }
+                self.mirror
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(accepted.clone(), now);
                 ledger.apply(accepted);
                 Code::Ok
             }

@@ -26,6 +26,8 @@ fn start(dir: &std::path::Path) -> (Child, u16) {
             "0",
             "--ipfs-port",
             "0",
+            "--mirror-port",
+            "0",
             "--state",
         ])
         .arg(dir)

@@ -19,7 +19,42 @@ pub fn all() -> Result {
     for p in NODE_PROJECTS {
         npm(p)?;
     }
+    for p in PYTHON_PROJECTS {
+        python_venv(p)?;
+    }
     Ok(())
+}
+
+/// Python tools (pinned in each project's requirements.txt) live in the project's own `.venv`.
+pub const PYTHON_PROJECTS: &[&str] = &["tests/mirror"];
+
+/// Creates `project/.venv` and installs `requirements.txt` when it changed since the last run.
+pub fn python_venv(project: &str) -> Result {
+    let dir = root().join(project);
+    let requirements = std::fs::read(dir.join("requirements.txt"))
+        .map_err(|e| format!("{project}/requirements.txt: {e}"))?;
+    let stamp_path = dir.join(".venv/.loyal-requirements-stamp");
+    let stamp = format!("{:x}", fnv(&requirements));
+    if std::fs::read_to_string(&stamp_path).is_ok_and(|s| s == stamp) {
+        return Ok(());
+    }
+    eprintln!("xtask: python venv in {project}");
+    let mut venv = cmd("python3", &["-m", "venv", ".venv"]);
+    venv.current_dir(&dir);
+    status(venv)?;
+    let mut pip = cmd(
+        ".venv/bin/pip",
+        &[
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            "requirements.txt",
+        ],
+    );
+    pip.current_dir(&dir);
+    status(pip)?;
+    std::fs::write(&stamp_path, stamp).map_err(|e| e.to_string())
 }
 
 pub fn rust_target() -> Result {
