@@ -8,6 +8,7 @@ import {
   TokenGrantKycTransaction, TokenMintTransaction, TokenPauseTransaction, TokenRevokeKycTransaction, TokenType,
   TokenUnfreezeTransaction, TokenUnpauseTransaction, TopicCreateTransaction, TopicId, TopicMessageSubmitTransaction,
   Transaction, TransactionId, TransactionReceiptQuery, TransferTransaction,
+  TransactionRecordQuery, AccountInfoQuery, TokenInfoQuery, TokenNftInfoQuery,
 } from "@hashgraph/sdk";
 
 const input = JSON.parse(await new Promise((resolve) => {
@@ -77,6 +78,24 @@ await receipt(new TokenAssociateTransaction().setAccountId(acct("Alice")).setTok
 await receipt(new TransferTransaction().addNftTransfer(new NftId(twins.tokenId, 1), acct("BestProducer"), acct("Alice")), key("BestProducer"));
 const alice = await new AccountBalanceQuery().setAccountId(acct("Alice")).execute(client);
 out.aliceTwins = alice.tokens.get(twins.tokenId)?.toString();
+
+// Paid queries (free on the devnet): record, account, token and NFT info.
+const gift = await new TransferTransaction().addNftTransfer(new NftId(twins.tokenId, 2), acct("BestProducer"), acct("Alice"))
+  .freezeWith(client).sign(key("BestProducer")).then((t) => t.execute(client));
+const record = await new TransactionRecordQuery().setTransactionId(gift.transactionId).execute(client);
+out.recordStatus = record.receipt.status.toString();
+out.recordNft = record.nftTransfers.get(twins.tokenId)?.map((t) => [t.sender.toString(), t.recipient.toString(), t.serial.toString()]);
+out.recordFee = record.transactionFee.toTinybars().toString();
+out.recordHashMatches = Buffer.from(record.transactionHash).equals(Buffer.from(gift.transactionHash));
+out.recordPaid = record.transfers.filter((t) => t.accountId.toString() === acct("operator").toString()).map((t) => t.amount.toTinybars().toString());
+const info = await new AccountInfoQuery().setAccountId(acct("Alice")).execute(client);
+out.infoKey = info.key.toString();
+out.infoOwnedNfts = info.ownedNfts.toString();
+const tokenInfo = await new TokenInfoQuery().setTokenId(twins.tokenId).execute(client);
+out.tokenInfo = [tokenInfo.name, tokenInfo.symbol, tokenInfo.totalSupply.toString(), tokenInfo.treasuryAccountId.toString(), tokenInfo.tokenType.toString()];
+const nftInfo = await new TokenNftInfoQuery().setNftId(new NftId(twins.tokenId, 2)).execute(client);
+out.nftInfo = [nftInfo[0].accountId.toString(), Buffer.from(nftInfo[0].metadata).toString()];
+out.nftInfoMissing = await status(() => new TokenNftInfoQuery().setNftId(new NftId(twins.tokenId, 99)).execute(client));
 
 // Compliance: a ticket token with KYC, freeze and pause keys (StillWater).
 const sw = key("StillWater");
@@ -151,7 +170,7 @@ out.unassociated = await status(() =>
   receipt(new TransferTransaction().addTokenTransfer(points.tokenId, acct("FastShoes"), -1).addTokenTransfer(points.tokenId, acct("SuperMarathon"), 1), key("FastShoes")),
 );
 out.notOwner = await status(() =>
-  receipt(new TransferTransaction().addNftTransfer(new NftId(twins.tokenId, 2), acct("Alice"), acct("BestProducer")), key("Alice")),
+  receipt(new TransferTransaction().addNftTransfer(new NftId(twins.tokenId, 2), acct("BestProducer"), acct("Alice")), key("BestProducer")),
 );
 const once = new TransferTransaction().addHbarTransfer(acct("operator"), Hbar.fromTinybars(-1)).addHbarTransfer(acct("Alice"), Hbar.fromTinybars(1))
   .setTransactionId(TransactionId.generate(acct("operator"))).freezeWith(client);

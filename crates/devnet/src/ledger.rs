@@ -115,7 +115,10 @@ pub struct Ledger {
     pub pending_airdrops: BTreeMap<PendingKey, u64>,
     /// When each pending airdrop was (last) made, for the mirror.
     pub pending_since: BTreeMap<PendingKey, i128>,
-    receipts: HashMap<TxKey, (hp::TransactionReceipt, i128)>,
+    /// Receipt, time received and record of each recent transaction (for ~3 minutes).
+    receipts: HashMap<TxKey, (hp::TransactionReceipt, i128, hp::TransactionRecord)>,
+    /// Receipt keys in the order they expire.
+    expiry: std::collections::VecDeque<(i128, TxKey)>,
     next_num: u64,
     last_consensus: i128,
     /// Balance changes of the transaction being handled.
@@ -233,6 +236,7 @@ impl Ledger {
             pending_airdrops: BTreeMap::new(),
             pending_since: BTreeMap::new(),
             receipts: HashMap::new(),
+            expiry: Default::default(),
             next_num: genesis::FIRST_FREE_NUM,
             last_consensus: 0,
             changes: Changes::default(),
@@ -348,19 +352,29 @@ impl Ledger {
             self.changes = fee_only;
         }
         let changes = std::mem::take(&mut self.changes);
-        if self.records.is_some() {
-            let data = checked.body.data.as_ref().expect("prechecked");
-            let record = self.record(
-                &checked,
-                consensus,
-                &receipt,
-                record::created(&receipt).or_else(|| record::target(data)),
-                fee,
-                changes,
-            );
-            self.records.iter_mut().for_each(|r| r.push(record.clone()));
+        self.remember(&checked, consensus, receipt, fee, changes, now);
+    }
+
+    /// Keeps the receipt and record for queries (until they expire) and, on a mirror's
+    /// replica, the record for the mirror.
+    fn remember(
+        &mut self,
+        c: &Checked,
+        consensus: i128,
+        receipt: hp::TransactionReceipt,
+        fee: u64,
+        changes: Changes,
+        at: i128,
+    ) {
+        let data = c.body.data.as_ref().expect("prechecked");
+        let entity = record::created(&receipt).or_else(|| record::target(data));
+        let record = self.record(c, consensus, &receipt, entity, fee, changes);
+        let proto = record.to_proto(&receipt);
+        if let Some(records) = &mut self.records {
+            records.push(record);
         }
-        self.receipts.insert(checked.key, (receipt, now));
+        self.receipts.insert(c.key, (receipt, at, proto));
+        self.expiry.push_back((at, c.key));
     }
 
     fn record(
@@ -439,12 +453,23 @@ impl Ledger {
     }
 
     pub fn receipt(&self, id: &hp::TransactionId) -> Option<&hp::TransactionReceipt> {
-        self.receipts.get(&tx_key(id)).map(|(r, _)| r)
+        self.receipts.get(&tx_key(id)).map(|(r, _, _)| r)
+    }
+
+    pub fn record_of(&self, id: &hp::TransactionId) -> Option<&hp::TransactionRecord> {
+        self.receipts.get(&tx_key(id)).map(|(_, _, r)| r)
     }
 
     fn expire_receipts(&mut self, now: i128) {
-        self.receipts
-            .retain(|_, (_, at)| now - *at < RECEIPT_TTL_NANOS);
+        while let Some(&(at, key)) = self.expiry.front() {
+            if now - at < RECEIPT_TTL_NANOS {
+                break;
+            }
+            self.expiry.pop_front();
+            if self.receipts.get(&key).is_some_and(|(_, t, _)| *t == at) {
+                self.receipts.remove(&key);
+            }
+        }
     }
 
     fn precheck(&self, tx: &hp::Transaction, now: i128) -> Outcome<Checked> {
@@ -1359,13 +1384,7 @@ impl Ledger {
         let schedule = self.schedules.get_mut(&n).expect("exists");
         schedule.executed = true;
         schedule.executed_at = Some(consensus);
-        if self.records.is_some() {
-            let data = checked.body.data.as_ref().expect("validated at creation");
-            let entity = record::created(&receipt).or_else(|| record::target(data));
-            let record = self.record(&checked, consensus, &receipt, entity, 0, inner);
-            self.records.iter_mut().for_each(|r| r.push(record.clone()));
-        }
-        self.receipts.insert(checked.key, (receipt, consensus));
+        self.remember(&checked, consensus, receipt, 0, inner, consensus);
     }
 
     fn token_airdrop(&mut self, c: &Checked, b: &hp::TokenAirdropTransactionBody) -> Outcome {

@@ -22,6 +22,7 @@ pub mod ipfs;
 mod journal;
 pub mod ledger;
 pub mod mirror;
+mod queries;
 pub mod record;
 mod service;
 mod throttle;
@@ -29,7 +30,8 @@ mod web;
 
 use hedera_proto::services::{
     consensus_service_server::ConsensusServiceServer, crypto_service_server::CryptoServiceServer,
-    schedule_service_server::ScheduleServiceServer, token_service_server::TokenServiceServer,
+    network_service_server::NetworkServiceServer, schedule_service_server::ScheduleServiceServer,
+    token_service_server::TokenServiceServer,
 };
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -232,7 +234,8 @@ pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
         .add_service(CryptoServiceServer::new(node.clone()))
         .add_service(TokenServiceServer::new(node.clone()))
         .add_service(ConsensusServiceServer::new(node.clone()))
-        .add_service(ScheduleServiceServer::new(node.clone()));
+        .add_service(ScheduleServiceServer::new(node.clone()))
+        .add_service(NetworkServiceServer::new(node.clone()));
     handle.stops.push(stop);
     handle.tasks.push(tokio::spawn(async move {
         let incoming = tokio_stream::wrappers::TcpListenerStream::new(grpc);
@@ -252,7 +255,8 @@ pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
         .add_service(CryptoServiceServer::new(node.clone()))
         .add_service(TokenServiceServer::new(node.clone()))
         .add_service(ConsensusServiceServer::new(node.clone()))
-        .add_service(ScheduleServiceServer::new(node));
+        .add_service(ScheduleServiceServer::new(node.clone()))
+        .add_service(NetworkServiceServer::new(node));
     handle.stops.push(stop);
     handle.tasks.push(tokio::spawn(async move {
         let incoming = tokio_stream::wrappers::TcpListenerStream::new(grpc_web);

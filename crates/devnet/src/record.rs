@@ -82,6 +82,83 @@ impl Record {
     }
 }
 
+fn account(n: u64) -> hp::AccountId {
+    hp::AccountId {
+        shard_num: 0,
+        realm_num: 0,
+        account: Some(hp::account_id::Account::AccountNum(n as i64)),
+    }
+}
+
+fn token(n: u64) -> hp::TokenId {
+    hp::TokenId {
+        shard_num: 0,
+        realm_num: 0,
+        token_num: n as i64,
+    }
+}
+
+impl Record {
+    /// The HAPI `TransactionRecord` a node answers `getTxRecordByTxID` with.
+    pub fn to_proto(&self, receipt: &hp::TransactionReceipt) -> hp::TransactionRecord {
+        let mut lists: BTreeMap<u64, hp::TokenTransferList> = BTreeMap::new();
+        for (t, a, amount) in &self.token_transfers {
+            lists
+                .entry(*t)
+                .or_insert_with(|| hp::TokenTransferList {
+                    token: Some(token(*t)),
+                    ..Default::default()
+                })
+                .transfers
+                .push(hp::AccountAmount {
+                    account_id: Some(account(*a)),
+                    amount: *amount,
+                    is_approval: false,
+                });
+        }
+        for m in &self.nft_transfers {
+            lists
+                .entry(m.token)
+                .or_insert_with(|| hp::TokenTransferList {
+                    token: Some(token(m.token)),
+                    ..Default::default()
+                })
+                .nft_transfers
+                .push(hp::NftTransfer {
+                    // Mint and burn show the zero account, as on Hedera.
+                    sender_account_id: Some(account(m.from.unwrap_or(0))),
+                    receiver_account_id: Some(account(m.to.unwrap_or(0))),
+                    serial_number: m.serial,
+                    is_approval: false,
+                });
+        }
+        hp::TransactionRecord {
+            receipt: Some(receipt.clone()),
+            transaction_hash: self.hash.clone(),
+            consensus_timestamp: Some(hp::Timestamp {
+                seconds: self.consensus.div_euclid(1_000_000_000) as i64,
+                nanos: self.consensus.rem_euclid(1_000_000_000) as i32,
+            }),
+            transaction_id: Some(self.transaction_id.clone()),
+            memo: self.memo.clone(),
+            transaction_fee: self.charged_fee,
+            transfer_list: Some(hp::TransferList {
+                account_amounts: self
+                    .transfers
+                    .iter()
+                    .map(|(a, amount)| hp::AccountAmount {
+                        account_id: Some(account(*a)),
+                        amount: *amount,
+                        is_approval: false,
+                    })
+                    .collect(),
+            }),
+            token_transfer_lists: lists.into_values().collect(),
+            ..Default::default()
+        }
+    }
+}
+
 impl Changes {
     pub fn into_lists(self) -> (Vec<(u64, i64)>, Vec<(u64, u64, i64)>, Vec<NftMove>) {
         let hbar = self.hbar.into_iter().filter(|(_, a)| *a != 0).collect();

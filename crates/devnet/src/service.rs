@@ -6,7 +6,7 @@
 use crate::ledger::Ledger;
 use hedera_proto::services::{
     self as hp, consensus_service_server::ConsensusService, crypto_service_server::CryptoService,
-    query::Query as Q, response::Response as R, schedule_service_server::ScheduleService,
+    network_service_server::NetworkService, schedule_service_server::ScheduleService,
     token_service_server::TokenService, ResponseCodeEnum as Code,
 };
 use std::sync::{Arc, Mutex};
@@ -87,66 +87,11 @@ impl Node {
             .ledger
             .lock()
             .map_err(|_| Status::internal("ledger poisoned"))?;
-        let header = |code: Code| {
-            Some(hp::ResponseHeader {
-                node_transaction_precheck_code: code as i32,
-                ..Default::default()
-            })
-        };
-        let response = match request.into_inner().query {
-            Some(Q::TransactionGetReceipt(q)) => {
-                let receipt = q
-                    .transaction_id
-                    .as_ref()
-                    .and_then(|id| ledger.receipt(id))
-                    .cloned();
-                let code = if receipt.is_some() {
-                    Code::Ok
-                } else {
-                    Code::ReceiptNotFound
-                };
-                R::TransactionGetReceipt(hp::TransactionGetReceiptResponse {
-                    header: header(code),
-                    receipt,
-                    ..Default::default()
-                })
-            }
-            Some(Q::CryptogetAccountBalance(q)) => {
-                use hp::crypto_get_account_balance_query::BalanceSource;
-                let account = match &q.balance_source {
-                    Some(BalanceSource::AccountId(a)) => match &a.account {
-                        Some(hp::account_id::Account::AccountNum(n)) => u64::try_from(*n).ok(),
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                // Token balances in this response are deprecated on Hedera but still read by SDKs.
-                #[allow(deprecated)]
-                match account.and_then(|n| ledger.balance(n).map(|b| (n, b))) {
-                    Some((n, (balance, token_balances))) => {
-                        R::CryptogetAccountBalance(hp::CryptoGetAccountBalanceResponse {
-                            header: header(Code::Ok),
-                            account_id: Some(hp::AccountId {
-                                shard_num: 0,
-                                realm_num: 0,
-                                account: Some(hp::account_id::Account::AccountNum(n as i64)),
-                            }),
-                            balance,
-                            token_balances,
-                        })
-                    }
-                    None => R::CryptogetAccountBalance(hp::CryptoGetAccountBalanceResponse {
-                        header: header(Code::InvalidAccountId),
-                        ..Default::default()
-                    }),
-                }
-            }
-            _ => {
-                return Err(Status::unimplemented(
-                    "this query is not served by the devnet yet",
-                ))
-            }
-        };
+        let response = request
+            .into_inner()
+            .query
+            .and_then(|q| crate::queries::answer(&ledger, q))
+            .ok_or_else(|| Status::unimplemented("this query is not served by the devnet"))?;
         Ok(Response::new(hp::Response {
             response: Some(response),
         }))
@@ -223,4 +168,9 @@ service!(ConsensusService {
 service!(ScheduleService {
     tx: [create_schedule, sign_schedule, delete_schedule],
     query: [get_schedule_info]
+});
+
+service!(NetworkService {
+    tx: [unchecked_submit],
+    query: [get_version_info, get_account_details, get_execution_time]
 });

@@ -74,6 +74,40 @@ async fn the_js_sdk_runs_a_token_lifecycle_against_the_devnet() {
     assert_eq!(out["mintedSerials"], json!(["1", "2"]), "{out}");
     assert_eq!(out["totalSupply"], "2", "{out}");
     assert_eq!(out["aliceTwins"], "1", "{out}");
+    // Queries: the record of the NFT gift (paid by the operator, fee charged), account, token
+    // and NFT info as Hedera answers them.
+    assert_eq!(out["recordStatus"], "SUCCESS", "{out}");
+    assert_eq!(
+        out["recordNft"],
+        json!([["0.0.1001", "0.0.1005", "2"]]),
+        "{out}"
+    );
+    assert_eq!(out["recordHashMatches"], true, "{out}");
+    let fee: i64 = out["recordFee"].as_str().unwrap().parse().unwrap();
+    assert!(fee > 0, "{out}");
+    assert_eq!(out["recordPaid"], json!([(-fee).to_string()]), "{out}");
+    let alice_key = genesis::key_for("Alice", false)
+        .public_key()
+        .to_string_der();
+    assert_eq!(out["infoKey"], alice_key.as_str(), "{out}");
+    assert_eq!(out["infoOwnedNfts"], "2", "{out}");
+    assert_eq!(
+        out["tokenInfo"],
+        json!([
+            "Digital Twin",
+            "TWIN",
+            "2",
+            "0.0.1001",
+            "NON_FUNGIBLE_UNIQUE"
+        ]),
+        "{out}"
+    );
+    assert_eq!(
+        out["nftInfo"],
+        json!(["0.0.1005", "ipfs://bafy-shoe-2"]),
+        "{out}"
+    );
+    assert_eq!(out["nftInfoMissing"], "INVALID_NFT_ID", "{out}");
     assert_eq!(out["missingSignature"], "INVALID_SIGNATURE", "{out}");
     assert_eq!(
         out["unassociated"], "TOKEN_NOT_ASSOCIATED_TO_ACCOUNT",
