@@ -116,7 +116,7 @@ pub struct Ledger {
     /// When each pending airdrop was (last) made, for the mirror.
     pub pending_since: BTreeMap<PendingKey, i128>,
     /// Receipt, time received and record of each recent transaction (for ~3 minutes).
-    receipts: HashMap<TxKey, (hp::TransactionReceipt, i128, hp::TransactionRecord)>,
+    receipts: HashMap<TxKey, (hp::TransactionReceipt, i128, Box<Record>)>,
     /// Receipt keys in the order they expire.
     expiry: std::collections::VecDeque<(i128, TxKey)>,
     next_num: u64,
@@ -369,12 +369,14 @@ impl Ledger {
         let data = c.body.data.as_ref().expect("prechecked");
         let entity = record::created(&receipt).or_else(|| record::target(data));
         let record = self.record(c, consensus, &receipt, entity, fee, changes);
-        let proto = record.to_proto(&receipt);
-        if let Some(records) = &mut self.records {
-            records.push(record);
+        match &mut self.records {
+            // A mirror's replica answers no receipt queries: the record goes to the mirror.
+            Some(records) => records.push(record),
+            None => {
+                self.receipts.insert(c.key, (receipt, at, Box::new(record)));
+                self.expiry.push_back((at, c.key));
+            }
         }
-        self.receipts.insert(c.key, (receipt, at, proto));
-        self.expiry.push_back((at, c.key));
     }
 
     fn record(
@@ -456,8 +458,11 @@ impl Ledger {
         self.receipts.get(&tx_key(id)).map(|(r, _, _)| r)
     }
 
-    pub fn record_of(&self, id: &hp::TransactionId) -> Option<&hp::TransactionRecord> {
-        self.receipts.get(&tx_key(id)).map(|(_, _, r)| r)
+    /// The record a node answers `getTxRecordByTxID` with, while the receipt is kept.
+    pub fn record_of(&self, id: &hp::TransactionId) -> Option<hp::TransactionRecord> {
+        self.receipts
+            .get(&tx_key(id))
+            .map(|(receipt, _, record)| record.to_proto(receipt))
     }
 
     fn expire_receipts(&mut self, now: i128) {

@@ -172,6 +172,19 @@ pub fn recover(dir: &std::path::Path) -> std::io::Result<ledger::Ledger> {
     Ok(ledger)
 }
 
+/// Accepted connections with Nagle off: gRPC's small frames otherwise wait on delayed ACKs
+/// (40 ms tails in `cargo xtask bench devnet`).
+fn no_delay(
+    listener: tokio::net::TcpListener,
+) -> impl tokio_stream::Stream<Item = std::io::Result<tokio::net::TcpStream>> {
+    use tokio_stream::StreamExt;
+    tokio_stream::wrappers::TcpListenerStream::new(listener).map(|s| {
+        let s = s?;
+        s.set_nodelay(true)?;
+        Ok(s)
+    })
+}
+
 /// Binds every port first (so a taken port is an error here, not later), then serves.
 pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
     let grpc =
@@ -238,7 +251,7 @@ pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
         .add_service(NetworkServiceServer::new(node.clone()));
     handle.stops.push(stop);
     handle.tasks.push(tokio::spawn(async move {
-        let incoming = tokio_stream::wrappers::TcpListenerStream::new(grpc);
+        let incoming = no_delay(grpc);
         if let Err(e) = router
             .serve_with_incoming_shutdown(incoming, async { drop(stopped.await) })
             .await
@@ -259,7 +272,7 @@ pub async fn spawn(config: DevnetConfig) -> std::io::Result<DevnetHandle> {
         .add_service(NetworkServiceServer::new(node));
     handle.stops.push(stop);
     handle.tasks.push(tokio::spawn(async move {
-        let incoming = tokio_stream::wrappers::TcpListenerStream::new(grpc_web);
+        let incoming = no_delay(grpc_web);
         if let Err(e) = router
             .serve_with_incoming_shutdown(incoming, async { drop(stopped.await) })
             .await

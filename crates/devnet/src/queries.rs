@@ -84,7 +84,7 @@ pub fn answer(ledger: &Ledger, query: Q) -> Option<R> {
             };
             R::TransactionGetRecord(hp::TransactionGetRecordResponse {
                 header: header(code, h),
-                transaction_record: record.filter(|_| !is_cost(h)).cloned(),
+                transaction_record: record.filter(|_| !is_cost(h)),
                 ..Default::default()
             })
         }

@@ -2,7 +2,7 @@
 
 use crate::run::Result;
 
-pub const NAMES: &[&str] = &["sign"];
+pub const NAMES: &[&str] = &["sign", "devnet"];
 
 pub fn run(name: Option<&str>) -> Result {
     let names: Vec<&str> = match name {
@@ -18,6 +18,7 @@ pub fn run(name: Option<&str>) -> Result {
     for n in names {
         match n {
             "sign" => crate::bench_sign::run()?,
+            "devnet" => crate::bench_devnet::run()?,
             _ => unreachable!(),
         }
     }

@@ -109,7 +109,7 @@ pub fn run() -> Result {
     Ok(())
 }
 
-fn number(json: &str, key: &str) -> Result<f64> {
+pub fn number(json: &str, key: &str) -> Result<f64> {
     json.split(&format!("\"{key}\":"))
         .nth(1)
         .and_then(|rest| {

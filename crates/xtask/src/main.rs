@@ -2,6 +2,7 @@
 //! Every command first installs what it needs (idempotently), so a fresh machine works.
 
 mod bench;
+mod bench_devnet;
 mod bench_sign;
 mod demo;
 mod install;
