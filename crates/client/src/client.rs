@@ -1,0 +1,320 @@
+//! Submitting transactions and waiting for their receipts, with node failover.
+//!
+//! A transaction is frozen for one or more nodes; each attempt sends the bytes made for one of
+//! them. Transport errors and BUSY / PLATFORM_NOT_ACTIVE answers move on to the next node after
+//! a back-off. The transaction id never changes, so a retry can at worst be a duplicate of
+//! something that got through: DUPLICATE_TRANSACTION after a failed attempt means it did.
+
+use crate::grpc_web;
+use crate::network::{Network, Node};
+use crate::receipt::Receipt;
+use crate::transport::{Runtime, Transport};
+use crate::{Error, Result};
+use core::time::Duration;
+use loyal_core::id::AccountId;
+use loyal_core::key::PrivateKey;
+use loyal_core::proto::{self, transaction_body::Data, Message, ResponseCodeEnum as Code};
+use loyal_core::transaction::{Builder, Transaction, TransactionData};
+use loyal_core::transaction_id::TransactionId;
+
+pub struct Client<T, R> {
+    network: Network,
+    transport: T,
+    runtime: R,
+    operator: Option<(AccountId, PrivateKey)>,
+    max_attempts: u32,
+    min_backoff: Duration,
+    max_backoff: Duration,
+    receipt_timeout: Duration,
+}
+
+/// What a node said when it took the transaction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Submitted {
+    pub transaction_id: TransactionId,
+    pub node: AccountId,
+    /// SHA-384 of the signed bytes sent to that node.
+    pub hash: Vec<u8>,
+}
+
+/// The gRPC method a transaction body goes to (service names from the HAPI protos).
+pub fn method(data: &Data) -> &'static str {
+    match data {
+        Data::CryptoCreateAccount(_) => "proto.CryptoService/createAccount",
+        Data::CryptoTransfer(_) => "proto.CryptoService/cryptoTransfer",
+        Data::ConsensusCreateTopic(_) => "proto.ConsensusService/createTopic",
+        Data::ConsensusSubmitMessage(_) => "proto.ConsensusService/submitMessage",
+        Data::TokenCreation(_) => "proto.TokenService/createToken",
+        Data::TokenFreeze(_) => "proto.TokenService/freezeTokenAccount",
+        Data::TokenUnfreeze(_) => "proto.TokenService/unfreezeTokenAccount",
+        Data::TokenGrantKyc(_) => "proto.TokenService/grantKycToTokenAccount",
+        Data::TokenRevokeKyc(_) => "proto.TokenService/revokeKycFromTokenAccount",
+        Data::TokenDeletion(_) => "proto.TokenService/deleteToken",
+        Data::TokenMint(_) => "proto.TokenService/mintToken",
+        Data::TokenBurn(_) => "proto.TokenService/burnToken",
+        Data::TokenWipe(_) => "proto.TokenService/wipeTokenAccount",
+        Data::TokenAssociate(_) => "proto.TokenService/associateTokens",
+        Data::TokenDissociate(_) => "proto.TokenService/dissociateTokens",
+        Data::TokenPause(_) => "proto.TokenService/pauseToken",
+        Data::TokenUnpause(_) => "proto.TokenService/unpauseToken",
+        Data::TokenUpdateNfts(_) => "proto.TokenService/updateNfts",
+        Data::TokenReject(_) => "proto.TokenService/rejectToken",
+        Data::TokenAirdrop(_) => "proto.TokenService/airdropTokens",
+        Data::TokenCancelAirdrop(_) => "proto.TokenService/cancelAirdrop",
+        Data::TokenClaimAirdrop(_) => "proto.TokenService/claimAirdrop",
+        Data::ScheduleCreate(_) => "proto.ScheduleService/createSchedule",
+        Data::ScheduleDelete(_) => "proto.ScheduleService/deleteSchedule",
+        Data::ScheduleSign(_) => "proto.ScheduleService/signSchedule",
+    }
+}
+
+fn retryable(code: Code) -> bool {
+    matches!(
+        code,
+        Code::Busy | Code::PlatformNotActive | Code::PlatformTransactionNotCreated
+    )
+}
+
+impl<T: Transport, R: Runtime> Client<T, R> {
+    pub fn new(network: Network, transport: T, runtime: R) -> Self {
+        Self {
+            network,
+            transport,
+            runtime,
+            operator: None,
+            max_attempts: 10,
+            min_backoff: Duration::from_millis(250),
+            max_backoff: Duration::from_secs(8),
+            receipt_timeout: Duration::from_secs(120),
+        }
+    }
+
+    /// The account that pays for and signs what `prepare` freezes.
+    pub fn with_operator(mut self, account: AccountId, key: PrivateKey) -> Self {
+        self.operator = Some((account, key));
+        self
+    }
+
+    pub fn with_max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = attempts.max(1);
+        self
+    }
+
+    pub fn with_backoff(mut self, min: Duration, max: Duration) -> Self {
+        self.min_backoff = min;
+        self.max_backoff = max.max(min);
+        self
+    }
+
+    pub fn with_receipt_timeout(mut self, timeout: Duration) -> Self {
+        self.receipt_timeout = timeout;
+        self
+    }
+
+    pub fn network(&self) -> &Network {
+        &self.network
+    }
+
+    pub fn operator_account(&self) -> Option<AccountId> {
+        self.operator.as_ref().map(|(a, _)| a.clone())
+    }
+
+    pub fn runtime(&self) -> &R {
+        &self.runtime
+    }
+
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+
+    /// Fills in what the builder left open — transaction id (operator, now) and the network's
+    /// nodes — freezes, and signs with the operator key.
+    pub fn prepare<D: TransactionData>(&self, builder: Builder<D>) -> Result<Transaction> {
+        let mut builder = builder;
+        if builder.transaction_id().is_none() {
+            let (payer, _) =
+                self.operator
+                    .as_ref()
+                    .ok_or(Error::Core(loyal_core::Error::MissingField {
+                        field: "transaction_id (or a client operator)",
+                    }))?;
+            builder =
+                builder.with_transaction_id(TransactionId::new(payer.clone(), self.runtime.now()));
+        }
+        if builder.node_account_ids().is_empty() {
+            builder = builder
+                .with_node_account_ids(self.network.nodes.iter().map(|n| n.account_id.clone()));
+        }
+        let mut tx = builder.freeze()?;
+        if let Some((_, key)) = &self.operator {
+            tx.sign(key);
+        }
+        Ok(tx)
+    }
+
+    fn backoff(&self, attempt: u32) -> Duration {
+        let factor = 1u32 << attempt.min(16);
+        (self.min_backoff * factor).min(self.max_backoff)
+    }
+
+    /// Sends the transaction, failing over between the nodes it was frozen for.
+    pub async fn submit(&self, tx: &Transaction) -> Result<Submitted> {
+        let body = tx.body()?;
+        let path = method(body.data.as_ref().ok_or(Error::Decode {
+            what: "transaction body",
+            reason: "no transaction data".into(),
+        })?);
+        // Every endpoint of every node the transaction was frozen for (a node may have several
+        // proxies: a dead one fails over to the next).
+        let frozen_for = tx.node_account_ids();
+        let nodes: Vec<&Node> = self
+            .network
+            .nodes
+            .iter()
+            .filter(|n| frozen_for.contains(&n.account_id))
+            .collect();
+        if nodes.is_empty() {
+            return Err(Error::NoHealthyNode {
+                attempts: 0,
+                last: "none of the transaction's nodes is in the network".into(),
+            });
+        }
+        let id = tx.transaction_id().clone();
+        let mut last = String::new();
+        for attempt in 0..self.max_attempts {
+            let node = nodes[attempt as usize % nodes.len()];
+            let account = node.account_id.clone();
+            let single = tx.for_node(&account).expect("frozen for this node");
+            let entry = &single.entries()[0];
+            let bytes = entry.to_proto().encode_to_vec();
+            let outcome = grpc_web::call(&self.transport, &node.url, path, &bytes).await;
+            let code = match outcome {
+                Ok(reply) => {
+                    let response =
+                        proto::TransactionResponse::decode(reply.as_slice()).map_err(|e| {
+                            Error::Decode {
+                                what: "TransactionResponse",
+                                reason: e.to_string(),
+                            }
+                        })?;
+                    Code::try_from(response.node_transaction_precheck_code).unwrap_or(Code::Unknown)
+                }
+                Err(
+                    e @ (Error::Transport { .. } | Error::GrpcStatus { .. } | Error::Http { .. }),
+                ) => {
+                    last = format!("{}: {e}", node.url);
+                    self.runtime.sleep(self.backoff(attempt)).await;
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            match code {
+                Code::Ok => {
+                    return Ok(Submitted {
+                        transaction_id: id,
+                        node: account,
+                        hash: single.hash().to_vec(),
+                    })
+                }
+                // An earlier attempt may have reached a node before its connection failed.
+                Code::DuplicateTransaction if attempt > 0 => {
+                    return Ok(Submitted {
+                        transaction_id: id,
+                        node: account,
+                        hash: single.hash().to_vec(),
+                    })
+                }
+                c if retryable(c) => {
+                    last = format!("{}: {}", node.url, c.as_str_name());
+                    self.runtime.sleep(self.backoff(attempt)).await;
+                }
+                c => {
+                    return Err(Error::Precheck {
+                        status: c.as_str_name().to_owned(),
+                        transaction_id: id.to_string(),
+                    })
+                }
+            }
+        }
+        Err(Error::NoHealthyNode {
+            attempts: self.max_attempts,
+            last,
+        })
+    }
+
+    /// Polls `getTransactionReceipts` until the receipt is final or the timeout passes.
+    /// A final receipt is returned whatever its status; `execute` turns failures into errors.
+    pub async fn receipt(&self, id: &TransactionId, node: Option<AccountId>) -> Result<Receipt> {
+        let query = proto::Query {
+            query: Some(proto::query::Query::TransactionGetReceipt(
+                proto::TransactionGetReceiptQuery {
+                    header: Some(proto::QueryHeader::default()),
+                    transaction_id: Some(id.to_proto()),
+                    ..Default::default()
+                },
+            )),
+        }
+        .encode_to_vec();
+        let deadline = self.runtime.now().as_nanos() + self.receipt_timeout.as_nanos() as i128;
+        let mut order: Vec<&Node> = self.network.nodes.iter().collect();
+        if let Some(n) = node {
+            order.sort_by_key(|x| x.account_id != n);
+        }
+        let mut attempt = 0u32;
+        loop {
+            let target = order[attempt as usize % order.len()];
+            let answer = grpc_web::call(
+                &self.transport,
+                &target.url,
+                "proto.CryptoService/getTransactionReceipts",
+                &query,
+            )
+            .await;
+            if let Ok(bytes) = answer {
+                let response =
+                    proto::Response::decode(bytes.as_slice()).map_err(|e| Error::Decode {
+                        what: "Response",
+                        reason: e.to_string(),
+                    })?;
+                if let Some(proto::response::Response::TransactionGetReceipt(r)) = response.response
+                {
+                    let precheck = r
+                        .header
+                        .map(|h| h.node_transaction_precheck_code)
+                        .unwrap_or(0);
+                    if let Some(receipt) = r.receipt.filter(|_| precheck == Code::Ok as i32) {
+                        let status = Code::try_from(receipt.status).unwrap_or(Code::Unknown);
+                        if !matches!(status, Code::Unknown | Code::Busy) {
+                            return Receipt::from_proto(id.clone(), &receipt);
+                        }
+                    }
+                }
+            }
+            if self.runtime.now().as_nanos() > deadline {
+                return Err(Error::ReceiptTimeout {
+                    transaction_id: id.to_string(),
+                });
+            }
+            // Receipts come within seconds on Hedera and at once on the devnet: poll briskly.
+            self.runtime
+                .sleep(Duration::from_millis((50u64 << attempt.min(4)).min(500)))
+                .await;
+            attempt += 1;
+        }
+    }
+
+    /// Submits and waits for the receipt; a receipt status other than SUCCESS is an error.
+    pub async fn execute(&self, tx: &Transaction) -> Result<Receipt> {
+        let submitted = self.submit(tx).await?;
+        let receipt = self
+            .receipt(&submitted.transaction_id, Some(submitted.node))
+            .await?;
+        if receipt.status != Code::Success {
+            return Err(Error::ReceiptStatus {
+                status: receipt.status.as_str_name().to_owned(),
+                transaction_id: submitted.transaction_id.to_string(),
+            });
+        }
+        Ok(receipt)
+    }
+}

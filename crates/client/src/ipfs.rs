@@ -1,0 +1,155 @@
+//! IPFS: upload through the Kubo RPC (`/api/v0/add`, CIDv1, raw leaves) and fetch through a
+//! trustless gateway block by block (`Accept: application/vnd.ipld.raw`), hashing every block
+//! against its CID before it is used. A gateway can serve nothing but the bytes asked for:
+//! anything else is `CID_MISMATCH`, never data.
+
+use crate::transport::{HttpRequest, Transport};
+use crate::{Error, Result};
+use loyal_ipfs::{Block, Cid, DAG_PB, RAW};
+
+pub struct IpfsClient<'a, T> {
+    transport: &'a T,
+    api_url: String,
+    gateway_url: String,
+}
+
+const BOUNDARY: &str = "loyal-ipfs-boundary-7d41a3c9";
+
+/// A DAG deeper than this is not a file we made (a 1 GiB file is 3 levels).
+const MAX_DEPTH: usize = 8;
+
+impl<'a, T: Transport> IpfsClient<'a, T> {
+    pub fn new(transport: &'a T, api_url: &str, gateway_url: &str) -> Self {
+        Self {
+            transport,
+            api_url: api_url.trim_end_matches('/').to_owned(),
+            gateway_url: gateway_url.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    /// Uploads `bytes`; returns their CID after checking the node computed the same one.
+    pub async fn add(&self, name: &str, bytes: &[u8]) -> Result<Cid> {
+        let expected = loyal_ipfs::add(bytes).0;
+        let safe_name: String = name
+            .chars()
+            .filter(|c| c.is_ascii_graphic() && *c != '"')
+            .collect();
+        let mut body = format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{safe_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let url = format!(
+            "{}/api/v0/add?cid-version=1&raw-leaves=true&pin=true",
+            self.api_url
+        );
+        let request = HttpRequest::post(url.clone(), body).with_header(
+            "content-type",
+            &format!("multipart/form-data; boundary={BOUNDARY}"),
+        );
+        let response = self.transport.send(request).await?;
+        if response.status != 200 {
+            return Err(Error::Http {
+                url,
+                status: response.status,
+                body: String::from_utf8_lossy(&response.body)
+                    .chars()
+                    .take(200)
+                    .collect(),
+            });
+        }
+        // NDJSON: the last line names the root.
+        let text = String::from_utf8_lossy(&response.body);
+        let last = text
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        let line: serde_json::Value = serde_json::from_str(last).map_err(|e| Error::Decode {
+            what: "IPFS add response",
+            reason: e.to_string(),
+        })?;
+        let hash = line["Hash"].as_str().unwrap_or_default();
+        let cid: Cid = hash.parse().map_err(|_| Error::InvalidCid {
+            input: hash.to_owned(),
+        })?;
+        if cid != expected {
+            return Err(Error::CidMismatch {
+                cid: expected.to_string(),
+            });
+        }
+        Ok(cid)
+    }
+
+    async fn block(&self, cid: &Cid) -> Result<Vec<u8>> {
+        let url = format!("{}/ipfs/{cid}", self.gateway_url);
+        let response = self
+            .transport
+            .send(HttpRequest::get(url.clone()).with_header("accept", "application/vnd.ipld.raw"))
+            .await?;
+        if response.status != 200 {
+            return Err(Error::Http {
+                url,
+                status: response.status,
+                body: String::from_utf8_lossy(&response.body)
+                    .chars()
+                    .take(200)
+                    .collect(),
+            });
+        }
+        if !loyal_ipfs::verify_block(cid, &response.body) {
+            return Err(Error::CidMismatch {
+                cid: cid.to_string(),
+            });
+        }
+        Ok(response.body)
+    }
+
+    /// Fetches the file `cid` names, verifying every block on the way.
+    pub async fn cat(&self, cid: &Cid) -> Result<Vec<u8>> {
+        let root = self.block(cid).await?;
+        if cid.codec == RAW {
+            return Ok(root);
+        }
+        if cid.codec != DAG_PB {
+            return Err(Error::InvalidCid {
+                input: cid.to_string(),
+            });
+        }
+        let mut blocks = vec![Block {
+            cid: *cid,
+            bytes: root,
+        }];
+        let mut level = vec![*cid];
+        for _ in 0..MAX_DEPTH {
+            let mut next = Vec::new();
+            for parent in &level {
+                let node = &blocks
+                    .iter()
+                    .find(|b| &b.cid == parent)
+                    .expect("fetched")
+                    .bytes;
+                let links = loyal_ipfs::links(node).ok_or_else(|| Error::Decode {
+                    what: "UnixFS node",
+                    reason: format!("{parent} is not a dag-pb file node"),
+                })?;
+                next.extend(links);
+            }
+            if next.is_empty() {
+                break;
+            }
+            for child in &next {
+                let bytes = self.block(child).await?;
+                blocks.push(Block { cid: *child, bytes });
+            }
+            level = next.into_iter().filter(|c| c.codec == DAG_PB).collect();
+            if level.is_empty() {
+                break;
+            }
+        }
+        loyal_ipfs::cat(cid, &blocks).ok_or_else(|| Error::CidMismatch {
+            cid: cid.to_string(),
+        })
+    }
+}

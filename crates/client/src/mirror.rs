@@ -1,0 +1,293 @@
+//! The mirror node's REST API: typed models for what applications read (accounts, NFTs,
+//! tokens, transactions, topic messages), `links.next` pagination with a page cap, back-off on
+//! 429 and 5xx, and waiting until the mirror has seen a transaction (mirror lag is seconds on
+//! Hedera).
+
+use crate::transport::{HttpRequest, Runtime, Transport};
+use crate::{Error, Result};
+use base64::Engine;
+use core::time::Duration;
+use loyal_core::transaction_id::TransactionId;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+
+fn b64<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<u8>, D::Error> {
+    let s = Option::<String>::deserialize(d)?.unwrap_or_default();
+    base64::engine::general_purpose::STANDARD
+        .decode(s)
+        .map_err(serde::de::Error::custom)
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Key {
+    #[serde(rename = "_type")]
+    pub kind: String,
+    pub key: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct TokenBalance {
+    pub token_id: String,
+    pub balance: i64,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Balance {
+    pub balance: Option<i64>,
+    pub timestamp: Option<String>,
+    #[serde(default)]
+    pub tokens: Vec<TokenBalance>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Account {
+    pub account: String,
+    pub balance: Balance,
+    pub key: Option<Key>,
+    pub evm_address: Option<String>,
+    pub memo: Option<String>,
+    pub created_timestamp: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Nft {
+    pub account_id: Option<String>,
+    pub token_id: String,
+    pub serial_number: i64,
+    #[serde(deserialize_with = "b64", default)]
+    pub metadata: Vec<u8>,
+    pub created_timestamp: Option<String>,
+    pub modified_timestamp: Option<String>,
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Token {
+    pub token_id: String,
+    pub name: String,
+    pub symbol: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub decimals: serde_json::Value,
+    pub total_supply: Option<String>,
+    pub treasury_account_id: Option<String>,
+    pub memo: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Transaction {
+    pub transaction_id: String,
+    pub consensus_timestamp: String,
+    pub name: String,
+    pub result: String,
+    pub entity_id: Option<String>,
+    pub charged_tx_fee: i64,
+    #[serde(default)]
+    pub scheduled: bool,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct TopicMessage {
+    pub topic_id: String,
+    pub sequence_number: u64,
+    pub consensus_timestamp: String,
+    #[serde(deserialize_with = "b64")]
+    pub message: Vec<u8>,
+    pub payer_account_id: String,
+}
+
+#[derive(Deserialize)]
+struct Links {
+    next: Option<String>,
+}
+
+pub struct MirrorClient<'a, T, R> {
+    transport: &'a T,
+    runtime: &'a R,
+    base: String,
+    retries: u32,
+}
+
+/// A paged listing: each `next_page` follows `links.next`, at most `max_pages` times.
+pub struct Pages<'m, 'a, T, R, M> {
+    mirror: &'m MirrorClient<'a, T, R>,
+    next: Option<String>,
+    field: &'static str,
+    pages_left: usize,
+    _item: core::marker::PhantomData<M>,
+}
+
+impl<T: Transport, R: Runtime, M: DeserializeOwned> Pages<'_, '_, T, R, M> {
+    pub async fn next_page(&mut self) -> Result<Option<Vec<M>>> {
+        if self.pages_left == 0 {
+            return Ok(None);
+        }
+        let Some(path) = self.next.take() else {
+            return Ok(None);
+        };
+        self.pages_left -= 1;
+        let body = self.mirror.get_json(&path).await?;
+        self.next = serde_json::from_value::<Links>(body["links"].clone())
+            .ok()
+            .and_then(|l| l.next);
+        let items =
+            serde_json::from_value(body[self.field].clone()).map_err(|e| Error::Decode {
+                what: "mirror page",
+                reason: e.to_string(),
+            })?;
+        Ok(Some(items))
+    }
+
+    /// Every item of every page up to the page cap.
+    pub async fn collect(mut self) -> Result<Vec<M>> {
+        let mut all = Vec::new();
+        while let Some(page) = self.next_page().await? {
+            all.extend(page);
+        }
+        Ok(all)
+    }
+}
+
+impl<'a, T: Transport, R: Runtime> MirrorClient<'a, T, R> {
+    pub fn new(transport: &'a T, runtime: &'a R, base_url: &str) -> Self {
+        Self {
+            transport,
+            runtime,
+            base: base_url.trim_end_matches('/').to_owned(),
+            retries: 5,
+        }
+    }
+
+    /// GET `path` (starting `/api/v1/`), retrying 429 and 5xx with exponential back-off.
+    pub async fn get_json(&self, path: &str) -> Result<serde_json::Value> {
+        let url = format!("{}{path}", self.base);
+        let mut attempt = 0;
+        loop {
+            let response = self.transport.send(HttpRequest::get(url.clone())).await?;
+            let retry = response.status == 429 || response.status >= 500;
+            if retry && attempt < self.retries {
+                self.runtime
+                    .sleep(Duration::from_millis(200 << attempt))
+                    .await;
+                attempt += 1;
+                continue;
+            }
+            if response.status != 200 {
+                return Err(Error::Http {
+                    url,
+                    status: response.status,
+                    body: String::from_utf8_lossy(&response.body)
+                        .chars()
+                        .take(300)
+                        .collect(),
+                });
+            }
+            return serde_json::from_slice(&response.body).map_err(|e| Error::Decode {
+                what: "mirror JSON",
+                reason: e.to_string(),
+            });
+        }
+    }
+
+    async fn get<M: DeserializeOwned>(&self, path: &str) -> Result<M> {
+        serde_json::from_value(self.get_json(path).await?).map_err(|e| Error::Decode {
+            what: "mirror JSON",
+            reason: e.to_string(),
+        })
+    }
+
+    pub fn pages<M: DeserializeOwned>(
+        &self,
+        path: String,
+        field: &'static str,
+        max_pages: usize,
+    ) -> Pages<'_, 'a, T, R, M> {
+        Pages {
+            mirror: self,
+            next: Some(path),
+            field,
+            pages_left: max_pages,
+            _item: core::marker::PhantomData,
+        }
+    }
+
+    pub async fn account(&self, id: &str) -> Result<Account> {
+        self.get(&format!("/api/v1/accounts/{id}?limit=1")).await
+    }
+
+    pub fn account_nfts(&self, id: &str, max_pages: usize) -> Pages<'_, 'a, T, R, Nft> {
+        self.pages(
+            format!("/api/v1/accounts/{id}/nfts?limit=100"),
+            "nfts",
+            max_pages,
+        )
+    }
+
+    pub fn token_nfts(&self, token: &str, max_pages: usize) -> Pages<'_, 'a, T, R, Nft> {
+        self.pages(
+            format!("/api/v1/tokens/{token}/nfts?limit=100"),
+            "nfts",
+            max_pages,
+        )
+    }
+
+    pub async fn nft(&self, token: &str, serial: i64) -> Result<Nft> {
+        self.get(&format!("/api/v1/tokens/{token}/nfts/{serial}"))
+            .await
+    }
+
+    pub async fn token(&self, id: &str) -> Result<Token> {
+        self.get(&format!("/api/v1/tokens/{id}")).await
+    }
+
+    pub fn topic_messages(
+        &self,
+        topic: &str,
+        max_pages: usize,
+    ) -> Pages<'_, 'a, T, R, TopicMessage> {
+        self.pages(
+            format!("/api/v1/topics/{topic}/messages?limit=100"),
+            "messages",
+            max_pages,
+        )
+    }
+
+    pub async fn transaction(&self, id: &TransactionId) -> Result<Vec<Transaction>> {
+        #[derive(Deserialize)]
+        struct ById {
+            transactions: Vec<Transaction>,
+        }
+        let page: ById = self
+            .get(&format!("/api/v1/transactions/{}", id.to_mirror_string()))
+            .await?;
+        Ok(page.transactions)
+    }
+
+    /// Polls until the mirror lists the transaction (404 until then) or the timeout passes.
+    pub async fn wait_for_transaction(
+        &self,
+        id: &TransactionId,
+        timeout: Duration,
+    ) -> Result<Transaction> {
+        let deadline = self.runtime.now().as_nanos() + timeout.as_nanos() as i128;
+        let mut wait = Duration::from_millis(100);
+        loop {
+            match self.transaction(id).await {
+                Ok(found) if !found.is_empty() => {
+                    let first = found.iter().find(|t| !t.scheduled).unwrap_or(&found[0]);
+                    return Ok(first.clone());
+                }
+                Ok(_) | Err(Error::Http { status: 404, .. }) => {}
+                Err(e) => return Err(e),
+            }
+            if self.runtime.now().as_nanos() > deadline {
+                return Err(Error::ReceiptTimeout {
+                    transaction_id: id.to_string(),
+                });
+            }
+            self.runtime.sleep(wait).await;
+            wait = (wait * 2).min(Duration::from_secs(2));
+        }
+    }
+}

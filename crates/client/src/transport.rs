@@ -1,0 +1,73 @@
+//! The two things a client needs from its platform: HTTP and a clock. The browser implements
+//! them with `fetch` and `setTimeout`; native code with hyper and tokio (feature `native`).
+//! Futures need not be `Send`: a browser is single-threaded.
+
+use crate::Result;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+#[derive(Clone, Debug)]
+pub struct HttpRequest {
+    pub method: Method,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+#[derive(Clone, Debug)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl HttpRequest {
+    pub fn get(url: impl Into<String>) -> Self {
+        Self {
+            method: Method::Get,
+            url: url.into(),
+            headers: Vec::new(),
+            body: Vec::new(),
+        }
+    }
+
+    pub fn post(url: impl Into<String>, body: Vec<u8>) -> Self {
+        Self {
+            method: Method::Post,
+            url: url.into(),
+            headers: Vec::new(),
+            body,
+        }
+    }
+
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+}
+
+#[allow(async_fn_in_trait)]
+pub trait Transport {
+    /// One HTTP exchange; an HTTP error status is a response, not an `Err`.
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse>;
+}
+
+#[allow(async_fn_in_trait)]
+pub trait Runtime {
+    async fn sleep(&self, duration: core::time::Duration);
+    /// Wall-clock time, for transaction valid starts and timeouts.
+    fn now(&self) -> loyal_core::time::Timestamp;
+}
