@@ -6,7 +6,7 @@ use crate::run::{cmd, tee, Result};
 use std::time::Instant;
 
 /// Crates whose unit tests also run compiled to wasm32 in headless Chromium.
-const BROWSER_CRATES: &[&str] = &["loyal-core", "loyal-ipfs"];
+const BROWSER_CRATES: &[&str] = &["loyal-core", "loyal-ipfs", "loyal-metadata"];
 
 #[derive(Default)]
 struct Tally {
