@@ -6,6 +6,7 @@ mod bench_devnet;
 mod bench_sign;
 mod demo;
 mod install;
+mod pkg;
 mod run;
 mod test;
 
@@ -18,6 +19,7 @@ fn main() -> ExitCode {
         Some("demo") => demo::run(&args[1..]),
         Some("bench") => bench::run(args.get(1).map(String::as_str)),
         Some("install") => install::all(),
+        Some("pkg") => pkg::run(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n  test          install what is missing, run every test, print `N passed, N failed`\n  demo          run the demo\n  bench [NAME]  run benchmarks (all, or one of: {}), writing target/bench/NAME.json\n  install       only install the toolchain, browser and npm dependencies",

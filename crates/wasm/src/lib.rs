@@ -1,0 +1,21 @@
+//! The JavaScript face of the loyalty toolkit, kept thin: every type and rule lives in
+//! `loyal-core`, `loyal-client` and `loyal-metadata`; this crate converts values at the
+//! boundary (ids as strings, tinybars as `bigint`, bytes as `Uint8Array`) and turns every
+//! error into a JS `Error` with a stable `code`. The builder classes with SDK-style setters
+//! are plain JS in `pkg/index.js`; they hand a spec object to `freeze`.
+
+mod error;
+pub mod keys;
+pub mod message;
+pub mod metadata;
+pub mod net;
+mod platform;
+mod spec;
+pub mod tx;
+
+pub use error::JsResult;
+pub use keys::{PrivateKey, PublicKey};
+pub use message::{sign_message, verify_message};
+pub use metadata::{decode_metadata, encode_metadata};
+pub use net::Client;
+pub use tx::{freeze_spec, Transaction};

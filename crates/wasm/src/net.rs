@@ -1,0 +1,315 @@
+//! The client: a network (devnet by default, Hedera's by name, or custom), an operator, and
+//! the mirror and IPFS clients of that network, over `fetch`.
+
+use crate::error::{client, invalid, js_error, JsResult};
+use crate::keys::PrivateKey;
+use crate::platform::{Fetch, Timers};
+use crate::tx::Transaction;
+use js_sys::{Object, Reflect, Uint8Array};
+use loyal_client as lc;
+use loyal_core::id::AccountId;
+use loyal_core::transaction_id::TransactionId;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+pub struct Client {
+    pub(crate) inner: lc::Client<Fetch, Timers>,
+    operator: Option<(AccountId, loyal_core::key::PrivateKey)>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct NodeConfig {
+    account_id: String,
+    url: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct NetworkConfig {
+    nodes: Vec<NodeConfig>,
+    mirror_url: String,
+    ipfs_api_url: Option<String>,
+    ipfs_gateway_url: Option<String>,
+}
+
+fn set(obj: &Object, key: &str, value: JsValue) {
+    let _ = Reflect::set(obj, &key.into(), &value);
+}
+
+pub fn receipt_to_js(r: &lc::Receipt) -> JsValue {
+    let out = Object::new();
+    let id = |v: Option<String>| v.map(JsValue::from).unwrap_or(JsValue::NULL);
+    set(&out, "status", r.status.as_str_name().into());
+    set(&out, "transactionId", r.transaction_id.to_string().into());
+    set(
+        &out,
+        "accountId",
+        id(r.account_id.as_ref().map(|a| a.to_string())),
+    );
+    set(&out, "tokenId", id(r.token_id.map(|t| t.to_string())));
+    set(&out, "topicId", id(r.topic_id.map(|t| t.to_string())));
+    set(&out, "scheduleId", id(r.schedule_id.map(|t| t.to_string())));
+    set(
+        &out,
+        "scheduledTransactionId",
+        id(r.scheduled_transaction_id.as_ref().map(|t| t.to_string())),
+    );
+    let serials: js_sys::Array = r
+        .serial_numbers
+        .iter()
+        .map(|s| JsValue::from(*s as f64))
+        .collect();
+    set(&out, "serials", serials.into());
+    set(
+        &out,
+        "totalSupply",
+        js_sys::BigInt::from(r.total_supply).into(),
+    );
+    set(
+        &out,
+        "topicSequenceNumber",
+        js_sys::BigInt::from(r.topic_sequence_number).into(),
+    );
+    out.into()
+}
+
+fn to_js(v: &serde_json::Value) -> JsResult<JsValue> {
+    use serde::Serialize;
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error("DECODE", &e.to_string(), None))
+}
+
+impl Client {
+    fn with_network(network: lc::Network) -> Client {
+        Client {
+            inner: lc::Client::new(network, Fetch, Timers),
+            operator: None,
+        }
+    }
+
+    /// Transaction id (operator, now) and the network's nodes, for a builder that left them out.
+    pub fn fill(&self) -> Option<(TransactionId, Vec<AccountId>)> {
+        use loyal_client::Runtime;
+        let (payer, _) = self.operator.as_ref()?;
+        let nodes = self
+            .inner
+            .network()
+            .nodes
+            .iter()
+            .map(|n| n.account_id.clone())
+            .collect();
+        Some((TransactionId::new(payer.clone(), Timers.now()), nodes))
+    }
+
+    pub fn sign_as_operator(&self, tx: &mut loyal_core::transaction::Transaction) {
+        if let Some((_, key)) = &self.operator {
+            tx.sign(key);
+        }
+    }
+
+    fn mirror(&self) -> lc::MirrorClient<'_, Fetch, Timers> {
+        lc::MirrorClient::new(
+            self.inner.transport(),
+            self.inner.runtime(),
+            &self.inner.network().mirror_url,
+        )
+    }
+
+    fn ipfs(&self) -> JsResult<lc::IpfsClient<'_, Fetch>> {
+        let n = self.inner.network();
+        match (&n.ipfs_api_url, &n.ipfs_gateway_url) {
+            (Some(api), Some(gateway)) => Ok(lc::IpfsClient::new(self.inner.transport(), api, gateway)),
+            _ => Err(js_error("NO_IPFS", "this network has no IPFS endpoints (Client.forNetwork({ ipfsApiUrl, ipfsGatewayUrl }))", None)),
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Client {
+    /// "devnet" (default ports), "testnet", "previewnet" or "mainnet".
+    #[wasm_bindgen(js_name = forName)]
+    pub fn for_name(name: &str) -> JsResult<Client> {
+        lc::Network::from_name(name)
+            .map(Client::with_network)
+            .map_err(client)
+    }
+
+    /// A devnet on other ports (e.g. one started with `--grpc-web-port 0`).
+    #[wasm_bindgen(js_name = forDevnet)]
+    pub fn for_devnet(host: &str, grpc_web_port: u16, mirror_port: u16, ipfs_port: u16) -> Client {
+        Client::with_network(lc::Network::local(
+            host,
+            grpc_web_port,
+            mirror_port,
+            ipfs_port,
+        ))
+    }
+
+    /// `{ nodes: [{ accountId, url }], mirrorUrl, ipfsApiUrl?, ipfsGatewayUrl? }`
+    #[wasm_bindgen(js_name = forNetwork)]
+    pub fn for_network(config: JsValue) -> JsResult<Client> {
+        let c: NetworkConfig =
+            serde_wasm_bindgen::from_value(config).map_err(|e| invalid("network", e))?;
+        let nodes = c
+            .nodes
+            .into_iter()
+            .map(|n| {
+                Ok(lc::Node {
+                    account_id: n
+                        .account_id
+                        .parse()
+                        .map_err(|e| invalid("nodes.accountId", e))?,
+                    url: n.url,
+                })
+            })
+            .collect::<JsResult<Vec<_>>>()?;
+        let mut network = lc::Network::custom(nodes, c.mirror_url);
+        if let (Some(api), Some(gw)) = (c.ipfs_api_url, c.ipfs_gateway_url) {
+            network = network.with_ipfs(api, gw);
+        }
+        Ok(Client::with_network(network))
+    }
+
+    /// Replaces the node list with the mirror's `/api/v1/network/nodes` (gRPC-web proxies).
+    #[wasm_bindgen(js_name = updateNodesFromMirror)]
+    pub async fn update_nodes_from_mirror(&mut self) -> JsResult<()> {
+        let body = self
+            .mirror()
+            .get_json("/api/v1/network/nodes")
+            .await
+            .map_err(client)?;
+        let bytes = serde_json::to_vec(&body).unwrap_or_default();
+        let network = self
+            .inner
+            .network()
+            .clone()
+            .with_nodes_from_mirror(&bytes)
+            .map_err(client)?;
+        let operator = self.operator.take();
+        *self = Client::with_network(network);
+        if let Some((a, k)) = operator {
+            self.set_operator_inner(a, k);
+        }
+        Ok(())
+    }
+
+    #[wasm_bindgen(js_name = setOperator)]
+    pub fn set_operator(&mut self, account_id: &str, key: &PrivateKey) -> JsResult<()> {
+        let account: AccountId = account_id.parse().map_err(|e| invalid("accountId", e))?;
+        self.set_operator_inner(account, key.0.clone());
+        Ok(())
+    }
+
+    #[wasm_bindgen(getter, js_name = operatorAccountId)]
+    pub fn operator_account_id(&self) -> Option<String> {
+        self.operator.as_ref().map(|(a, _)| a.to_string())
+    }
+
+    #[wasm_bindgen(getter, js_name = mirrorUrl)]
+    pub fn mirror_url(&self) -> String {
+        self.inner.network().mirror_url.clone()
+    }
+
+    /// Freezes a builder spec, filling in transaction id and nodes from this client.
+    pub fn freeze(&self, spec: JsValue) -> JsResult<Transaction> {
+        let spec = crate::tx::parse_spec(spec)?;
+        crate::spec::freeze(&spec, &|_| self.fill()).map(Transaction)
+    }
+
+    /// Waits for a receipt by transaction id (`0.0.2@1700000000.000000001`).
+    #[wasm_bindgen(js_name = getReceipt)]
+    pub async fn get_receipt(&self, transaction_id: &str) -> JsResult<JsValue> {
+        let id: TransactionId = transaction_id
+            .parse()
+            .map_err(|e| invalid("transactionId", e))?;
+        let r = self.inner.receipt(&id, None).await.map_err(client)?;
+        Ok(receipt_to_js(&r))
+    }
+
+    /// Any mirror path (`/api/v1/...`), as the mirror's JSON; retries 429 and 5xx.
+    #[wasm_bindgen(js_name = mirrorGet)]
+    pub async fn mirror_get(&self, path: &str) -> JsResult<JsValue> {
+        to_js(&self.mirror().get_json(path).await.map_err(client)?)
+    }
+
+    /// Every item of a paged mirror listing (`field` e.g. "nfts"), following `links.next` up
+    /// to `max_pages` pages.
+    #[wasm_bindgen(js_name = mirrorAll)]
+    pub async fn mirror_all(&self, path: &str, field: &str, max_pages: u32) -> JsResult<JsValue> {
+        let field: &'static str = match field {
+            "nfts" => "nfts",
+            "tokens" => "tokens",
+            "transactions" => "transactions",
+            "messages" => "messages",
+            "accounts" => "accounts",
+            "balances" => "balances",
+            "airdrops" => "airdrops",
+            _ => {
+                return Err(invalid(
+                    "field",
+                    "nfts, tokens, transactions, messages, accounts, balances or airdrops",
+                ))
+            }
+        };
+        let items: Vec<serde_json::Value> = self
+            .mirror()
+            .pages(path.to_owned(), field, max_pages as usize)
+            .collect()
+            .await
+            .map_err(client)?;
+        to_js(&serde_json::Value::Array(items))
+    }
+
+    /// Resolves once the mirror lists the transaction (mirror lag is seconds on Hedera).
+    #[wasm_bindgen(js_name = waitForMirror)]
+    pub async fn wait_for_mirror(
+        &self,
+        transaction_id: &str,
+        timeout_ms: u32,
+    ) -> JsResult<JsValue> {
+        let id: TransactionId = transaction_id
+            .parse()
+            .map_err(|e| invalid("transactionId", e))?;
+        let t = self
+            .mirror()
+            .wait_for_transaction(&id, core::time::Duration::from_millis(timeout_ms as u64))
+            .await
+            .map_err(client)?;
+        let out = Object::new();
+        set(&out, "consensusTimestamp", t.consensus_timestamp.into());
+        set(&out, "result", t.result.into());
+        set(&out, "name", t.name.into());
+        Ok(out.into())
+    }
+
+    /// Uploads to IPFS; resolves to the CID (checked against the one computed here).
+    #[wasm_bindgen(js_name = ipfsAdd)]
+    pub async fn ipfs_add(&self, bytes: &[u8], name: Option<String>) -> JsResult<String> {
+        let cid = self
+            .ipfs()?
+            .add(name.as_deref().unwrap_or("file"), bytes)
+            .await
+            .map_err(client)?;
+        Ok(cid.to_string())
+    }
+
+    /// Fetches a CID (or `ipfs://CID`) through the gateway, every block verified; a mismatch
+    /// rejects with `CID_MISMATCH`.
+    #[wasm_bindgen(js_name = ipfsCat)]
+    pub async fn ipfs_cat(&self, cid: &str) -> JsResult<Uint8Array> {
+        let cid = cid.trim_start_matches("ipfs://");
+        let parsed: loyal_ipfs::Cid = cid
+            .parse()
+            .map_err(|_| js_error("INVALID_CID", &format!("not a CID: {cid}"), None))?;
+        let bytes = self.ipfs()?.cat(&parsed).await.map_err(client)?;
+        Ok(Uint8Array::from(bytes.as_slice()))
+    }
+}
+
+impl Client {
+    fn set_operator_inner(&mut self, account: AccountId, key: loyal_core::key::PrivateKey) {
+        self.operator = Some((account, key));
+    }
+}

@@ -1,0 +1,125 @@
+//! A frozen transaction in JS: sign (with a key, or with signatures from a wallet over
+//! `bodies()`), serialize, parse, hash, verify, execute.
+
+use crate::error::{client, core, js_error, JsResult};
+use crate::keys::{PrivateKey, PublicKey};
+use crate::net::Client;
+use crate::spec;
+use crate::spec::Spec;
+use js_sys::{Array, Uint8Array};
+use loyal_core::transaction as t;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+pub struct Transaction(pub(crate) t::Transaction);
+
+/// Freezes a builder spec (see `pkg/index.js`) that names its transaction id and nodes;
+/// `Client.freeze` fills those in from the client.
+#[wasm_bindgen(js_name = freezeSpec)]
+pub fn freeze_spec(spec: JsValue) -> JsResult<Transaction> {
+    spec::freeze(&parse_spec(spec)?, &|_| None).map(Transaction)
+}
+
+pub fn parse_spec(spec: JsValue) -> JsResult<Spec> {
+    serde_wasm_bindgen::from_value(spec)
+        .map_err(|e| js_error("INVALID_ARGUMENT", &format!("transaction spec: {e}"), None))
+}
+
+#[wasm_bindgen]
+impl Transaction {
+    pub fn sign(&mut self, key: &PrivateKey) {
+        self.0.sign(&key.0);
+    }
+
+    /// The body bytes a signer must sign, one per node the transaction is frozen for.
+    pub fn bodies(&self) -> Array {
+        self.0
+            .entries()
+            .iter()
+            .map(|e| JsValue::from(Uint8Array::from(e.body_bytes())))
+            .collect()
+    }
+
+    /// Adds signatures made elsewhere (a wallet), one per `bodies()` entry; each is verified
+    /// first, so a wrong signature is an error, never a broken transaction.
+    #[wasm_bindgen(js_name = addSignature)]
+    pub fn add_signature(&mut self, key: &PublicKey, signatures: Array) -> JsResult<()> {
+        let sigs: Vec<Vec<u8>> = signatures
+            .iter()
+            .map(|s| Uint8Array::new(&s).to_vec())
+            .collect();
+        self.0
+            .add_signature(&key.0, &sigs)
+            .map(|_| ())
+            .map_err(core)
+    }
+
+    /// The public keys (DER hex) whose signatures are present and valid.
+    #[wasm_bindgen(js_name = verifySignatures)]
+    pub fn verify_signatures(&self) -> JsResult<Vec<String>> {
+        let keys = self.0.verify_signatures().map_err(core)?;
+        Ok(keys.iter().map(|k| k.to_string_der()).collect())
+    }
+
+    /// The SDK's wire form (a TransactionList): `Transaction.fromBytes` of the JS SDK reads it.
+    #[wasm_bindgen(js_name = toBytes)]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.0.to_bytes()
+    }
+
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8]) -> JsResult<Transaction> {
+        t::Transaction::from_bytes(bytes)
+            .map(Transaction)
+            .map_err(core)
+    }
+
+    /// SHA-384 of the signed bytes for the first node (what the mirror shows as its hash).
+    #[wasm_bindgen(getter)]
+    pub fn hash(&self) -> Vec<u8> {
+        self.0.hash().to_vec()
+    }
+
+    #[wasm_bindgen(getter, js_name = transactionId)]
+    pub fn transaction_id(&self) -> String {
+        self.0.transaction_id().to_string()
+    }
+
+    #[wasm_bindgen(getter, js_name = nodeAccountIds)]
+    pub fn node_account_ids(&self) -> Vec<String> {
+        self.0
+            .node_account_ids()
+            .iter()
+            .map(|a| a.to_string())
+            .collect()
+    }
+
+    /// Signs with the client's operator (if not yet), submits with failover and waits for
+    /// the receipt. Resolves to the receipt; rejects with `PRECHECK`, `RECEIPT_STATUS` (and
+    /// `details.status`), `NO_HEALTHY_NODE`, `RECEIPT_TIMEOUT`, …
+    pub async fn execute(&mut self, client: &Client) -> JsResult<JsValue> {
+        client.sign_as_operator(&mut self.0);
+        let receipt = client
+            .inner
+            .execute(&self.0)
+            .await
+            .map_err(crate::error::client)?;
+        Ok(crate::net::receipt_to_js(&receipt))
+    }
+
+    /// Submits without waiting; resolves to `{ transactionId, nodeId, hash }`.
+    pub async fn submit(&mut self, client: &Client) -> JsResult<JsValue> {
+        client.sign_as_operator(&mut self.0);
+        let s = client.inner.submit(&self.0).await.map_err(client_err)?;
+        let out = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| js_sys::Reflect::set(&out, &k.into(), &v).map(|_| ());
+        set("transactionId", s.transaction_id.to_string().into())?;
+        set("nodeId", s.node.to_string().into())?;
+        set("hash", Uint8Array::from(s.hash.as_slice()).into())?;
+        Ok(out.into())
+    }
+}
+
+fn client_err(e: loyal_client::Error) -> JsValue {
+    client(e)
+}

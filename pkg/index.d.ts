@@ -1,0 +1,285 @@
+// Hand-written types for @loyal/hedera (the generated ones cannot express bigint amounts,
+// builder chaining or the error codes).
+
+/** Every `code` a thrown or rejected `LoyalError` can carry. */
+export type ErrorCode =
+  // Core: ids, keys, builders, bytes
+  | "INVALID_ENTITY_ID" | "CHECKSUM_MISMATCH" | "INVALID_TRANSACTION_ID" | "INVALID_KEY"
+  | "INVALID_SIGNATURE" | "INVALID_AMOUNT" | "MEMO_TOO_LONG" | "INVALID_FIELD" | "MISSING_FIELD"
+  | "UNBALANCED_TRANSFER" | "TRANSACTION_TOO_LARGE" | "NOT_FROZEN" | "ALREADY_FROZEN" | "DECODE"
+  | "SIGNER" | "INVALID_ARGUMENT"
+  // Network
+  | "TRANSPORT" | "GRPC_WEB" | "GRPC_STATUS" | "PRECHECK" | "RECEIPT_STATUS" | "RECEIPT_TIMEOUT"
+  | "NO_HEALTHY_NODE" | "CID_MISMATCH" | "INVALID_CID" | "HTTP_STATUS" | "UNKNOWN_NETWORK" | "NO_IPFS"
+  // HIP-412
+  | "METADATA_MISSING_FIELD" | "METADATA_INVALID_FIELD" | "METADATA_JSON";
+
+export interface LoyalError extends Error {
+  name: "LoyalError";
+  code: ErrorCode;
+  /** `status` (a Hedera ResponseCode name) for PRECHECK and RECEIPT_STATUS; `field` for argument and metadata errors. */
+  details?: { status?: string; field?: string };
+}
+
+/** Tinybars, or any integer amount, as the API takes it. */
+export type Amount = bigint | number;
+/** `"0.0.1001"` (checksums and HIP-30 forms accepted where the core accepts them). */
+export type EntityId = string;
+/** `"0.0.5/12"`: token and serial. */
+export type NftId = string;
+export type Bytes = Uint8Array | string;
+
+/** Whole hbars to tinybars. */
+export function hbar(n: number | bigint): bigint;
+
+export class PrivateKey {
+  private constructor();
+  static generateEd25519(): PrivateKey;
+  static generateEcdsa(): PrivateKey;
+  static fromString(s: string): PrivateKey;
+  static fromStringDer(s: string): PrivateKey;
+  static fromStringEd25519(s: string): PrivateKey;
+  static fromStringECDSA(s: string): PrivateKey;
+  readonly publicKey: PublicKey;
+  readonly algorithm: "ED25519" | "ECDSA_SECP256K1";
+  sign(message: Uint8Array): Uint8Array;
+  toStringDer(): string;
+  toStringRaw(): string;
+  /** Describes the key without revealing it. */
+  toString(): string;
+  free(): void;
+}
+
+export class PublicKey {
+  private constructor();
+  static fromString(s: string): PublicKey;
+  static fromBytes(bytes: Uint8Array): PublicKey;
+  readonly algorithm: "ED25519" | "ECDSA_SECP256K1";
+  verify(message: Uint8Array, signature: Uint8Array): boolean;
+  toStringDer(): string;
+  toStringRaw(): string;
+  toBytesRaw(): Uint8Array;
+  free(): void;
+}
+
+export interface Receipt {
+  status: string;
+  transactionId: string;
+  accountId: EntityId | null;
+  tokenId: EntityId | null;
+  topicId: EntityId | null;
+  scheduleId: EntityId | null;
+  scheduledTransactionId: string | null;
+  serials: number[];
+  totalSupply: bigint;
+  topicSequenceNumber: bigint;
+}
+
+export interface Submitted {
+  transactionId: string;
+  nodeId: EntityId;
+  hash: Uint8Array;
+}
+
+export interface NetworkConfig {
+  nodes: { accountId: EntityId; url: string }[];
+  mirrorUrl: string;
+  ipfsApiUrl?: string;
+  ipfsGatewayUrl?: string;
+}
+
+export class Client {
+  private constructor();
+  static forName(name: "devnet" | "testnet" | "previewnet" | "mainnet"): Client;
+  static forDevnet(host: string, grpcWebPort: number, mirrorPort: number, ipfsPort: number): Client;
+  static forNetwork(config: NetworkConfig): Client;
+  setOperator(accountId: EntityId, key: PrivateKey): void;
+  readonly operatorAccountId: EntityId | undefined;
+  readonly mirrorUrl: string;
+  updateNodesFromMirror(): Promise<void>;
+  getReceipt(transactionId: string): Promise<Receipt>;
+  /** GET a mirror path (`/api/v1/...`): the mirror's own JSON. */
+  mirrorGet(path: string): Promise<any>;
+  /** Every item of a paged listing, following `links.next` up to `maxPages` pages. */
+  mirrorAll(path: string, field: "nfts" | "tokens" | "transactions" | "messages" | "accounts" | "balances" | "airdrops", maxPages: number): Promise<any[]>;
+  waitForMirror(transactionId: string, timeoutMs: number): Promise<{ consensusTimestamp: string; result: string; name: string }>;
+  ipfsAdd(bytes: Uint8Array, name?: string): Promise<string>;
+  ipfsCat(cid: string): Promise<Uint8Array>;
+  free(): void;
+}
+
+/** A frozen transaction (also what `Transaction.fromBytes` gives for SDK-made bytes). */
+export class Transaction {
+  private constructor();
+  static fromBytes(bytes: Uint8Array): Transaction;
+  sign(key: PrivateKey): void;
+  bodies(): Uint8Array[];
+  addSignature(key: PublicKey, signatures: Uint8Array[]): void;
+  verifySignatures(): string[];
+  toBytes(): Uint8Array;
+  readonly hash: Uint8Array;
+  readonly transactionId: string;
+  readonly nodeAccountIds: string[];
+  execute(client: Client): Promise<Receipt>;
+  submit(client: Client): Promise<Submitted>;
+  free(): void;
+}
+
+declare class TransactionBuilder<Self> {
+  setTransactionId(id: string): Self;
+  setNodeAccountIds(ids: EntityId[]): Self;
+  setMaxTransactionFee(tinybars: Amount): Self;
+  setTransactionMemo(memo: string): Self;
+  setTransactionValidDuration(seconds: number): Self;
+  freeze(): Self;
+  freezeWith(client: Client): Self;
+  sign(key: PrivateKey): Self;
+  signWith(publicKey: PublicKey, signer: (body: Uint8Array) => Promise<Uint8Array> | Uint8Array): Promise<Self>;
+  toBytes(): Uint8Array;
+  readonly transactionId: string;
+  readonly hash: Uint8Array;
+  execute(client: Client): Promise<Receipt>;
+  submit(client: Client): Promise<Submitted>;
+}
+
+type Key = PublicKey | string;
+
+export class AccountCreateTransaction extends TransactionBuilder<AccountCreateTransaction> {
+  setKey(key: Key): this;
+  setInitialBalance(tinybars: Amount): this;
+  setMaxAutomaticTokenAssociations(n: number): this;
+  setAccountMemo(memo: string): this;
+  setReceiverSignatureRequired(required: boolean): this;
+}
+
+export class TransferTransaction extends TransactionBuilder<TransferTransaction> {
+  addHbarTransfer(accountId: EntityId, tinybars: Amount): this;
+  addTokenTransfer(tokenId: EntityId, accountId: EntityId, amount: Amount): this;
+  addTokenTransferWithDecimals(tokenId: EntityId, accountId: EntityId, amount: Amount, decimals: number): this;
+  addNftTransfer(nftId: NftId, sender: EntityId, receiver: EntityId): this;
+}
+
+export class TokenAirdropTransaction extends TransactionBuilder<TokenAirdropTransaction> {
+  addTokenTransfer(tokenId: EntityId, accountId: EntityId, amount: Amount): this;
+  addNftTransfer(nftId: NftId, sender: EntityId, receiver: EntityId): this;
+}
+
+export class TokenCreateTransaction extends TransactionBuilder<TokenCreateTransaction> {
+  setTokenName(name: string): this;
+  setTokenSymbol(symbol: string): this;
+  setDecimals(decimals: number): this;
+  setInitialSupply(supply: Amount): this;
+  setTreasuryAccountId(id: EntityId): this;
+  setAdminKey(key: Key): this;
+  setKycKey(key: Key): this;
+  setFreezeKey(key: Key): this;
+  setWipeKey(key: Key): this;
+  setSupplyKey(key: Key): this;
+  setPauseKey(key: Key): this;
+  setMetadataKey(key: Key): this;
+  setFeeScheduleKey(key: Key): this;
+  setFreezeDefault(freeze: boolean): this;
+  setTokenType(type: "FUNGIBLE_COMMON" | "NON_FUNGIBLE_UNIQUE"): this;
+  setSupplyType(type: "INFINITE" | "FINITE"): this;
+  setMaxSupply(max: Amount): this;
+  setTokenMemo(memo: string): this;
+  setMetadata(metadata: Bytes): this;
+}
+
+export class TokenAssociateTransaction extends TransactionBuilder<TokenAssociateTransaction> {
+  setAccountId(id: EntityId): this;
+  setTokenIds(ids: EntityId[]): this;
+}
+export class TokenDissociateTransaction extends TransactionBuilder<TokenDissociateTransaction> {
+  setAccountId(id: EntityId): this;
+  setTokenIds(ids: EntityId[]): this;
+}
+export class TokenMintTransaction extends TransactionBuilder<TokenMintTransaction> {
+  setTokenId(id: EntityId): this;
+  setAmount(amount: Amount): this;
+  setMetadata(list: Bytes[]): this;
+  addMetadata(entry: Bytes): this;
+}
+export class TokenBurnTransaction extends TransactionBuilder<TokenBurnTransaction> {
+  setTokenId(id: EntityId): this;
+  setAmount(amount: Amount): this;
+  setSerials(serials: (number | bigint)[]): this;
+}
+export class TokenUpdateNftsTransaction extends TransactionBuilder<TokenUpdateNftsTransaction> {
+  setTokenId(id: EntityId): this;
+  setSerialNumbers(serials: (number | bigint)[]): this;
+  setMetadata(metadata: Bytes): this;
+}
+declare class TokenAccountFlag<Self> extends TransactionBuilder<Self> {
+  setTokenId(id: EntityId): Self;
+  setAccountId(id: EntityId): Self;
+}
+export class TokenFreezeTransaction extends TokenAccountFlag<TokenFreezeTransaction> {}
+export class TokenUnfreezeTransaction extends TokenAccountFlag<TokenUnfreezeTransaction> {}
+export class TokenGrantKycTransaction extends TokenAccountFlag<TokenGrantKycTransaction> {}
+export class TokenRevokeKycTransaction extends TokenAccountFlag<TokenRevokeKycTransaction> {}
+export class TokenPauseTransaction extends TransactionBuilder<TokenPauseTransaction> {
+  setTokenId(id: EntityId): this;
+}
+export class TokenUnpauseTransaction extends TransactionBuilder<TokenUnpauseTransaction> {
+  setTokenId(id: EntityId): this;
+}
+export interface PendingAirdropId {
+  sender: EntityId;
+  receiver: EntityId;
+  tokenId: EntityId;
+  serial?: number | bigint;
+}
+export class TokenClaimAirdropTransaction extends TransactionBuilder<TokenClaimAirdropTransaction> {
+  addPendingAirdropId(id: PendingAirdropId): this;
+}
+export class TokenCancelAirdropTransaction extends TransactionBuilder<TokenCancelAirdropTransaction> {
+  addPendingAirdropId(id: PendingAirdropId): this;
+}
+export class TokenRejectTransaction extends TransactionBuilder<TokenRejectTransaction> {
+  setOwnerId(id: EntityId): this;
+  setTokenIds(ids: EntityId[]): this;
+  setNftIds(ids: NftId[]): this;
+}
+export class TopicCreateTransaction extends TransactionBuilder<TopicCreateTransaction> {
+  setTopicMemo(memo: string): this;
+  setAdminKey(key: Key): this;
+  setSubmitKey(key: Key): this;
+}
+export class TopicMessageSubmitTransaction extends TransactionBuilder<TopicMessageSubmitTransaction> {
+  setTopicId(id: EntityId): this;
+  setMessage(message: Bytes): this;
+}
+export class ScheduleCreateTransaction extends TransactionBuilder<ScheduleCreateTransaction> {
+  setScheduledTransaction(builder: TransactionBuilder<unknown>): this;
+  setScheduleMemo(memo: string): this;
+  setAdminKey(key: Key): this;
+  setPayerAccountId(id: EntityId): this;
+}
+export class ScheduleSignTransaction extends TransactionBuilder<ScheduleSignTransaction> {
+  setScheduleId(id: EntityId): this;
+}
+
+/** HIP-820: the SignatureMap bytes of `key`'s signature over the prefixed message. */
+export function signMessage(key: PrivateKey, message: string): Uint8Array;
+/** Throws INVALID_SIGNATURE unless `signatureMap` is `key`'s signature of `message`. */
+export function verifyMessage(key: PublicKey, message: string, signatureMap: Uint8Array): void;
+
+/** HIP-412 metadata (name, image, type required; format defaults to HIP412@2.0.0). */
+export interface NftMetadata {
+  name: string;
+  image: string;
+  type: string;
+  creator?: string;
+  creatorDID?: string;
+  description?: string;
+  checksum?: string;
+  format?: string;
+  properties?: Record<string, unknown>;
+  files?: { uri: string; type: string; checksum?: string; is_default_file?: boolean; metadata?: NftMetadata; metadata_uri?: string }[];
+  attributes?: { trait_type: string; value: string | number | boolean; display_type?: string; max_value?: number }[];
+  localization?: { uri: string; default: string; locales: string[] };
+}
+/** Validates and serializes with a stable field order (same metadata, same CID). */
+export function encodeMetadata(metadata: NftMetadata): Uint8Array;
+export function decodeMetadata(bytes: Uint8Array): NftMetadata;
