@@ -10,7 +10,7 @@ pub const APT_PACKAGES: &[&str] = &[
     // protoc's well-known types (google/protobuf/*.proto) for hedera-proto's build.
     "libprotobuf-dev",
 ];
-pub const NODE_PROJECTS: &[&str] = &["tests/sdk", "tests/devnet", "tests/ipfs"];
+pub const NODE_PROJECTS: &[&str] = &["tests/sdk", "tests/devnet", "tests/ipfs", "tests/pkg"];
 
 pub fn all() -> Result {
     rust_target()?;

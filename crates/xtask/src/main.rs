@@ -6,6 +6,7 @@ mod bench_devnet;
 mod bench_sign;
 mod demo;
 mod install;
+mod live;
 mod pkg;
 mod run;
 mod test;

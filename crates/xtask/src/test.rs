@@ -83,7 +83,50 @@ pub fn run(args: &[String]) -> Result {
         tally.record(&format!("{krate} in Chromium"), ok, &out);
     }
 
+    live_suites(&mut tally, &filter);
     finish(tally, started)
+}
+
+/// The suites that drive a running devnet on its default ports, as a user's page would.
+fn live_suites(tally: &mut Tally, filter: &[&str]) {
+    eprintln!(
+        "\nxtask: === against a live devnet: the npm package and the wasm binding in Chromium ==="
+    );
+    if let Err(e) = crate::pkg::run() {
+        tally.record("pkg build", false, &e);
+        return;
+    }
+    let devnet = match crate::live::LiveDevnet::start() {
+        Ok(d) => d,
+        Err(e) => {
+            tally.record("live devnet", false, &e);
+            return;
+        }
+    };
+    let mut wasm = cmd(
+        "cargo",
+        &[
+            "test",
+            "-p",
+            "loyal-wasm",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "devnet",
+            "--no-fail-fast",
+        ],
+    );
+    wasm.env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        .args(filter);
+    let (ok, out) = tee(wasm);
+    tally.record("loyal-wasm against the devnet in Chromium", ok, &out);
+
+    let mut node = cmd("node", &["run.mjs"]);
+    node.current_dir(crate::run::root().join("tests/pkg"));
+    let (ok, out) = tee(node);
+    tally.record("npm package (pack, install, README example, tsc)", ok, &out);
+    drop(devnet);
 }
 
 fn finish(tally: Tally, started: Instant) -> Result {

@@ -1,0 +1,50 @@
+// Installs pkg/ exactly as a user would — `npm pack`, then `npm install <tarball>` into a
+// scratch project — runs the README example against the devnet on its default ports (already
+// started by the caller) and type-checks usage.ts against the installed types. Prints one
+// `test result:` line per check, as cargo does, for `cargo xtask test`'s tally.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const pkg = path.resolve(here, "../../pkg");
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "loyal-pkg-"));
+const results = [];
+function step(name, run) {
+  try {
+    run();
+    results.push([name, true]);
+  } catch (e) {
+    console.error(`${name} failed:\n${e.stdout ?? ""}${e.stderr ?? ""}${e.message}`);
+    results.push([name, false]);
+  }
+}
+
+step("npm pack + install", () => {
+  const tarball = execFileSync("npm", ["pack", pkg, "--pack-destination", scratch, "--silent"], { encoding: "utf8" }).trim().split("\n").pop();
+  fs.writeFileSync(path.join(scratch, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error", path.join(scratch, tarball)], { cwd: scratch });
+});
+
+step("README example against the devnet", () => {
+  fs.copyFileSync(path.join(here, "example.mjs"), path.join(scratch, "example.mjs"));
+  const seed = createHash("sha256").update("loyal-devnet/BestProducer").digest("hex");
+  const out = execFileSync("node", ["example.mjs"], {
+    cwd: scratch, encoding: "utf8",
+    env: { ...process.env, BESTPRODUCER_KEY: "302e020100300506032b657004220420" + seed },
+  });
+  console.log(`example: ${out.trim()}`);
+});
+
+step("tsc --noEmit usage.ts", () => {
+  fs.copyFileSync(path.join(here, "usage.ts"), path.join(scratch, "usage.ts"));
+  fs.copyFileSync(path.join(here, "tsconfig.json"), path.join(scratch, "tsconfig.json"));
+  execFileSync(path.join(here, "node_modules/.bin/tsc"), ["-p", scratch], { encoding: "utf8" });
+});
+
+fs.rmSync(scratch, { recursive: true, force: true });
+const passed = results.filter(([, ok]) => ok).length;
+console.log(`test result: ${passed === results.length ? "ok" : "FAILED"}. ${passed} passed; ${results.length - passed} failed`);
+process.exit(passed === results.length ? 0 : 1);

@@ -1,0 +1,31 @@
+// Type-checked (tsc --noEmit) against the installed package's index.d.ts.
+import {
+  Client, PrivateKey, TokenCreateTransaction, TokenMintTransaction, TransferTransaction, encodeMetadata,
+  hbar, type ErrorCode, type LoyalError, type Receipt,
+} from "@loyal/hedera";
+
+async function mint(client: Client, key: PrivateKey): Promise<number[]> {
+  const created: Receipt = await new TokenCreateTransaction()
+    .setTokenName("Twins").setTokenSymbol("TWIN").setTokenType("NON_FUNGIBLE_UNIQUE")
+    .setTreasuryAccountId("0.0.1001").setSupplyKey(key.publicKey).execute(client);
+  const supply: bigint = created.totalSupply;
+  const metadata: Uint8Array = encodeMetadata({ name: "n", image: "ipfs://x", type: "image/png" });
+  const cid: string = await client.ipfsAdd(metadata);
+  const { serials } = await new TokenMintTransaction().setTokenId(created.tokenId!).setMetadata([`ipfs://${cid}`]).execute(client);
+  void supply;
+  return serials;
+}
+
+async function pay(client: Client, wallet: (b: Uint8Array) => Promise<Uint8Array>, key: PrivateKey) {
+  const tx = new TransferTransaction().addHbarTransfer("0.0.1005", -hbar(1)).addHbarTransfer("0.0.1006", hbar(1)).freezeWith(client);
+  await tx.signWith(key.publicKey, wallet);
+  try {
+    await tx.execute(client);
+  } catch (e) {
+    const err = e as LoyalError;
+    const code: ErrorCode = err.code;
+    if (code === "RECEIPT_STATUS") console.log(err.details?.status);
+  }
+}
+
+export { mint, pay };
