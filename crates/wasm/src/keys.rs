@@ -3,7 +3,7 @@
 //! asked for.
 
 use crate::error::{core, invalid, JsResult};
-use crate::platform::WebRng;
+use loyal_web::WebRng;
 use loyal_core::key;
 use wasm_bindgen::prelude::*;
 

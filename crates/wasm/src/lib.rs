@@ -9,7 +9,6 @@ pub mod keys;
 pub mod message;
 pub mod metadata;
 pub mod net;
-mod platform;
 mod spec;
 pub mod tx;
 

@@ -3,7 +3,7 @@
 
 use crate::error::{client, invalid, js_error, JsResult};
 use crate::keys::PrivateKey;
-use crate::platform::{Fetch, Timers};
+use loyal_web::{Fetch, Timers};
 use crate::tx::Transaction;
 use js_sys::{Object, Reflect, Uint8Array};
 use loyal_client as lc;

@@ -1,4 +1,4 @@
-//! The browser (or worker, or extension service worker, or Node ≥ 20) as a platform: the global
+//! The browser (or a worker, an extension service worker, Node ≥ 20) as loyal-client's platform: the global
 //! `fetch` through gloo-net, `setTimeout` and `Date.now` from the global object, and
 //! `crypto.getRandomValues` for key generation.
 
