@@ -1,10 +1,11 @@
-//! `cargo xtask demo`: prints a signed BestProducer NFT mint made by the core, then runs the
-//! devnet in the foreground (Ctrl-C stops it). Portals join as they land.
+//! `cargo xtask demo`: prints a signed BestProducer NFT mint made by the core, builds the
+//! portals and serves them on http://127.0.0.1:8080/, then runs the devnet in the foreground
+//! (Ctrl-C stops both).
 
-use crate::run::{cmd, status, Result};
+use crate::run::{cmd, root, status, Result};
 
 pub fn run(args: &[String]) -> Result {
-    crate::install::rust_target()?;
+    crate::install::all()?;
     status(cmd(
         "cargo",
         &[
@@ -17,6 +18,10 @@ pub fn run(args: &[String]) -> Result {
         ],
     ))?;
     println!();
+    crate::portals::build()?;
+    let addr = crate::serve::spawn(root().join("target/www"), "127.0.0.1:8080")
+        .map_err(|e| format!("cannot serve the portals on 127.0.0.1:8080: {e}"))?;
+    println!("Network console: http://{addr}/  (the devnet below must keep its default ports)");
     let mut devnet = cmd(
         "cargo",
         &["run", "--quiet", "--release", "-p", "loyal-devnet", "--"],

@@ -10,12 +10,19 @@ pub const APT_PACKAGES: &[&str] = &[
     // protoc's well-known types (google/protobuf/*.proto) for hedera-proto's build.
     "libprotobuf-dev",
 ];
-pub const NODE_PROJECTS: &[&str] = &["tests/sdk", "tests/devnet", "tests/ipfs", "tests/pkg"];
+pub const NODE_PROJECTS: &[&str] = &[
+    "tests/sdk",
+    "tests/devnet",
+    "tests/ipfs",
+    "tests/pkg",
+    "tests/console",
+];
 
 pub fn all() -> Result {
     rust_target()?;
     apt()?;
     wasm_bindgen_cli()?;
+    trunk()?;
     for p in NODE_PROJECTS {
         npm(p)?;
     }
@@ -129,6 +136,22 @@ pub fn wasm_bindgen_cli() -> Result {
     status(cmd(
         "cargo",
         &["install", "wasm-bindgen-cli", "--version", &want],
+    ))
+}
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+
+/// Trunk builds the portals; 0.21 is the last line that builds with this toolchain (0.22 needs
+/// a newer rustc). `--locked` works for trunk (unlike wasm-bindgen-cli).
+pub fn trunk() -> Result {
+    let have_version = output(cmd("trunk", &["--version"])).unwrap_or_default();
+    if have_version.split_whitespace().nth(1) == Some(TRUNK_VERSION) {
+        return Ok(());
+    }
+    eprintln!("xtask: installing trunk {TRUNK_VERSION} (a few minutes, once)");
+    status(cmd(
+        "cargo",
+        &["install", "trunk", "--version", TRUNK_VERSION, "--locked"],
     ))
 }
 

@@ -8,7 +8,9 @@ mod demo;
 mod install;
 mod live;
 mod pkg;
+mod portals;
 mod run;
+mod serve;
 mod test;
 
 use std::process::ExitCode;

@@ -126,6 +126,25 @@ fn live_suites(tally: &mut Tally, filter: &[&str]) {
     node.current_dir(crate::run::root().join("tests/pkg"));
     let (ok, out) = tee(node);
     tally.record("npm package (pack, install, README example, tsc)", ok, &out);
+
+    match crate::portals::build() {
+        Ok(()) => {
+            let root = crate::run::root();
+            match crate::serve::spawn(root.join("target/www"), "127.0.0.1:0") {
+                Ok(addr) => {
+                    let shot = root.join("target/console/console.png");
+                    let _ = std::fs::create_dir_all(shot.parent().unwrap());
+                    let mut node = cmd("node", &["console.mjs", &format!("http://{addr}/")]);
+                    node.arg(&shot).current_dir(root.join("tests/console"));
+                    let (ok, out) = tee(node);
+                    tally.record("network console page (Playwright)", ok, &out);
+                    eprintln!("xtask: console screenshot: {}", shot.display());
+                }
+                Err(e) => tally.record("serve portals", false, &e.to_string()),
+            }
+        }
+        Err(e) => tally.record("portals build (Trunk)", false, &e),
+    }
     drop(devnet);
 }
 

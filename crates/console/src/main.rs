@@ -1,0 +1,253 @@
+//! The devnet's network console: accounts and balances from the mirror, an NFT collection
+//! created by BestProducer, NFTs minted with HIP-412 metadata uploaded to IPFS, and the
+//! collection's NFTs listed from the mirror with their metadata fetched back and verified.
+//! Plain web-sys; every action shows a pending state and any error with its code.
+
+mod dom;
+
+use dom::{by_id, input_value, on_click, set_status, Status};
+use loyal_client::{Client, IpfsClient, MirrorClient, Network};
+use loyal_core::id::{AccountId, TokenId};
+use loyal_core::key::PrivateKey;
+use loyal_core::transaction::{TokenCreateTransaction, TokenMintTransaction, TokenType};
+use loyal_metadata::{Attribute, NftMetadata};
+use loyal_web::{Fetch, Timers};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+const PRODUCER: u64 = 1001;
+/// The devnet's genesis accounts (published test keys: SHA-256("loyal-devnet/" + name)).
+const NAMES: &[(u64, &str)] = &[
+    (2, "operator"),
+    (98, "fee collection"),
+    (1001, "BestProducer"),
+    (1002, "FastShoes"),
+    (1003, "SuperMarathon"),
+    (1004, "StillWater"),
+    (1005, "Alice"),
+    (1006, "Bob"),
+];
+
+fn devnet_key(name: &str) -> PrivateKey {
+    use sha2::Digest;
+    let seed: [u8; 32] = sha2::Sha256::digest(format!("loyal-devnet/{name}")).into();
+    PrivateKey::from_bytes_ed25519(&seed).expect("32 bytes")
+}
+
+struct App {
+    client: Client<Fetch, Timers>,
+    collection: RefCell<Option<TokenId>>,
+}
+
+type Error = String;
+
+fn describe(e: loyal_client::Error) -> Error {
+    format!("{}: {e}", e.code())
+}
+
+impl App {
+    fn mirror(&self) -> MirrorClient<'_, Fetch, Timers> {
+        MirrorClient::new(
+            self.client.transport(),
+            self.client.runtime(),
+            &self.client.network().mirror_url,
+        )
+    }
+
+    fn ipfs(&self) -> IpfsClient<'_, Fetch> {
+        let n = self.client.network();
+        IpfsClient::new(
+            self.client.transport(),
+            n.ipfs_api_url.as_deref().unwrap_or_default(),
+            n.ipfs_gateway_url.as_deref().unwrap_or_default(),
+        )
+    }
+
+    async fn show_accounts(&self) -> Result<(), Error> {
+        let page = self
+            .mirror()
+            .get_json("/api/v1/accounts?limit=100")
+            .await
+            .map_err(describe)?;
+        let rows: Vec<Vec<String>> = page["accounts"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|a| {
+                let id = a["account"].as_str().unwrap_or_default();
+                let num: u64 = id
+                    .rsplit('.')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
+                let name = NAMES
+                    .iter()
+                    .find(|(n, _)| *n == num)
+                    .map_or("", |(_, name)| name);
+                let tinybars = a["balance"]["balance"].as_i64().unwrap_or(0);
+                let tokens = a["balance"]["tokens"].as_array().map_or(0, Vec::len);
+                vec![
+                    id.to_owned(),
+                    name.to_owned(),
+                    format!("{}.{:08} ℏ", tinybars / 100_000_000, tinybars % 100_000_000),
+                    tokens.to_string(),
+                ]
+            })
+            .collect();
+        dom::fill_table("accounts", &rows, &[2, 3]);
+        Ok(())
+    }
+
+    async fn create_collection(&self) -> Result<TokenId, Error> {
+        let key = devnet_key("BestProducer");
+        let tx = self
+            .client
+            .prepare(
+                TokenCreateTransaction::new()
+                    .with_name(input_value("collection-name"))
+                    .with_symbol(input_value("collection-symbol"))
+                    .with_token_type(TokenType::NonFungibleUnique)
+                    .with_treasury(AccountId::new(0, 0, PRODUCER))
+                    .with_supply_key(key.public_key())
+                    .with_metadata_key(key.public_key()),
+            )
+            .map_err(describe)?;
+        let receipt = self.client.execute(&tx).await.map_err(describe)?;
+        receipt
+            .token_id
+            .ok_or_else(|| "the receipt names no token".to_owned())
+    }
+
+    async fn mint(&self, token: TokenId) -> Result<i64, Error> {
+        let score: u32 = input_value("nft-score")
+            .parse()
+            .map_err(|_| "the score is a number from 0 to 100".to_owned())?;
+        let metadata = NftMetadata::builder(
+            input_value("nft-name"),
+            "ipfs://bafkreibwci24bt2xtqi23g35gfx63wj555u77lwl2t55ajbfjqomgefxce",
+            "image/png",
+        )
+        .with_creator("BestProducer")
+        .with_attribute(Attribute::score("sustainability_score", score, 100))
+        .build()
+        .map_err(|e| format!("{}: {e}", e.code()))?;
+        set_status(Status::Busy, "Uploading the metadata to IPFS…");
+        let cid = self
+            .ipfs()
+            .add("metadata.json", &metadata.to_json_bytes())
+            .await
+            .map_err(describe)?;
+        let uri = loyal_metadata::metadata_uri(&cid.to_string()).map_err(|e| e.to_string())?;
+        set_status(Status::Busy, &format!("Minting with {uri}…"));
+        let tx = self
+            .client
+            .prepare(
+                TokenMintTransaction::new()
+                    .with_token_id(token)
+                    .with_metadata([uri.into_bytes()]),
+            )
+            .map_err(describe)?;
+        let receipt = self.client.execute(&tx).await.map_err(describe)?;
+        set_status(Status::Busy, "Waiting for the mirror…");
+        self.mirror()
+            .wait_for_transaction(tx.transaction_id(), core::time::Duration::from_secs(10))
+            .await
+            .map_err(describe)?;
+        receipt
+            .serial_numbers
+            .first()
+            .copied()
+            .ok_or_else(|| "no serial in the receipt".to_owned())
+    }
+
+    async fn show_nfts(&self, token: TokenId) -> Result<(), Error> {
+        let nfts = self
+            .mirror()
+            .token_nfts(&token.to_string(), 10)
+            .collect()
+            .await
+            .map_err(describe)?;
+        let mut rows = Vec::new();
+        for nft in nfts {
+            let uri = String::from_utf8_lossy(&nft.metadata).into_owned();
+            let name = match uri.strip_prefix("ipfs://").and_then(|c| c.parse().ok()) {
+                Some(cid) => match self.ipfs().cat(&cid).await {
+                    Ok(bytes) => NftMetadata::from_json(&bytes)
+                        .map(|m| m.name)
+                        .unwrap_or_else(|e| format!("({})", e.code())),
+                    Err(e) => format!("({})", e.code()),
+                },
+                None => "(not an IPFS URI)".into(),
+            };
+            rows.push(vec![
+                nft.serial_number.to_string(),
+                nft.account_id.unwrap_or_default(),
+                uri,
+                name,
+            ]);
+        }
+        dom::fill_table("nfts", &rows, &[0]);
+        Ok(())
+    }
+}
+
+fn main() {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().hostname().ok())
+        .unwrap_or_else(|| "127.0.0.1".into());
+    let host = if origin.is_empty() {
+        "127.0.0.1".to_owned()
+    } else {
+        origin
+    };
+    let network = Network::local(&host, 50213, 5551, 5001);
+    by_id("network").set_text_content(Some(&format!(
+        "devnet: node 0.0.3 at {} · mirror {} · IPFS {}",
+        network.nodes[0].url,
+        network.mirror_url,
+        network.ipfs_api_url.clone().unwrap_or_default()
+    )));
+    let client = Client::new(network, Fetch, Timers)
+        .with_operator(AccountId::new(0, 0, PRODUCER), devnet_key("BestProducer"));
+    let app = Rc::new(App {
+        client,
+        collection: RefCell::new(None),
+    });
+
+    let first = app.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        set_status(Status::Busy, "Loading accounts from the mirror…");
+        match first.show_accounts().await {
+            Ok(()) => set_status(Status::Idle, "Ready."),
+            Err(e) => set_status(Status::Error, &e),
+        }
+    });
+
+    let on_create = app.clone();
+    on_click("create", move || {
+        let app = on_create.clone();
+        async move {
+            set_status(Status::Busy, "Creating the collection…");
+            let token = app.create_collection().await?;
+            *app.collection.borrow_mut() = Some(token);
+            by_id("collection").set_text_content(Some(&format!("Collection {token}")));
+            dom::enable("mint", true);
+            app.show_accounts().await?;
+            set_status(Status::Idle, &format!("Created {token}."));
+            Ok(())
+        }
+    });
+
+    let on_mint = app;
+    on_click("mint", move || {
+        let app = on_mint.clone();
+        async move {
+            let token =
+                (*app.collection.borrow()).ok_or_else(|| "create a collection first".to_owned())?;
+            let serial = app.mint(token).await?;
+            app.show_nfts(token).await?;
+            set_status(Status::Idle, &format!("Minted {token}/{serial}."));
+            Ok(())
+        }
+    });
+}

@@ -1,0 +1,54 @@
+// Drives the network console in headless Chromium: the accounts load, a collection is
+// created, an NFT is minted with IPFS metadata and appears in the list (its name read back from
+// IPFS, CID verified). Saves a screenshot. Usage: node console.mjs URL SCREENSHOT_PATH
+import { chromium } from "playwright-core";
+
+const [url, screenshot] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+const results = [];
+const check = (name, ok, detail = "") => {
+  results.push(ok);
+  console.log(`${ok ? "ok" : "FAIL"} ${name}${detail ? `: ${detail}` : ""}`);
+};
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector("#accounts tbody tr", { timeout: 20000 });
+  const alice = await page.locator("#accounts tbody tr", { hasText: "Alice" }).innerText();
+  check("accounts and balances from the mirror", /0\.0\.1005\s+Alice\s+1000\.00000000 ℏ/.test(alice), alice);
+
+  await page.click("#create");
+  check("pending state while creating", await page.locator("#create").isDisabled());
+  await page.waitForFunction(() => document.querySelector("#collection").textContent.startsWith("Collection 0.0."), null, { timeout: 20000 });
+  const collection = (await page.textContent("#collection")).replace("Collection ", "");
+  check("collection created", /^0\.0\.\d+$/.test(collection), collection);
+
+  await page.fill("#nft-name", "FastShoes Runner 42 (console)");
+  await page.click("#mint");
+  await page.waitForSelector("#nfts tbody tr", { timeout: 30000 });
+  const row = await page.locator("#nfts tbody tr").first().innerText();
+  check("minted NFT listed from the mirror, name verified from IPFS", /^1\s+0\.0\.1001\s+ipfs:\/\/bafk\S+\s+FastShoes Runner 42 \(console\)$/.test(row.trim()), row);
+  check("status says minted", (await page.textContent("#status")).startsWith(`Minted ${collection}/1`));
+
+  // A readable error: an out-of-range score never leaves the page.
+  await page.fill("#nft-score", "250");
+  await page.click("#mint");
+  await page.waitForSelector("#status.error", { timeout: 10000 });
+  const error = await page.textContent("#status");
+  check("invalid input is a readable error", error.includes("METADATA_INVALID_FIELD"), error);
+  check("no uncaught page errors", errors.length === 0, errors.join("; "));
+  await page.fill("#nft-score", "87");
+  await page.screenshot({ path: screenshot, fullPage: true });
+} catch (e) {
+  check("console flow", false, e.message);
+} finally {
+  await browser.close();
+}
+const passed = results.filter(Boolean).length;
+console.log(`test result: ${passed === results.length ? "ok" : "FAILED"}. ${passed} passed; ${results.length - passed} failed`);
+process.exit(passed === results.length ? 0 : 1);
