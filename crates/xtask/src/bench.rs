@@ -2,7 +2,7 @@
 
 use crate::run::Result;
 
-pub const NAMES: &[&str] = &["sign", "devnet"];
+pub const NAMES: &[&str] = &["sign", "devnet", "bundle", "browser"];
 
 pub fn run(name: Option<&str>) -> Result {
     let names: Vec<&str> = match name {
@@ -19,6 +19,8 @@ pub fn run(name: Option<&str>) -> Result {
         match n {
             "sign" => crate::bench_sign::run()?,
             "devnet" => crate::bench_devnet::run()?,
+            "bundle" => crate::bench_web::bundle()?,
+            "browser" => crate::bench_web::browser()?,
             _ => unreachable!(),
         }
     }

@@ -4,6 +4,7 @@
 mod bench;
 mod bench_devnet;
 mod bench_sign;
+mod bench_web;
 mod demo;
 mod install;
 mod live;
