@@ -576,7 +576,10 @@ impl Ledger {
     fn handle(&mut self, c: &Checked, receipt: &mut hp::TransactionReceipt) -> Outcome {
         match c.body.data.as_ref().expect("prechecked") {
             Data::CryptoCreateAccount(b) => self.crypto_create(c, b, receipt),
-            Data::CryptoTransfer(b) => self.crypto_transfer(c, b),
+            Data::CryptoTransfer(b) => {
+                let with_fees = self.with_custom_fees(b)?;
+                self.crypto_transfer(c, &with_fees)
+            }
             Data::TokenCreation(b) => self.token_create(c, b, receipt),
             Data::TokenAssociate(b) => self.token_associate(c, b),
             Data::TokenMint(b) => self.token_mint(c, b, receipt),
@@ -853,7 +856,22 @@ impl Ledger {
                 next_serial: 1,
                 memo: b.memo.clone(),
                 metadata: b.metadata.clone(),
-                custom_fees: b.custom_fees.clone(),
+                // A fixed fee "in this token" names token 0.0.0 until the token exists.
+                custom_fees: b
+                    .custom_fees
+                    .iter()
+                    .cloned()
+                    .map(|mut f| {
+                        if let Some(hp::custom_fee::Fee::FixedFee(x)) = &mut f.fee {
+                            if let Some(d) = &mut x.denominating_token_id {
+                                if d.token_num == 0 {
+                                    d.token_num = t as i64;
+                                }
+                            }
+                        }
+                        f
+                    })
+                    .collect(),
                 initial_supply: b.initial_supply,
                 created: self.now(),
                 modified: self.now(),

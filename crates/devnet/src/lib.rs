@@ -16,6 +16,7 @@
 //! gRPC port and a gRPC-web port. Records, NFT-info queries, the mirror REST API, IPFS,
 //! persistence and the throttle are next (issue 3); other transaction types answer NOT_SUPPORTED.
 
+mod custom_fees;
 pub mod fees;
 pub mod genesis;
 pub mod ipfs;
