@@ -65,6 +65,18 @@ impl Error {
         }
     }
 
+    /// An HTTP answer with an error status; the start of its body says why.
+    pub fn http(url: impl Into<String>, response: &crate::HttpResponse) -> Self {
+        Error::Http {
+            url: url.into(),
+            status: response.status,
+            body: String::from_utf8_lossy(&response.body)
+                .chars()
+                .take(300)
+                .collect(),
+        }
+    }
+
     /// The ResponseCode name for precheck and receipt failures (e.g. `INSUFFICIENT_PAYER_BALANCE`).
     pub fn status(&self) -> Option<&str> {
         match self {

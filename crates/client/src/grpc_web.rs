@@ -90,14 +90,7 @@ pub async fn call<T: Transport>(
         .with_header("accept", "application/grpc-web+proto");
     let response = transport.send(request).await?;
     if response.status != 200 {
-        return Err(Error::Http {
-            url,
-            status: response.status,
-            body: String::from_utf8_lossy(&response.body)
-                .chars()
-                .take(200)
-                .collect(),
-        });
+        return Err(Error::http(url, &response));
     }
     let reply = parse(&response.body, &response.headers)?;
     match reply.status {

@@ -50,14 +50,7 @@ impl<'a, T: Transport> IpfsClient<'a, T> {
         );
         let response = self.transport.send(request).await?;
         if response.status != 200 {
-            return Err(Error::Http {
-                url,
-                status: response.status,
-                body: String::from_utf8_lossy(&response.body)
-                    .chars()
-                    .take(200)
-                    .collect(),
-            });
+            return Err(Error::http(url, &response));
         }
         // NDJSON: the last line names the root.
         let text = String::from_utf8_lossy(&response.body);
@@ -89,14 +82,7 @@ impl<'a, T: Transport> IpfsClient<'a, T> {
             .send(HttpRequest::get(url.clone()).with_header("accept", "application/vnd.ipld.raw"))
             .await?;
         if response.status != 200 {
-            return Err(Error::Http {
-                url,
-                status: response.status,
-                body: String::from_utf8_lossy(&response.body)
-                    .chars()
-                    .take(200)
-                    .collect(),
-            });
+            return Err(Error::http(url, &response));
         }
         if !loyal_ipfs::verify_block(cid, &response.body) {
             return Err(Error::CidMismatch {

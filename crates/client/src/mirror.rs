@@ -174,14 +174,7 @@ impl<'a, T: Transport, R: Runtime> MirrorClient<'a, T, R> {
                 continue;
             }
             if response.status != 200 {
-                return Err(Error::Http {
-                    url,
-                    status: response.status,
-                    body: String::from_utf8_lossy(&response.body)
-                        .chars()
-                        .take(300)
-                        .collect(),
-                });
+                return Err(Error::http(url, &response));
             }
             return serde_json::from_slice(&response.body).map_err(|e| Error::Decode {
                 what: "mirror JSON",

@@ -25,12 +25,29 @@ fn account(n: u64) -> hp::AccountId {
     }
 }
 
+/// A fixed fee's denomination: hbar, or the token it names.
+fn denomination(f: &hp::FixedFee) -> Option<u64> {
+    f.denominating_token_id.as_ref().map(|d| d.token_num as u64)
+}
+
 fn fraction_of(amount: i64, f: Option<&hp::Fraction>) -> Outcome<i64> {
     let f = f.ok_or(Code::CustomFeeMustBePositive)?;
     if f.denominator == 0 {
         return Err(Code::FractionDividesByZero);
     }
     Ok(((amount as i128 * f.numerator as i128) / f.denominator as i128) as i64)
+}
+
+fn amounts(per_account: &BTreeMap<u64, i64>) -> Vec<hp::AccountAmount> {
+    per_account
+        .iter()
+        .filter(|(_, v)| **v != 0)
+        .map(|(a, v)| hp::AccountAmount {
+            account_id: Some(account(*a)),
+            amount: *v,
+            is_approval: false,
+        })
+        .collect()
 }
 
 /// Sums of every account's changes: hbar, and per token.
@@ -41,6 +58,19 @@ struct Net {
 }
 
 impl Net {
+    /// `amount` of hbar (`denomination` None) or of a token, from one account to another.
+    fn pay(&mut self, denomination: Option<u64>, from: u64, to: u64, amount: i64) {
+        match denomination {
+            None => {
+                self.hbar(from, -amount);
+                self.hbar(to, amount);
+            }
+            Some(t) => {
+                self.token(t, from, -amount);
+                self.token(t, to, amount);
+            }
+        }
+    }
     fn hbar(&mut self, account: u64, amount: i64) {
         *self.hbar.entry(account).or_insert(0) += amount;
     }
@@ -124,16 +154,7 @@ impl Ledger {
                             if exempt(sender, fee) {
                                 continue;
                             }
-                            match f.denominating_token_id.as_ref().map(|d| d.token_num as u64) {
-                                None => {
-                                    fees.hbar(sender, -f.amount);
-                                    fees.hbar(collector, f.amount);
-                                }
-                                Some(d) => {
-                                    fees.token(d, sender, -f.amount);
-                                    fees.token(d, collector, f.amount);
-                                }
-                            }
+                            fees.pay(denomination(f), sender, collector, f.amount);
                         }
                     }
                     Some(Fee::FractionalFee(f)) => {
@@ -158,8 +179,7 @@ impl Ledger {
                             }
                             // Net of transfers: the sender pays on top; otherwise the receiver gets less.
                             let payer = if f.net_of_transfers { sender } else { receiver };
-                            fees.token(t, payer, -due);
-                            fees.token(t, collector, due);
+                            fees.pay(Some(t), payer, collector, due);
                         }
                     }
                     Some(Fee::RoyaltyFee(r)) => {
@@ -181,8 +201,7 @@ impl Ledger {
                                     paid_hbar[&from],
                                     r.exchange_value_fraction.as_ref(),
                                 )?;
-                                fees.hbar(from, -royalty);
-                                fees.hbar(collector, royalty);
+                                fees.pay(None, from, collector, royalty);
                                 exchanged = true;
                             }
                             for (ft, parties) in &paid_tokens {
@@ -193,26 +212,12 @@ impl Ledger {
                                         parties[&from],
                                         r.exchange_value_fraction.as_ref(),
                                     )?;
-                                    fees.token(*ft, from, -royalty);
-                                    fees.token(*ft, collector, royalty);
+                                    fees.pay(Some(*ft), from, collector, royalty);
                                     exchanged = true;
                                 }
                             }
                             if let (false, Some(fallback)) = (exchanged, &r.fallback_fee) {
-                                match fallback
-                                    .denominating_token_id
-                                    .as_ref()
-                                    .map(|d| d.token_num as u64)
-                                {
-                                    None => {
-                                        fees.hbar(to, -fallback.amount);
-                                        fees.hbar(collector, fallback.amount);
-                                    }
-                                    Some(d) => {
-                                        fees.token(d, to, -fallback.amount);
-                                        fees.token(d, collector, fallback.amount);
-                                    }
-                                }
+                                fees.pay(denomination(fallback), to, collector, fallback.amount);
                             }
                         }
                     }
@@ -232,16 +237,7 @@ impl Ledger {
         // reduced stays a receiver and needs no signature).
         let mut out = b.clone();
         out.transfers = Some(hp::TransferList {
-            account_amounts: net
-                .hbar
-                .iter()
-                .filter(|(_, v)| **v != 0)
-                .map(|(a, v)| hp::AccountAmount {
-                    account_id: Some(account(*a)),
-                    amount: *v,
-                    is_approval: false,
-                })
-                .collect(),
+            account_amounts: amounts(&net.hbar),
         });
         let mut lists: Vec<hp::TokenTransferList> = Vec::new();
         for (t, parties) in &net.tokens {
@@ -255,15 +251,7 @@ impl Ledger {
                     realm_num: 0,
                     token_num: *t as i64,
                 }),
-                transfers: parties
-                    .iter()
-                    .filter(|(_, v)| **v != 0)
-                    .map(|(a, v)| hp::AccountAmount {
-                        account_id: Some(account(*a)),
-                        amount: *v,
-                        is_approval: false,
-                    })
-                    .collect(),
+                transfers: amounts(parties),
                 nft_transfers: existing
                     .map(|l| l.nft_transfers.clone())
                     .unwrap_or_default(),
