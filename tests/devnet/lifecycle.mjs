@@ -8,7 +8,7 @@ import {
   TokenGrantKycTransaction, TokenMintTransaction, TokenPauseTransaction, TokenRevokeKycTransaction, TokenType,
   TokenUnfreezeTransaction, TokenUnpauseTransaction, TopicCreateTransaction, TopicId, TopicMessageSubmitTransaction,
   Transaction, TransactionId, TransactionReceiptQuery, TransferTransaction,
-  TransactionRecordQuery, AccountInfoQuery, TokenInfoQuery, TokenNftInfoQuery,
+  TransactionRecordQuery, AccountInfoQuery, TokenInfoQuery, TokenNftInfoQuery, NetworkVersionInfoQuery,
 } from "@hashgraph/sdk";
 
 const input = JSON.parse(await new Promise((resolve) => {
@@ -95,6 +95,8 @@ const tokenInfo = await new TokenInfoQuery().setTokenId(twins.tokenId).execute(c
 out.tokenInfo = [tokenInfo.name, tokenInfo.symbol, tokenInfo.totalSupply.toString(), tokenInfo.treasuryAccountId.toString(), tokenInfo.tokenType.toString()];
 const nftInfo = await new TokenNftInfoQuery().setNftId(new NftId(twins.tokenId, 2)).execute(client);
 out.nftInfo = [nftInfo[0].accountId.toString(), Buffer.from(nftInfo[0].metadata).toString()];
+const version = await new NetworkVersionInfoQuery().execute(client);
+out.version = `${version.servicesVersion.major}.${version.servicesVersion.minor}.${version.servicesVersion.patch}`;
 out.nftInfoMissing = await status(() => new TokenNftInfoQuery().setNftId(new NftId(twins.tokenId, 99)).execute(client));
 
 // Compliance: a ticket token with KYC, freeze and pause keys (StillWater).

@@ -108,6 +108,7 @@ async fn the_js_sdk_runs_a_token_lifecycle_against_the_devnet() {
         "{out}"
     );
     assert_eq!(out["nftInfoMissing"], "INVALID_NFT_ID", "{out}");
+    assert_eq!(out["version"], env!("CARGO_PKG_VERSION"), "{out}");
     assert_eq!(out["missingSignature"], "INVALID_SIGNATURE", "{out}");
     assert_eq!(
         out["unassociated"], "TOKEN_NOT_ASSOCIATED_TO_ACCOUNT",
