@@ -3,8 +3,8 @@
 //! asked for.
 
 use crate::error::{core, invalid, JsResult};
-use loyal_web::WebRng;
 use loyal_core::key;
+use loyal_web::WebRng;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]

@@ -3,12 +3,12 @@
 
 use crate::error::{client, invalid, js_error, JsResult};
 use crate::keys::PrivateKey;
-use loyal_web::{Fetch, Timers};
 use crate::tx::Transaction;
 use js_sys::{Object, Reflect, Uint8Array};
 use loyal_client as lc;
 use loyal_core::id::AccountId;
 use loyal_core::transaction_id::TransactionId;
+use loyal_web::{Fetch, Timers};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 

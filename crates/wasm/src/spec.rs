@@ -139,6 +139,9 @@ fn required<'a, T>(field: &str, v: &'a Option<T>) -> JsResult<&'a T> {
     v.as_ref().ok_or_else(|| invalid(field, "required"))
 }
 
+/// What a client supplies for a builder that left them open: transaction id and nodes.
+pub type Fill<'a> = &'a dyn Fn(Option<&TransactionId>) -> Option<(TransactionId, Vec<AccountId>)>;
+
 /// The frame every transaction shares: id, nodes, fee, duration, memo.
 fn common<D: TransactionData>(mut b: Builder<D>, s: &Spec) -> JsResult<Builder<D>> {
     if let Some(id) = &s.transaction_id {
@@ -483,10 +486,7 @@ macro_rules! with_builder {
 }
 
 /// Freezes the spec; `fill` supplies what the builder left open (from a client).
-pub fn freeze(
-    s: &Spec,
-    fill: &dyn Fn(Option<&TransactionId>) -> Option<(TransactionId, Vec<AccountId>)>,
-) -> JsResult<Transaction> {
+pub fn freeze(s: &Spec, fill: Fill<'_>) -> JsResult<Transaction> {
     if s.kind == "ScheduleCreateTransaction" {
         let inner = required("scheduledTransaction", &s.scheduled)?;
         let mut b = with_builder!(inner, |b| ScheduleCreateTransaction::new()
@@ -506,10 +506,7 @@ pub fn freeze(
     with_builder!(s, |b| finish(common(b, s)?, fill))
 }
 
-fn finish<D: TransactionData>(
-    mut b: Builder<D>,
-    fill: &dyn Fn(Option<&TransactionId>) -> Option<(TransactionId, Vec<AccountId>)>,
-) -> JsResult<Transaction> {
+fn finish<D: TransactionData>(mut b: Builder<D>, fill: Fill<'_>) -> JsResult<Transaction> {
     if let Some((id, nodes)) = fill(b.transaction_id()) {
         if b.transaction_id().is_none() {
             b = b.with_transaction_id(id);
