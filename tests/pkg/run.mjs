@@ -38,6 +38,15 @@ step("README example against the devnet", () => {
   console.log(`example: ${out.trim()}`);
 });
 
+step("wallet-style signing, verified by @hashgraph/sdk", () => {
+  fs.copyFileSync(path.join(here, "wallet.mjs"), path.join(scratch, "wallet.mjs"));
+  const sdk = path.resolve(here, "../sdk/node_modules/@hashgraph/sdk/lib/index.js");
+  const out = execFileSync("node", ["wallet.mjs"], {
+    cwd: scratch, encoding: "utf8", env: { ...process.env, HASHGRAPH_SDK: sdk },
+  });
+  console.log(`wallet: ${out.trim()}`);
+});
+
 step("tsc --noEmit usage.ts", () => {
   fs.copyFileSync(path.join(here, "usage.ts"), path.join(scratch, "usage.ts"));
   fs.copyFileSync(path.join(here, "tsconfig.json"), path.join(scratch, "tsconfig.json"));

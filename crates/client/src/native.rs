@@ -79,10 +79,15 @@ impl Runtime for TokioRuntime {
         tokio::time::sleep(duration).await
     }
 
+    /// Strictly increasing, so no two transactions this process makes share a valid start.
     fn now(&self) -> loyal_core::time::Timestamp {
-        let d = std::time::SystemTime::now()
+        static LAST: std::sync::Mutex<i128> = std::sync::Mutex::new(0);
+        let wall = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        loyal_core::time::Timestamp::new(d.as_secs() as i64, d.subsec_nanos() as i32)
+            .unwrap_or_default()
+            .as_nanos() as i128;
+        let mut last = LAST.lock().unwrap_or_else(|p| p.into_inner());
+        *last = wall.max(*last + 1);
+        loyal_core::time::Timestamp::from_nanos(*last)
     }
 }

@@ -62,9 +62,19 @@ impl Runtime for Timers {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
+    /// Strictly increasing: the clock has millisecond resolution, and two transactions made in
+    /// the same millisecond must not share a transaction id (valid start).
     fn now(&self) -> loyal_core::time::Timestamp {
-        let ms = js_sys::Date::now();
-        loyal_core::time::Timestamp::from_nanos((ms * 1e6) as i128)
+        thread_local! {
+            static LAST: std::cell::Cell<i128> = const { std::cell::Cell::new(0) };
+        }
+        let wall = js_sys::Date::now() as i128 * 1_000_000;
+        let nanos = LAST.with(|last| {
+            let t = wall.max(last.get() + 1);
+            last.set(t);
+            t
+        });
+        loyal_core::time::Timestamp::from_nanos(nanos)
     }
 }
 
