@@ -127,6 +127,12 @@ fn live_suites(tally: &mut Tally, filter: &[&str]) {
     let (ok, out) = tee(node);
     tally.record("npm package (pack, install, README example, tsc)", ok, &out);
 
+    let mut page = cmd("node", &["pkg-page.mjs"]);
+    page.arg(crate::run::root().join("pkg"))
+        .current_dir(crate::run::root().join("tests/console"));
+    let (ok, out) = tee(page);
+    tally.record("npm package unbundled in a page (Chromium)", ok, &out);
+
     match crate::portals::build() {
         Ok(()) => {
             let root = crate::run::root();

@@ -1,0 +1,58 @@
+// pkg/ in a plain page, unbundled: `<script type="module">` imports index.js straight from
+// the package directory, then mints on the live devnet (default ports) from the browser.
+// Usage: node pkg-page.mjs PKG_DIR
+import { chromium } from "playwright-core";
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+
+const [pkgDir] = process.argv.slice(2);
+const page = `<!doctype html><meta charset="utf-8"><title>pkg in a page</title>
+<script type="module">
+  import { Client, PrivateKey, TokenCreateTransaction, TokenMintTransaction, encodeMetadata } from "/pkg/index.js";
+  try {
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode("loyal-devnet/BestProducer")));
+    const key = PrivateKey.fromStringEd25519([...digest].map((b) => b.toString(16).padStart(2, "0")).join(""));
+    const client = Client.forName("devnet");
+    client.setOperator("0.0.1001", key);
+    const { tokenId } = await new TokenCreateTransaction().setTokenName("In a page").setTokenSymbol("PAGE")
+      .setTokenType("NON_FUNGIBLE_UNIQUE").setTreasuryAccountId("0.0.1001").setSupplyKey(key.publicKey).execute(client);
+    const cid = await client.ipfsAdd(encodeMetadata({ name: "page", image: "ipfs://x", type: "image/png" }));
+    const { serials, totalSupply } = await new TokenMintTransaction().setTokenId(tokenId).setMetadata([\`ipfs://\${cid}\`]).execute(client);
+    let code = null;
+    try { PrivateKey.fromString("nope"); } catch (e) { code = e instanceof Error ? e.code : "not an Error"; }
+    window.result = { tokenId, serials, supplyIsBigint: typeof totalSupply === "bigint", code };
+  } catch (e) {
+    window.result = { error: \`\${e.code}: \${e.message}\` };
+  }
+</script>`;
+const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
+const server = createServer(async (req, res) => {
+  const path = normalize(new URL(req.url, "http://x").pathname);
+  if (path === "/") return res.writeHead(200, { "content-type": "text/html" }).end(page);
+  if (!path.startsWith("/pkg/")) return res.writeHead(404).end();
+  try {
+    const body = await readFile(join(pkgDir, path.slice(5)));
+    res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+let ok = false;
+try {
+  const tab = await browser.newPage();
+  await tab.goto(`http://127.0.0.1:${server.address().port}/`);
+  const result = await (await tab.waitForFunction(() => window.result, null, { timeout: 30000 })).jsonValue();
+  console.log(JSON.stringify(result));
+  ok = /^0\.0\.\d+$/.test(result.tokenId) && result.serials?.[0] === 1 && result.supplyIsBigint && result.code === "INVALID_KEY";
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`test result: ${ok ? "ok" : "FAILED"}. ${ok ? 1 : 0} passed; ${ok ? 0 : 1} failed`);
+process.exit(ok ? 0 : 1);
