@@ -86,7 +86,7 @@ async fn mint_with_ipfs_metadata_transfer_and_read_back() {
             &producer
                 .prepare(
                     TokenMintTransaction::new()
-                        .with_token_id(token.clone())
+                        .with_token_id(token)
                         .with_metadata([format!("ipfs://{cid}").into_bytes()]),
                 )
                 .unwrap(),
@@ -99,7 +99,7 @@ async fn mint_with_ipfs_metadata_transfer_and_read_back() {
     // Sent to the customer (auto-association), then read back through the mirror.
     let sent = producer
         .prepare(TransferTransaction::new().with_nft_transfer(
-            NftId::new(token.clone(), 1),
+            NftId::new(token, 1),
             AccountId::new(0, 0, 1001),
             customer_id.clone(),
         ))
@@ -165,7 +165,7 @@ async fn mint_with_ipfs_metadata_transfer_and_read_back() {
                 .prepare(
                     TokenAssociateTransaction::new()
                         .with_account_id(AccountId::new(0, 0, 1005))
-                        .with_token_ids([points.clone()]),
+                        .with_token_ids([points]),
                 )
                 .unwrap(),
         )
@@ -176,8 +176,8 @@ async fn mint_with_ipfs_metadata_transfer_and_read_back() {
             &producer
                 .prepare(
                     TransferTransaction::new()
-                        .with_token_transfer(points.clone(), AccountId::new(0, 0, 1001), -40)
-                        .with_token_transfer(points.clone(), AccountId::new(0, 0, 1005), 40),
+                        .with_token_transfer(points, AccountId::new(0, 0, 1001), -40)
+                        .with_token_transfer(points, AccountId::new(0, 0, 1005), 40),
                 )
                 .unwrap(),
         )

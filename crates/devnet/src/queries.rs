@@ -158,7 +158,7 @@ pub fn answer(ledger: &Ledger, query: Q) -> Option<R> {
         }
         Q::TokenGetNftInfo(q) => {
             let h = q.header.as_ref();
-            let id = q.nft_id.clone().unwrap_or_default();
+            let id = q.nft_id.unwrap_or_default();
             let t = id.token_id.as_ref().map_or(0, |t| t.token_num as u64);
             let Some(nft) = ledger.nfts.get(&(t, id.serial_number)) else {
                 let code = if ledger.tokens.contains_key(&t) {

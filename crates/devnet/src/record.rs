@@ -159,8 +159,11 @@ impl Record {
     }
 }
 
+/// Hbar transfers, token transfers (token, account, amount) and NFT moves.
+pub type Lists = (Vec<(u64, i64)>, Vec<(u64, u64, i64)>, Vec<NftMove>);
+
 impl Changes {
-    pub fn into_lists(self) -> (Vec<(u64, i64)>, Vec<(u64, u64, i64)>, Vec<NftMove>) {
+    pub fn into_lists(self) -> Lists {
         let hbar = self.hbar.into_iter().filter(|(_, a)| *a != 0).collect();
         let tokens = self
             .tokens

@@ -45,8 +45,7 @@ pub fn run() -> Result {
     let bg = dist.join("loyal_wasm_bg.wasm");
     let size = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     println!(
-        "pkg: {} ({} B wasm, {} B JS glue) -> {}",
-        "@loyal/hedera",
+        "pkg: @loyal/hedera ({} B wasm, {} B JS glue) -> {}",
         size(&bg),
         size(&dist.join("loyal_wasm.js")),
         dist.display()

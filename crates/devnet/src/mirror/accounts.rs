@@ -3,7 +3,7 @@
 
 use super::params::{self, composite, Order, Params};
 use super::{json as j, page, path_entity, read, ApiError, ApiResult, Mirror, Shared};
-use crate::ledger::Account;
+use crate::ledger::{Account, PendingKey};
 use axum::extract::{Path, RawQuery, State};
 use loyal_core::key::Key;
 use serde_json::{json, Value};
@@ -256,7 +256,8 @@ async fn airdrops(
     let serials = p.filters("serialnumber", params::integer)?;
     let m = read(&s);
     let n = resolve(&m, &id)?;
-    let mut rows: Vec<(u64, &(u64, u64, u64, i64), &u64)> = m
+    // (the other party, the airdrop, its amount)
+    let mut rows: Vec<(u64, &PendingKey, &u64)> = m
         .replica
         .pending_airdrops
         .iter()
