@@ -8,13 +8,13 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Today it serves the official Crypto, Token, Consensus and Schedule services over gRPC and
-//! handles account creation, hbar/token/NFT transfers, token creation, association and
-//! dissociation, mint, burn, wipe, freeze, KYC, pause, HIP-657 NFT metadata updates, topics and
-//! messages (running hash v3), schedules (executed once their signatures are complete), HIP-904
-//! airdrops (pending, claim, cancel) and rejection, with receipts and balance queries, on a
-//! gRPC port and a gRPC-web port. Records, NFT-info queries, the mirror REST API, IPFS,
-//! persistence and the throttle are next (issue 3); other transaction types answer NOT_SUPPORTED.
+//! It serves the official Crypto, Token, Consensus, Schedule and Network services over gRPC
+//! and gRPC-web, the mirror node's REST API from its own replica of the state (with an optional
+//! lag), and IPFS (Kubo RPC add, trustless gateway). The ledger handles every transaction type
+//! the journey uses with Hedera's response codes — prechecks, signatures against every required
+//! key, custom fees, HIP-904 airdrops, schedules — and answers receipts, records and info
+//! queries. With a state directory, accepted transactions are journaled and replayed on start;
+//! other transaction types answer NOT_SUPPORTED.
 
 mod custom_fees;
 pub mod fees;
