@@ -2,7 +2,7 @@
 //! HIP-904 airdrops in both directions.
 
 use super::params::{self, composite, Order, Params};
-use super::{json as j, page, path_entity, read, ApiError, ApiResult, Mirror, Shared};
+use super::{existing, json as j, page, read, ApiError, ApiResult, Mirror, Shared};
 use crate::ledger::{Account, PendingKey};
 use axum::extract::{Path, RawQuery, State};
 use loyal_core::key::Key;
@@ -65,12 +65,7 @@ fn resolve(m: &Mirror, raw: &str) -> Result<u64, ApiError> {
             .map(|(n, _)| *n)
             .ok_or_else(ApiError::not_found);
     }
-    let n = path_entity(raw, "idOrAliasOrEvmAddress")?;
-    if m.replica.accounts.contains_key(&n) {
-        Ok(n)
-    } else {
-        Err(ApiError::not_found())
-    }
+    existing(&m.replica.accounts, raw, "idOrAliasOrEvmAddress")
 }
 
 pub async fn list(State(s): State<Shared>, RawQuery(q): RawQuery) -> ApiResult {

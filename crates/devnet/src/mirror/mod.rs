@@ -128,6 +128,21 @@ fn path_entity(raw: &str, name: &str) -> Result<u64, ApiError> {
         .ok_or_else(|| ApiError::invalid(name))
 }
 
+/// An entity id in the path that must name an existing entity: 400 if it does not parse,
+/// 404 if nothing has that id.
+fn existing<T>(
+    entities: &std::collections::BTreeMap<u64, T>,
+    raw: &str,
+    name: &str,
+) -> Result<u64, ApiError> {
+    let n = path_entity(raw, name)?;
+    if entities.contains_key(&n) {
+        Ok(n)
+    } else {
+        Err(ApiError::not_found())
+    }
+}
+
 /// Locks the mirror after importing whatever the lag now lets through.
 fn read(shared: &Shared) -> std::sync::MutexGuard<'_, Mirror> {
     let mut mirror = shared.lock().unwrap_or_else(|p| p.into_inner());

@@ -30,12 +30,7 @@ fn kind(token: &Token) -> &'static str {
 }
 
 fn token_of(m: &Mirror, raw: &str) -> Result<u64, ApiError> {
-    let t = path_entity(raw, "tokenId")?;
-    if m.replica.tokens.contains_key(&t) {
-        Ok(t)
-    } else {
-        Err(ApiError::not_found())
-    }
+    super::existing(&m.replica.tokens, raw, "tokenId")
 }
 
 pub async fn list(State(s): State<Shared>, RawQuery(q): RawQuery) -> ApiResult {

@@ -1,7 +1,7 @@
 //! `/api/v1/topics/{id}/messages`: HCS messages by sequence number or time.
 
 use super::params::{self, Order, Params};
-use super::{json as j, page, path_entity, read, ApiError, ApiResult, Shared};
+use super::{json as j, page, read, ApiError, ApiResult, Shared};
 use crate::record::Record;
 use axum::extract::{Path, RawQuery, State};
 use serde_json::{json, Value};
@@ -47,12 +47,7 @@ fn message_json(r: &Record, utf8: bool) -> Value {
 }
 
 fn topic_of(m: &super::Mirror, raw: &str) -> Result<u64, ApiError> {
-    let n = path_entity(raw, "topicId")?;
-    if m.replica.topics.contains_key(&n) {
-        Ok(n)
-    } else {
-        Err(ApiError::not_found())
-    }
+    super::existing(&m.replica.topics, raw, "topicId")
 }
 
 pub async fn messages(
