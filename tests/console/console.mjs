@@ -2,12 +2,10 @@
 // created, an NFT is minted with IPFS metadata and appears in the list (its name read back from
 // IPFS, CID verified). Saves a screenshot. Usage: node console.mjs URL SCREENSHOT_PATH
 import { chromium } from "playwright-core";
+import { CHROMIUM } from "../lib/web.mjs";
 
 const [url, screenshot] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await chromium.launch(CHROMIUM);
 const results = [];
 const check = (name, ok, detail = "") => {
   results.push(ok);

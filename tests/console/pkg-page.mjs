@@ -2,9 +2,8 @@
 // the package directory, then mints on the live devnet (default ports) from the browser.
 // Usage: node pkg-page.mjs PKG_DIR
 import { chromium } from "playwright-core";
-import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
+import { dirname } from "node:path";
+import { CHROMIUM, serve } from "../lib/web.mjs";
 
 const [pkgDir] = process.argv.slice(2);
 const page = `<!doctype html><meta charset="utf-8"><title>pkg in a page</title>
@@ -26,27 +25,13 @@ const page = `<!doctype html><meta charset="utf-8"><title>pkg in a page</title>
     window.result = { error: \`\${e.code}: \${e.message}\` };
   }
 </script>`;
-const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
-const server = createServer(async (req, res) => {
-  const path = normalize(new URL(req.url, "http://x").pathname);
-  if (path === "/") return res.writeHead(200, { "content-type": "text/html" }).end(page);
-  if (!path.startsWith("/pkg/")) return res.writeHead(404).end();
-  try {
-    const body = await readFile(join(pkgDir, path.slice(5)));
-    res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+// The page imports /pkg/index.js: serve the package's parent so /pkg/... is the package.
+const server = await serve(dirname(pkgDir.replace(/\/+$/, "")), { "/": page });
+const browser = await chromium.launch(CHROMIUM);
 let ok = false;
 try {
   const tab = await browser.newPage();
-  await tab.goto(`http://127.0.0.1:${server.address().port}/`);
+  await tab.goto(`${server.url}/`);
   const result = await (await tab.waitForFunction(() => window.result, null, { timeout: 30000 })).jsonValue();
   console.log(JSON.stringify(result));
   ok = /^0\.0\.\d+$/.test(result.tokenId) && result.serials?.[0] === 1 && result.supplyIsBigint && result.code === "INVALID_KEY";
