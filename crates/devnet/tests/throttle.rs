@@ -37,6 +37,7 @@ async fn past_the_rate_the_node_answers_busy() {
     let mut client = CryptoServiceClient::connect(format!("http://{}", devnet.grpc_addr()))
         .await
         .unwrap();
+    let started = std::time::Instant::now();
     let (mut codes, sent): (Vec<Code>, Vec<hp::Transaction>) =
         (Vec::new(), (0..20).map(transfer).collect());
     for tx in &sent {
@@ -50,8 +51,14 @@ async fn past_the_rate_the_node_answers_busy() {
     let ok = codes.iter().filter(|c| **c == Code::Ok).count();
     let busy = codes.iter().filter(|c| **c == Code::Busy).count();
     assert_eq!(ok + busy, 20, "{codes:?}");
-    // One second's burst, plus what refilled while the 20 were sent.
-    assert!((5..=7).contains(&ok), "{codes:?}");
+    // One second's burst, plus what refilled while the 20 were sent (a slow machine refills more).
+    let refilled = (started.elapsed().as_secs_f64() * 5.0).ceil() as usize;
+    assert!(
+        (5..=5 + refilled + 1).contains(&ok),
+        "{codes:?} in {:?}",
+        started.elapsed()
+    );
+    assert!(busy > 0, "{codes:?}");
     assert_eq!(codes[0], Code::Ok);
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     let r = client
