@@ -5,44 +5,48 @@ use wasm_bindgen::JsValue;
 
 pub type JsResult<T> = Result<T, JsValue>;
 
-/// A JS `Error` with `code` and, when given, `details` (plain data, JSON-shaped).
-pub fn js_error(code: &str, message: &str, details: Option<serde_json::Value>) -> JsValue {
+/// A JS `Error` with `code` and, when given, `details` (string fields).
+pub fn js_error(code: &str, message: &str, details: &[(&str, &str)]) -> JsValue {
     let error = js_sys::Error::new(message);
     error.set_name("LoyalError");
     let _ = js_sys::Reflect::set(&error, &"code".into(), &code.into());
-    if let Some(d) = details {
-        use serde::Serialize;
-        if let Ok(v) = d.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
-            let _ = js_sys::Reflect::set(&error, &"details".into(), &v);
+    if !details.is_empty() {
+        let d = js_sys::Object::new();
+        for (k, v) in details {
+            let _ = js_sys::Reflect::set(&d, &(*k).into(), &(*v).into());
         }
+        let _ = js_sys::Reflect::set(&error, &"details".into(), &d);
     }
     error.into()
 }
 
 pub fn core(e: loyal_core::Error) -> JsValue {
-    js_error(e.code(), &e.to_string(), None)
+    js_error(e.code(), &e.to_string(), &[])
 }
 
+#[cfg(feature = "network")]
 pub fn client(e: loyal_client::Error) -> JsValue {
-    let details = e.status().map(|s| serde_json::json!({ "status": s }));
-    js_error(e.code(), &e.to_string(), details)
+    match e.status() {
+        Some(status) => js_error(e.code(), &e.to_string(), &[("status", status)]),
+        None => js_error(e.code(), &e.to_string(), &[]),
+    }
 }
 
+#[cfg(feature = "network")]
 pub fn metadata(e: loyal_metadata::Error) -> JsValue {
-    let field = match &e {
+    match &e {
         loyal_metadata::Error::MissingField { field }
         | loyal_metadata::Error::InvalidField { field, .. } => {
-            Some(serde_json::json!({ "field": field }))
+            js_error(e.code(), &e.to_string(), &[("field", field)])
         }
-        _ => None,
-    };
-    js_error(e.code(), &e.to_string(), field)
+        _ => js_error(e.code(), &e.to_string(), &[]),
+    }
 }
 
 pub fn invalid(field: &str, reason: impl std::fmt::Display) -> JsValue {
     js_error(
         "INVALID_ARGUMENT",
         &format!("{field}: {reason}"),
-        Some(serde_json::json!({ "field": field })),
+        &[("field", field)],
     )
 }

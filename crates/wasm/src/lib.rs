@@ -7,7 +7,9 @@
 mod error;
 pub mod keys;
 pub mod message;
+#[cfg(feature = "network")]
 pub mod metadata;
+#[cfg(feature = "network")]
 pub mod net;
 mod spec;
 pub mod tx;
@@ -15,6 +17,8 @@ pub mod tx;
 pub use error::JsResult;
 pub use keys::{PrivateKey, PublicKey};
 pub use message::{sign_message, verify_message};
+#[cfg(feature = "network")]
 pub use metadata::{decode_metadata, encode_metadata};
+#[cfg(feature = "network")]
 pub use net::Client;
 pub use tx::{freeze_spec, Transaction};

@@ -9,12 +9,12 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = encodeMetadata)]
 pub fn encode_metadata(value: JsValue) -> JsResult<Vec<u8>> {
     let mut json: serde_json::Value = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| js_error("METADATA_JSON", &e.to_string(), None))?;
+        .map_err(|e| js_error("METADATA_JSON", &e.to_string(), &[]))?;
     if let Some(obj) = json.as_object_mut() {
         obj.entry("format").or_insert(loyal_metadata::FORMAT.into());
     }
     let bytes =
-        serde_json::to_vec(&json).map_err(|e| js_error("METADATA_JSON", &e.to_string(), None))?;
+        serde_json::to_vec(&json).map_err(|e| js_error("METADATA_JSON", &e.to_string(), &[]))?;
     let parsed = loyal_metadata::NftMetadata::from_json(&bytes).map_err(metadata)?;
     Ok(parsed.to_json_bytes())
 }
@@ -25,7 +25,7 @@ pub fn decode_metadata(bytes: &[u8]) -> JsResult<JsValue> {
     let parsed = loyal_metadata::NftMetadata::from_json(bytes).map_err(metadata)?;
     parsed
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error("METADATA_JSON", &e.to_string(), None))
+        .map_err(|e| js_error("METADATA_JSON", &e.to_string(), &[]))
 }
 
 use serde::Serialize;

@@ -78,7 +78,7 @@ pub fn receipt_to_js(r: &lc::Receipt) -> JsValue {
 fn to_js(v: &serde_json::Value) -> JsResult<JsValue> {
     use serde::Serialize;
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error("DECODE", &e.to_string(), None))
+        .map_err(|e| js_error("DECODE", &e.to_string(), &[]))
 }
 
 impl Client {
@@ -121,7 +121,7 @@ impl Client {
         let n = self.inner.network();
         match (&n.ipfs_api_url, &n.ipfs_gateway_url) {
             (Some(api), Some(gateway)) => Ok(lc::IpfsClient::new(self.inner.transport(), api, gateway)),
-            _ => Err(js_error("NO_IPFS", "this network has no IPFS endpoints (Client.forNetwork({ ipfsApiUrl, ipfsGatewayUrl }))", None)),
+            _ => Err(js_error("NO_IPFS", "this network has no IPFS endpoints (Client.forNetwork({ ipfsApiUrl, ipfsGatewayUrl }))", &[])),
         }
     }
 }
@@ -302,7 +302,7 @@ impl Client {
         let cid = cid.trim_start_matches("ipfs://");
         let parsed: loyal_ipfs::Cid = cid
             .parse()
-            .map_err(|_| js_error("INVALID_CID", &format!("not a CID: {cid}"), None))?;
+            .map_err(|_| js_error("INVALID_CID", &format!("not a CID: {cid}"), &[]))?;
         let bytes = self.ipfs()?.cat(&parsed).await.map_err(client)?;
         Ok(Uint8Array::from(bytes.as_slice()))
     }
@@ -311,5 +311,38 @@ impl Client {
 impl Client {
     fn set_operator_inner(&mut self, account: AccountId, key: loyal_core::key::PrivateKey) {
         self.operator = Some((account, key));
+    }
+}
+
+/// Network methods of a frozen transaction (the signing-only build has none).
+#[wasm_bindgen]
+impl Transaction {
+    /// Signs with the client's operator (if not yet), submits with failover and waits for
+    /// the receipt. Resolves to the receipt; rejects with `PRECHECK`, `RECEIPT_STATUS` (and
+    /// `details.status`), `NO_HEALTHY_NODE`, `RECEIPT_TIMEOUT`, …
+    pub async fn execute(&mut self, client: &Client) -> JsResult<JsValue> {
+        client.sign_as_operator(&mut self.0);
+        let receipt = client
+            .inner
+            .execute(&self.0)
+            .await
+            .map_err(crate::error::client)?;
+        Ok(crate::net::receipt_to_js(&receipt))
+    }
+
+    /// Submits without waiting; resolves to `{ transactionId, nodeId, hash }`.
+    pub async fn submit(&mut self, client: &Client) -> JsResult<JsValue> {
+        client.sign_as_operator(&mut self.0);
+        let s = client
+            .inner
+            .submit(&self.0)
+            .await
+            .map_err(crate::error::client)?;
+        let out = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| js_sys::Reflect::set(&out, &k.into(), &v).map(|_| ());
+        set("transactionId", s.transaction_id.to_string().into())?;
+        set("nodeId", s.node.to_string().into())?;
+        set("hash", Uint8Array::from(s.hash.as_slice()).into())?;
+        Ok(out.into())
     }
 }

@@ -1,9 +1,8 @@
 //! A frozen transaction in JS: sign (with a key, or with signatures from a wallet over
 //! `bodies()`), serialize, parse, hash, verify, execute.
 
-use crate::error::{client, core, js_error, JsResult};
+use crate::error::{core, js_error, JsResult};
 use crate::keys::{PrivateKey, PublicKey};
-use crate::net::Client;
 use crate::spec;
 use crate::spec::Spec;
 use js_sys::{Array, Uint8Array};
@@ -22,7 +21,7 @@ pub fn freeze_spec(spec: JsValue) -> JsResult<Transaction> {
 
 pub fn parse_spec(spec: JsValue) -> JsResult<Spec> {
     serde_wasm_bindgen::from_value(spec)
-        .map_err(|e| js_error("INVALID_ARGUMENT", &format!("transaction spec: {e}"), None))
+        .map_err(|e| js_error("INVALID_ARGUMENT", &format!("transaction spec: {e}"), &[]))
 }
 
 #[wasm_bindgen]
@@ -93,33 +92,4 @@ impl Transaction {
             .map(|a| a.to_string())
             .collect()
     }
-
-    /// Signs with the client's operator (if not yet), submits with failover and waits for
-    /// the receipt. Resolves to the receipt; rejects with `PRECHECK`, `RECEIPT_STATUS` (and
-    /// `details.status`), `NO_HEALTHY_NODE`, `RECEIPT_TIMEOUT`, …
-    pub async fn execute(&mut self, client: &Client) -> JsResult<JsValue> {
-        client.sign_as_operator(&mut self.0);
-        let receipt = client
-            .inner
-            .execute(&self.0)
-            .await
-            .map_err(crate::error::client)?;
-        Ok(crate::net::receipt_to_js(&receipt))
-    }
-
-    /// Submits without waiting; resolves to `{ transactionId, nodeId, hash }`.
-    pub async fn submit(&mut self, client: &Client) -> JsResult<JsValue> {
-        client.sign_as_operator(&mut self.0);
-        let s = client.inner.submit(&self.0).await.map_err(client_err)?;
-        let out = js_sys::Object::new();
-        let set = |k: &str, v: JsValue| js_sys::Reflect::set(&out, &k.into(), &v).map(|_| ());
-        set("transactionId", s.transaction_id.to_string().into())?;
-        set("nodeId", s.node.to_string().into())?;
-        set("hash", Uint8Array::from(s.hash.as_slice()).into())?;
-        Ok(out.into())
-    }
-}
-
-fn client_err(e: loyal_client::Error) -> JsValue {
-    client(e)
 }
