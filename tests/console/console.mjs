@@ -21,9 +21,19 @@ try {
   // Other suites may have used the devnet first: any balance, in ℏ with 8 decimals.
   check("accounts and balances from the mirror", /^0\.0\.1005\s+Alice\s+\d+\.\d{8} ℏ\s+\d+$/.test(alice.trim()), alice);
 
+  // The pending state can be shorter than a poll: record it as it happens.
+  await page.evaluate(() => {
+    const button = document.querySelector("#create");
+    const status = document.querySelector("#status");
+    window.pending = { disabled: false, busy: false };
+    new MutationObserver(() => { window.pending.disabled ||= button.disabled; }).observe(button, { attributes: true });
+    new MutationObserver(() => { window.pending.busy ||= status.className === "busy" && status.textContent.startsWith("Creating"); })
+      .observe(status, { attributes: true, childList: true, characterData: true, subtree: true });
+  });
   await page.click("#create");
-  check("pending state while creating", await page.locator("#create").isDisabled());
   await page.waitForFunction(() => document.querySelector("#collection").textContent.startsWith("Collection 0.0."), null, { timeout: 20000 });
+  const pending = await page.evaluate(() => window.pending);
+  check("pending state while creating (button disabled, busy status)", pending.disabled && pending.busy, JSON.stringify(pending));
   const collection = (await page.textContent("#collection")).replace("Collection ", "");
   check("collection created", /^0\.0\.\d+$/.test(collection), collection);
 
