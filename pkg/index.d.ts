@@ -7,7 +7,7 @@ export type ErrorCode =
   | "INVALID_ENTITY_ID" | "CHECKSUM_MISMATCH" | "INVALID_TRANSACTION_ID" | "INVALID_KEY"
   | "INVALID_SIGNATURE" | "INVALID_AMOUNT" | "MEMO_TOO_LONG" | "INVALID_FIELD" | "MISSING_FIELD"
   | "UNBALANCED_TRANSFER" | "TRANSACTION_TOO_LARGE" | "NOT_FROZEN" | "ALREADY_FROZEN" | "DECODE"
-  | "SIGNER" | "INVALID_ARGUMENT"
+  | "SIGNER" | "UNSUPPORTED" | "INVALID_ARGUMENT"
   // Network
   | "TRANSPORT" | "GRPC_WEB" | "GRPC_STATUS" | "PRECHECK" | "RECEIPT_STATUS" | "RECEIPT_TIMEOUT"
   | "NO_HEALTHY_NODE" | "CID_MISMATCH" | "INVALID_CID" | "HTTP_STATUS" | "UNKNOWN_NETWORK" | "NO_IPFS"
@@ -17,8 +17,35 @@ export type ErrorCode =
 export interface LoyalError extends Error {
   name: "LoyalError";
   code: ErrorCode;
-  /** `status` (a Hedera ResponseCode name) for PRECHECK and RECEIPT_STATUS; `field` for argument and metadata errors. */
-  details?: { status?: string; field?: string };
+  /** Always an object: the error's fields. */
+  details: ErrorDetails;
+}
+
+/** What `details` can hold; which fields are present depends on `code`. */
+export interface ErrorDetails {
+  /** The argument or builder field at fault (`tokenId`, `hbarTransfers.amount`). */
+  field?: string;
+  reason?: string;
+  /** The text that did not parse. */
+  input?: string;
+  /** A Hedera ResponseCode name, for PRECHECK and RECEIPT_STATUS. */
+  status?: string;
+  transactionId?: string;
+  /** CHECKSUM_MISMATCH: the id and both checksums. */
+  id?: string;
+  expected?: string;
+  actual?: string;
+  /** MEMO_TOO_LONG (`length`), TRANSACTION_TOO_LARGE (`size`), and their limit. */
+  length?: number;
+  size?: number;
+  max?: number;
+  /** DECODE and HTTP: what was being read; UNSUPPORTED: what this build leaves out. */
+  what?: string;
+  url?: string;
+  httpStatus?: number;
+  grpcStatus?: number;
+  attempts?: number;
+  cid?: string;
 }
 
 /** Tinybars, or any integer amount, as the API takes it. */
@@ -35,7 +62,8 @@ export function hbar(n: number | bigint): bigint;
 export class PrivateKey {
   private constructor();
   static generateEd25519(): PrivateKey;
-  static generateEcdsa(): PrivateKey;
+  /** Throws UNSUPPORTED in `@loyal/hedera/sign` (ED25519 only). */
+  static generateECDSA(): PrivateKey;
   static fromString(s: string): PrivateKey;
   static fromStringDer(s: string): PrivateKey;
   static fromStringEd25519(s: string): PrivateKey;
@@ -61,6 +89,56 @@ export class PublicKey {
   toBytesRaw(): Uint8Array;
   free(): void;
 }
+
+/** `0.0.1001`: parse up front (a coded error), checksums (HIP-15), `equals`. */
+export class AccountId {
+  private constructor();
+  /** `0.0.1001`, `0.0.1001-abcde` or `0.0.<40 hex>` (an EVM address alias). */
+  static fromString(s: string): AccountId;
+  /** Like `fromString`, and a checksum, if present, must be the one for `network`. */
+  static fromStringForNetwork(s: string, network: Ledger): AccountId;
+  readonly shard: bigint;
+  readonly realm: bigint;
+  readonly num: bigint;
+  toString(): string;
+  toStringWithChecksum(network: Ledger): string;
+  equals(other: AccountId): boolean;
+  free(): void;
+}
+
+export class TokenId {
+  private constructor();
+  static fromString(s: string): TokenId;
+  static fromStringForNetwork(s: string, network: Ledger): TokenId;
+  readonly shard: bigint;
+  readonly realm: bigint;
+  readonly num: bigint;
+  /** The NFT id string `token/serial`, as `addNftTransfer` takes it. */
+  nft(serial: number | bigint): NftId;
+  toString(): string;
+  toStringWithChecksum(network: Ledger): string;
+  equals(other: TokenId): boolean;
+  free(): void;
+}
+
+export class TransactionId {
+  private constructor();
+  /** `0.0.1001@1700000000.000000001` or the mirror form `0.0.1001-1700000000-000000001`. */
+  static fromString(s: string): TransactionId;
+  /** A new id paid by `accountId`, valid from now (strictly increasing within the page). */
+  static generate(accountId: EntityId | AccountId): TransactionId;
+  readonly accountId: AccountId;
+  /** `"1700000000.000000001"` */
+  readonly validStart: string;
+  readonly scheduled: boolean;
+  toString(): string;
+  /** The mirror node's path form. */
+  toMirrorString(): string;
+  equals(other: TransactionId): boolean;
+  free(): void;
+}
+
+export type Ledger = "mainnet" | "testnet" | "previewnet" | "devnet";
 
 export interface Receipt {
   status: string;
@@ -93,16 +171,16 @@ export class Client {
   static forName(name: "devnet" | "testnet" | "previewnet" | "mainnet"): Client;
   static forDevnet(host: string, grpcWebPort: number, mirrorPort: number, ipfsPort: number): Client;
   static forNetwork(config: NetworkConfig): Client;
-  setOperator(accountId: EntityId, key: PrivateKey): void;
+  setOperator(accountId: EntityId | AccountId, key: PrivateKey): void;
   readonly operatorAccountId: EntityId | undefined;
   readonly mirrorUrl: string;
   updateNodesFromMirror(): Promise<void>;
-  getReceipt(transactionId: string): Promise<Receipt>;
+  getReceipt(transactionId: string | TransactionId): Promise<Receipt>;
   /** GET a mirror path (`/api/v1/...`): the mirror's own JSON. */
   mirrorGet(path: string): Promise<any>;
   /** Every item of a paged listing, following `links.next` up to `maxPages` pages. */
   mirrorAll(path: string, field: "nfts" | "tokens" | "transactions" | "messages" | "accounts" | "balances" | "airdrops", maxPages: number): Promise<any[]>;
-  waitForMirror(transactionId: string, timeoutMs: number): Promise<{ consensusTimestamp: string; result: string; name: string }>;
+  waitForMirror(transactionId: string | TransactionId, timeoutMs: number): Promise<{ consensusTimestamp: string; result: string; name: string }>;
   ipfsAdd(bytes: Uint8Array, name?: string): Promise<string>;
   ipfsCat(cid: string): Promise<Uint8Array>;
   free(): void;
@@ -111,6 +189,7 @@ export class Client {
 /** A frozen transaction (also what `Transaction.fromBytes` gives for SDK-made bytes). */
 export class Transaction {
   private constructor();
+  /** Not in `@loyal/hedera/sign` (the signing build leaves the decoders out). */
   static fromBytes(bytes: Uint8Array): Transaction;
   sign(key: PrivateKey): void;
   bodies(): Uint8Array[];
@@ -118,6 +197,8 @@ export class Transaction {
   verifySignatures(): string[];
   toBytes(): Uint8Array;
   readonly hash: Uint8Array;
+  /** The SDK's name for `hash`. */
+  getTransactionHash(): Uint8Array;
   readonly transactionId: string;
   readonly nodeAccountIds: string[];
   execute(client: Client): Promise<Receipt>;

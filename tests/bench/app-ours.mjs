@@ -1,6 +1,8 @@
-// The minimal app of `cargo xtask bench bundle` / `browser`, with @loyal/hedera (pkg/): build,
-// freeze, sign (ED25519) and serialize one TokenMint. Records when the first one was signed.
-import { PrivateKey, TokenMintTransaction } from "../../pkg/index.js";
+// The minimal app of `cargo xtask bench bundle` / `browser`, with pkg/: build, freeze, sign
+// (ED25519) and serialize one TokenMint. Records when the first one was signed. Bundled twice:
+// "@loyal/hedera" aliased to pkg/sign.js (the signing build, what this app needs) and to
+// pkg/index.js (the whole library).
+import { PrivateKey, TokenMintTransaction } from "@loyal/hedera";
 
 const key = PrivateKey.fromStringEd25519("07".repeat(32));
 const bytes = new TokenMintTransaction()

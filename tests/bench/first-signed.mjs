@@ -1,16 +1,17 @@
 // `cargo xtask bench browser`: time from navigation start to the first signed TokenMint, for
 // each app page, in fresh headless Chromium contexts (no cache), interleaved; prints medians.
-// Usage: node first-signed.mjs <dir with ours.html and sdk.html> <runs>
+// Usage: node first-signed.mjs <dir with sign.html, full.html and sdk.html> <runs>
 import { chromium } from "playwright-core";
 import { CHROMIUM, serve } from "../lib/web.mjs";
 
 const [dir, runs = "7"] = process.argv.slice(2);
 const server = await serve(dir);
 const browser = await chromium.launch(CHROMIUM);
-const times = { ours: [], sdk: [] };
+const apps = ["sign", "full", "sdk"];
+const times = Object.fromEntries(apps.map((a) => [a, []]));
 try {
   for (let i = 0; i < Number(runs); i++) {
-    for (const app of ["ours", "sdk"]) {
+    for (const app of apps) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const errors = [];
@@ -29,4 +30,9 @@ try {
   server.close();
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-process.stdout.write(JSON.stringify({ ours_ms: median(times.ours), sdk_ms: median(times.sdk), ours_all: times.ours, sdk_all: times.sdk, browser: browser.version() }));
+const result = { browser: browser.version() };
+for (const app of apps) {
+  result[`${app}_ms`] = median(times[app]);
+  result[`${app}_all`] = times[app];
+}
+process.stdout.write(JSON.stringify(result));

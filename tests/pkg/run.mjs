@@ -47,6 +47,19 @@ step("wallet-style signing, verified by @hashgraph/sdk", () => {
   console.log(`wallet: ${out.trim()}`);
 });
 
+step("@loyal/hedera/sign: same bytes as @loyal/hedera, refusals coded, SDK verifies", () => {
+  fs.copyFileSync(path.join(here, "sign.mjs"), path.join(scratch, "sign.mjs"));
+  const sdk = path.resolve(here, "../sdk/node_modules/@hashgraph/sdk/lib/index.js");
+  const run = (entry) => JSON.parse(execFileSync("node", ["sign.mjs"], {
+    cwd: scratch, encoding: "utf8", env: { ...process.env, HASHGRAPH_SDK: sdk, LOYAL_ENTRY: entry },
+  }));
+  const small = run("@loyal/hedera/sign"), whole = run("@loyal/hedera");
+  if (JSON.stringify(small) !== JSON.stringify(whole)) {
+    throw new Error(`the entries differ:\n${JSON.stringify(small)}\n${JSON.stringify(whole)}`);
+  }
+  console.log(`sign: ${Object.keys(small).length} outputs identical in both builds`);
+});
+
 step("tsc --noEmit usage.ts", () => {
   fs.copyFileSync(path.join(here, "usage.ts"), path.join(scratch, "usage.ts"));
   fs.copyFileSync(path.join(here, "tsconfig.json"), path.join(scratch, "tsconfig.json"));

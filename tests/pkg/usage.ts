@@ -3,6 +3,7 @@ import {
   Client, PrivateKey, TokenCreateTransaction, TokenMintTransaction, TransferTransaction, encodeMetadata,
   hbar, type ErrorCode, type LoyalError, type Receipt,
 } from "@loyal/hedera";
+import * as small from "@loyal/hedera/sign";
 
 async function mint(client: Client, key: PrivateKey): Promise<number[]> {
   const created: Receipt = await new TokenCreateTransaction()
@@ -28,4 +29,21 @@ async function pay(client: Client, wallet: (b: Uint8Array) => Promise<Uint8Array
   }
 }
 
-export { mint, pay };
+// The signing build: the same builders and keys, typed from sign.d.ts.
+function signOnly(): Uint8Array {
+  const key: small.PrivateKey = small.PrivateKey.generateEd25519();
+  const id: small.TransactionId = small.TransactionId.generate(small.AccountId.fromString("0.0.1001"));
+  const num: bigint = id.accountId.num;
+  void num;
+  try {
+    small.PrivateKey.generateECDSA();
+  } catch (e) {
+    const err = e as small.LoyalError;
+    const what: string | undefined = err.details.what;
+    void what;
+  }
+  return new small.TokenMintTransaction().setTokenId("0.0.5005").setMetadata(["ipfs://x"])
+    .setTransactionId(id.toString()).setNodeAccountIds(["0.0.3"]).freeze().sign(key).toBytes();
+}
+
+export { mint, pay, signOnly };

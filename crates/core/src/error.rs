@@ -73,6 +73,10 @@ pub enum Error {
     Signer {
         reason: String,
     },
+    /// Something this build leaves out (a cargo feature that is off).
+    Unsupported {
+        what: &'static str,
+    },
 }
 
 impl Error {
@@ -94,6 +98,7 @@ impl Error {
             Error::AlreadyFrozen => "ALREADY_FROZEN",
             Error::Decode { .. } => "DECODE",
             Error::Signer { .. } => "SIGNER",
+            Error::Unsupported { .. } => "UNSUPPORTED",
         }
     }
 }
@@ -137,6 +142,7 @@ impl fmt::Display for Error {
             Error::AlreadyFrozen => f.write_str("transaction is frozen and can no longer change"),
             Error::Decode { message, reason } => write!(f, "cannot decode {message}: {reason}"),
             Error::Signer { reason } => write!(f, "signer failed: {reason}"),
+            Error::Unsupported { what } => write!(f, "not in this build: {what}"),
         }
     }
 }

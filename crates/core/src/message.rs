@@ -67,6 +67,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "ecdsa")]
     fn sign_and_verify_both_key_types() {
         let ed = PrivateKey::from_bytes_ed25519(&[1; 32]).unwrap();
         let ec = PrivateKey::from_bytes_ecdsa(&[2; 32]).unwrap();

@@ -1,52 +1,137 @@
 //! Errors cross into JS as real `Error` objects with a stable `code` (the Rust error's
-//! `code()`) and a `details` object; never as strings.
+//! `code()`) and a `details` object (always present; the variant's fields, camelCase), never
+//! as strings.
 
 use wasm_bindgen::JsValue;
 
 pub type JsResult<T> = Result<T, JsValue>;
 
-/// A JS `Error` with `code` and, when given, `details` (string fields).
-pub fn js_error(code: &str, message: &str, details: &[(&str, &str)]) -> JsValue {
+/// A JS `Error` named `LoyalError` with `code` and `details`.
+pub fn js_error(code: &str, message: &str, details: &[(&str, JsValue)]) -> JsValue {
     let error = js_sys::Error::new(message);
     error.set_name("LoyalError");
-    let _ = js_sys::Reflect::set(&error, &"code".into(), &code.into());
-    if !details.is_empty() {
-        let d = js_sys::Object::new();
-        for (k, v) in details {
-            let _ = js_sys::Reflect::set(&d, &(*k).into(), &(*v).into());
-        }
-        let _ = js_sys::Reflect::set(&error, &"details".into(), &d);
+    let d = js_sys::Object::new();
+    for (k, v) in details {
+        let _ = js_sys::Reflect::set(&d, &(*k).into(), v);
     }
+    let _ = js_sys::Reflect::set(&error, &"code".into(), &code.into());
+    let _ = js_sys::Reflect::set(&error, &"details".into(), &d);
     error.into()
 }
 
+fn s(v: &str) -> JsValue {
+    v.into()
+}
+
+fn n(v: impl Into<f64>) -> JsValue {
+    JsValue::from_f64(v.into())
+}
+
 pub fn core(e: loyal_core::Error) -> JsValue {
-    js_error(e.code(), &e.to_string(), &[])
+    js_error(e.code(), &e.to_string(), &core_details(&e))
+}
+
+fn core_details(e: &loyal_core::Error) -> Vec<(&'static str, JsValue)> {
+    use loyal_core::Error as E;
+    match e {
+        E::InvalidEntityId { input, reason }
+        | E::InvalidTransactionId { input, reason }
+        | E::InvalidAmount { input, reason } => vec![("input", s(input)), ("reason", s(reason))],
+        E::ChecksumMismatch {
+            id,
+            expected,
+            actual,
+        } => vec![
+            ("id", s(id)),
+            ("expected", s(expected)),
+            ("actual", s(actual)),
+        ],
+        E::InvalidKey { reason }
+        | E::InvalidSignature { reason }
+        | E::UnbalancedTransfer { reason }
+        | E::Signer { reason } => vec![("reason", s(reason))],
+        E::Unsupported { what } => vec![("what", s(what))],
+        E::MemoTooLong { len, max } => vec![("length", n(*len as f64)), ("max", n(*max as f64))],
+        E::InvalidField { field, reason } => vec![("field", s(field)), ("reason", s(reason))],
+        E::MissingField { field } => vec![("field", s(field))],
+        E::TransactionTooLarge { size, max } => {
+            vec![("size", n(*size as f64)), ("max", n(*max as f64))]
+        }
+        E::Decode { message, reason } => vec![("what", s(message)), ("reason", s(reason))],
+        _ => vec![],
+    }
 }
 
 #[cfg(feature = "network")]
 pub fn client(e: loyal_client::Error) -> JsValue {
-    match e.status() {
-        Some(status) => js_error(e.code(), &e.to_string(), &[("status", status)]),
-        None => js_error(e.code(), &e.to_string(), &[]),
-    }
+    use loyal_client::Error as E;
+    let details = match &e {
+        E::Core(inner) => core_details(inner),
+        E::Transport { url, reason } => vec![("url", s(url)), ("reason", s(reason))],
+        E::GrpcWeb { reason } => vec![("reason", s(reason))],
+        E::GrpcStatus { status, message } => {
+            vec![("grpcStatus", n(*status)), ("reason", s(message))]
+        }
+        E::Precheck {
+            status,
+            transaction_id,
+        }
+        | E::ReceiptStatus {
+            status,
+            transaction_id,
+        } => vec![("status", s(status)), ("transactionId", s(transaction_id))],
+        E::ReceiptTimeout { transaction_id } => vec![("transactionId", s(transaction_id))],
+        E::NoHealthyNode { attempts, last } => {
+            vec![("attempts", n(*attempts)), ("reason", s(last))]
+        }
+        E::CidMismatch { cid } => vec![("cid", s(cid))],
+        E::InvalidCid { input } => vec![("input", s(input))],
+        E::Http { url, status, body } => vec![
+            ("url", s(url)),
+            ("httpStatus", n(*status)),
+            ("reason", s(body)),
+        ],
+        E::Decode { what, reason } => vec![("what", s(what)), ("reason", s(reason))],
+        E::UnknownNetwork { name } => vec![("input", s(name))],
+        _ => vec![],
+    };
+    js_error(e.code(), &e.to_string(), &details)
 }
 
 #[cfg(feature = "network")]
 pub fn metadata(e: loyal_metadata::Error) -> JsValue {
-    match &e {
-        loyal_metadata::Error::MissingField { field }
-        | loyal_metadata::Error::InvalidField { field, .. } => {
-            js_error(e.code(), &e.to_string(), &[("field", field)])
-        }
-        _ => js_error(e.code(), &e.to_string(), &[]),
-    }
+    use loyal_metadata::Error as E;
+    let details = match &e {
+        E::MissingField { field } => vec![("field", s(field))],
+        E::InvalidField { field, reason } => vec![("field", s(field)), ("reason", s(reason))],
+        E::Json { reason } => vec![("reason", s(reason))],
+        _ => vec![],
+    };
+    js_error(e.code(), &e.to_string(), &details)
 }
 
+/// A bad argument to a binding function (`details.field` names it).
 pub fn invalid(field: &str, reason: impl std::fmt::Display) -> JsValue {
+    let reason = reason.to_string();
     js_error(
         "INVALID_ARGUMENT",
         &format!("{field}: {reason}"),
-        &[("field", field)],
+        &[("field", s(field)), ("reason", s(&reason))],
+    )
+}
+
+/// A core error about the value given for `field`: the core's code, its details and `field`.
+pub fn core_in(field: &str, e: loyal_core::Error) -> JsValue {
+    let mut details = core_details(&e);
+    details.push(("field", s(field)));
+    js_error(e.code(), &format!("{field}: {e}"), &details)
+}
+
+/// A required value that was not given (`details.field` names it).
+pub fn missing(field: &str) -> JsValue {
+    js_error(
+        "MISSING_FIELD",
+        &format!("{field} is required"),
+        &[("field", s(field))],
     )
 }

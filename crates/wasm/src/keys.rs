@@ -2,7 +2,7 @@
 //! accepts, printed as DER or raw hex. Private key material never leaves as a string unless
 //! asked for.
 
-use crate::error::{core, invalid, JsResult};
+use crate::error::{core, core_in, JsResult};
 use loyal_core::key;
 use loyal_web::WebRng;
 use wasm_bindgen::prelude::*;
@@ -20,9 +20,11 @@ impl PrivateKey {
         PrivateKey(key::PrivateKey::generate_ed25519(&mut WebRng))
     }
 
-    #[wasm_bindgen(js_name = generateEcdsa)]
-    pub fn generate_ecdsa() -> PrivateKey {
-        PrivateKey(key::PrivateKey::generate_ecdsa(&mut WebRng))
+    #[wasm_bindgen(js_name = generateECDSA)]
+    pub fn generate_ecdsa() -> JsResult<PrivateKey> {
+        key::PrivateKey::generate_ecdsa(&mut WebRng)
+            .map(PrivateKey)
+            .map_err(core)
     }
 
     /// DER hex, or raw hex (32 bytes is read as ED25519, like the SDK's `fromString`).
@@ -143,5 +145,5 @@ impl PublicKey {
 
 /// A key given to a builder: a PublicKey object or any string form.
 pub fn parse_public(field: &str, s: &str) -> JsResult<key::PublicKey> {
-    s.parse::<key::PublicKey>().map_err(|e| invalid(field, e))
+    s.parse::<key::PublicKey>().map_err(|e| core_in(field, e))
 }

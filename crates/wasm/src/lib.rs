@@ -5,16 +5,19 @@
 //! are plain JS in `pkg/index.js`; they hand a spec object to `freeze`.
 
 mod error;
+pub mod ids;
 pub mod keys;
 pub mod message;
 #[cfg(feature = "network")]
 pub mod metadata;
 #[cfg(feature = "network")]
 pub mod net;
+mod read;
 mod spec;
 pub mod tx;
 
 pub use error::JsResult;
+pub use ids::{AccountId, TokenId, TransactionId};
 pub use keys::{PrivateKey, PublicKey};
 pub use message::{sign_message, verify_message};
 #[cfg(feature = "network")]

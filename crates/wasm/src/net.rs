@@ -1,7 +1,8 @@
 //! The client: a network (devnet by default, Hedera's by name, or custom), an operator, and
 //! the mirror and IPFS clients of that network, over `fetch`.
 
-use crate::error::{client, invalid, js_error, JsResult};
+use crate::error::{client, core_in, invalid, js_error, JsResult};
+use crate::ids::id_text;
 use crate::keys::PrivateKey;
 use crate::tx::Transaction;
 use js_sys::{Object, Reflect, Uint8Array};
@@ -160,7 +161,7 @@ impl Client {
                     account_id: n
                         .account_id
                         .parse()
-                        .map_err(|e| invalid("nodes.accountId", e))?,
+                        .map_err(|e| core_in("nodes.accountId", e))?,
                     url: n.url,
                 })
             })
@@ -196,8 +197,10 @@ impl Client {
     }
 
     #[wasm_bindgen(js_name = setOperator)]
-    pub fn set_operator(&mut self, account_id: &str, key: &PrivateKey) -> JsResult<()> {
-        let account: AccountId = account_id.parse().map_err(|e| invalid("accountId", e))?;
+    pub fn set_operator(&mut self, account_id: &JsValue, key: &PrivateKey) -> JsResult<()> {
+        let account: AccountId = id_text("accountId", account_id)?
+            .parse()
+            .map_err(|e| core_in("accountId", e))?;
         self.set_operator_inner(account, key.0.clone());
         Ok(())
     }
@@ -220,10 +223,10 @@ impl Client {
 
     /// Waits for a receipt by transaction id (`0.0.2@1700000000.000000001`).
     #[wasm_bindgen(js_name = getReceipt)]
-    pub async fn get_receipt(&self, transaction_id: &str) -> JsResult<JsValue> {
-        let id: TransactionId = transaction_id
+    pub async fn get_receipt(&self, transaction_id: JsValue) -> JsResult<JsValue> {
+        let id: TransactionId = id_text("transactionId", &transaction_id)?
             .parse()
-            .map_err(|e| invalid("transactionId", e))?;
+            .map_err(|e| core_in("transactionId", e))?;
         let r = self.inner.receipt(&id, None).await.map_err(client)?;
         Ok(receipt_to_js(&r))
     }
@@ -266,12 +269,12 @@ impl Client {
     #[wasm_bindgen(js_name = waitForMirror)]
     pub async fn wait_for_mirror(
         &self,
-        transaction_id: &str,
+        transaction_id: JsValue,
         timeout_ms: u32,
     ) -> JsResult<JsValue> {
-        let id: TransactionId = transaction_id
+        let id: TransactionId = id_text("transactionId", &transaction_id)?
             .parse()
-            .map_err(|e| invalid("transactionId", e))?;
+            .map_err(|e| core_in("transactionId", e))?;
         let t = self
             .mirror()
             .wait_for_transaction(&id, core::time::Duration::from_millis(timeout_ms as u64))

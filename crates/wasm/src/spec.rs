@@ -2,41 +2,30 @@
 //! transaction. Ids are strings (`"0.0.1001"`, `"0.0.5/1"` for NFTs), keys any string form,
 //! amounts `bigint` or integer numbers, byte fields `Uint8Array` or strings (UTF-8).
 
-use crate::error::{core, invalid, JsResult};
+use crate::error::{core, core_in, invalid, missing, JsResult};
 use crate::keys::parse_public;
+use crate::read::Obj;
 use loyal_core::hbar::Hbar;
 use loyal_core::id::{AccountId, NftId, ScheduleId, TokenId, TopicId};
 use loyal_core::time::Duration;
 use loyal_core::transaction::*;
 use loyal_core::transaction_id::TransactionId;
-use serde::Deserialize;
+use wasm_bindgen::JsValue;
 
 /// Bytes from JS: a `Uint8Array` or a string (taken as UTF-8, e.g. `ipfs://…`).
-#[derive(Deserialize)]
-#[serde(untagged)]
-pub enum Bytes {
-    Raw(#[serde(with = "serde_bytes")] Vec<u8>),
-    Text(String),
-}
+pub struct Bytes(Vec<u8>);
 
 impl Bytes {
     fn to_vec(&self) -> Vec<u8> {
-        match self {
-            Bytes::Raw(b) => b.clone(),
-            Bytes::Text(s) => s.as_bytes().to_vec(),
-        }
+        self.0.clone()
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct HbarTransfer {
     account_id: String,
     amount: i64,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct TokenTransfer {
     token_id: String,
     account_id: String,
@@ -44,16 +33,12 @@ pub struct TokenTransfer {
     decimals: Option<u32>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct NftTransfer {
     nft_id: String,
     sender: String,
     receiver: String,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct PendingAirdrop {
     sender: String,
     receiver: String,
@@ -61,10 +46,12 @@ pub struct PendingAirdrop {
     serial: Option<u64>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+/// What the builder classes collect, read field by field from the JS object (no serde: the
+/// small signing build would pay ~30 KB for a derive over fifty optional fields). Absent,
+/// `undefined` and `null` fields are unset; a field of the wrong type is an
+/// `INVALID_ARGUMENT` naming it.
+#[derive(Default)]
 pub struct Spec {
-    #[serde(rename = "type")]
     kind: String,
     transaction_id: Option<String>,
     node_account_ids: Option<Vec<String>>,
@@ -123,48 +110,178 @@ pub struct Spec {
     payer_account_id: Option<String>,
 }
 
+impl Spec {
+    /// Fields are assigned one at a time into a default `Spec`: an error then drops one value,
+    /// where a struct literal with fifty `?`s needs drop code for every partial state.
+    pub fn from_js(v: &JsValue) -> JsResult<Spec> {
+        let o = Obj::new("spec", v)?;
+        let bytes = |v: Option<Vec<u8>>| v.map(Bytes);
+        let mut s = Spec::default();
+        s.kind = o.string("type")?.ok_or_else(|| missing("type"))?;
+        s.transaction_id = o.string("transactionId")?;
+        s.node_account_ids = o.opt_list("nodeAccountIds", |i| i.as_string())?;
+        s.max_transaction_fee = o.int("maxTransactionFee")?;
+        s.transaction_memo = o.string("transactionMemo")?;
+        s.transaction_valid_duration = o.int("transactionValidDuration")?;
+        s.key = o.string("key")?;
+        s.initial_balance = o.int("initialBalance")?;
+        s.max_automatic_token_associations = o.int_in("maxAutomaticTokenAssociations")?;
+        s.account_memo = o.string("accountMemo")?;
+        s.receiver_signature_required = o.bool("receiverSignatureRequired")?;
+        s.hbar_transfers = o.objects("hbarTransfers", |t| {
+            Ok(HbarTransfer {
+                account_id: t.req_string("accountId")?,
+                amount: t.int("amount")?.ok_or_else(|| missing(&t.path("amount")))?,
+            })
+        })?;
+        s.token_transfers = o.objects("tokenTransfers", |t| {
+            Ok(TokenTransfer {
+                token_id: t.req_string("tokenId")?,
+                account_id: t.req_string("accountId")?,
+                amount: t.int("amount")?.ok_or_else(|| missing(&t.path("amount")))?,
+                decimals: t.int_in("decimals")?,
+            })
+        })?;
+        s.nft_transfers = o.objects("nftTransfers", |t| {
+            Ok(NftTransfer {
+                nft_id: t.req_string("nftId")?,
+                sender: t.req_string("sender")?,
+                receiver: t.req_string("receiver")?,
+            })
+        })?;
+        s.pending_airdrops = o.objects("pendingAirdrops", |t| {
+            Ok(PendingAirdrop {
+                sender: t.req_string("sender")?,
+                receiver: t.req_string("receiver")?,
+                token_id: t.req_string("tokenId")?,
+                serial: t.int_in("serial")?,
+            })
+        })?;
+        s.token_name = o.string("tokenName")?;
+        s.token_symbol = o.string("tokenSymbol")?;
+        s.decimals = o.int_in("decimals")?;
+        s.initial_supply = o.int_in("initialSupply")?;
+        s.treasury_account_id = o.string("treasuryAccountId")?;
+        s.admin_key = o.string("adminKey")?;
+        s.kyc_key = o.string("kycKey")?;
+        s.freeze_key = o.string("freezeKey")?;
+        s.wipe_key = o.string("wipeKey")?;
+        s.supply_key = o.string("supplyKey")?;
+        s.pause_key = o.string("pauseKey")?;
+        s.metadata_key = o.string("metadataKey")?;
+        s.fee_schedule_key = o.string("feeScheduleKey")?;
+        s.freeze_default = o.bool("freezeDefault")?;
+        s.token_type = o.string("tokenType")?;
+        s.supply_type = o.string("supplyType")?;
+        s.max_supply = o.int("maxSupply")?;
+        s.token_memo = o.string("tokenMemo")?;
+        s.token_metadata = bytes(o.bytes("tokenMetadata")?);
+        s.token_id = o.string("tokenId")?;
+        s.token_ids = o.list("tokenIds", |i| i.as_string())?;
+        s.nft_ids = o.list("nftIds", |i| i.as_string())?;
+        s.account_id = o.string("accountId")?;
+        s.owner_id = o.string("ownerId")?;
+        s.amount = o.int_in("amount")?;
+        s.metadata = o
+            .list("metadata", crate::read::bytes)?
+            .into_iter()
+            .map(Bytes)
+            .collect();
+        s.serials = o.list("serials", crate::read::int)?;
+        s.topic_id = o.string("topicId")?;
+        s.topic_memo = o.string("topicMemo")?;
+        s.submit_key = o.string("submitKey")?;
+        s.message = bytes(o.bytes("message")?);
+        s.schedule_id = o.string("scheduleId")?;
+        s.scheduled = match o.get("scheduled") {
+            Some(inner) => Some(Box::new(Spec::from_js(&inner)?)),
+            None => None,
+        };
+        s.schedule_memo = o.string("scheduleMemo")?;
+        s.payer_account_id = o.string("payerAccountId")?;
+        Ok(s)
+    }
+}
+
 fn account(field: &str, s: &str) -> JsResult<AccountId> {
-    s.parse().map_err(|e| invalid(field, e))
+    s.parse().map_err(|e| core_in(field, e))
 }
 
 fn token(field: &str, s: &str) -> JsResult<TokenId> {
-    s.parse().map_err(|e| invalid(field, e))
+    s.parse().map_err(|e| core_in(field, e))
 }
 
 fn nft(field: &str, s: &str) -> JsResult<NftId> {
-    s.parse().map_err(|e| invalid(field, e))
+    s.parse().map_err(|e| core_in(field, e))
 }
 
 fn required<'a, T>(field: &str, v: &'a Option<T>) -> JsResult<&'a T> {
-    v.as_ref().ok_or_else(|| invalid(field, "required"))
+    v.as_ref().ok_or_else(|| missing(field))
 }
 
 /// What a client supplies for a builder that left them open: transaction id and nodes.
 pub type Fill<'a> = &'a dyn Fn(Option<&TransactionId>) -> Option<(TransactionId, Vec<AccountId>)>;
 
-/// The frame every transaction shares: id, nodes, fee, duration, memo.
-fn common<D: TransactionData>(mut b: Builder<D>, s: &Spec) -> JsResult<Builder<D>> {
-    if let Some(id) = &s.transaction_id {
-        let id: TransactionId = id.parse().map_err(|e| invalid("transactionId", e))?;
-        b = b.with_transaction_id(id);
+/// The frame every transaction shares (id, nodes, fee, duration, memo), parsed once and
+/// not per builder type, so each type adds only its own fields to the wasm.
+struct Common {
+    transaction_id: Option<TransactionId>,
+    node_account_ids: Option<Vec<AccountId>>,
+    max_transaction_fee: Option<Hbar>,
+    valid_duration: Option<Duration>,
+    memo: Option<String>,
+}
+
+impl Common {
+    fn parse(s: &Spec) -> JsResult<Self> {
+        Ok(Common {
+            transaction_id: match &s.transaction_id {
+                Some(id) => Some(id.parse().map_err(|e| core_in("transactionId", e))?),
+                None => None,
+            },
+            node_account_ids: match &s.node_account_ids {
+                Some(nodes) => Some(
+                    nodes
+                        .iter()
+                        .map(|n| account("nodeAccountIds", n))
+                        .collect::<JsResult<Vec<_>>>()?,
+                ),
+                None => None,
+            },
+            max_transaction_fee: s.max_transaction_fee.map(Hbar::from_tinybars),
+            valid_duration: s.transaction_valid_duration.map(Duration::from_secs),
+            memo: s.transaction_memo.clone(),
+        })
     }
-    if let Some(nodes) = &s.node_account_ids {
-        let nodes = nodes
-            .iter()
-            .map(|n| account("nodeAccountIds", n))
-            .collect::<JsResult<Vec<_>>>()?;
-        b = b.with_node_account_ids(nodes);
+
+    /// Fills what the spec left open from the client (`fill`), once for every type.
+    fn fill(&mut self, fill: Fill<'_>) {
+        if let Some((id, nodes)) = fill(self.transaction_id.as_ref()) {
+            self.transaction_id.get_or_insert(id);
+            if self.node_account_ids.as_ref().is_none_or(Vec::is_empty) {
+                self.node_account_ids = Some(nodes);
+            }
+        }
     }
-    if let Some(fee) = s.max_transaction_fee {
-        b = b.with_max_transaction_fee(Hbar::from_tinybars(fee));
+
+    fn apply<D: TransactionData>(self, mut b: Builder<D>) -> Builder<D> {
+        if let Some(id) = self.transaction_id {
+            b = b.with_transaction_id(id);
+        }
+        if let Some(nodes) = self.node_account_ids {
+            b = b.with_node_account_ids(nodes);
+        }
+        if let Some(fee) = self.max_transaction_fee {
+            b = b.with_max_transaction_fee(fee);
+        }
+        if let Some(d) = self.valid_duration {
+            b = b.with_transaction_valid_duration(d);
+        }
+        if let Some(memo) = self.memo {
+            b = b.with_memo(memo);
+        }
+        b
     }
-    if let Some(d) = s.transaction_valid_duration {
-        b = b.with_transaction_valid_duration(Duration::from_secs(d));
-    }
-    if let Some(memo) = &s.transaction_memo {
-        b = b.with_memo(memo.clone());
-    }
-    Ok(b)
 }
 
 /// Applies `f` to the typed builder the spec describes, for both freezing and scheduling.
@@ -463,7 +580,7 @@ macro_rules! with_builder {
             "TopicMessageSubmitTransaction" => {
                 let topic: TopicId = required("topicId", &s.topic_id)?
                     .parse()
-                    .map_err(|e| invalid("topicId", e))?;
+                    .map_err(|e| core_in("topicId", e))?;
                 let message = required("message", &s.message)?.to_vec();
                 let $b = TopicMessageSubmitTransaction::new()
                     .with_topic_id(topic)
@@ -473,7 +590,7 @@ macro_rules! with_builder {
             "ScheduleSignTransaction" => {
                 let id: ScheduleId = required("scheduleId", &s.schedule_id)?
                     .parse()
-                    .map_err(|e| invalid("scheduleId", e))?;
+                    .map_err(|e| core_in("scheduleId", e))?;
                 let $b = ScheduleSignTransaction::new().with_schedule_id(id);
                 $body
             }
@@ -487,10 +604,12 @@ macro_rules! with_builder {
 
 /// Freezes the spec; `fill` supplies what the builder left open (from a client).
 pub fn freeze(s: &Spec, fill: Fill<'_>) -> JsResult<Transaction> {
+    let mut common = Common::parse(s)?;
+    common.fill(fill);
     if s.kind == "ScheduleCreateTransaction" {
         let inner = required("scheduledTransaction", &s.scheduled)?;
         let mut b = with_builder!(inner, |b| ScheduleCreateTransaction::new()
-            .with_scheduled_transaction(&b)
+            .with_scheduled_transaction(&Common::parse(inner)?.apply(b))
             .map_err(core))?;
         if let Some(m) = &s.schedule_memo {
             b = b.with_schedule_memo(m.clone());
@@ -501,19 +620,7 @@ pub fn freeze(s: &Spec, fill: Fill<'_>) -> JsResult<Transaction> {
         if let Some(p) = &s.payer_account_id {
             b = b.with_payer_account_id(account("payerAccountId", p)?);
         }
-        return finish(common(b, s)?, fill);
+        return common.apply(b).freeze().map_err(core);
     }
-    with_builder!(s, |b| finish(common(b, s)?, fill))
-}
-
-fn finish<D: TransactionData>(mut b: Builder<D>, fill: Fill<'_>) -> JsResult<Transaction> {
-    if let Some((id, nodes)) = fill(b.transaction_id()) {
-        if b.transaction_id().is_none() {
-            b = b.with_transaction_id(id);
-        }
-        if b.node_account_ids().is_empty() {
-            b = b.with_node_account_ids(nodes);
-        }
-    }
-    b.freeze().map_err(core)
+    with_builder!(s, |b| common.apply(b).freeze().map_err(core))
 }

@@ -1,7 +1,7 @@
 //! A frozen transaction in JS: sign (with a key, or with signatures from a wallet over
 //! `bodies()`), serialize, parse, hash, verify, execute.
 
-use crate::error::{core, js_error, JsResult};
+use crate::error::{core, JsResult};
 use crate::keys::{PrivateKey, PublicKey};
 use crate::spec;
 use crate::spec::Spec;
@@ -20,8 +20,7 @@ pub fn freeze_spec(spec: JsValue) -> JsResult<Transaction> {
 }
 
 pub fn parse_spec(spec: JsValue) -> JsResult<Spec> {
-    serde_wasm_bindgen::from_value(spec)
-        .map_err(|e| js_error("INVALID_ARGUMENT", &format!("transaction spec: {e}"), &[]))
+    Spec::from_js(&spec)
 }
 
 #[wasm_bindgen]
@@ -66,6 +65,7 @@ impl Transaction {
         self.0.to_bytes()
     }
 
+    #[cfg(feature = "decode")]
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8]) -> JsResult<Transaction> {
         t::Transaction::from_bytes(bytes)
@@ -77,6 +77,12 @@ impl Transaction {
     #[wasm_bindgen(getter)]
     pub fn hash(&self) -> Vec<u8> {
         self.0.hash().to_vec()
+    }
+
+    /// The SDK's name for `hash`.
+    #[wasm_bindgen(js_name = getTransactionHash)]
+    pub fn get_transaction_hash(&self) -> Vec<u8> {
+        self.hash()
     }
 
     #[wasm_bindgen(getter, js_name = transactionId)]

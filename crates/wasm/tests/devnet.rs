@@ -42,7 +42,8 @@ fn code(e: &JsValue) -> String {
 
 fn producer() -> Client {
     let mut c = Client::for_name("devnet").unwrap();
-    c.set_operator("0.0.1001", &key(BESTPRODUCER)).unwrap();
+    c.set_operator(&"0.0.1001".into(), &key(BESTPRODUCER))
+        .unwrap();
     c
 }
 
@@ -93,7 +94,10 @@ async fn nft_with_ipfs_metadata_transfer_and_mirror() {
         .unwrap();
     let id = send.transaction_id();
     send.execute(&client).await.unwrap();
-    let seen = client.wait_for_mirror(&id, 5_000).await.unwrap();
+    let seen = client
+        .wait_for_mirror(id.clone().into(), 5_000)
+        .await
+        .unwrap();
     assert_eq!(get(&seen, "result").as_string().unwrap(), "SUCCESS");
     let nfts = js_sys::Array::from(
         &client
@@ -148,7 +152,10 @@ async fn fungible_token_associate_and_transfer() {
         .unwrap();
     let id = pay.transaction_id();
     pay.execute(&client).await.unwrap();
-    client.wait_for_mirror(&id, 5_000).await.unwrap();
+    client
+        .wait_for_mirror(id.clone().into(), 5_000)
+        .await
+        .unwrap();
     let balances = client
         .mirror_get(&format!(
             "/api/v1/tokens/{token}/balances?account.id=0.0.1005"
@@ -168,7 +175,7 @@ async fn error_paths_have_codes() {
     );
     // More than Alice has: consensus says INSUFFICIENT_ACCOUNT_BALANCE.
     let mut alice = Client::for_name("devnet").unwrap();
-    alice.set_operator("0.0.1005", &key(ALICE)).unwrap();
+    alice.set_operator(&"0.0.1005".into(), &key(ALICE)).unwrap();
     let mut greedy = alice
         .freeze(spec(
             json!({"type": "TransferTransaction", "hbarTransfers": [
@@ -188,7 +195,9 @@ async fn error_paths_have_codes() {
         "mirrorUrl": "http://127.0.0.1:5551",
     })))
     .unwrap();
-    failover.set_operator("0.0.1005", &key(ALICE)).unwrap();
+    failover
+        .set_operator(&"0.0.1005".into(), &key(ALICE))
+        .unwrap();
     let mut small = failover
         .freeze(spec(
             json!({"type": "TransferTransaction", "hbarTransfers": [

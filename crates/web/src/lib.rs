@@ -10,6 +10,21 @@ mod transport;
 #[cfg(feature = "transport")]
 pub use transport::{Fetch, Timers};
 
+/// Nanoseconds since the Unix epoch from `Date.now`, strictly increasing: the clock has
+/// millisecond resolution, and two transactions made in the same millisecond must not share a
+/// transaction id (valid start).
+pub fn now_nanos() -> i128 {
+    thread_local! {
+        static LAST: std::cell::Cell<i128> = const { std::cell::Cell::new(0) };
+    }
+    let wall = js_sys::Date::now() as i128 * 1_000_000;
+    LAST.with(|last| {
+        let t = wall.max(last.get() + 1);
+        last.set(t);
+        t
+    })
+}
+
 /// `crypto.getRandomValues` as a CSPRNG for key generation.
 pub struct WebRng;
 

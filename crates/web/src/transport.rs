@@ -60,18 +60,7 @@ impl Runtime for Timers {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
-    /// Strictly increasing: the clock has millisecond resolution, and two transactions made in
-    /// the same millisecond must not share a transaction id (valid start).
     fn now(&self) -> loyal_core::time::Timestamp {
-        thread_local! {
-            static LAST: std::cell::Cell<i128> = const { std::cell::Cell::new(0) };
-        }
-        let wall = js_sys::Date::now() as i128 * 1_000_000;
-        let nanos = LAST.with(|last| {
-            let t = wall.max(last.get() + 1);
-            last.set(t);
-            t
-        });
-        loyal_core::time::Timestamp::from_nanos(nanos)
+        loyal_core::time::Timestamp::from_nanos(crate::now_nanos())
     }
 }

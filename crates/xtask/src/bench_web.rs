@@ -1,7 +1,8 @@
 //! `cargo xtask bench bundle` and `cargo xtask bench browser`: the same minimal app (build,
 //! sign and serialize one TokenMint: tests/bench/app-ours.mjs, app-sdk.mjs) bundled by esbuild
-//! (minified) with pkg/ and with @hashgraph/sdk — bytes raw and gzip (-9), JS plus wasm — and
-//! the time from navigation start to the first signed transaction in headless Chromium.
+//! (minified) with pkg/ — its signing build `@loyal/hedera/sign` ("sign") and the whole
+//! library ("full") — and with @hashgraph/sdk; bytes raw and gzip (-9), JS plus wasm, and the
+//! time from navigation start to the first signed transaction in headless Chromium.
 
 use crate::bench_sign::number;
 use crate::install;
@@ -24,7 +25,24 @@ fn len(path: &Path) -> u64 {
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
 
-/// Bundles both apps into target/bench/apps with their pages; returns the directory.
+/// The bundled apps: name, entry file, what `@loyal/hedera` resolves to, the wasm it loads.
+const APPS: [(&str, &str, &str, Option<&str>); 3] = [
+    (
+        "sign",
+        "app-ours.mjs",
+        "../../pkg/sign.js",
+        Some("dist/sign/loyal_wasm_bg.wasm"),
+    ),
+    (
+        "full",
+        "app-ours.mjs",
+        "../../pkg/index.js",
+        Some("dist/loyal_wasm_bg.wasm"),
+    ),
+    ("sdk", "app-sdk.mjs", "", None),
+];
+
+/// Bundles the apps into target/bench/apps with their pages; returns the directory.
 fn bundle_apps() -> Result<PathBuf> {
     install::npm("tests/bench")?;
     crate::pkg::run()?;
@@ -32,11 +50,11 @@ fn bundle_apps() -> Result<PathBuf> {
     let bench = root.join("tests/bench");
     let out = root.join("target/bench/apps");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    for app in ["ours", "sdk"] {
+    for (app, entry, ours, wasm) in APPS {
         let mut esbuild = cmd(
             bench.join("node_modules/.bin/esbuild").to_str().unwrap(),
             &[
-                &format!("app-{app}.mjs"),
+                entry,
                 "--bundle",
                 "--minify",
                 "--format=esm",
@@ -47,6 +65,9 @@ fn bundle_apps() -> Result<PathBuf> {
                 "--alias:@hashgraph/sdk=./node_modules/@hashgraph/sdk/lib/browser.js",
             ],
         );
+        if !ours.is_empty() {
+            esbuild.arg(format!("--alias:@loyal/hedera={ours}"));
+        }
         esbuild
             .arg(format!(
                 "--outfile={}",
@@ -58,49 +79,64 @@ fn bundle_apps() -> Result<PathBuf> {
             "<!doctype html><meta charset=utf-8><title>{app}</title><script type=module src=\"{app}.js\"></script>\n"
         );
         std::fs::write(out.join(format!("{app}.html")), page).map_err(|e| e.to_string())?;
+        // The bundle loads its wasm from next to itself (import.meta.url).
+        if let Some(wasm) = wasm {
+            let to = out.join(wasm);
+            std::fs::create_dir_all(to.parent().unwrap()).map_err(|e| e.to_string())?;
+            std::fs::copy(root.join("pkg").join(wasm), &to).map_err(|e| e.to_string())?;
+        }
     }
-    // The bundle loads the wasm from next to itself (import.meta.url).
-    std::fs::create_dir_all(out.join("dist")).map_err(|e| e.to_string())?;
-    std::fs::copy(
-        root.join("pkg/dist/loyal_wasm_bg.wasm"),
-        out.join("dist/loyal_wasm_bg.wasm"),
-    )
-    .map_err(|e| e.to_string())?;
     Ok(out)
+}
+
+/// Raw and gzip bytes of an app: its bundle plus its wasm.
+fn app_size(out: &Path, app: &str, wasm: Option<&str>) -> Result<(u64, u64, u64, u64)> {
+    let js = out.join(format!("{app}.js"));
+    let (wasm_raw, wasm_gz) = match wasm {
+        Some(w) => (len(&out.join(w)), gzip_len(&out.join(w))?),
+        None => (0, 0),
+    };
+    let js_gz = gzip_len(&js)?;
+    Ok((len(&js), wasm_raw, len(&js) + wasm_raw, js_gz + wasm_gz))
 }
 
 pub fn bundle() -> Result {
     let out = bundle_apps()?;
-    let (ours_js, sdk_js, wasm) = (
-        out.join("ours.js"),
-        out.join("sdk.js"),
-        out.join("dist/loyal_wasm_bg.wasm"),
-    );
-    let ours_raw = len(&ours_js) + len(&wasm);
-    let ours_gz = gzip_len(&ours_js)? + gzip_len(&wasm)?;
-    let (sdk_raw, sdk_gz) = (len(&sdk_js), gzip_len(&sdk_js)?);
+    let mut sizes = Vec::new();
+    for (app, _, _, wasm) in APPS {
+        sizes.push((app, app_size(&out, app, wasm)?));
+    }
+    let (_, (_, _, sdk_raw, sdk_gz)) = sizes[2];
     println!("bundle: build + sign + serialize one TokenMint, esbuild --minify");
+    for (app, (js, wasm, raw, gz)) in &sizes {
+        let name = match *app {
+            "sign" => "@loyal/hedera/sign",
+            "full" => "@loyal/hedera",
+            _ => "@hashgraph/sdk (anchor, same run)",
+        };
+        println!(
+            "  {name:<34} JS {js:>9} B + wasm {wasm:>8} B = {raw:>9} B raw, {gz:>8} B gzip  ({:.3} of the SDK gzip)",
+            *gz as f64 / sdk_gz as f64
+        );
+    }
+    let (_, (_, _, sign_raw, sign_gz)) = sizes[0];
     println!(
-        "  @loyal/hedera   JS {:>9} B + wasm {:>9} B = {:>9} B raw, {:>8} B gzip",
-        len(&ours_js),
-        len(&wasm),
-        ours_raw,
-        ours_gz
+        "  sign / SDK: {:.3} raw, {:.3} gzip; SDK / sign: {:.1}x gzip (target: <= 30,000 B gzip: {})",
+        sign_raw as f64 / sdk_raw as f64,
+        sign_gz as f64 / sdk_gz as f64,
+        sdk_gz as f64 / sign_gz as f64,
+        if sign_gz <= 30_000 { "met" } else { "not met" }
     );
-    println!(
-        "  @hashgraph/sdk  JS {sdk_raw:>9} B                   = {sdk_raw:>9} B raw, {sdk_gz:>8} B gzip  (anchor, same run)"
-    );
-    println!(
-        "  ours / SDK: {:.2} raw, {:.2} gzip (target: <= 30,000 B gzip for ours)",
-        ours_raw as f64 / sdk_raw as f64,
-        ours_gz as f64 / sdk_gz as f64
-    );
-    let json = format!(
-        "{{\n  \"name\": \"bundle\",\n  \"ours_js_bytes\": {},\n  \"ours_wasm_bytes\": {},\n  \"ours_raw_bytes\": {ours_raw},\n  \"ours_gzip_bytes\": {ours_gz},\n  \"sdk_raw_bytes\": {sdk_raw},\n  \"sdk_gzip_bytes\": {sdk_gz},\n  \"ratio_raw\": {:.4},\n  \"ratio_gzip\": {:.4},\n  \"target_gzip_bytes\": 30000\n}}\n",
-        len(&ours_js),
-        len(&wasm),
-        ours_raw as f64 / sdk_raw as f64,
-        ours_gz as f64 / sdk_gz as f64
+    let mut json = String::from("{\n  \"name\": \"bundle\",\n");
+    for (app, (js, wasm, raw, gz)) in &sizes {
+        json += &format!(
+            "  \"{app}\": {{ \"js_bytes\": {js}, \"wasm_bytes\": {wasm}, \"raw_bytes\": {raw}, \"gzip_bytes\": {gz}, \"ratio_gzip_vs_sdk\": {:.4} }},\n",
+            *gz as f64 / sdk_gz as f64
+        );
+    }
+    json += &format!(
+        "  \"target_gzip_bytes\": 30000,\n  \"target_met\": {}\n}}\n",
+        sign_gz <= 30_000
     );
     write("bundle", &json)
 }
@@ -110,14 +146,25 @@ pub fn browser() -> Result {
     let mut node = cmd("node", &["first-signed.mjs", out.to_str().unwrap(), "7"]);
     node.current_dir(root().join("tests/bench"));
     let page = output(node).ok_or("the first-signed benchmark failed (run node tests/bench/first-signed.mjs target/bench/apps)")?;
-    let (ours, sdk) = (number(&page, "ours_ms")?, number(&page, "sdk_ms")?);
+    let (sign, full, sdk) = (
+        number(&page, "sign_ms")?,
+        number(&page, "full_ms")?,
+        number(&page, "sdk_ms")?,
+    );
     println!("browser: navigation start to first signed TokenMint, headless Chromium, median of 7 fresh contexts");
-    println!("  @loyal/hedera   {ours:>8.1} ms");
-    println!("  @hashgraph/sdk  {sdk:>8.1} ms  (anchor, same run)");
-    println!("  SDK / ours: {:.2}x", sdk / ours);
+    println!(
+        "  @loyal/hedera/sign  {sign:>8.1} ms  (SDK / this: {:.2}x)",
+        sdk / sign
+    );
+    println!(
+        "  @loyal/hedera       {full:>8.1} ms  (SDK / this: {:.2}x)",
+        sdk / full
+    );
+    println!("  @hashgraph/sdk      {sdk:>8.1} ms  (anchor, same run)");
     let json = format!(
-        "{{\n  \"name\": \"browser\",\n  \"ours_first_signed_ms\": {ours:.2},\n  \"sdk_first_signed_ms\": {sdk:.2},\n  \"ratio_sdk_over_ours\": {:.3},\n  \"runs\": {page}\n}}\n",
-        sdk / ours
+        "{{\n  \"name\": \"browser\",\n  \"sign_first_signed_ms\": {sign:.2},\n  \"full_first_signed_ms\": {full:.2},\n  \"sdk_first_signed_ms\": {sdk:.2},\n  \"ratio_sdk_over_sign\": {:.3},\n  \"ratio_sdk_over_full\": {:.3},\n  \"runs\": {page}\n}}\n",
+        sdk / sign,
+        sdk / full
     );
     write("browser", &json)
 }

@@ -5,8 +5,19 @@ use crate::install;
 use crate::run::{cmd, tee, Result};
 use std::time::Instant;
 
-/// Crates whose unit tests also run compiled to wasm32 in headless Chromium.
-const BROWSER_CRATES: &[&str] = &["loyal-core", "loyal-ipfs", "loyal-metadata"];
+/// The crates whose tests also run in Chromium, with the cargo flags of each run: the signing
+/// build (`--no-default-features`: ED25519 only, no decoders) is tested as well as the whole.
+const BROWSER_RUNS: &[(&str, &[&str])] = &[
+    ("loyal-core", &["--lib", "--tests"]),
+    ("loyal-core", &["--lib", "--no-default-features"]),
+    ("loyal-ipfs", &["--lib", "--tests"]),
+    ("loyal-metadata", &["--lib", "--tests"]),
+    ("loyal-wasm", &["--test", "browser"]),
+    (
+        "loyal-wasm",
+        &["--test", "browser", "--no-default-features"],
+    ),
+];
 
 #[derive(Default)]
 struct Tally {
@@ -61,8 +72,11 @@ pub fn run(args: &[String]) -> Result {
 
     // Each crate's tests run in Chromium with its own webdriver.json (the runner reads it from
     // the crate directory).
-    for krate in BROWSER_CRATES {
-        eprintln!("\nxtask: === {krate} tests in headless Chromium (wasm-bindgen-test) ===");
+    for (krate, flags) in BROWSER_RUNS {
+        let flags = flags.join(" ");
+        eprintln!(
+            "\nxtask: === {krate} tests in headless Chromium (wasm-bindgen-test, {flags}) ==="
+        );
         let mut wasm = cmd(
             "cargo",
             &[
@@ -71,16 +85,15 @@ pub fn run(args: &[String]) -> Result {
                 krate,
                 "--target",
                 "wasm32-unknown-unknown",
-                "--lib",
-                "--tests",
                 "--no-fail-fast",
             ],
         );
+        wasm.args(flags.split(' '));
         wasm.env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
         wasm.args(&filter);
         let (ok, out) = tee(wasm);
-        tally.record(&format!("{krate} in Chromium"), ok, &out);
+        tally.record(&format!("{krate} in Chromium ({flags})"), ok, &out);
     }
 
     live_suites(&mut tally, &filter);

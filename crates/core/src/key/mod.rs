@@ -18,9 +18,19 @@ pub enum KeyAlgorithm {
     EcdsaSecp256k1,
 }
 
+#[cfg(feature = "ecdsa")]
 pub(crate) fn keccak256(data: &[u8]) -> [u8; 32] {
     use sha3::Digest as _;
     sha3::Keccak256::digest(data).into()
+}
+
+/// What ECDSA operations give in a build without the `ecdsa` feature (the small signing
+/// build of the wasm package leaves secp256k1 out).
+#[cfg(not(feature = "ecdsa"))]
+pub(crate) fn no_ecdsa() -> Error {
+    Error::Unsupported {
+        what: "ECDSA secp256k1 (this build has ED25519 only)",
+    }
 }
 
 /// Hex with or without `0x`, as the SDK accepts.
@@ -32,7 +42,34 @@ pub(crate) fn decode_hex(s: &str) -> Result<Vec<u8>> {
     })
 }
 
-#[cfg(test)]
+/// The build without secp256k1: ED25519 works, every ECDSA entry point is a typed error.
+#[cfg(all(test, not(feature = "ecdsa")))]
+mod ed25519_only {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn ecdsa_is_unsupported_not_a_panic() {
+        let ec_der = "3030020100300706052b8104000a042204207f109a9e3b0d8ecfba9cc23a3614433ce0fa7ddcc80f2a8f10b222179a5a80d6";
+        let ec_public = "024778141fffe462dbb3817c93e4252b2d6f5f5667fa71f34b84280265c01d408f";
+        for err in [
+            PrivateKey::from_str_der(ec_der).unwrap_err(),
+            PrivateKey::from_str_ecdsa(&"11".repeat(32)).unwrap_err(),
+            PrivateKey::from_bytes_ecdsa(&[2; 32]).unwrap_err(),
+            PrivateKey::generate_ecdsa(&mut rand_core::OsRng).unwrap_err(),
+            PublicKey::from_str_ecdsa(ec_public).unwrap_err(),
+            ec_public.parse::<PublicKey>().unwrap_err(),
+        ] {
+            assert_eq!(err.code(), "UNSUPPORTED", "{err}");
+        }
+        let ed = PrivateKey::from_bytes_ed25519(&[7; 32]).unwrap();
+        ed.public_key().verify(b"m", &ed.sign(b"m")).unwrap();
+        assert_eq!(ed.public_key().to_evm_address(), None);
+    }
+}
+
+#[cfg(all(test, feature = "ecdsa"))]
 mod tests {
     use super::*;
     #[cfg(target_arch = "wasm32")]

@@ -3,6 +3,7 @@
 
 use super::{decode_hex, der, KeyAlgorithm, PublicKey};
 use crate::{Error, Result};
+#[cfg(feature = "ecdsa")]
 use k256::ecdsa::signature::hazmat::PrehashSigner as _;
 use rand_core::CryptoRngCore;
 use std::{fmt, str::FromStr};
@@ -11,6 +12,7 @@ use zeroize::Zeroizing;
 #[derive(Clone)]
 pub enum PrivateKey {
     Ed25519(Ed25519Secret),
+    #[cfg(feature = "ecdsa")]
     EcdsaSecp256k1(k256::ecdsa::SigningKey),
 }
 
@@ -49,13 +51,23 @@ impl PrivateKey {
         PrivateKey::Ed25519(Ed25519Secret::new(ed25519_dalek::SigningKey::generate(rng)))
     }
 
-    pub fn generate_ecdsa(rng: &mut impl CryptoRngCore) -> Self {
-        PrivateKey::EcdsaSecp256k1(k256::ecdsa::SigningKey::random(rng))
+    /// Fails only in a build without the `ecdsa` feature.
+    pub fn generate_ecdsa(rng: &mut impl CryptoRngCore) -> Result<Self> {
+        #[cfg(feature = "ecdsa")]
+        return Ok(PrivateKey::EcdsaSecp256k1(k256::ecdsa::SigningKey::random(
+            rng,
+        )));
+        #[cfg(not(feature = "ecdsa"))]
+        {
+            let _ = rng;
+            Err(super::no_ecdsa())
+        }
     }
 
     pub fn algorithm(&self) -> KeyAlgorithm {
         match self {
             PrivateKey::Ed25519(_) => KeyAlgorithm::Ed25519,
+            #[cfg(feature = "ecdsa")]
             PrivateKey::EcdsaSecp256k1(_) => KeyAlgorithm::EcdsaSecp256k1,
         }
     }
@@ -87,9 +99,12 @@ impl PrivateKey {
                 bytes.len()
             )));
         }
-        k256::ecdsa::SigningKey::from_slice(bytes)
+        #[cfg(feature = "ecdsa")]
+        return k256::ecdsa::SigningKey::from_slice(bytes)
             .map(PrivateKey::EcdsaSecp256k1)
-            .map_err(|_| invalid("ECDSA private key is zero or not below the curve order".into()))
+            .map_err(|_| invalid("ECDSA private key is zero or not below the curve order".into()));
+        #[cfg(not(feature = "ecdsa"))]
+        Err(super::no_ecdsa())
     }
 
     pub fn from_bytes_der(bytes: &[u8]) -> Result<Self> {
@@ -125,6 +140,7 @@ impl PrivateKey {
         }
         match Self::from_bytes_der(&bytes)? {
             k @ PrivateKey::Ed25519(_) => Ok(k),
+            #[cfg(feature = "ecdsa")]
             _ => Err(invalid("DER key is ECDSA, not ED25519".into())),
         }
     }
@@ -136,7 +152,9 @@ impl PrivateKey {
             return Self::from_bytes_ecdsa(&bytes);
         }
         match Self::from_bytes_der(&bytes)? {
+            #[cfg(feature = "ecdsa")]
             k @ PrivateKey::EcdsaSecp256k1(_) => Ok(k),
+            #[allow(unreachable_patterns)]
             _ => Err(invalid("DER key is ED25519, not ECDSA".into())),
         }
     }
@@ -144,6 +162,7 @@ impl PrivateKey {
     pub fn public_key(&self) -> PublicKey {
         match self {
             PrivateKey::Ed25519(k) => PublicKey::Ed25519(k.signing.verifying_key()),
+            #[cfg(feature = "ecdsa")]
             PrivateKey::EcdsaSecp256k1(k) => PublicKey::EcdsaSecp256k1(*k.verifying_key()),
         }
     }
@@ -153,6 +172,7 @@ impl PrivateKey {
     pub fn sign(&self, message: &[u8]) -> Vec<u8> {
         match self {
             PrivateKey::Ed25519(k) => k.sign(message).to_vec(),
+            #[cfg(feature = "ecdsa")]
             PrivateKey::EcdsaSecp256k1(k) => {
                 let sig: k256::ecdsa::Signature = k
                     .sign_prehash(&super::keccak256(message))
@@ -166,6 +186,7 @@ impl PrivateKey {
     pub fn to_bytes_raw(&self) -> Zeroizing<Vec<u8>> {
         Zeroizing::new(match self {
             PrivateKey::Ed25519(k) => k.signing.to_bytes().to_vec(),
+            #[cfg(feature = "ecdsa")]
             PrivateKey::EcdsaSecp256k1(k) => k.to_bytes().to_vec(),
         })
     }
@@ -174,6 +195,7 @@ impl PrivateKey {
     pub fn to_bytes_der(&self) -> Zeroizing<Vec<u8>> {
         let prefix = match self {
             PrivateKey::Ed25519(_) => der::ED25519_PRIVATE_PKCS8,
+            #[cfg(feature = "ecdsa")]
             PrivateKey::EcdsaSecp256k1(_) => der::ECDSA_PRIVATE_PKCS8_SDK,
         };
         Zeroizing::new([prefix, self.to_bytes_raw().as_slice()].concat())

@@ -2,12 +2,14 @@
 
 use super::{decode_hex, der, KeyAlgorithm};
 use crate::{proto, Error, Result};
+#[cfg(feature = "ecdsa")]
 use k256::ecdsa::signature::hazmat::PrehashVerifier as _;
 use std::{fmt, str::FromStr};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum PublicKey {
     Ed25519(ed25519_dalek::VerifyingKey),
+    #[cfg(feature = "ecdsa")]
     EcdsaSecp256k1(k256::ecdsa::VerifyingKey),
 }
 
@@ -15,6 +17,7 @@ impl PublicKey {
     pub fn algorithm(&self) -> KeyAlgorithm {
         match self {
             PublicKey::Ed25519(_) => KeyAlgorithm::Ed25519,
+            #[cfg(feature = "ecdsa")]
             PublicKey::EcdsaSecp256k1(_) => KeyAlgorithm::EcdsaSecp256k1,
         }
     }
@@ -39,9 +42,12 @@ impl PublicKey {
                 bytes.len()
             )));
         }
-        k256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
+        #[cfg(feature = "ecdsa")]
+        return k256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
             .map(PublicKey::EcdsaSecp256k1)
-            .map_err(|_| invalid("not a point on the secp256k1 curve".into()))
+            .map_err(|_| invalid("not a point on the secp256k1 curve".into()));
+        #[cfg(not(feature = "ecdsa"))]
+        Err(super::no_ecdsa())
     }
 
     pub fn from_bytes_der(bytes: &[u8]) -> Result<Self> {
@@ -77,6 +83,7 @@ impl PublicKey {
         let bytes = decode_hex(s)?;
         match Self::from_bytes_der(&bytes) {
             Ok(k @ PublicKey::Ed25519(_)) => Ok(k),
+            #[allow(unreachable_patterns)]
             _ => Self::from_bytes_ed25519(&bytes),
         }
     }
@@ -84,7 +91,9 @@ impl PublicKey {
     pub fn from_str_ecdsa(s: &str) -> Result<Self> {
         let bytes = decode_hex(s)?;
         match Self::from_bytes_der(&bytes) {
+            #[cfg(feature = "ecdsa")]
             Ok(k @ PublicKey::EcdsaSecp256k1(_)) => Ok(k),
+            #[allow(unreachable_patterns)]
             _ => Self::from_bytes_ecdsa(&bytes),
         }
     }
@@ -93,6 +102,7 @@ impl PublicKey {
     pub fn to_bytes_raw(&self) -> Vec<u8> {
         match self {
             PublicKey::Ed25519(k) => k.to_bytes().to_vec(),
+            #[cfg(feature = "ecdsa")]
             PublicKey::EcdsaSecp256k1(k) => k.to_encoded_point(true).as_bytes().to_vec(),
         }
     }
@@ -100,6 +110,7 @@ impl PublicKey {
     pub fn to_bytes_der(&self) -> Vec<u8> {
         let prefix = match self {
             PublicKey::Ed25519(_) => der::ED25519_PUBLIC_SPKI,
+            #[cfg(feature = "ecdsa")]
             PublicKey::EcdsaSecp256k1(_) => der::ECDSA_PUBLIC_SPKI_SDK,
         };
         [prefix, &self.to_bytes_raw()].concat()
@@ -127,6 +138,7 @@ impl PublicKey {
                 k.verify_strict(message, &sig)
                     .map_err(|_| bad_sig("ED25519 signature does not verify".into()))
             }
+            #[cfg(feature = "ecdsa")]
             PublicKey::EcdsaSecp256k1(k) => {
                 let sig = k256::ecdsa::Signature::from_slice(signature)
                     .map_err(|_| bad_sig("ECDSA signature must be 64 bytes r||s".into()))?;
@@ -144,6 +156,7 @@ impl PublicKey {
         proto::Key {
             key: Some(match self {
                 PublicKey::Ed25519(_) => K::Ed25519(self.to_bytes_raw()),
+                #[cfg(feature = "ecdsa")]
                 PublicKey::EcdsaSecp256k1(_) => K::EcdsaSecp256k1(self.to_bytes_raw()),
             }),
         }
@@ -156,6 +169,7 @@ impl PublicKey {
             pub_key_prefix: Some(self.to_bytes_raw()),
             signature: Some(match self {
                 PublicKey::Ed25519(_) => S::Ed25519(signature),
+                #[cfg(feature = "ecdsa")]
                 PublicKey::EcdsaSecp256k1(_) => S::EcdsaSecp256k1(signature),
             }),
         }
@@ -170,6 +184,7 @@ impl PublicKey {
     pub fn to_evm_address(&self) -> Option<[u8; 20]> {
         match self {
             PublicKey::Ed25519(_) => None,
+            #[cfg(feature = "ecdsa")]
             PublicKey::EcdsaSecp256k1(k) => {
                 let point = k.to_encoded_point(false);
                 let hash = super::keccak256(&point.as_bytes()[1..]);

@@ -115,8 +115,60 @@ impl<D: TransactionData> Builder<D> {
         self
     }
 
-    fn validate_common(&self) -> Result<(&TransactionId, Hbar)> {
-        let id = self.transaction_id.as_ref().ok_or(Error::MissingField {
+    /// Fixes the body: one per chunk per node, in chunk-major order as the SDK lists them.
+    /// Only the type's own validation and chunking are generic; the shared work is not, so
+    /// each transaction type adds little code to a wasm build.
+    pub fn freeze(&self) -> Result<Transaction> {
+        let frame = Frame {
+            transaction_id: self.transaction_id.as_ref(),
+            node_account_ids: &self.node_account_ids,
+            fee: self.max_transaction_fee(),
+            valid_duration: self.valid_duration,
+            memo: &self.memo,
+        };
+        let initial_id = frame.validate()?;
+        self.data.validate()?;
+        frame.freeze(initial_id, self.data.chunks(initial_id)?)
+    }
+
+    /// The schedulable form of this transaction, for [`super::ScheduleCreate`].
+    pub fn to_schedulable_body(&self) -> Result<proto::SchedulableTransactionBody> {
+        validate_memo(&self.memo)?;
+        self.data.validate()?;
+        Ok(schedulable_body(
+            &self.memo,
+            self.max_transaction_fee(),
+            self.data.to_schedulable()?,
+        ))
+    }
+}
+
+/// Not generic, like [`Frame`]: one copy for every schedulable type.
+fn schedulable_body(
+    memo: &str,
+    fee: Hbar,
+    data: proto::schedulable_transaction_body::Data,
+) -> proto::SchedulableTransactionBody {
+    proto::SchedulableTransactionBody {
+        transaction_fee: Some(fee.to_tinybars() as u64),
+        memo: Some(memo.to_owned()),
+        data: Some(data),
+        ..Default::default()
+    }
+}
+
+/// The shared part of a builder, borrowed for the non-generic half of `freeze`.
+struct Frame<'a> {
+    transaction_id: Option<&'a TransactionId>,
+    node_account_ids: &'a [AccountId],
+    fee: Hbar,
+    valid_duration: Duration,
+    memo: &'a str,
+}
+
+impl<'a> Frame<'a> {
+    fn validate(&self) -> Result<&'a TransactionId> {
+        let id = self.transaction_id.ok_or(Error::MissingField {
             field: "transaction_id",
         })?;
         if self.node_account_ids.is_empty() {
@@ -124,28 +176,27 @@ impl<D: TransactionData> Builder<D> {
                 field: "node_account_ids",
             });
         }
-        validate_memo(&self.memo)?;
+        validate_memo(self.memo)?;
         if !(1..=180).contains(&self.valid_duration.seconds) {
             return Err(Error::InvalidField {
                 field: "transaction_valid_duration",
                 reason: format!("{} s is outside 1..=180 s", self.valid_duration.seconds),
             });
         }
-        let fee = self.max_transaction_fee();
-        if fee.to_tinybars() < 0 {
+        if self.fee.to_tinybars() < 0 {
             return Err(Error::InvalidField {
                 field: "max_transaction_fee",
                 reason: "negative".into(),
             });
         }
-        Ok((id, fee))
+        Ok(id)
     }
 
-    /// Fixes the body: one per chunk per node, in chunk-major order as the SDK lists them.
-    pub fn freeze(&self) -> Result<Transaction> {
-        let (initial_id, fee) = self.validate_common()?;
-        self.data.validate()?;
-        let chunks = self.data.chunks(initial_id)?;
+    fn freeze(
+        &self,
+        initial_id: &TransactionId,
+        chunks: Vec<proto::transaction_body::Data>,
+    ) -> Result<Transaction> {
         let mut entries = Vec::with_capacity(chunks.len() * self.node_account_ids.len());
         for (i, data) in chunks.into_iter().enumerate() {
             // Chunk n's id is the initial valid start plus n nanoseconds, as the SDK does.
@@ -153,13 +204,13 @@ impl<D: TransactionData> Builder<D> {
                 valid_start: initial_id.valid_start.plus_nanos(i as i64),
                 ..initial_id.clone()
             };
-            for node in &self.node_account_ids {
+            for node in self.node_account_ids {
                 let body = proto::TransactionBody {
                     transaction_id: Some(id.to_proto()),
                     node_account_id: Some(node.to_proto()),
-                    transaction_fee: Some(fee.to_tinybars() as u64),
+                    transaction_fee: Some(self.fee.to_tinybars() as u64),
                     transaction_valid_duration: Some(self.valid_duration.to_proto()),
-                    memo: Some(self.memo.clone()),
+                    memo: Some(self.memo.to_owned()),
                     data: Some(data.clone()),
                     ..Default::default()
                 };
@@ -169,18 +220,6 @@ impl<D: TransactionData> Builder<D> {
         let tx = Transaction::from_bodies(entries);
         tx.check_size()?;
         Ok(tx)
-    }
-
-    /// The schedulable form of this transaction, for [`super::ScheduleCreate`].
-    pub fn to_schedulable_body(&self) -> Result<proto::SchedulableTransactionBody> {
-        validate_memo(&self.memo)?;
-        self.data.validate()?;
-        Ok(proto::SchedulableTransactionBody {
-            transaction_fee: Some(self.max_transaction_fee().to_tinybars() as u64),
-            memo: Some(self.memo.clone()),
-            data: Some(self.data.to_schedulable()?),
-            ..Default::default()
-        })
     }
 }
 

@@ -240,6 +240,7 @@ fn oversize_transactions_and_messages_are_refused() {
 }
 
 #[test]
+#[cfg(feature = "ecdsa")]
 fn signing_is_idempotent_and_external_signers_are_checked() {
     let key = PrivateKey::from_bytes_ed25519(&[1; 32]).unwrap();
     let other = PrivateKey::from_bytes_ecdsa(&[2; 32]).unwrap();
@@ -307,9 +308,10 @@ fn schedules_wrap_schedulable_builders_only() {
 }
 
 #[test]
+#[cfg(feature = "ecdsa")]
 fn signatures_made_elsewhere_are_verified_before_they_are_added() {
     let key = PrivateKey::generate_ed25519(&mut rand_core::OsRng);
-    let ecdsa = PrivateKey::generate_ecdsa(&mut rand_core::OsRng);
+    let ecdsa = PrivateKey::generate_ecdsa(&mut rand_core::OsRng).unwrap();
     assert_ne!(
         key.public_key(),
         PrivateKey::generate_ed25519(&mut rand_core::OsRng).public_key()

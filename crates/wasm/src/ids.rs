@@ -1,0 +1,185 @@
+//! Ids as SDK-style classes. Builders take ids as strings (`String(id)`), so these exist for
+//! parsing with a coded error up front, checksums, and `TransactionId.generate`.
+
+use crate::error::{core, core_in, invalid, JsResult};
+use loyal_core::id::{self, LedgerId};
+use loyal_core::time::Timestamp;
+use loyal_core::transaction_id;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn ledger(network: &str) -> JsResult<LedgerId> {
+    LedgerId::from_name(network)
+        .ok_or_else(|| invalid("network", "expected mainnet, testnet, previewnet or devnet"))
+}
+
+#[wasm_bindgen]
+pub struct AccountId(pub(crate) id::AccountId);
+
+#[wasm_bindgen]
+impl AccountId {
+    /// `0.0.1001`, `0.0.1001-abcde` (the checksum is checked by `fromStringForNetwork`), or
+    /// `0.0.<40 hex>` (an EVM address alias).
+    #[wasm_bindgen(js_name = fromString)]
+    pub fn from_string(s: &str) -> JsResult<AccountId> {
+        s.parse().map(AccountId).map_err(core)
+    }
+
+    /// Like `fromString`, and a checksum, if present, must be the one for `network`.
+    #[wasm_bindgen(js_name = fromStringForNetwork)]
+    pub fn from_string_for_network(s: &str, network: &str) -> JsResult<AccountId> {
+        id::AccountId::parse_for_ledger(s, &ledger(network)?)
+            .map(AccountId)
+            .map_err(core)
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn shard(&self) -> u64 {
+        self.0.shard
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn realm(&self) -> u64 {
+        self.0.realm
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn num(&self) -> u64 {
+        self.0.num
+    }
+
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_js(&self) -> String {
+        self.0.to_string()
+    }
+
+    /// HIP-15 form for `network`: `0.0.1001-abcde`.
+    #[wasm_bindgen(js_name = toStringWithChecksum)]
+    pub fn to_string_with_checksum(&self, network: &str) -> JsResult<String> {
+        Ok(self.0.to_string_with_checksum(&ledger(network)?))
+    }
+
+    pub fn equals(&self, other: &AccountId) -> bool {
+        self.0 == other.0
+    }
+}
+
+#[wasm_bindgen]
+pub struct TokenId(pub(crate) id::TokenId);
+
+#[wasm_bindgen]
+impl TokenId {
+    #[wasm_bindgen(js_name = fromString)]
+    pub fn from_string(s: &str) -> JsResult<TokenId> {
+        s.parse().map(TokenId).map_err(core)
+    }
+
+    #[wasm_bindgen(js_name = fromStringForNetwork)]
+    pub fn from_string_for_network(s: &str, network: &str) -> JsResult<TokenId> {
+        id::TokenId::parse_for_ledger(s, &ledger(network)?)
+            .map(TokenId)
+            .map_err(core)
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn shard(&self) -> u64 {
+        self.0 .0.shard
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn realm(&self) -> u64 {
+        self.0 .0.realm
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn num(&self) -> u64 {
+        self.0 .0.num
+    }
+
+    /// The NFT id string `token/serial`, as `addNftTransfer` takes it.
+    pub fn nft(&self, serial: u64) -> String {
+        id::NftId::new(self.0, serial).to_string()
+    }
+
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_js(&self) -> String {
+        self.0.to_string()
+    }
+
+    #[wasm_bindgen(js_name = toStringWithChecksum)]
+    pub fn to_string_with_checksum(&self, network: &str) -> JsResult<String> {
+        Ok(self.0.to_string_with_checksum(&ledger(network)?))
+    }
+
+    pub fn equals(&self, other: &TokenId) -> bool {
+        self.0 == other.0
+    }
+}
+
+#[wasm_bindgen]
+pub struct TransactionId(pub(crate) transaction_id::TransactionId);
+
+#[wasm_bindgen]
+impl TransactionId {
+    /// The SDK form `0.0.1001@1700000000.000000001` or the mirror form
+    /// `0.0.1001-1700000000-000000001`.
+    #[wasm_bindgen(js_name = fromString)]
+    pub fn from_string(s: &str) -> JsResult<TransactionId> {
+        s.parse().map(TransactionId).map_err(core)
+    }
+
+    /// A new id paid by `accountId`, valid from now (strictly increasing within this page, so
+    /// two ids made in the same millisecond differ).
+    pub fn generate(account_id: &JsValue) -> JsResult<TransactionId> {
+        let payer: id::AccountId = id_text("accountId", account_id)?
+            .parse()
+            .map_err(|e| core_in("accountId", e))?;
+        let start = Timestamp::from_nanos(loyal_web::now_nanos());
+        Ok(TransactionId(transaction_id::TransactionId::new(
+            payer, start,
+        )))
+    }
+
+    #[wasm_bindgen(getter, js_name = accountId)]
+    pub fn account_id(&self) -> AccountId {
+        AccountId(self.0.account_id.clone())
+    }
+
+    /// Seconds and nanoseconds since the Unix epoch, `"1700000000.000000001"`.
+    #[wasm_bindgen(getter, js_name = validStart)]
+    pub fn valid_start(&self) -> String {
+        let t = self.0.valid_start;
+        format!("{}.{:09}", t.seconds, t.nanos)
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn scheduled(&self) -> bool {
+        self.0.scheduled
+    }
+
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_string_js(&self) -> String {
+        self.0.to_string()
+    }
+
+    /// The mirror node's path form, `0.0.1001-1700000000-000000001`.
+    #[wasm_bindgen(js_name = toMirrorString)]
+    pub fn to_mirror_string(&self) -> String {
+        self.0.to_mirror_string()
+    }
+
+    pub fn equals(&self, other: &TransactionId) -> bool {
+        self.0 == other.0
+    }
+}
+
+/// An id given as a string or as an id object (its `toString` is the id).
+pub fn id_text(field: &str, v: &JsValue) -> JsResult<String> {
+    if let Some(s) = v.as_string() {
+        return Ok(s);
+    }
+    if v.is_object() {
+        return Ok(v.unchecked_ref::<js_sys::Object>().to_string().into());
+    }
+    Err(crate::error::missing(field))
+}

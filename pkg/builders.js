@@ -1,0 +1,232 @@
+// The SDK-style builder classes, shared by both entry points: `@loyal/hedera` (everything)
+// and `@loyal/hedera/sign` (the small signing build). Setters collect a plain spec object; the
+// wasm of the entry point that was imported freezes it. Unused classes are dropped by bundlers.
+import { engine } from "./engine.js";
+
+/** Whole hbars to tinybars (`bigint`). */
+export const hbar = (n) => BigInt(n) * 100000000n;
+
+function keyString(k) {
+  if (k == null) return undefined;
+  return typeof k === "string" ? k : k.toStringDer();
+}
+
+function frozenError() {
+  const e = new Error("the transaction is frozen: build a new one to change it");
+  e.name = "LoyalError";
+  e.code = "ALREADY_FROZEN";
+  e.details = {};
+  return e;
+}
+
+function bytes(v) {
+  return typeof v === "string" ? new TextEncoder().encode(v) : v;
+}
+
+class TransactionBuilder {
+  constructor(type) {
+    this._spec = { type };
+    this._tx = null;
+  }
+  _set(key, value) {
+    if (this._tx) throw frozenError();
+    this._spec[key] = value;
+    return this;
+  }
+  _push(key, value) {
+    if (this._tx) throw frozenError();
+    (this._spec[key] ??= []).push(value);
+    return this;
+  }
+  _frozen() {
+    if (!this._tx) {
+      const e = new Error("freeze() or freezeWith(client) first");
+      e.name = "LoyalError";
+      e.code = "NOT_FROZEN";
+      e.details = {};
+      throw e;
+    }
+    return this._tx;
+  }
+  setTransactionId(id) { return this._set("transactionId", String(id)); }
+  setNodeAccountIds(ids) { return this._set("nodeAccountIds", ids.map(String)); }
+  setMaxTransactionFee(tinybars) { return this._set("maxTransactionFee", BigInt(tinybars)); }
+  setTransactionMemo(memo) { return this._set("transactionMemo", memo); }
+  setTransactionValidDuration(seconds) { return this._set("transactionValidDuration", seconds); }
+  /** Freezes with an explicit transaction id and node list. */
+  freeze() { this._tx = engine().freezeSpec(this._spec); return this; }
+  /** Freezes, taking the transaction id (operator, now) and nodes from the client. */
+  freezeWith(client) { this._tx = client.freeze(this._spec); return this; }
+  sign(key) { this._frozen().sign(key); return this; }
+  /** Signs through an external signer (a wallet): `signer(bodyBytes)` resolves to a signature. */
+  async signWith(publicKey, signer) {
+    const tx = this._frozen();
+    const signatures = [];
+    for (const body of tx.bodies()) signatures.push(await signer(body));
+    tx.addSignature(publicKey, signatures);
+    return this;
+  }
+  toBytes() { return this._frozen().toBytes(); }
+  get transactionId() { return this._frozen().transactionId; }
+  get hash() { return this._frozen().hash; }
+  /** Freezes with the client if needed, signs as its operator, submits, resolves to the receipt. */
+  async execute(client) {
+    if (!this._tx) this.freezeWith(client);
+    return this._tx.execute(client);
+  }
+  async submit(client) {
+    if (!this._tx) this.freezeWith(client);
+    return this._tx.submit(client);
+  }
+}
+
+export class AccountCreateTransaction extends TransactionBuilder {
+  constructor() { super("AccountCreateTransaction"); }
+  setKey(key) { return this._set("key", keyString(key)); }
+  setInitialBalance(tinybars) { return this._set("initialBalance", BigInt(tinybars)); }
+  setMaxAutomaticTokenAssociations(n) { return this._set("maxAutomaticTokenAssociations", n); }
+  setAccountMemo(memo) { return this._set("accountMemo", memo); }
+  setReceiverSignatureRequired(required) { return this._set("receiverSignatureRequired", required); }
+}
+
+class TransferBase extends TransactionBuilder {
+  addTokenTransfer(tokenId, accountId, amount) {
+    return this._push("tokenTransfers", { tokenId: String(tokenId), accountId: String(accountId), amount: BigInt(amount) });
+  }
+  addNftTransfer(nftId, sender, receiver) {
+    return this._push("nftTransfers", { nftId: String(nftId), sender: String(sender), receiver: String(receiver) });
+  }
+}
+
+export class TransferTransaction extends TransferBase {
+  constructor() { super("TransferTransaction"); }
+  addHbarTransfer(accountId, tinybars) {
+    return this._push("hbarTransfers", { accountId: String(accountId), amount: BigInt(tinybars) });
+  }
+  addTokenTransferWithDecimals(tokenId, accountId, amount, decimals) {
+    return this._push("tokenTransfers", { tokenId: String(tokenId), accountId: String(accountId), amount: BigInt(amount), decimals });
+  }
+}
+
+export class TokenAirdropTransaction extends TransferBase {
+  constructor() { super("TokenAirdropTransaction"); }
+}
+
+export class TokenCreateTransaction extends TransactionBuilder {
+  constructor() { super("TokenCreateTransaction"); }
+  setTokenName(name) { return this._set("tokenName", name); }
+  setTokenSymbol(symbol) { return this._set("tokenSymbol", symbol); }
+  setDecimals(decimals) { return this._set("decimals", decimals); }
+  setInitialSupply(supply) { return this._set("initialSupply", BigInt(supply)); }
+  setTreasuryAccountId(id) { return this._set("treasuryAccountId", String(id)); }
+  setAdminKey(key) { return this._set("adminKey", keyString(key)); }
+  setKycKey(key) { return this._set("kycKey", keyString(key)); }
+  setFreezeKey(key) { return this._set("freezeKey", keyString(key)); }
+  setWipeKey(key) { return this._set("wipeKey", keyString(key)); }
+  setSupplyKey(key) { return this._set("supplyKey", keyString(key)); }
+  setPauseKey(key) { return this._set("pauseKey", keyString(key)); }
+  setMetadataKey(key) { return this._set("metadataKey", keyString(key)); }
+  setFeeScheduleKey(key) { return this._set("feeScheduleKey", keyString(key)); }
+  setFreezeDefault(freeze) { return this._set("freezeDefault", freeze); }
+  /** "FUNGIBLE_COMMON" (default) or "NON_FUNGIBLE_UNIQUE". */
+  setTokenType(type) { return this._set("tokenType", type); }
+  /** "INFINITE" (default) or "FINITE". */
+  setSupplyType(type) { return this._set("supplyType", type); }
+  setMaxSupply(max) { return this._set("maxSupply", BigInt(max)); }
+  setTokenMemo(memo) { return this._set("tokenMemo", memo); }
+  setMetadata(metadata) { return this._set("tokenMetadata", bytes(metadata)); }
+}
+
+class AccountTokens extends TransactionBuilder {
+  setAccountId(id) { return this._set("accountId", String(id)); }
+  setTokenIds(ids) { return this._set("tokenIds", ids.map(String)); }
+}
+export class TokenAssociateTransaction extends AccountTokens {
+  constructor() { super("TokenAssociateTransaction"); }
+}
+export class TokenDissociateTransaction extends AccountTokens {
+  constructor() { super("TokenDissociateTransaction"); }
+}
+
+export class TokenMintTransaction extends TransactionBuilder {
+  constructor() { super("TokenMintTransaction"); }
+  setTokenId(id) { return this._set("tokenId", String(id)); }
+  setAmount(amount) { return this._set("amount", BigInt(amount)); }
+  /** One entry per NFT: bytes, or a string such as `ipfs://CID` (UTF-8). */
+  setMetadata(list) { return this._set("metadata", list.map(bytes)); }
+  addMetadata(entry) { return this._push("metadata", bytes(entry)); }
+}
+
+export class TokenBurnTransaction extends TransactionBuilder {
+  constructor() { super("TokenBurnTransaction"); }
+  setTokenId(id) { return this._set("tokenId", String(id)); }
+  setAmount(amount) { return this._set("amount", BigInt(amount)); }
+  setSerials(serials) { return this._set("serials", serials.map(Number)); }
+}
+
+export class TokenUpdateNftsTransaction extends TransactionBuilder {
+  constructor() { super("TokenUpdateNftsTransaction"); }
+  setTokenId(id) { return this._set("tokenId", String(id)); }
+  setSerialNumbers(serials) { return this._set("serials", serials.map(Number)); }
+  setMetadata(metadata) { return this._set("metadata", [bytes(metadata)]); }
+}
+
+class TokenAccountFlag extends TransactionBuilder {
+  setTokenId(id) { return this._set("tokenId", String(id)); }
+  setAccountId(id) { return this._set("accountId", String(id)); }
+}
+export class TokenFreezeTransaction extends TokenAccountFlag { constructor() { super("TokenFreezeTransaction"); } }
+export class TokenUnfreezeTransaction extends TokenAccountFlag { constructor() { super("TokenUnfreezeTransaction"); } }
+export class TokenGrantKycTransaction extends TokenAccountFlag { constructor() { super("TokenGrantKycTransaction"); } }
+export class TokenRevokeKycTransaction extends TokenAccountFlag { constructor() { super("TokenRevokeKycTransaction"); } }
+
+class TokenOnly extends TransactionBuilder {
+  setTokenId(id) { return this._set("tokenId", String(id)); }
+}
+export class TokenPauseTransaction extends TokenOnly { constructor() { super("TokenPauseTransaction"); } }
+export class TokenUnpauseTransaction extends TokenOnly { constructor() { super("TokenUnpauseTransaction"); } }
+
+class PendingAirdrops extends TransactionBuilder {
+  /** `{ sender, receiver, tokenId, serial? }` */
+  addPendingAirdropId(id) {
+    return this._push("pendingAirdrops", {
+      sender: String(id.sender), receiver: String(id.receiver), tokenId: String(id.tokenId),
+      serial: id.serial == null ? undefined : BigInt(id.serial),
+    });
+  }
+}
+export class TokenClaimAirdropTransaction extends PendingAirdrops { constructor() { super("TokenClaimAirdropTransaction"); } }
+export class TokenCancelAirdropTransaction extends PendingAirdrops { constructor() { super("TokenCancelAirdropTransaction"); } }
+
+export class TokenRejectTransaction extends TransactionBuilder {
+  constructor() { super("TokenRejectTransaction"); }
+  setOwnerId(id) { return this._set("ownerId", String(id)); }
+  setTokenIds(ids) { return this._set("tokenIds", ids.map(String)); }
+  setNftIds(ids) { return this._set("nftIds", ids.map(String)); }
+}
+
+export class TopicCreateTransaction extends TransactionBuilder {
+  constructor() { super("TopicCreateTransaction"); }
+  setTopicMemo(memo) { return this._set("topicMemo", memo); }
+  setAdminKey(key) { return this._set("adminKey", keyString(key)); }
+  setSubmitKey(key) { return this._set("submitKey", keyString(key)); }
+}
+
+export class TopicMessageSubmitTransaction extends TransactionBuilder {
+  constructor() { super("TopicMessageSubmitTransaction"); }
+  setTopicId(id) { return this._set("topicId", String(id)); }
+  setMessage(message) { return this._set("message", bytes(message)); }
+}
+
+export class ScheduleCreateTransaction extends TransactionBuilder {
+  constructor() { super("ScheduleCreateTransaction"); }
+  setScheduledTransaction(builder) { return this._set("scheduled", { ...builder._spec }); }
+  setScheduleMemo(memo) { return this._set("scheduleMemo", memo); }
+  setAdminKey(key) { return this._set("adminKey", keyString(key)); }
+  setPayerAccountId(id) { return this._set("payerAccountId", String(id)); }
+}
+
+export class ScheduleSignTransaction extends TransactionBuilder {
+  constructor() { super("ScheduleSignTransaction"); }
+  setScheduleId(id) { return this._set("scheduleId", String(id)); }
+}

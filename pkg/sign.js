@@ -1,0 +1,15 @@
+// @loyal/hedera/sign: the small signing build. Keys (ED25519), every builder, freeze, sign,
+// signatures from a wallet, bytes, ids and HIP-820 messages, in a wasm without the network
+// client, secp256k1, the ED25519 base-point tables or the protobuf decoders. ECDSA operations
+// throw UNSUPPORTED; `Transaction.fromBytes`, `Client` and HIP-412 are in `@loyal/hedera`.
+import init, * as wasm from "./dist/sign/loyal_wasm.js";
+import { setEngine } from "./engine.js";
+import { load } from "./load.js";
+
+await load(init, new URL("./dist/sign/loyal_wasm_bg.wasm", import.meta.url));
+setEngine(wasm);
+
+export const {
+  PrivateKey, PublicKey, AccountId, TokenId, TransactionId, Transaction, signMessage, verifyMessage,
+} = wasm;
+export * from "./builders.js";
