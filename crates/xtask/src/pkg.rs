@@ -1,15 +1,14 @@
-//! `cargo xtask pkg`: builds the npm package in pkg/ — two wasm builds of loyal-wasm, each
-//! through the pinned wasm-bindgen CLI (`--target web`): the whole library (profile `wasm`,
-//! default features) into pkg/dist/, and the small signing build (profile `wasm-sign`,
-//! `--no-default-features`) into pkg/dist/sign/ — and prints their sizes.
+//! `cargo xtask pkg`: builds the npm package in pkg/ — two wasm builds of loyal-wasm (profile
+//! `wasm`), each through the pinned wasm-bindgen CLI (`--target web`): the whole library
+//! (default features) into pkg/dist/, and the small signing build (`--no-default-features`)
+//! into pkg/dist/sign/ — and prints their sizes.
 
 use crate::install;
 use crate::run::{cmd, root, status, Result};
 use std::path::Path;
 
-/// One wasm build of the package: cargo profile, extra cargo flags, output directory.
+/// One wasm build of the package: cargo features, output directory, entry point.
 struct Build {
-    profile: &'static str,
     flags: &'static [&'static str],
     out: &'static str,
     what: &'static str,
@@ -17,13 +16,11 @@ struct Build {
 
 const BUILDS: [Build; 2] = [
     Build {
-        profile: "wasm",
         flags: &[],
         out: "pkg/dist",
         what: "@loyal/hedera",
     },
     Build {
-        profile: "wasm-sign",
         flags: &["--no-default-features"],
         out: "pkg/dist/sign",
         what: "@loyal/hedera/sign",
@@ -42,11 +39,7 @@ pub fn run() -> Result {
 
 fn one(build: &Build) -> Result {
     let root = root();
-    eprintln!(
-        "xtask: building loyal-wasm (profile {} {})",
-        build.profile,
-        build.flags.join(" ")
-    );
+    eprintln!("xtask: building loyal-wasm {}", build.flags.join(" "));
     let mut cargo = cmd(
         "cargo",
         &[
@@ -58,17 +51,15 @@ fn one(build: &Build) -> Result {
             "--target",
             "wasm32-unknown-unknown",
             "--profile",
-            build.profile,
+            "wasm",
         ],
     );
     cargo.args(build.flags);
     status(cargo)?;
     let dist = root.join(build.out);
     std::fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
-    let wasm = root.join(format!(
-        "target/wasm32-unknown-unknown/{}/loyal_wasm.wasm",
-        build.profile
-    ));
+    // Both builds write this file; each is bound right after it is built.
+    let wasm = root.join("target/wasm32-unknown-unknown/wasm/loyal_wasm.wasm");
     status(cmd(
         "wasm-bindgen",
         &[
