@@ -3,6 +3,9 @@
 //! NOT_SUPPORTED for types the devnet does not handle yet, as a real node would for a
 //! disabled feature.
 
+// tonic's `Status` is the error type of every generated handler signature.
+#![allow(clippy::result_large_err)]
+
 use crate::ledger::Ledger;
 use hedera_proto::services::{
     self as hp, consensus_service_server::ConsensusService, crypto_service_server::CryptoService,

@@ -164,15 +164,16 @@ async fn the_js_sdk_runs_a_token_lifecycle_against_the_devnet() {
     assert_eq!(out["aliceTicketsAfterReject"], "0", "{out}");
 
     // The ledger agrees with what the SDK saw, and fees were charged to the payer.
-    let ledger = devnet.ledger.lock().unwrap();
-    let operator = &ledger.accounts[&2];
-    let start = genesis::accounts()[0].balance.to_tinybars() as u64;
-    assert!(
-        operator.balance < start - 15 * 100_000_000,
-        "operator paid 15 ℏ plus fees"
-    );
-    assert_eq!(ledger.nfts[&(first + 2, 1)].owner, 1005);
-    drop(ledger);
+    {
+        let ledger = devnet.ledger.lock().unwrap();
+        let operator = &ledger.accounts[&2];
+        let start = genesis::accounts()[0].balance.to_tinybars() as u64;
+        assert!(
+            operator.balance < start - 15 * 100_000_000,
+            "operator paid 15 ℏ plus fees"
+        );
+        assert_eq!(ledger.nfts[&(first + 2, 1)].owner, 1005);
+    }
     devnet.shutdown().await;
 }
 

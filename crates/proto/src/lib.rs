@@ -10,6 +10,9 @@
 //! bytes. Presence lets the core reproduce the SDK's bytes and re-encode any decoded body
 //! losslessly; prost's generated getters (`shard_num()`) still give the plain value.
 
+// Oneofs stay unboxed, as prost-build generates them: a message is built or decoded once.
+#![allow(clippy::large_enum_variant)]
+
 mod basic_types;
 mod consensus;
 mod crypto;

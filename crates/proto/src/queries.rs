@@ -65,8 +65,6 @@ pub struct Response {
 }
 pub mod response {
     use crate::*;
-    // Shaped as prost-build would generate it (unboxed); a response is decoded once and read.
-    #[allow(clippy::large_enum_variant)]
     #[derive(Clone, PartialEq, prost::Oneof)]
     pub enum Response {
         #[prost(message, tag = "7")]

@@ -113,6 +113,7 @@ pub struct Spec {
 impl Spec {
     /// Fields are assigned one at a time into a default `Spec`: an error then drops one value,
     /// where a struct literal with fifty `?`s needs drop code for every partial state.
+    #[allow(clippy::field_reassign_with_default)]
     pub fn from_js(v: &JsValue) -> JsResult<Spec> {
         let o = Obj::new("spec", v)?;
         let bytes = |v: Option<Vec<u8>>| v.map(Bytes);

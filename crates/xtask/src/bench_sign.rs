@@ -136,7 +136,7 @@ pub fn number(json: &str, key: &str) -> Result<f64> {
         .nth(1)
         .and_then(|rest| {
             rest.trim_start()
-                .split(|c: char| c == ',' || c == '}')
+                .split([',', '}'])
                 .next()
         })
         .and_then(|n| n.trim().parse().ok())

@@ -255,7 +255,7 @@ impl Corpus {
             "transfer" => {
                 let mut b = TransferTransaction::new();
                 for h in arr(&p["hbar"]) {
-                    let amount = Hbar::from_tinybars(int(&h[0 + 1]));
+                    let amount = Hbar::from_tinybars(int(&h[1]));
                     b = if h[2].as_bool() == Some(true) {
                         b.with_approved_hbar_transfer(acct(&h[0]), amount)
                     } else {
@@ -545,6 +545,7 @@ fn pending(p: &Value) -> Vec<PendingAirdropId> {
         .collect()
 }
 
+#[allow(clippy::large_enum_variant)] // test helper: one builder of each type, built once
 pub enum AnyBuilder {
     AccountCreate(AccountCreateTransaction),
     Transfer(TransferTransaction),
