@@ -1,7 +1,8 @@
 //! The binding in headless Chromium against a live devnet on its default ports (started by
 //! `cargo xtask test` before this step): tokens, IPFS metadata, transfers, the mirror, and
 //! the error codes a web page sees.
-#![cfg(target_arch = "wasm32")]
+// The network client is the `network` feature: the signing build has nothing to test here.
+#![cfg(all(target_arch = "wasm32", feature = "network"))]
 
 use js_sys::Reflect;
 use loyal_wasm::*;

@@ -134,11 +134,7 @@ pub fn run() -> Result {
 pub fn number(json: &str, key: &str) -> Result<f64> {
     json.split(&format!("\"{key}\":"))
         .nth(1)
-        .and_then(|rest| {
-            rest.trim_start()
-                .split([',', '}'])
-                .next()
-        })
+        .and_then(|rest| rest.trim_start().split([',', '}']).next())
         .and_then(|n| n.trim().parse().ok())
         .ok_or_else(|| format!("no {key} in {json}"))
 }
