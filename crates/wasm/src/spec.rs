@@ -285,322 +285,347 @@ impl Common {
     }
 }
 
-/// Applies `f` to the typed builder the spec describes, for both freezing and scheduling.
-macro_rules! with_builder {
-    ($spec:expr, |$b:ident| $body:expr) => {{
-        let s: &Spec = $spec;
-        match s.kind.as_str() {
-            "AccountCreateTransaction" => {
-                let mut $b = AccountCreateTransaction::new();
-                if let Some(k) = &s.key {
-                    $b = $b.with_key(parse_public("key", k)?);
-                }
-                if let Some(v) = s.initial_balance {
-                    $b = $b.with_initial_balance(Hbar::from_tinybars(v));
-                }
-                if let Some(v) = s.max_automatic_token_associations {
-                    $b = $b.with_max_automatic_token_associations(v);
-                }
-                if let Some(v) = &s.account_memo {
-                    $b = $b.with_account_memo(v.clone());
-                }
-                if let Some(v) = s.receiver_signature_required {
-                    $b = $b.with_receiver_signature_required(v);
-                }
-                $body
+/// A typed builder behind a vtable: the spec is turned into one once, by the one function
+/// below, and then frozen or scheduled — so the per-type construction code is not compiled a
+/// second time for scheduling.
+trait AnyBuilder {
+    fn freeze(self: Box<Self>, common: Common) -> JsResult<Transaction>;
+    fn schedule(
+        self: Box<Self>,
+        common: Common,
+        create: ScheduleCreateTransaction,
+    ) -> JsResult<ScheduleCreateTransaction>;
+}
+
+impl<D: TransactionData> AnyBuilder for Builder<D> {
+    fn freeze(self: Box<Self>, common: Common) -> JsResult<Transaction> {
+        common.apply(*self).freeze().map_err(core)
+    }
+
+    fn schedule(
+        self: Box<Self>,
+        common: Common,
+        create: ScheduleCreateTransaction,
+    ) -> JsResult<ScheduleCreateTransaction> {
+        create
+            .with_scheduled_transaction(&common.apply(*self))
+            .map_err(core)
+    }
+}
+
+/// The typed builder the spec describes, its own fields set (not the common frame).
+fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
+    match s.kind.as_str() {
+        "AccountCreateTransaction" => {
+            let mut b = AccountCreateTransaction::new();
+            if let Some(k) = &s.key {
+                b = b.with_key(parse_public("key", k)?);
             }
-            "TransferTransaction" | "TokenAirdropTransaction" => {
-                let airdrop = s.kind == "TokenAirdropTransaction";
-                if airdrop {
-                    let mut $b = TokenAirdropTransaction::new();
-                    for t in &s.token_transfers {
-                        $b = $b.with_token_transfer(
-                            token("tokenId", &t.token_id)?,
-                            account("accountId", &t.account_id)?,
-                            t.amount,
-                        );
-                    }
-                    for t in &s.nft_transfers {
-                        $b = $b.with_nft_transfer(
-                            nft("nftId", &t.nft_id)?,
-                            account("sender", &t.sender)?,
-                            account("receiver", &t.receiver)?,
-                        );
-                    }
-                    $body
-                } else {
-                    let mut $b = TransferTransaction::new();
-                    for t in &s.hbar_transfers {
-                        $b = $b.with_hbar_transfer(
-                            account("accountId", &t.account_id)?,
-                            Hbar::from_tinybars(t.amount),
-                        );
-                    }
-                    for t in &s.token_transfers {
-                        let (tok, acc) = (
-                            token("tokenId", &t.token_id)?,
-                            account("accountId", &t.account_id)?,
-                        );
-                        $b = match t.decimals {
-                            Some(d) => $b.with_token_transfer_with_decimals(tok, acc, t.amount, d),
-                            None => $b.with_token_transfer(tok, acc, t.amount),
-                        };
-                    }
-                    for t in &s.nft_transfers {
-                        $b = $b.with_nft_transfer(
-                            nft("nftId", &t.nft_id)?,
-                            account("sender", &t.sender)?,
-                            account("receiver", &t.receiver)?,
-                        );
-                    }
-                    $body
-                }
+            if let Some(v) = s.initial_balance {
+                b = b.with_initial_balance(Hbar::from_tinybars(v));
             }
-            "TokenCreateTransaction" => {
-                let mut $b = TokenCreateTransaction::new();
-                if let Some(v) = &s.token_name {
-                    $b = $b.with_name(v.clone());
-                }
-                if let Some(v) = &s.token_symbol {
-                    $b = $b.with_symbol(v.clone());
-                }
-                if let Some(v) = s.decimals {
-                    $b = $b.with_decimals(v);
-                }
-                if let Some(v) = s.initial_supply {
-                    $b = $b.with_initial_supply(v);
-                }
-                if let Some(v) = &s.treasury_account_id {
-                    $b = $b.with_treasury(account("treasuryAccountId", v)?);
-                }
-                if let Some(k) = &s.admin_key {
-                    $b = $b.with_admin_key(parse_public("adminKey", k)?);
-                }
-                if let Some(k) = &s.kyc_key {
-                    $b = $b.with_kyc_key(parse_public("kycKey", k)?);
-                }
-                if let Some(k) = &s.freeze_key {
-                    $b = $b.with_freeze_key(parse_public("freezeKey", k)?);
-                }
-                if let Some(k) = &s.wipe_key {
-                    $b = $b.with_wipe_key(parse_public("wipeKey", k)?);
-                }
-                if let Some(k) = &s.supply_key {
-                    $b = $b.with_supply_key(parse_public("supplyKey", k)?);
-                }
-                if let Some(k) = &s.pause_key {
-                    $b = $b.with_pause_key(parse_public("pauseKey", k)?);
-                }
-                if let Some(k) = &s.metadata_key {
-                    $b = $b.with_metadata_key(parse_public("metadataKey", k)?);
-                }
-                if let Some(k) = &s.fee_schedule_key {
-                    $b = $b.with_fee_schedule_key(parse_public("feeScheduleKey", k)?);
-                }
-                if let Some(v) = s.freeze_default {
-                    $b = $b.with_freeze_default(v);
-                }
-                if let Some(v) = &s.token_type {
-                    $b = $b.with_token_type(match v.as_str() {
-                        "FUNGIBLE_COMMON" => TokenType::FungibleCommon,
-                        "NON_FUNGIBLE_UNIQUE" => TokenType::NonFungibleUnique,
-                        _ => {
-                            return Err(invalid(
-                                "tokenType",
-                                "FUNGIBLE_COMMON or NON_FUNGIBLE_UNIQUE",
-                            ))
-                        }
-                    });
-                }
-                if let Some(v) = &s.supply_type {
-                    $b = $b.with_supply_type(match v.as_str() {
-                        "INFINITE" => TokenSupplyType::Infinite,
-                        "FINITE" => TokenSupplyType::Finite,
-                        _ => return Err(invalid("supplyType", "INFINITE or FINITE")),
-                    });
-                }
-                if let Some(v) = s.max_supply {
-                    $b = $b.with_max_supply(v);
-                }
-                if let Some(v) = &s.token_memo {
-                    $b = $b.with_token_memo(v.clone());
-                }
-                if let Some(v) = &s.token_metadata {
-                    $b = $b.with_metadata(v.to_vec());
-                }
-                $body
+            if let Some(v) = s.max_automatic_token_associations {
+                b = b.with_max_automatic_token_associations(v);
             }
-            "TokenAssociateTransaction" | "TokenDissociateTransaction" => {
-                let acc = account("accountId", required("accountId", &s.account_id)?)?;
-                let toks = s
-                    .token_ids
-                    .iter()
-                    .map(|t| token("tokenIds", t))
-                    .collect::<JsResult<Vec<_>>>()?;
-                if s.kind == "TokenAssociateTransaction" {
-                    let $b = TokenAssociateTransaction::new()
-                        .with_account_id(acc)
-                        .with_token_ids(toks);
-                    $body
-                } else {
-                    let $b = TokenDissociateTransaction::new()
-                        .with_account_id(acc)
-                        .with_token_ids(toks);
-                    $body
-                }
+            if let Some(v) = &s.account_memo {
+                b = b.with_account_memo(v.clone());
             }
-            "TokenMintTransaction" => {
-                let mut $b = TokenMintTransaction::new()
-                    .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?);
-                if let Some(a) = s.amount {
-                    $b = $b.with_amount(a);
-                }
-                let meta: Vec<Vec<u8>> = s.metadata.iter().map(Bytes::to_vec).collect();
-                if !meta.is_empty() {
-                    $b = $b.with_metadata(meta);
-                }
-                $body
+            if let Some(v) = s.receiver_signature_required {
+                b = b.with_receiver_signature_required(v);
             }
-            "TokenBurnTransaction" => {
-                let mut $b = TokenBurnTransaction::new()
-                    .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?);
-                if let Some(a) = s.amount {
-                    $b = $b.with_amount(a);
-                }
-                if !s.serials.is_empty() {
-                    $b = $b.with_serials(s.serials.clone());
-                }
-                $body
-            }
-            "TokenUpdateNftsTransaction" => {
-                let meta = s.metadata.first().map(Bytes::to_vec).unwrap_or_default();
-                let $b = TokenUpdateNftsTransaction::new()
-                    .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?)
-                    .with_serials(s.serials.clone())
-                    .with_metadata(meta);
-                $body
-            }
-            "TokenFreezeTransaction"
-            | "TokenUnfreezeTransaction"
-            | "TokenGrantKycTransaction"
-            | "TokenRevokeKycTransaction" => {
-                let (t, a) = (
-                    token("tokenId", required("tokenId", &s.token_id)?)?,
-                    account("accountId", required("accountId", &s.account_id)?)?,
-                );
-                match s.kind.as_str() {
-                    "TokenFreezeTransaction" => {
-                        let $b = TokenFreezeTransaction::new()
-                            .with_token_id(t)
-                            .with_account_id(a);
-                        $body
-                    }
-                    "TokenUnfreezeTransaction" => {
-                        let $b = TokenUnfreezeTransaction::new()
-                            .with_token_id(t)
-                            .with_account_id(a);
-                        $body
-                    }
-                    "TokenGrantKycTransaction" => {
-                        let $b = TokenGrantKycTransaction::new()
-                            .with_token_id(t)
-                            .with_account_id(a);
-                        $body
-                    }
-                    _ => {
-                        let $b = TokenRevokeKycTransaction::new()
-                            .with_token_id(t)
-                            .with_account_id(a);
-                        $body
-                    }
-                }
-            }
-            "TokenPauseTransaction" => {
-                let $b = TokenPauseTransaction::new()
-                    .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?);
-                $body
-            }
-            "TokenUnpauseTransaction" => {
-                let $b = TokenUnpauseTransaction::new()
-                    .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?);
-                $body
-            }
-            "TokenClaimAirdropTransaction" | "TokenCancelAirdropTransaction" => {
-                let ids = s
-                    .pending_airdrops
-                    .iter()
-                    .map(|p| {
-                        Ok(PendingAirdropId {
-                            sender: account("sender", &p.sender)?,
-                            receiver: account("receiver", &p.receiver)?,
-                            token_id: token("tokenId", &p.token_id)?,
-                            serial: p.serial,
-                        })
-                    })
-                    .collect::<JsResult<Vec<_>>>()?;
-                if s.kind == "TokenClaimAirdropTransaction" {
-                    let $b = TokenClaimAirdropTransaction::new().with_pending_airdrops(ids);
-                    $body
-                } else {
-                    let $b = TokenCancelAirdropTransaction::new().with_pending_airdrops(ids);
-                    $body
-                }
-            }
-            "TokenRejectTransaction" => {
-                let mut $b = TokenRejectTransaction::new()
-                    .with_token_ids(
-                        s.token_ids
-                            .iter()
-                            .map(|t| token("tokenIds", t))
-                            .collect::<JsResult<Vec<_>>>()?,
-                    )
-                    .with_nft_ids(
-                        s.nft_ids
-                            .iter()
-                            .map(|n| nft("nftIds", n))
-                            .collect::<JsResult<Vec<_>>>()?,
-                    );
-                if let Some(o) = &s.owner_id {
-                    $b = $b.with_owner(account("ownerId", o)?);
-                }
-                $body
-            }
-            "TopicCreateTransaction" => {
-                let mut $b = TopicCreateTransaction::new();
-                if let Some(v) = &s.topic_memo {
-                    $b = $b.with_topic_memo(v.clone());
-                }
-                if let Some(k) = &s.admin_key {
-                    $b = $b.with_admin_key(parse_public("adminKey", k)?);
-                }
-                if let Some(k) = &s.submit_key {
-                    $b = $b.with_submit_key(parse_public("submitKey", k)?);
-                }
-                $body
-            }
-            "TopicMessageSubmitTransaction" => {
-                let topic: TopicId = required("topicId", &s.topic_id)?
-                    .parse()
-                    .map_err(|e| core_in("topicId", e))?;
-                let message = required("message", &s.message)?.to_vec();
-                let $b = TopicMessageSubmitTransaction::new()
-                    .with_topic_id(topic)
-                    .with_message(message);
-                $body
-            }
-            "ScheduleSignTransaction" => {
-                let id: ScheduleId = required("scheduleId", &s.schedule_id)?
-                    .parse()
-                    .map_err(|e| core_in("scheduleId", e))?;
-                let $b = ScheduleSignTransaction::new().with_schedule_id(id);
-                $body
-            }
-            other => Err(invalid(
-                "type",
-                format!("unknown transaction type {other:?}"),
-            )),
+            Ok(Box::new(b))
         }
-    }};
+        "TransferTransaction" | "TokenAirdropTransaction" => {
+            let airdrop = s.kind == "TokenAirdropTransaction";
+            if airdrop {
+                let mut b = TokenAirdropTransaction::new();
+                for t in &s.token_transfers {
+                    b = b.with_token_transfer(
+                        token("tokenId", &t.token_id)?,
+                        account("accountId", &t.account_id)?,
+                        t.amount,
+                    );
+                }
+                for t in &s.nft_transfers {
+                    b = b.with_nft_transfer(
+                        nft("nftId", &t.nft_id)?,
+                        account("sender", &t.sender)?,
+                        account("receiver", &t.receiver)?,
+                    );
+                }
+                Ok(Box::new(b))
+            } else {
+                let mut b = TransferTransaction::new();
+                for t in &s.hbar_transfers {
+                    b = b.with_hbar_transfer(
+                        account("accountId", &t.account_id)?,
+                        Hbar::from_tinybars(t.amount),
+                    );
+                }
+                for t in &s.token_transfers {
+                    let (tok, acc) = (
+                        token("tokenId", &t.token_id)?,
+                        account("accountId", &t.account_id)?,
+                    );
+                    b = match t.decimals {
+                        Some(d) => b.with_token_transfer_with_decimals(tok, acc, t.amount, d),
+                        None => b.with_token_transfer(tok, acc, t.amount),
+                    };
+                }
+                for t in &s.nft_transfers {
+                    b = b.with_nft_transfer(
+                        nft("nftId", &t.nft_id)?,
+                        account("sender", &t.sender)?,
+                        account("receiver", &t.receiver)?,
+                    );
+                }
+                Ok(Box::new(b))
+            }
+        }
+        "TokenCreateTransaction" => {
+            let mut b = TokenCreateTransaction::new();
+            if let Some(v) = &s.token_name {
+                b = b.with_name(v.clone());
+            }
+            if let Some(v) = &s.token_symbol {
+                b = b.with_symbol(v.clone());
+            }
+            if let Some(v) = s.decimals {
+                b = b.with_decimals(v);
+            }
+            if let Some(v) = s.initial_supply {
+                b = b.with_initial_supply(v);
+            }
+            if let Some(v) = &s.treasury_account_id {
+                b = b.with_treasury(account("treasuryAccountId", v)?);
+            }
+            if let Some(k) = &s.admin_key {
+                b = b.with_admin_key(parse_public("adminKey", k)?);
+            }
+            if let Some(k) = &s.kyc_key {
+                b = b.with_kyc_key(parse_public("kycKey", k)?);
+            }
+            if let Some(k) = &s.freeze_key {
+                b = b.with_freeze_key(parse_public("freezeKey", k)?);
+            }
+            if let Some(k) = &s.wipe_key {
+                b = b.with_wipe_key(parse_public("wipeKey", k)?);
+            }
+            if let Some(k) = &s.supply_key {
+                b = b.with_supply_key(parse_public("supplyKey", k)?);
+            }
+            if let Some(k) = &s.pause_key {
+                b = b.with_pause_key(parse_public("pauseKey", k)?);
+            }
+            if let Some(k) = &s.metadata_key {
+                b = b.with_metadata_key(parse_public("metadataKey", k)?);
+            }
+            if let Some(k) = &s.fee_schedule_key {
+                b = b.with_fee_schedule_key(parse_public("feeScheduleKey", k)?);
+            }
+            if let Some(v) = s.freeze_default {
+                b = b.with_freeze_default(v);
+            }
+            if let Some(v) = &s.token_type {
+                b = b.with_token_type(match v.as_str() {
+                    "FUNGIBLE_COMMON" => TokenType::FungibleCommon,
+                    "NON_FUNGIBLE_UNIQUE" => TokenType::NonFungibleUnique,
+                    _ => {
+                        return Err(invalid(
+                            "tokenType",
+                            "FUNGIBLE_COMMON or NON_FUNGIBLE_UNIQUE",
+                        ))
+                    }
+                });
+            }
+            if let Some(v) = &s.supply_type {
+                b = b.with_supply_type(match v.as_str() {
+                    "INFINITE" => TokenSupplyType::Infinite,
+                    "FINITE" => TokenSupplyType::Finite,
+                    _ => return Err(invalid("supplyType", "INFINITE or FINITE")),
+                });
+            }
+            if let Some(v) = s.max_supply {
+                b = b.with_max_supply(v);
+            }
+            if let Some(v) = &s.token_memo {
+                b = b.with_token_memo(v.clone());
+            }
+            if let Some(v) = &s.token_metadata {
+                b = b.with_metadata(v.to_vec());
+            }
+            Ok(Box::new(b))
+        }
+        "TokenAssociateTransaction" | "TokenDissociateTransaction" => {
+            let acc = account("accountId", required("accountId", &s.account_id)?)?;
+            let toks = s
+                .token_ids
+                .iter()
+                .map(|t| token("tokenIds", t))
+                .collect::<JsResult<Vec<_>>>()?;
+            if s.kind == "TokenAssociateTransaction" {
+                let b = TokenAssociateTransaction::new()
+                    .with_account_id(acc)
+                    .with_token_ids(toks);
+                Ok(Box::new(b))
+            } else {
+                let b = TokenDissociateTransaction::new()
+                    .with_account_id(acc)
+                    .with_token_ids(toks);
+                Ok(Box::new(b))
+            }
+        }
+        "TokenMintTransaction" => {
+            let mut b = TokenMintTransaction::new()
+                .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?);
+            if let Some(a) = s.amount {
+                b = b.with_amount(a);
+            }
+            let meta: Vec<Vec<u8>> = s.metadata.iter().map(Bytes::to_vec).collect();
+            if !meta.is_empty() {
+                b = b.with_metadata(meta);
+            }
+            Ok(Box::new(b))
+        }
+        "TokenBurnTransaction" => {
+            let mut b = TokenBurnTransaction::new()
+                .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?);
+            if let Some(a) = s.amount {
+                b = b.with_amount(a);
+            }
+            if !s.serials.is_empty() {
+                b = b.with_serials(s.serials.clone());
+            }
+            Ok(Box::new(b))
+        }
+        "TokenUpdateNftsTransaction" => {
+            let meta = s.metadata.first().map(Bytes::to_vec).unwrap_or_default();
+            let b = TokenUpdateNftsTransaction::new()
+                .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?)
+                .with_serials(s.serials.clone())
+                .with_metadata(meta);
+            Ok(Box::new(b))
+        }
+        "TokenFreezeTransaction"
+        | "TokenUnfreezeTransaction"
+        | "TokenGrantKycTransaction"
+        | "TokenRevokeKycTransaction" => {
+            let (t, a) = (
+                token("tokenId", required("tokenId", &s.token_id)?)?,
+                account("accountId", required("accountId", &s.account_id)?)?,
+            );
+            match s.kind.as_str() {
+                "TokenFreezeTransaction" => {
+                    let b = TokenFreezeTransaction::new()
+                        .with_token_id(t)
+                        .with_account_id(a);
+                    Ok(Box::new(b))
+                }
+                "TokenUnfreezeTransaction" => {
+                    let b = TokenUnfreezeTransaction::new()
+                        .with_token_id(t)
+                        .with_account_id(a);
+                    Ok(Box::new(b))
+                }
+                "TokenGrantKycTransaction" => {
+                    let b = TokenGrantKycTransaction::new()
+                        .with_token_id(t)
+                        .with_account_id(a);
+                    Ok(Box::new(b))
+                }
+                _ => {
+                    let b = TokenRevokeKycTransaction::new()
+                        .with_token_id(t)
+                        .with_account_id(a);
+                    Ok(Box::new(b))
+                }
+            }
+        }
+        "TokenPauseTransaction" => {
+            let b = TokenPauseTransaction::new()
+                .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?);
+            Ok(Box::new(b))
+        }
+        "TokenUnpauseTransaction" => {
+            let b = TokenUnpauseTransaction::new()
+                .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?);
+            Ok(Box::new(b))
+        }
+        "TokenClaimAirdropTransaction" | "TokenCancelAirdropTransaction" => {
+            let ids = s
+                .pending_airdrops
+                .iter()
+                .map(|p| {
+                    Ok(PendingAirdropId {
+                        sender: account("sender", &p.sender)?,
+                        receiver: account("receiver", &p.receiver)?,
+                        token_id: token("tokenId", &p.token_id)?,
+                        serial: p.serial,
+                    })
+                })
+                .collect::<JsResult<Vec<_>>>()?;
+            if s.kind == "TokenClaimAirdropTransaction" {
+                let b = TokenClaimAirdropTransaction::new().with_pending_airdrops(ids);
+                Ok(Box::new(b))
+            } else {
+                let b = TokenCancelAirdropTransaction::new().with_pending_airdrops(ids);
+                Ok(Box::new(b))
+            }
+        }
+        "TokenRejectTransaction" => {
+            let mut b = TokenRejectTransaction::new()
+                .with_token_ids(
+                    s.token_ids
+                        .iter()
+                        .map(|t| token("tokenIds", t))
+                        .collect::<JsResult<Vec<_>>>()?,
+                )
+                .with_nft_ids(
+                    s.nft_ids
+                        .iter()
+                        .map(|n| nft("nftIds", n))
+                        .collect::<JsResult<Vec<_>>>()?,
+                );
+            if let Some(o) = &s.owner_id {
+                b = b.with_owner(account("ownerId", o)?);
+            }
+            Ok(Box::new(b))
+        }
+        "TopicCreateTransaction" => {
+            let mut b = TopicCreateTransaction::new();
+            if let Some(v) = &s.topic_memo {
+                b = b.with_topic_memo(v.clone());
+            }
+            if let Some(k) = &s.admin_key {
+                b = b.with_admin_key(parse_public("adminKey", k)?);
+            }
+            if let Some(k) = &s.submit_key {
+                b = b.with_submit_key(parse_public("submitKey", k)?);
+            }
+            Ok(Box::new(b))
+        }
+        "TopicMessageSubmitTransaction" => {
+            let topic: TopicId = required("topicId", &s.topic_id)?
+                .parse()
+                .map_err(|e| core_in("topicId", e))?;
+            let message = required("message", &s.message)?.to_vec();
+            let b = TopicMessageSubmitTransaction::new()
+                .with_topic_id(topic)
+                .with_message(message);
+            Ok(Box::new(b))
+        }
+        "ScheduleSignTransaction" => {
+            let id: ScheduleId = required("scheduleId", &s.schedule_id)?
+                .parse()
+                .map_err(|e| core_in("scheduleId", e))?;
+            let b = ScheduleSignTransaction::new().with_schedule_id(id);
+            Ok(Box::new(b))
+        }
+        other => Err(invalid(
+            "type",
+            format!("unknown transaction type {other:?}"),
+        )),
+    }
 }
 
 /// Freezes the spec; `fill` supplies what the builder left open (from a client).
@@ -609,9 +634,8 @@ pub fn freeze(s: &Spec, fill: Fill<'_>) -> JsResult<Transaction> {
     common.fill(fill);
     if s.kind == "ScheduleCreateTransaction" {
         let inner = required("scheduledTransaction", &s.scheduled)?;
-        let mut b = with_builder!(inner, |b| ScheduleCreateTransaction::new()
-            .with_scheduled_transaction(&Common::parse(inner)?.apply(b))
-            .map_err(core))?;
+        let mut b =
+            builder(inner)?.schedule(Common::parse(inner)?, ScheduleCreateTransaction::new())?;
         if let Some(m) = &s.schedule_memo {
             b = b.with_schedule_memo(m.clone());
         }
@@ -623,5 +647,5 @@ pub fn freeze(s: &Spec, fill: Fill<'_>) -> JsResult<Transaction> {
         }
         return common.apply(b).freeze().map_err(core);
     }
-    with_builder!(s, |b| common.apply(b).freeze().map_err(core))
+    builder(s)?.freeze(common)
 }

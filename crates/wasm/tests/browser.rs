@@ -3,11 +3,14 @@
 //! without losing precision, keys sign and verify, ids parse and print.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Function, Reflect, Uint8Array};
+use js_sys::{Array, Function, Uint8Array};
 use loyal_core::proto::{transaction_body::Data, Message, TransactionBody};
 use loyal_wasm::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
+
+mod common;
+use common::{code, detail};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -16,25 +19,6 @@ fn js(source: &str) -> JsValue {
     Function::new_no_args(&format!("return ({source});"))
         .call0(&JsValue::NULL)
         .unwrap()
-}
-
-fn get(v: &JsValue, k: &str) -> JsValue {
-    Reflect::get(v, &k.into()).unwrap()
-}
-
-/// The error's `code`, after checking it is an `Error` named LoyalError with a details object.
-fn code(e: &JsValue) -> String {
-    assert!(
-        e.is_instance_of::<js_sys::Error>(),
-        "thrown values are Errors"
-    );
-    assert_eq!(get(e, "name").as_string().unwrap(), "LoyalError");
-    assert!(get(e, "details").is_object(), "details is always an object");
-    get(e, "code").as_string().unwrap()
-}
-
-fn detail(e: &JsValue, k: &str) -> JsValue {
-    get(&get(e, "details"), k)
 }
 
 fn body(tx: &Transaction) -> TransactionBody {

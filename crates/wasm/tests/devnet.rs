@@ -7,8 +7,11 @@
 use js_sys::Reflect;
 use loyal_wasm::*;
 use serde_json::json;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
+
+mod common;
+use common::{code, get};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -27,18 +30,6 @@ fn spec(v: serde_json::Value) -> JsValue {
     use serde::Serialize;
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap()
-}
-
-fn get(v: &JsValue, k: &str) -> JsValue {
-    Reflect::get(v, &k.into()).unwrap()
-}
-
-fn code(e: &JsValue) -> String {
-    assert!(
-        e.is_instance_of::<js_sys::Error>(),
-        "thrown values are Errors"
-    );
-    get(e, "code").as_string().unwrap()
 }
 
 fn producer() -> Client {

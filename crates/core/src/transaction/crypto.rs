@@ -203,7 +203,7 @@ pub(crate) fn merge(
 
 pub(crate) fn account_amounts(list: &[(AccountId, i64, bool)]) -> Vec<proto::AccountAmount> {
     let mut sorted = list.to_vec();
-    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    super::order::sort_by(&mut sorted, |a, b| a.0 < b.0);
     sorted
         .iter()
         .map(|(account, amount, approved)| proto::AccountAmount {

@@ -25,6 +25,7 @@ mod builder;
 mod consensus;
 mod crypto;
 mod frozen;
+mod order;
 mod schedule;
 mod token_create;
 mod token_ops;

@@ -113,12 +113,12 @@ impl TokenTransfers {
     /// same transfers always produce the same bytes whatever order they were added in.
     pub fn to_proto(&self) -> Vec<proto::TokenTransferList> {
         let mut lists: Vec<&TokenTransferList> = self.lists.iter().collect();
-        lists.sort_by_key(|l| l.token_id);
+        super::order::sort_by(&mut lists, |a, b| a.token_id < b.token_id);
         lists
             .into_iter()
             .map(|l| {
                 let mut nfts = l.nfts.clone();
-                nfts.sort_by(|a, b| (&a.1, &a.2, a.0).cmp(&(&b.1, &b.2, b.0)));
+                super::order::sort_by(&mut nfts, |a, b| (&a.1, &a.2, a.0) < (&b.1, &b.2, b.0));
                 proto::TokenTransferList {
                     token: Some(l.token_id.to_proto()),
                     transfers: account_amounts(&l.fungible),
@@ -618,8 +618,7 @@ macro_rules! pending_airdrops {
                         reason: format!("{n} pending airdrops, at most {MAX_PENDING_AIRDROPS}"),
                     });
                 }
-                let unique: std::collections::HashSet<_> = self.pending_airdrops.iter().collect();
-                if unique.len() != n {
+                if super::order::has_duplicates(&self.pending_airdrops) {
                     return Err(Error::InvalidField {
                         field: "pending_airdrops",
                         reason: "duplicate entries".into(),
