@@ -13,106 +13,80 @@ fn ledger(network: &str) -> JsResult<LedgerId> {
         .ok_or_else(|| invalid("network", "expected mainnet, testnet, previewnet or devnet"))
 }
 
-#[wasm_bindgen]
-pub struct AccountId(pub(crate) id::AccountId);
+/// An entity id class: parse (with or without a checksum for a network), its numbers,
+/// printing with a checksum, equality. `$parts` reads shard, realm and num off the core id.
+macro_rules! entity_id_class {
+    ($(#[$doc:meta])* $name:ident, $core:ty, |$id:ident| $parts:expr) => {
+        $(#[$doc])*
+        #[wasm_bindgen]
+        pub struct $name(pub(crate) $core);
 
-#[wasm_bindgen]
-impl AccountId {
-    /// `0.0.1001`, `0.0.1001-abcde` (the checksum is checked by `fromStringForNetwork`), or
-    /// `0.0.<40 hex>` (an EVM address alias).
-    #[wasm_bindgen(js_name = fromString)]
-    pub fn from_string(s: &str) -> JsResult<AccountId> {
-        s.parse().map(AccountId).map_err(core)
-    }
+        #[wasm_bindgen]
+        impl $name {
+            #[wasm_bindgen(js_name = fromString)]
+            pub fn from_string(s: &str) -> JsResult<$name> {
+                s.parse().map($name).map_err(core)
+            }
 
-    /// Like `fromString`, and a checksum, if present, must be the one for `network`.
-    #[wasm_bindgen(js_name = fromStringForNetwork)]
-    pub fn from_string_for_network(s: &str, network: &str) -> JsResult<AccountId> {
-        id::AccountId::parse_for_ledger(s, &ledger(network)?)
-            .map(AccountId)
-            .map_err(core)
-    }
+            /// Like `fromString`, and a checksum, if present, must be the one for `network`.
+            #[wasm_bindgen(js_name = fromStringForNetwork)]
+            pub fn from_string_for_network(s: &str, network: &str) -> JsResult<$name> {
+                <$core>::parse_for_ledger(s, &ledger(network)?)
+                    .map($name)
+                    .map_err(core)
+            }
 
-    #[wasm_bindgen(getter)]
-    pub fn shard(&self) -> u64 {
-        self.0.shard
-    }
+            #[wasm_bindgen(getter)]
+            pub fn shard(&self) -> u64 {
+                let $id = &self.0;
+                $parts.0
+            }
 
-    #[wasm_bindgen(getter)]
-    pub fn realm(&self) -> u64 {
-        self.0.realm
-    }
+            #[wasm_bindgen(getter)]
+            pub fn realm(&self) -> u64 {
+                let $id = &self.0;
+                $parts.1
+            }
 
-    #[wasm_bindgen(getter)]
-    pub fn num(&self) -> u64 {
-        self.0.num
-    }
+            #[wasm_bindgen(getter)]
+            pub fn num(&self) -> u64 {
+                let $id = &self.0;
+                $parts.2
+            }
 
-    #[wasm_bindgen(js_name = toString)]
-    pub fn to_string_js(&self) -> String {
-        self.0.to_string()
-    }
+            #[wasm_bindgen(js_name = toString)]
+            pub fn to_string_js(&self) -> String {
+                self.0.to_string()
+            }
 
-    /// HIP-15 form for `network`: `0.0.1001-abcde`.
-    #[wasm_bindgen(js_name = toStringWithChecksum)]
-    pub fn to_string_with_checksum(&self, network: &str) -> JsResult<String> {
-        Ok(self.0.to_string_with_checksum(&ledger(network)?))
-    }
+            /// HIP-15 form for `network`: `0.0.1001-abcde`.
+            #[wasm_bindgen(js_name = toStringWithChecksum)]
+            pub fn to_string_with_checksum(&self, network: &str) -> JsResult<String> {
+                Ok(self.0.to_string_with_checksum(&ledger(network)?))
+            }
 
-    pub fn equals(&self, other: &AccountId) -> bool {
-        self.0 == other.0
-    }
+            pub fn equals(&self, other: &$name) -> bool {
+                self.0 == other.0
+            }
+        }
+    };
 }
 
-#[wasm_bindgen]
-pub struct TokenId(pub(crate) id::TokenId);
+entity_id_class!(
+    /// `0.0.1001`, `0.0.1001-abcde` (checked by `fromStringForNetwork`), or `0.0.<40 hex>` (an
+    /// EVM address alias).
+    AccountId,
+    id::AccountId,
+    |a| (a.shard, a.realm, a.num)
+);
+
+entity_id_class!(TokenId, id::TokenId, |t| (t.0.shard, t.0.realm, t.0.num));
 
 #[wasm_bindgen]
 impl TokenId {
-    #[wasm_bindgen(js_name = fromString)]
-    pub fn from_string(s: &str) -> JsResult<TokenId> {
-        s.parse().map(TokenId).map_err(core)
-    }
-
-    #[wasm_bindgen(js_name = fromStringForNetwork)]
-    pub fn from_string_for_network(s: &str, network: &str) -> JsResult<TokenId> {
-        id::TokenId::parse_for_ledger(s, &ledger(network)?)
-            .map(TokenId)
-            .map_err(core)
-    }
-
-    #[wasm_bindgen(getter)]
-    pub fn shard(&self) -> u64 {
-        self.0 .0.shard
-    }
-
-    #[wasm_bindgen(getter)]
-    pub fn realm(&self) -> u64 {
-        self.0 .0.realm
-    }
-
-    #[wasm_bindgen(getter)]
-    pub fn num(&self) -> u64 {
-        self.0 .0.num
-    }
-
     /// The NFT id string `token/serial`, as `addNftTransfer` takes it.
     pub fn nft(&self, serial: u64) -> String {
         id::NftId::new(self.0, serial).to_string()
-    }
-
-    #[wasm_bindgen(js_name = toString)]
-    pub fn to_string_js(&self) -> String {
-        self.0.to_string()
-    }
-
-    #[wasm_bindgen(js_name = toStringWithChecksum)]
-    pub fn to_string_with_checksum(&self, network: &str) -> JsResult<String> {
-        Ok(self.0.to_string_with_checksum(&ledger(network)?))
-    }
-
-    pub fn equals(&self, other: &TokenId) -> bool {
-        self.0 == other.0
     }
 }
 
