@@ -1,8 +1,11 @@
 // pkg/ in a plain page, unbundled: `<script type="module">` imports index.js straight from
-// the package directory, then mints on the live devnet (default ports) from the browser.
-// Usage: node pkg-page.mjs PKG_DIR
+// the package directory, then mints on the live devnet (default ports) from the browser. A
+// second page imports the signing build (sign.js) and signs a transfer as Alice; Node submits
+// those bytes with the whole library (a page signs, a backend sends) and the devnet accepts
+// them. Usage: node pkg-page.mjs PKG_DIR
 import { chromium } from "playwright-core";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { CHROMIUM, serve } from "../lib/web.mjs";
 
 const [pkgDir] = process.argv.slice(2);
@@ -25,8 +28,24 @@ const page = `<!doctype html><meta charset="utf-8"><title>pkg in a page</title>
     window.result = { error: \`\${e.code}: \${e.message}\` };
   }
 </script>`;
+const signPage = `<!doctype html><meta charset="utf-8"><title>pkg/sign in a page</title>
+<script type="module">
+  import { PrivateKey, TransactionId, TransferTransaction } from "/pkg/sign.js";
+  try {
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode("loyal-devnet/Alice")));
+    const alice = PrivateKey.fromStringEd25519([...digest].map((b) => b.toString(16).padStart(2, "0")).join(""));
+    const tx = new TransferTransaction().addHbarTransfer("0.0.1005", -7n).addHbarTransfer("0.0.1006", 7n)
+      .setTransactionId(TransactionId.generate("0.0.1005").toString()).setNodeAccountIds(["0.0.3"])
+      .freeze().sign(alice);
+    let code = null;
+    try { PrivateKey.generateECDSA(); } catch (e) { code = e.code; }
+    window.result = { bytes: Array.from(tx.toBytes()), transactionId: tx.transactionId, code };
+  } catch (e) {
+    window.result = { error: \`\${e.code}: \${e.message}\` };
+  }
+</script>`;
 // The page imports /pkg/index.js: serve the package's parent so /pkg/... is the package.
-const server = await serve(dirname(pkgDir.replace(/\/+$/, "")), { "/": page });
+const server = await serve(dirname(pkgDir.replace(/\/+$/, "")), { "/": page, "/sign": signPage });
 const browser = await chromium.launch(CHROMIUM);
 let ok = false;
 try {
@@ -35,6 +54,16 @@ try {
   const result = await (await tab.waitForFunction(() => window.result, null, { timeout: 30000 })).jsonValue();
   console.log(JSON.stringify(result));
   ok = /^0\.0\.\d+$/.test(result.tokenId) && result.serials?.[0] === 1 && result.supplyIsBigint && result.code === "INVALID_KEY";
+
+  const signTab = await browser.newPage();
+  await signTab.goto(`${server.url}/sign`);
+  const signed = await (await signTab.waitForFunction(() => window.result, null, { timeout: 30000 })).jsonValue();
+  const { Client, Transaction } = await import(pathToFileURL(resolve(pkgDir, "index.js")).href);
+  const sent = Transaction.fromBytes(new Uint8Array(signed.bytes ?? []));
+  await sent.submit(Client.forName("devnet"));
+  const receipt = await Client.forName("devnet").getReceipt(signed.transactionId);
+  console.log(JSON.stringify({ signBuild: { transactionId: signed.transactionId, status: receipt.status, ecdsa: signed.code } }));
+  ok = ok && receipt.status === "SUCCESS" && sent.transactionId === signed.transactionId && signed.code === "UNSUPPORTED";
 } finally {
   await browser.close();
   server.close();
