@@ -207,8 +207,8 @@ export class Transaction {
 }
 
 declare class TransactionBuilder<Self> {
-  setTransactionId(id: string): Self;
-  setNodeAccountIds(ids: EntityId[]): Self;
+  setTransactionId(id: string | TransactionId): Self;
+  setNodeAccountIds(ids: (EntityId | AccountId)[]): Self;
   setMaxTransactionFee(tinybars: Amount): Self;
   setTransactionMemo(memo: string): Self;
   setTransactionValidDuration(seconds: number): Self;

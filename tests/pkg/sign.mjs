@@ -38,6 +38,14 @@ const message = lib.signMessage(key, "join the FastShoes challenge");
 lib.verifyMessage(key.publicKey, "join the FastShoes challenge", message);
 out.message = Buffer.from(message).toString("hex");
 out.generated = TransactionId.generate("0.0.1001").accountId.toString();
+// Id objects where strings go: the builders take `String(id)`.
+out.withIdObjects = Buffer.from(new lib.TokenAssociateTransaction()
+  .setAccountId(lib.AccountId.fromString("0.0.1005")).setTokenIds([lib.TokenId.fromString("0.0.5005")])
+  .setTransactionId(TransactionId.fromString("0.0.1001@1700000000.000000009"))
+  .setNodeAccountIds([lib.AccountId.fromString("0.0.3")]).freeze().sign(key).toBytes()).toString("hex");
+const withStrings = new lib.TokenAssociateTransaction().setAccountId("0.0.1005").setTokenIds(["0.0.5005"])
+  .setTransactionId("0.0.1001@1700000000.000000009").setNodeAccountIds(["0.0.3"]).freeze().sign(key).toBytes();
+assert.equal(out.withIdObjects, Buffer.from(withStrings).toString("hex"));
 
 if (entry === "@loyal/hedera/sign") {
   const unsupported = (e) => e instanceof Error && e.code === "UNSUPPORTED" && typeof e.details.what === "string";

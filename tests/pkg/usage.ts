@@ -43,7 +43,7 @@ function signOnly(): Uint8Array {
     void what;
   }
   return new small.TokenMintTransaction().setTokenId("0.0.5005").setMetadata(["ipfs://x"])
-    .setTransactionId(id.toString()).setNodeAccountIds(["0.0.3"]).freeze().sign(key).toBytes();
+    .setTransactionId(id).setNodeAccountIds([small.AccountId.fromString("0.0.3")]).freeze().sign(key).toBytes();
 }
 
 export { mint, pay, signOnly };

@@ -89,6 +89,59 @@ fn bundle_apps() -> Result<PathBuf> {
     Ok(out)
 }
 
+/// Floors for reading the app sizes: the wasm (bound by wasm-bindgen, profile `wasm`) of a
+/// crates/bench kernel that only signs with ed25519-dalek, and of one that builds and signs a
+/// TokenMint through loyal-core with nothing else exported — what a Rust page (Trunk) that only
+/// mints links. Returns (name, wasm gzip bytes, glue gzip bytes).
+fn floors() -> Result<Vec<(&'static str, u64, u64)>> {
+    let root = root();
+    let mut out = Vec::new();
+    for (name, features) in [
+        ("ED25519 signing alone", &["--features", "floor"][..]),
+        ("TokenMint through loyal-core only", &[][..]),
+    ] {
+        let mut cargo = cmd(
+            "cargo",
+            &[
+                "build",
+                "-q",
+                "-p",
+                "loyal-bench",
+                "--lib",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--profile",
+                "wasm",
+                "--no-default-features",
+            ],
+        );
+        cargo.args(features);
+        status(cargo)?;
+        let dir = root.join("target/bench/floor");
+        status(cmd(
+            "wasm-bindgen",
+            &[
+                "--target",
+                "web",
+                "--no-typescript",
+                "--remove-name-section",
+                "--remove-producers-section",
+                "--out-dir",
+                dir.to_str().unwrap(),
+                root.join("target/wasm32-unknown-unknown/wasm/loyal_bench.wasm")
+                    .to_str()
+                    .unwrap(),
+            ],
+        ))?;
+        out.push((
+            name,
+            gzip_len(&dir.join("loyal_bench_bg.wasm"))?,
+            gzip_len(&dir.join("loyal_bench.js"))?,
+        ));
+    }
+    Ok(out)
+}
+
 /// Raw and gzip bytes of an app: its bundle plus its wasm.
 fn app_size(out: &Path, app: &str, wasm: Option<&str>) -> Result<(u64, u64, u64, u64)> {
     let js = out.join(format!("{app}.js"));
@@ -127,7 +180,16 @@ pub fn bundle() -> Result {
         sdk_gz as f64 / sign_gz as f64,
         if sign_gz <= 30_000 { "met" } else { "not met" }
     );
+    println!("  floors (wasm gzip + unminified glue gzip, profile wasm):");
+    let floors = floors()?;
+    for (name, wasm, glue) in &floors {
+        println!("    {name:<34} {wasm:>8} B + {glue:>6} B");
+    }
     let mut json = String::from("{\n  \"name\": \"bundle\",\n");
+    json += &format!(
+        "  \"floor_ed25519_wasm_gzip_bytes\": {},\n  \"floor_rust_mint_wasm_gzip_bytes\": {},\n",
+        floors[0].1, floors[1].1
+    );
     for (app, (js, wasm, raw, gz)) in &sizes {
         json += &format!(
             "  \"{app}\": {{ \"js_bytes\": {js}, \"wasm_bytes\": {wasm}, \"raw_bytes\": {raw}, \"gzip_bytes\": {gz}, \"ratio_gzip_vs_sdk\": {:.4} }},\n",
