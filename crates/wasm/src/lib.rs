@@ -4,6 +4,13 @@
 //! error into a JS `Error` with a stable `code`. The builder classes with SDK-style setters
 //! are plain JS in `pkg/index.js`; they hand a spec object to `freeze`.
 
+#[cfg(all(target_arch = "wasm32", feature = "small-allocator"))]
+#[global_allocator]
+// SAFETY: wasm32-unknown-unknown without the atomics feature has one thread: every allocation
+// and free happens on it.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 mod error;
 pub mod ids;
 pub mod keys;

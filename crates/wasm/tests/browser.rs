@@ -232,3 +232,31 @@ fn hip820_messages() {
         .unwrap();
     assert_eq!(code(&e), "INVALID_SIGNATURE");
 }
+
+/// Freezing and signing again and again reuses memory (whichever allocator the build has:
+/// lol_alloc's free list in the signing build, dlmalloc otherwise): no leak, no creeping
+/// fragmentation.
+#[wasm_bindgen_test]
+fn repeated_signing_does_not_grow_memory() {
+    let key = PrivateKey::generate_ed25519();
+    let round = |n: u32| {
+        for i in 0..n {
+            let mut tx = freeze_spec(js(&format!(
+                "{{ type: 'TopicMessageSubmitTransaction', transactionId: '0.0.1001@1700000000.{i:09}',
+                   nodeAccountIds: ['0.0.3', '0.0.4'], topicId: '0.0.7007', message: 'x'.repeat({}) }}",
+                100 + (i % 7) * 700
+            )))
+            .unwrap();
+            tx.sign(&key);
+            assert!(!tx.to_bytes().is_empty());
+        }
+    };
+    round(150);
+    let pages = core::arch::wasm32::memory_size(0);
+    round(1000);
+    let grown = core::arch::wasm32::memory_size(0) - pages;
+    assert!(
+        grown <= 2,
+        "memory grew by {grown} pages of 64 KiB over 1,000 transactions"
+    );
+}

@@ -1,7 +1,7 @@
 //! `cargo xtask pkg`: builds the npm package in pkg/ — two wasm builds of loyal-wasm (profile
 //! `wasm`), each through the pinned wasm-bindgen CLI (`--target web`): the whole library
-//! (default features) into pkg/dist/, and the small signing build (`--no-default-features`)
-//! into pkg/dist/sign/ — and prints their sizes.
+//! (default features) into pkg/dist/, and the small signing build (`--no-default-features
+//! --features small-allocator`) into pkg/dist/sign/ — and prints their sizes.
 
 use crate::install;
 use crate::run::{cmd, root, status, Result};
@@ -21,7 +21,7 @@ const BUILDS: [Build; 2] = [
         what: "@loyal/hedera",
     },
     Build {
-        flags: &["--no-default-features"],
+        flags: &["--no-default-features", "--features", "small-allocator"],
         out: "pkg/dist/sign",
         what: "@loyal/hedera/sign",
     },

@@ -6,7 +6,8 @@ use crate::run::{cmd, tee, Result};
 use std::time::Instant;
 
 /// The crates whose tests also run in Chromium, with the cargo flags of each run: the signing
-/// build (`--no-default-features`: ED25519 only, no decoders) is tested as well as the whole.
+/// build (as `cargo xtask pkg` makes it: ED25519 only, no decoders, lol_alloc) is tested as
+/// well as the whole.
 const BROWSER_RUNS: &[(&str, &[&str])] = &[
     ("loyal-core", &["--lib", "--tests"]),
     ("loyal-core", &["--lib", "--no-default-features"]),
@@ -15,7 +16,13 @@ const BROWSER_RUNS: &[(&str, &[&str])] = &[
     ("loyal-wasm", &["--test", "browser"]),
     (
         "loyal-wasm",
-        &["--test", "browser", "--no-default-features"],
+        &[
+            "--test",
+            "browser",
+            "--no-default-features",
+            "--features",
+            "small-allocator",
+        ],
     ),
 ];
 
