@@ -1,7 +1,7 @@
 // The SDK-style builder classes, shared by both entry points: `@loyal/hedera` (everything)
 // and `@loyal/hedera/sign` (the small signing build). Setters collect a plain spec object; the
 // wasm of the entry point that was imported freezes it. Unused classes are dropped by bundlers.
-import { engine } from "./engine.js";
+import { engine, loyalError } from "./engine.js";
 
 /** Whole hbars to tinybars (`bigint`). */
 export const hbar = (n) => BigInt(n) * 100000000n;
@@ -12,11 +12,7 @@ function keyString(k) {
 }
 
 function frozenError() {
-  const e = new Error("the transaction is frozen: build a new one to change it");
-  e.name = "LoyalError";
-  e.code = "ALREADY_FROZEN";
-  e.details = {};
-  return e;
+  return loyalError("ALREADY_FROZEN", "the transaction is frozen: build a new one to change it");
 }
 
 function bytes(v) {
@@ -39,13 +35,7 @@ class TransactionBuilder {
     return this;
   }
   _frozen() {
-    if (!this._tx) {
-      const e = new Error("freeze() or freezeWith(client) first");
-      e.name = "LoyalError";
-      e.code = "NOT_FROZEN";
-      e.details = {};
-      throw e;
-    }
+    if (!this._tx) throw loyalError("NOT_FROZEN", "freeze() or freezeWith(client) first");
     return this._tx;
   }
   setTransactionId(id) { return this._set("transactionId", String(id)); }
@@ -71,12 +61,17 @@ class TransactionBuilder {
   get hash() { return this._frozen().hash; }
   /** Freezes with the client if needed, signs as its operator, submits, resolves to the receipt. */
   async execute(client) {
-    if (!this._tx) this.freezeWith(client);
-    return this._tx.execute(client);
+    return this._networked(client).execute(client);
   }
   async submit(client) {
+    return this._networked(client).submit(client);
+  }
+  _networked(client) {
+    if (!client?.freeze) {
+      throw loyalError("UNSUPPORTED", "execute and submit need a Client of @loyal/hedera; the signing build sends nothing: pass toBytes() on", { what: "network client" });
+    }
     if (!this._tx) this.freezeWith(client);
-    return this._tx.submit(client);
+    return this._tx;
   }
 }
 
@@ -220,7 +215,7 @@ export class TopicMessageSubmitTransaction extends TransactionBuilder {
 
 export class ScheduleCreateTransaction extends TransactionBuilder {
   constructor() { super("ScheduleCreateTransaction"); }
-  setScheduledTransaction(builder) { return this._set("scheduled", { ...builder._spec }); }
+  setScheduledTransaction(builder) { return this._set("scheduledTransaction", { ...builder._spec }); }
   setScheduleMemo(memo) { return this._set("scheduleMemo", memo); }
   setAdminKey(key) { return this._set("adminKey", keyString(key)); }
   setPayerAccountId(id) { return this._set("payerAccountId", String(id)); }

@@ -7,7 +7,7 @@ export type ErrorCode =
   | "INVALID_ENTITY_ID" | "CHECKSUM_MISMATCH" | "INVALID_TRANSACTION_ID" | "INVALID_KEY"
   | "INVALID_SIGNATURE" | "INVALID_AMOUNT" | "MEMO_TOO_LONG" | "INVALID_FIELD" | "MISSING_FIELD"
   | "UNBALANCED_TRANSFER" | "TRANSACTION_TOO_LARGE" | "NOT_FROZEN" | "ALREADY_FROZEN" | "DECODE"
-  | "SIGNER" | "UNSUPPORTED" | "INVALID_ARGUMENT"
+  | "SIGNER" | "UNSUPPORTED" | "INVALID_ARGUMENT" | "ENTRY_CONFLICT" | "NOT_INITIALISED"
   // Network
   | "TRANSPORT" | "GRPC_WEB" | "GRPC_STATUS" | "PRECHECK" | "RECEIPT_STATUS" | "RECEIPT_TIMEOUT"
   | "NO_HEALTHY_NODE" | "CID_MISMATCH" | "INVALID_CID" | "HTTP_STATUS" | "UNKNOWN_NETWORK" | "NO_IPFS"
@@ -52,6 +52,8 @@ export interface ErrorDetails {
 export type Amount = bigint | number;
 /** `"0.0.1001"` (checksums and HIP-30 forms accepted where the core accepts them). */
 export type EntityId = string;
+/** An id where the builders take one: the string, or an id object (`String(id)` is used). */
+export type IdLike = EntityId | AccountId | TokenId;
 /** `"0.0.5/12"`: token and serial. */
 export type NftId = string;
 export type Bytes = Uint8Array | string;
@@ -208,7 +210,7 @@ export class Transaction {
 
 declare class TransactionBuilder<Self> {
   setTransactionId(id: string | TransactionId): Self;
-  setNodeAccountIds(ids: (EntityId | AccountId)[]): Self;
+  setNodeAccountIds(ids: IdLike[]): Self;
   setMaxTransactionFee(tinybars: Amount): Self;
   setTransactionMemo(memo: string): Self;
   setTransactionValidDuration(seconds: number): Self;
@@ -234,15 +236,15 @@ export class AccountCreateTransaction extends TransactionBuilder<AccountCreateTr
 }
 
 export class TransferTransaction extends TransactionBuilder<TransferTransaction> {
-  addHbarTransfer(accountId: EntityId, tinybars: Amount): this;
-  addTokenTransfer(tokenId: EntityId, accountId: EntityId, amount: Amount): this;
-  addTokenTransferWithDecimals(tokenId: EntityId, accountId: EntityId, amount: Amount, decimals: number): this;
-  addNftTransfer(nftId: NftId, sender: EntityId, receiver: EntityId): this;
+  addHbarTransfer(accountId: IdLike, tinybars: Amount): this;
+  addTokenTransfer(tokenId: IdLike, accountId: IdLike, amount: Amount): this;
+  addTokenTransferWithDecimals(tokenId: IdLike, accountId: IdLike, amount: Amount, decimals: number): this;
+  addNftTransfer(nftId: NftId, sender: IdLike, receiver: IdLike): this;
 }
 
 export class TokenAirdropTransaction extends TransactionBuilder<TokenAirdropTransaction> {
-  addTokenTransfer(tokenId: EntityId, accountId: EntityId, amount: Amount): this;
-  addNftTransfer(nftId: NftId, sender: EntityId, receiver: EntityId): this;
+  addTokenTransfer(tokenId: IdLike, accountId: IdLike, amount: Amount): this;
+  addNftTransfer(nftId: NftId, sender: IdLike, receiver: IdLike): this;
 }
 
 export class TokenCreateTransaction extends TransactionBuilder<TokenCreateTransaction> {
@@ -250,7 +252,7 @@ export class TokenCreateTransaction extends TransactionBuilder<TokenCreateTransa
   setTokenSymbol(symbol: string): this;
   setDecimals(decimals: number): this;
   setInitialSupply(supply: Amount): this;
-  setTreasuryAccountId(id: EntityId): this;
+  setTreasuryAccountId(id: IdLike): this;
   setAdminKey(key: Key): this;
   setKycKey(key: Key): this;
   setFreezeKey(key: Key): this;
@@ -268,47 +270,47 @@ export class TokenCreateTransaction extends TransactionBuilder<TokenCreateTransa
 }
 
 export class TokenAssociateTransaction extends TransactionBuilder<TokenAssociateTransaction> {
-  setAccountId(id: EntityId): this;
-  setTokenIds(ids: EntityId[]): this;
+  setAccountId(id: IdLike): this;
+  setTokenIds(ids: IdLike[]): this;
 }
 export class TokenDissociateTransaction extends TransactionBuilder<TokenDissociateTransaction> {
-  setAccountId(id: EntityId): this;
-  setTokenIds(ids: EntityId[]): this;
+  setAccountId(id: IdLike): this;
+  setTokenIds(ids: IdLike[]): this;
 }
 export class TokenMintTransaction extends TransactionBuilder<TokenMintTransaction> {
-  setTokenId(id: EntityId): this;
+  setTokenId(id: IdLike): this;
   setAmount(amount: Amount): this;
   setMetadata(list: Bytes[]): this;
   addMetadata(entry: Bytes): this;
 }
 export class TokenBurnTransaction extends TransactionBuilder<TokenBurnTransaction> {
-  setTokenId(id: EntityId): this;
+  setTokenId(id: IdLike): this;
   setAmount(amount: Amount): this;
   setSerials(serials: (number | bigint)[]): this;
 }
 export class TokenUpdateNftsTransaction extends TransactionBuilder<TokenUpdateNftsTransaction> {
-  setTokenId(id: EntityId): this;
+  setTokenId(id: IdLike): this;
   setSerialNumbers(serials: (number | bigint)[]): this;
   setMetadata(metadata: Bytes): this;
 }
 declare class TokenAccountFlag<Self> extends TransactionBuilder<Self> {
-  setTokenId(id: EntityId): Self;
-  setAccountId(id: EntityId): Self;
+  setTokenId(id: IdLike): Self;
+  setAccountId(id: IdLike): Self;
 }
 export class TokenFreezeTransaction extends TokenAccountFlag<TokenFreezeTransaction> {}
 export class TokenUnfreezeTransaction extends TokenAccountFlag<TokenUnfreezeTransaction> {}
 export class TokenGrantKycTransaction extends TokenAccountFlag<TokenGrantKycTransaction> {}
 export class TokenRevokeKycTransaction extends TokenAccountFlag<TokenRevokeKycTransaction> {}
 export class TokenPauseTransaction extends TransactionBuilder<TokenPauseTransaction> {
-  setTokenId(id: EntityId): this;
+  setTokenId(id: IdLike): this;
 }
 export class TokenUnpauseTransaction extends TransactionBuilder<TokenUnpauseTransaction> {
-  setTokenId(id: EntityId): this;
+  setTokenId(id: IdLike): this;
 }
 export interface PendingAirdropId {
-  sender: EntityId;
-  receiver: EntityId;
-  tokenId: EntityId;
+  sender: IdLike;
+  receiver: IdLike;
+  tokenId: IdLike;
   serial?: number | bigint;
 }
 export class TokenClaimAirdropTransaction extends TransactionBuilder<TokenClaimAirdropTransaction> {
@@ -318,8 +320,8 @@ export class TokenCancelAirdropTransaction extends TransactionBuilder<TokenCance
   addPendingAirdropId(id: PendingAirdropId): this;
 }
 export class TokenRejectTransaction extends TransactionBuilder<TokenRejectTransaction> {
-  setOwnerId(id: EntityId): this;
-  setTokenIds(ids: EntityId[]): this;
+  setOwnerId(id: IdLike): this;
+  setTokenIds(ids: IdLike[]): this;
   setNftIds(ids: NftId[]): this;
 }
 export class TopicCreateTransaction extends TransactionBuilder<TopicCreateTransaction> {
@@ -328,17 +330,17 @@ export class TopicCreateTransaction extends TransactionBuilder<TopicCreateTransa
   setSubmitKey(key: Key): this;
 }
 export class TopicMessageSubmitTransaction extends TransactionBuilder<TopicMessageSubmitTransaction> {
-  setTopicId(id: EntityId): this;
+  setTopicId(id: IdLike): this;
   setMessage(message: Bytes): this;
 }
 export class ScheduleCreateTransaction extends TransactionBuilder<ScheduleCreateTransaction> {
   setScheduledTransaction(builder: TransactionBuilder<unknown>): this;
   setScheduleMemo(memo: string): this;
   setAdminKey(key: Key): this;
-  setPayerAccountId(id: EntityId): this;
+  setPayerAccountId(id: IdLike): this;
 }
 export class ScheduleSignTransaction extends TransactionBuilder<ScheduleSignTransaction> {
-  setScheduleId(id: EntityId): this;
+  setScheduleId(id: IdLike): this;
 }
 
 /** HIP-820: the SignatureMap bytes of `key`'s signature over the prefixed message. */

@@ -6,7 +6,7 @@ import { setEngine } from "./engine.js";
 import { load } from "./load.js";
 
 await load(init, new URL("./dist/loyal_wasm_bg.wasm", import.meta.url));
-setEngine(wasm);
+setEngine(wasm, "");
 
 export const {
   PrivateKey, PublicKey, AccountId, TokenId, TransactionId, Client, Transaction, signMessage,

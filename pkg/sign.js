@@ -7,7 +7,7 @@ import { setEngine } from "./engine.js";
 import { load } from "./load.js";
 
 await load(init, new URL("./dist/sign/loyal_wasm_bg.wasm", import.meta.url));
-setEngine(wasm);
+setEngine(wasm, "/sign");
 
 export const {
   PrivateKey, PublicKey, AccountId, TokenId, TransactionId, Transaction, signMessage, verifyMessage,

@@ -58,6 +58,7 @@ try {
   const signTab = await browser.newPage();
   await signTab.goto(`${server.url}/sign`);
   const signed = await (await signTab.waitForFunction(() => window.result, null, { timeout: 30000 })).jsonValue();
+  if (signed.error) throw new Error(`the signing-build page failed: ${signed.error}`);
   const { Client, Transaction } = await import(pathToFileURL(resolve(pkgDir, "index.js")).href);
   const sent = Transaction.fromBytes(new Uint8Array(signed.bytes ?? []));
   await sent.submit(Client.forName("devnet"));

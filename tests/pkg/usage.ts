@@ -42,6 +42,10 @@ function signOnly(): Uint8Array {
     const what: string | undefined = err.details.what;
     void what;
   }
+  // @ts-expect-error: the signing build has no decoders
+  small.Transaction.fromBytes(new Uint8Array());
+  const ids: small.IdLike[] = [small.AccountId.fromString("0.0.1005"), "0.0.1006"];
+  void new small.TokenAssociateTransaction().setAccountId(ids[0]).setTokenIds([small.TokenId.fromString("0.0.5005")]);
   return new small.TokenMintTransaction().setTokenId("0.0.5005").setMetadata(["ipfs://x"])
     .setTransactionId(id).setNodeAccountIds([small.AccountId.fromString("0.0.3")]).freeze().sign(key).toBytes();
 }

@@ -52,14 +52,34 @@ fn core_details(e: &loyal_core::Error) -> Vec<(&'static str, JsValue)> {
         | E::Signer { reason } => vec![("reason", s(reason))],
         E::Unsupported { what } => vec![("what", s(what))],
         E::MemoTooLong { len, max } => vec![("length", n(*len as f64)), ("max", n(*max as f64))],
-        E::InvalidField { field, reason } => vec![("field", s(field)), ("reason", s(reason))],
-        E::MissingField { field } => vec![("field", s(field))],
+        E::InvalidField { field, reason } => {
+            vec![("field", s(&camel(field))), ("reason", s(reason))]
+        }
+        E::MissingField { field } => vec![("field", s(&camel(field)))],
         E::TransactionTooLarge { size, max } => {
             vec![("size", n(*size as f64)), ("max", n(*max as f64))]
         }
         E::Decode { message, reason } => vec![("what", s(message)), ("reason", s(reason))],
         _ => vec![],
     }
+}
+
+/// The core names builder fields in Rust (`transaction_id`); JS callers see the names they set
+/// (`transactionId`), as every other `details.field` is.
+fn camel(field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    let mut upper = false;
+    for c in field.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(feature = "network")]

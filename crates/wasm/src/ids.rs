@@ -84,9 +84,12 @@ entity_id_class!(TokenId, id::TokenId, |t| (t.0.shard, t.0.realm, t.0.num));
 
 #[wasm_bindgen]
 impl TokenId {
-    /// The NFT id string `token/serial`, as `addNftTransfer` takes it.
-    pub fn nft(&self, serial: u64) -> String {
-        id::NftId::new(self.0, serial).to_string()
+    /// The NFT id string `token/serial`, as `addNftTransfer` takes it; `serial` is a number
+    /// or a bigint.
+    pub fn nft(&self, serial: &JsValue) -> JsResult<String> {
+        let serial = crate::read::uint(serial)
+            .ok_or_else(|| invalid("serial", "expected a non-negative integer"))?;
+        Ok(id::NftId::new(self.0, serial).to_string())
     }
 }
 
@@ -155,5 +158,8 @@ pub fn id_text(field: &str, v: &JsValue) -> JsResult<String> {
     if v.is_object() {
         return Ok(v.unchecked_ref::<js_sys::Object>().to_string().into());
     }
-    Err(crate::error::missing(field))
+    if v.is_undefined() || v.is_null() {
+        return Err(crate::error::missing(field));
+    }
+    Err(invalid(field, "expected an id string or an id object"))
 }

@@ -2,7 +2,8 @@
 //! `loyal-core`, `loyal-client` and `loyal-metadata`; this crate converts values at the
 //! boundary (ids as strings, tinybars as `bigint`, bytes as `Uint8Array`) and turns every
 //! error into a JS `Error` with a stable `code`. The builder classes with SDK-style setters
-//! are plain JS in `pkg/index.js`; they hand a spec object to `freeze`.
+//! are plain JS in `pkg/builders.js`; they hand a spec object to `freezeSpec` (or
+//! `Client.freeze`).
 
 #[cfg(all(target_arch = "wasm32", feature = "small-allocator"))]
 #[global_allocator]

@@ -12,15 +12,6 @@ use loyal_core::transaction::*;
 use loyal_core::transaction_id::TransactionId;
 use wasm_bindgen::JsValue;
 
-/// Bytes from JS: a `Uint8Array` or a string (taken as UTF-8, e.g. `ipfs://…`).
-pub struct Bytes(Vec<u8>);
-
-impl Bytes {
-    fn to_vec(&self) -> Vec<u8> {
-        self.0.clone()
-    }
-}
-
 pub struct HbarTransfer {
     account_id: String,
     amount: i64,
@@ -88,7 +79,7 @@ pub struct Spec {
     supply_type: Option<String>,
     max_supply: Option<i64>,
     token_memo: Option<String>,
-    token_metadata: Option<Bytes>,
+    token_metadata: Option<Vec<u8>>,
     // Token operations
     token_id: Option<String>,
     token_ids: Vec<String>,
@@ -96,13 +87,13 @@ pub struct Spec {
     account_id: Option<String>,
     owner_id: Option<String>,
     amount: Option<u64>,
-    metadata: Vec<Bytes>,
+    metadata: Vec<Vec<u8>>,
     serials: Vec<i64>,
     // Topics
     topic_id: Option<String>,
     topic_memo: Option<String>,
     submit_key: Option<String>,
-    message: Option<Bytes>,
+    message: Option<Vec<u8>>,
     // Schedules
     schedule_id: Option<String>,
     scheduled: Option<Box<Spec>>,
@@ -116,7 +107,6 @@ impl Spec {
     #[allow(clippy::field_reassign_with_default)]
     pub fn from_js(v: &JsValue) -> JsResult<Spec> {
         let o = Obj::new("spec", v)?;
-        let bytes = |v: Option<Vec<u8>>| v.map(Bytes);
         let mut s = Spec::default();
         s.kind = o.string("type")?.ok_or_else(|| missing("type"))?;
         s.transaction_id = o.string("transactionId")?;
@@ -155,13 +145,13 @@ impl Spec {
                 sender: t.req_string("sender")?,
                 receiver: t.req_string("receiver")?,
                 token_id: t.req_string("tokenId")?,
-                serial: t.int_in("serial")?,
+                serial: t.uint("serial")?,
             })
         })?;
         s.token_name = o.string("tokenName")?;
         s.token_symbol = o.string("tokenSymbol")?;
         s.decimals = o.int_in("decimals")?;
-        s.initial_supply = o.int_in("initialSupply")?;
+        s.initial_supply = o.uint("initialSupply")?;
         s.treasury_account_id = o.string("treasuryAccountId")?;
         s.admin_key = o.string("adminKey")?;
         s.kyc_key = o.string("kycKey")?;
@@ -176,25 +166,21 @@ impl Spec {
         s.supply_type = o.string("supplyType")?;
         s.max_supply = o.int("maxSupply")?;
         s.token_memo = o.string("tokenMemo")?;
-        s.token_metadata = bytes(o.bytes("tokenMetadata")?);
+        s.token_metadata = o.bytes("tokenMetadata")?;
         s.token_id = o.string("tokenId")?;
         s.token_ids = o.list("tokenIds", |i| i.as_string())?;
         s.nft_ids = o.list("nftIds", |i| i.as_string())?;
         s.account_id = o.string("accountId")?;
         s.owner_id = o.string("ownerId")?;
-        s.amount = o.int_in("amount")?;
-        s.metadata = o
-            .list("metadata", crate::read::bytes)?
-            .into_iter()
-            .map(Bytes)
-            .collect();
+        s.amount = o.uint("amount")?;
+        s.metadata = o.list("metadata", crate::read::bytes)?;
         s.serials = o.list("serials", crate::read::int)?;
         s.topic_id = o.string("topicId")?;
         s.topic_memo = o.string("topicMemo")?;
         s.submit_key = o.string("submitKey")?;
-        s.message = bytes(o.bytes("message")?);
+        s.message = o.bytes("message")?;
         s.schedule_id = o.string("scheduleId")?;
-        s.scheduled = match o.get("scheduled") {
+        s.scheduled = match o.get("scheduledTransaction")? {
             Some(inner) => Some(Box::new(Spec::from_js(&inner)?)),
             None => None,
         };
@@ -253,6 +239,18 @@ impl Common {
             valid_duration: s.transaction_valid_duration.map(Duration::from_secs),
             memo: s.transaction_memo.clone(),
         })
+    }
+
+    /// What of the frame travels into a schedule: the inner transaction's memo and max fee, as
+    /// the SDK carries them (its id, nodes and valid duration are the ScheduleCreate's).
+    fn scheduled(s: &Spec) -> Self {
+        Common {
+            transaction_id: None,
+            node_account_ids: None,
+            max_transaction_fee: s.max_transaction_fee.map(Hbar::from_tinybars),
+            valid_duration: None,
+            memo: s.transaction_memo.clone(),
+        }
     }
 
     /// Fills what the spec left open from the client (`fill`), once for every type.
@@ -336,51 +334,56 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
             Ok(Box::new(b))
         }
         "TransferTransaction" | "TokenAirdropTransaction" => {
-            let airdrop = s.kind == "TokenAirdropTransaction";
-            if airdrop {
-                let mut b = TokenAirdropTransaction::new();
-                for t in &s.token_transfers {
-                    b = b.with_token_transfer(
-                        token("tokenId", &t.token_id)?,
-                        account("accountId", &t.account_id)?,
+            let tokens = s
+                .token_transfers
+                .iter()
+                .map(|t| {
+                    Ok((
+                        token("tokenTransfers.tokenId", &t.token_id)?,
+                        account("tokenTransfers.accountId", &t.account_id)?,
                         t.amount,
-                    );
+                        t.decimals,
+                    ))
+                })
+                .collect::<JsResult<Vec<_>>>()?;
+            let nfts = s
+                .nft_transfers
+                .iter()
+                .map(|t| {
+                    Ok((
+                        nft("nftTransfers.nftId", &t.nft_id)?,
+                        account("nftTransfers.sender", &t.sender)?,
+                        account("nftTransfers.receiver", &t.receiver)?,
+                    ))
+                })
+                .collect::<JsResult<Vec<_>>>()?;
+            if s.kind == "TokenAirdropTransaction" {
+                let mut b = TokenAirdropTransaction::new();
+                for (tok, acc, amount, _) in tokens {
+                    b = b.with_token_transfer(tok, acc, amount);
                 }
-                for t in &s.nft_transfers {
-                    b = b.with_nft_transfer(
-                        nft("nftId", &t.nft_id)?,
-                        account("sender", &t.sender)?,
-                        account("receiver", &t.receiver)?,
-                    );
+                for (id, from, to) in nfts {
+                    b = b.with_nft_transfer(id, from, to);
                 }
-                Ok(Box::new(b))
-            } else {
-                let mut b = TransferTransaction::new();
-                for t in &s.hbar_transfers {
-                    b = b.with_hbar_transfer(
-                        account("accountId", &t.account_id)?,
-                        Hbar::from_tinybars(t.amount),
-                    );
-                }
-                for t in &s.token_transfers {
-                    let (tok, acc) = (
-                        token("tokenId", &t.token_id)?,
-                        account("accountId", &t.account_id)?,
-                    );
-                    b = match t.decimals {
-                        Some(d) => b.with_token_transfer_with_decimals(tok, acc, t.amount, d),
-                        None => b.with_token_transfer(tok, acc, t.amount),
-                    };
-                }
-                for t in &s.nft_transfers {
-                    b = b.with_nft_transfer(
-                        nft("nftId", &t.nft_id)?,
-                        account("sender", &t.sender)?,
-                        account("receiver", &t.receiver)?,
-                    );
-                }
-                Ok(Box::new(b))
+                return Ok(Box::new(b));
             }
+            let mut b = TransferTransaction::new();
+            for t in &s.hbar_transfers {
+                b = b.with_hbar_transfer(
+                    account("hbarTransfers.accountId", &t.account_id)?,
+                    Hbar::from_tinybars(t.amount),
+                );
+            }
+            for (tok, acc, amount, decimals) in tokens {
+                b = match decimals {
+                    Some(d) => b.with_token_transfer_with_decimals(tok, acc, amount, d),
+                    None => b.with_token_transfer(tok, acc, amount),
+                };
+            }
+            for (id, from, to) in nfts {
+                b = b.with_nft_transfer(id, from, to);
+            }
+            Ok(Box::new(b))
         }
         "TokenCreateTransaction" => {
             let mut b = TokenCreateTransaction::new();
@@ -481,7 +484,7 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
             if let Some(a) = s.amount {
                 b = b.with_amount(a);
             }
-            let meta: Vec<Vec<u8>> = s.metadata.iter().map(Bytes::to_vec).collect();
+            let meta = s.metadata.clone();
             if !meta.is_empty() {
                 b = b.with_metadata(meta);
             }
@@ -499,7 +502,7 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
             Ok(Box::new(b))
         }
         "TokenUpdateNftsTransaction" => {
-            let meta = s.metadata.first().map(Bytes::to_vec).unwrap_or_default();
+            let meta = s.metadata.first().cloned().unwrap_or_default();
             let b = TokenUpdateNftsTransaction::new()
                 .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?)
                 .with_serials(s.serials.clone())
@@ -514,31 +517,18 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
                 token("tokenId", required("tokenId", &s.token_id)?)?,
                 account("accountId", required("accountId", &s.account_id)?)?,
             );
+            macro_rules! token_account {
+                ($builder:ty) => {
+                    Ok(Box::new(
+                        <$builder>::new().with_token_id(t).with_account_id(a),
+                    ))
+                };
+            }
             match s.kind.as_str() {
-                "TokenFreezeTransaction" => {
-                    let b = TokenFreezeTransaction::new()
-                        .with_token_id(t)
-                        .with_account_id(a);
-                    Ok(Box::new(b))
-                }
-                "TokenUnfreezeTransaction" => {
-                    let b = TokenUnfreezeTransaction::new()
-                        .with_token_id(t)
-                        .with_account_id(a);
-                    Ok(Box::new(b))
-                }
-                "TokenGrantKycTransaction" => {
-                    let b = TokenGrantKycTransaction::new()
-                        .with_token_id(t)
-                        .with_account_id(a);
-                    Ok(Box::new(b))
-                }
-                _ => {
-                    let b = TokenRevokeKycTransaction::new()
-                        .with_token_id(t)
-                        .with_account_id(a);
-                    Ok(Box::new(b))
-                }
+                "TokenFreezeTransaction" => token_account!(TokenFreezeTransaction),
+                "TokenUnfreezeTransaction" => token_account!(TokenUnfreezeTransaction),
+                "TokenGrantKycTransaction" => token_account!(TokenGrantKycTransaction),
+                _ => token_account!(TokenRevokeKycTransaction),
             }
         }
         "TokenPauseTransaction" => {
@@ -635,7 +625,7 @@ pub fn freeze(s: &Spec, fill: Fill<'_>) -> JsResult<Transaction> {
     if s.kind == "ScheduleCreateTransaction" {
         let inner = required("scheduledTransaction", &s.scheduled)?;
         let mut b =
-            builder(inner)?.schedule(Common::parse(inner)?, ScheduleCreateTransaction::new())?;
+            builder(inner)?.schedule(Common::scheduled(inner), ScheduleCreateTransaction::new())?;
         if let Some(m) = &s.schedule_memo {
             b = b.with_schedule_memo(m.clone());
         }

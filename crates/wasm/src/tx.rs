@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct Transaction(pub(crate) t::Transaction);
 
-/// Freezes a builder spec (see `pkg/index.js`) that names its transaction id and nodes;
+/// Freezes a builder spec (see `pkg/builders.js`) that names its transaction id and nodes;
 /// `Client.freeze` fills those in from the client.
 #[wasm_bindgen(js_name = freezeSpec)]
 pub fn freeze_spec(spec: JsValue) -> JsResult<Transaction> {

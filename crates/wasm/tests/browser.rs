@@ -53,6 +53,49 @@ fn bigint_amounts_keep_every_bit() {
     assert_eq!(amounts, vec![-9_007_199_254_740_993, 9_007_199_254_740_993]);
 }
 
+/// What pages pass besides bigints: plain numbers, byte arrays of every form, and a
+/// scheduled transaction whose memo and fee travel with it while its own id does not matter.
+#[wasm_bindgen_test]
+fn numbers_bytes_and_schedules_from_page_values() {
+    let tx = freeze_spec(js(&format!(
+        "{{ type: 'TokenMintTransaction', transactionId: {ID}, nodeAccountIds: ['0.0.3'],
+           tokenId: '0.0.5005', metadata: ['ipfs://a', new Uint8Array([1, 2]),
+           new Uint8Array([3, 4]).buffer, [5, 6]] }}"
+    )))
+    .unwrap();
+    let Some(Data::TokenMint(m)) = body(&tx).data else {
+        panic!("a TokenMint body")
+    };
+    assert_eq!(
+        m.metadata,
+        vec![b"ipfs://a".to_vec(), vec![1, 2], vec![3, 4], vec![5, 6]]
+    );
+    let e = freeze_spec(js(&format!(
+        "{{ type: 'TokenMintTransaction', transactionId: {ID}, nodeAccountIds: ['0.0.3'],
+           tokenId: '0.0.5005', metadata: [[1, 256]] }}"
+    )))
+    .err()
+    .unwrap();
+    assert_eq!(code(&e), "INVALID_ARGUMENT");
+    assert_eq!(detail(&e, "field").as_string().unwrap(), "metadata");
+
+    let tx = freeze_spec(js(&format!(
+        "{{ type: 'ScheduleCreateTransaction', transactionId: {ID}, nodeAccountIds: ['0.0.3'],
+           scheduleMemo: 'later',
+           scheduledTransaction: {{ type: 'TransferTransaction', transactionMemo: 'inner',
+             maxTransactionFee: 12345, transactionId: 'not an id',
+             hbarTransfers: [{{ accountId: '0.0.1001', amount: -5 }}, {{ accountId: '0.0.1005', amount: 5 }}] }} }}"
+    )))
+    .unwrap();
+    let Some(Data::ScheduleCreate(c)) = body(&tx).data else {
+        panic!("a ScheduleCreate body")
+    };
+    assert_eq!(c.memo.as_deref(), Some("later"));
+    let inner = c.scheduled_transaction_body.unwrap();
+    assert_eq!(inner.memo.as_deref(), Some("inner"));
+    assert_eq!(inner.transaction_fee, Some(12345));
+}
+
 #[wasm_bindgen_test]
 fn errors_are_errors_with_codes_and_details() {
     let e = PrivateKey::from_string("not a key").err().unwrap();
@@ -95,6 +138,27 @@ fn errors_are_errors_with_codes_and_details() {
     .err()
     .unwrap();
     assert_eq!(code(&e), "UNBALANCED_TRANSFER");
+
+    // A bad id inside a list item names the list and the field.
+    let e = freeze_spec(js(&format!(
+        "{{ type: 'TransferTransaction', transactionId: {ID}, nodeAccountIds: ['0.0.3'],
+           hbarTransfers: [{{ accountId: '0.0.x', amount: 0 }}] }}"
+    )))
+    .err()
+    .unwrap();
+    assert_eq!(code(&e), "INVALID_ENTITY_ID");
+    assert_eq!(
+        detail(&e, "field").as_string().unwrap(),
+        "hbarTransfers.accountId"
+    );
+    // The core's own field names reach JS as the names the page set.
+    let e = freeze_spec(js(
+        "{ type: 'TokenMintTransaction', nodeAccountIds: ['0.0.3'], tokenId: '0.0.5005' }",
+    ))
+    .err()
+    .unwrap();
+    assert_eq!(code(&e), "MISSING_FIELD");
+    assert_eq!(detail(&e, "field").as_string().unwrap(), "transactionId");
 
     let e = freeze_spec(js("{ type: 'NoSuchTransaction' }"))
         .err()
@@ -207,7 +271,16 @@ fn ids_parse_print_and_check_checksums() {
     assert_eq!(code(&e), "CHECKSUM_MISMATCH");
 
     let t = TokenId::from_string("0.0.5005").unwrap();
-    assert_eq!(t.nft(7), "0.0.5005/7");
+    assert_eq!(t.nft(&JsValue::from(7)).unwrap(), "0.0.5005/7");
+    assert_eq!(
+        t.nft(&JsValue::from(7u64)).unwrap(),
+        "0.0.5005/7",
+        "a bigint serial"
+    );
+    assert_eq!(
+        code(&t.nft(&JsValue::from(-1)).err().unwrap()),
+        "INVALID_ARGUMENT"
+    );
 
     let id = TransactionId::from_string("0.0.1001-1700000000-000000001").unwrap();
     assert_eq!(id.to_string_js(), "0.0.1001@1700000000.000000001");

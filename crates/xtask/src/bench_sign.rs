@@ -35,37 +35,7 @@ pub fn run() -> Result {
         ("wasm", &["--no-default-features"], "pkg-shipped"),
     ];
     for (profile, flags, dir) in kernels {
-        let mut cargo = cmd(
-            "cargo",
-            &[
-                "build",
-                "-q",
-                "-p",
-                "loyal-bench",
-                "--lib",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--profile",
-                profile,
-            ],
-        );
-        cargo.args(flags);
-        status(cargo)?;
-        let wasm = root.join(format!(
-            "target/wasm32-unknown-unknown/{profile}/loyal_bench.wasm"
-        ));
-        let out = web.join(dir);
-        std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-        status(cmd(
-            "wasm-bindgen",
-            &[
-                "--target",
-                "web",
-                "--out-dir",
-                out.to_str().unwrap(),
-                wasm.to_str().unwrap(),
-            ],
-        ))?;
+        crate::wasm::build_and_bind("loyal-bench", profile, flags, &web.join(dir))?;
     }
     let bench = root.join("tests/bench");
     std::fs::copy(bench.join("index.html"), web.join("index.html")).map_err(|e| e.to_string())?;

@@ -100,39 +100,10 @@ fn floors() -> Result<Vec<(&'static str, u64, u64)>> {
         ("ED25519 signing alone", &["--features", "floor"][..]),
         ("TokenMint through loyal-core only", &[][..]),
     ] {
-        let mut cargo = cmd(
-            "cargo",
-            &[
-                "build",
-                "-q",
-                "-p",
-                "loyal-bench",
-                "--lib",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--profile",
-                "wasm",
-                "--no-default-features",
-            ],
-        );
-        cargo.args(features);
-        status(cargo)?;
         let dir = root.join("target/bench/floor");
-        status(cmd(
-            "wasm-bindgen",
-            &[
-                "--target",
-                "web",
-                "--no-typescript",
-                "--remove-name-section",
-                "--remove-producers-section",
-                "--out-dir",
-                dir.to_str().unwrap(),
-                root.join("target/wasm32-unknown-unknown/wasm/loyal_bench.wasm")
-                    .to_str()
-                    .unwrap(),
-            ],
-        ))?;
+        let mut flags = vec!["--no-default-features"];
+        flags.extend_from_slice(features);
+        crate::wasm::build_and_bind("loyal-bench", "wasm", &flags, &dir)?;
         out.push((
             name,
             gzip_len(&dir.join("loyal_bench_bg.wasm"))?,
@@ -159,7 +130,8 @@ pub fn bundle() -> Result {
     for (app, _, _, wasm) in APPS {
         sizes.push((app, app_size(&out, app, wasm)?));
     }
-    let (_, (_, _, sdk_raw, sdk_gz)) = sizes[2];
+    let of = |name: &str| sizes.iter().find(|(app, _)| *app == name).map(|(_, s)| *s);
+    let (_, _, sdk_raw, sdk_gz) = of("sdk").expect("the SDK app is bundled");
     println!("bundle: build + sign + serialize one TokenMint, esbuild --minify");
     for (app, (js, wasm, raw, gz)) in &sizes {
         let name = match *app {
@@ -172,7 +144,7 @@ pub fn bundle() -> Result {
             *gz as f64 / sdk_gz as f64
         );
     }
-    let (_, (_, _, sign_raw, sign_gz)) = sizes[0];
+    let (_, _, sign_raw, sign_gz) = of("sign").expect("the sign app is bundled");
     println!(
         "  sign / SDK: {:.3} raw, {:.3} gzip; SDK / sign: {:.1}x gzip (target: <= 30,000 B gzip: {})",
         sign_raw as f64 / sdk_raw as f64,

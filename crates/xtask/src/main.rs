@@ -13,6 +13,7 @@ mod portals;
 mod run;
 mod serve;
 mod test;
+mod wasm;
 
 use std::process::ExitCode;
 

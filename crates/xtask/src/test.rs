@@ -79,8 +79,8 @@ pub fn run(args: &[String]) -> Result {
 
     // Each crate's tests run in Chromium with its own webdriver.json (the runner reads it from
     // the crate directory).
-    for (krate, flags) in BROWSER_RUNS {
-        let flags = flags.join(" ");
+    for (krate, args) in BROWSER_RUNS {
+        let flags = args.join(" ");
         eprintln!(
             "\nxtask: === {krate} tests in headless Chromium (wasm-bindgen-test, {flags}) ==="
         );
@@ -95,7 +95,7 @@ pub fn run(args: &[String]) -> Result {
                 "--no-fail-fast",
             ],
         );
-        wasm.args(flags.split(' '));
+        wasm.args(*args);
         wasm.env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
         wasm.args(&filter);
