@@ -188,13 +188,12 @@ export class Client {
   free(): void;
 }
 
-/** A frozen transaction (also what `Transaction.fromBytes` gives for SDK-made bytes). */
-export class Transaction {
-  private constructor();
-  /** Not in `@loyal/hedera/sign` (the signing build leaves the decoders out). */
-  static fromBytes(bytes: Uint8Array): Transaction;
+/** What a frozen transaction does in both builds. */
+export interface FrozenTransaction {
   sign(key: PrivateKey): void;
+  /** The body bytes a signer must sign, one per node. */
   bodies(): Uint8Array[];
+  /** Signatures made elsewhere, one per `bodies()` entry; each is verified before it is added. */
   addSignature(key: PublicKey, signatures: Uint8Array[]): void;
   verifySignatures(): string[];
   toBytes(): Uint8Array;
@@ -203,9 +202,16 @@ export class Transaction {
   getTransactionHash(): Uint8Array;
   readonly transactionId: string;
   readonly nodeAccountIds: string[];
+  free(): void;
+}
+
+/** A frozen transaction (also what `Transaction.fromBytes` gives for SDK-made bytes). */
+export interface Transaction extends FrozenTransaction {}
+export class Transaction {
+  private constructor();
+  static fromBytes(bytes: Uint8Array): Transaction;
   execute(client: Client): Promise<Receipt>;
   submit(client: Client): Promise<Submitted>;
-  free(): void;
 }
 
 declare class TransactionBuilder<Self> {

@@ -1,10 +1,10 @@
 // Types for @loyal/hedera/sign, the small signing build: the same classes as @loyal/hedera
 // without the network client and HIP-412. ECDSA operations throw UNSUPPORTED here;
 // `freezeWith`, `execute` and `submit` need a `Client`, which only @loyal/hedera has.
-import type { PrivateKey, PublicKey } from "./index.js";
+import type { FrozenTransaction } from "./index.js";
 
 export type {
-  ErrorCode, LoyalError, ErrorDetails, Amount, EntityId, IdLike, NftId, Bytes, Ledger, PendingAirdropId,
+  ErrorCode, LoyalError, ErrorDetails, FrozenTransaction, Amount, EntityId, IdLike, NftId, Bytes, Ledger, PendingAirdropId,
 } from "./index.js";
 export {
   hbar, PrivateKey, PublicKey, AccountId, TokenId, TransactionId, signMessage, verifyMessage,
@@ -19,16 +19,7 @@ export {
 
 /** A frozen transaction of the signing build: no `fromBytes` (no decoders), no `execute` or
  * `submit` (no network client) — its `toBytes()` go to a wallet, a backend or any SDK. */
+export interface Transaction extends FrozenTransaction {}
 export declare class Transaction {
   private constructor();
-  sign(key: PrivateKey): void;
-  bodies(): Uint8Array[];
-  addSignature(key: PublicKey, signatures: Uint8Array[]): void;
-  verifySignatures(): string[];
-  toBytes(): Uint8Array;
-  readonly hash: Uint8Array;
-  getTransactionHash(): Uint8Array;
-  readonly transactionId: string;
-  readonly nodeAccountIds: string[];
-  free(): void;
 }
