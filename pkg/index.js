@@ -1,15 +1,17 @@
 // @loyal/hedera: the whole wasm core (keys of both algorithms, every builder, decoding, the
 // network client, mirror, IPFS, HIP-412, HIP-820) plus the SDK-style builder classes. The
 // module initialises the wasm with top-level await.
-import init, * as wasm from "./dist/loyal_wasm.js";
+// Re-exported by name (not through the namespace object) so a bundler drops the glue of the
+// classes an app does not use.
+import init, { freezeSpec } from "./dist/loyal_wasm.js";
 import { setEngine } from "./engine.js";
 import { load } from "./load.js";
 
 await load(init, new URL("./dist/loyal_wasm_bg.wasm", import.meta.url));
-setEngine(wasm, "");
+setEngine({ freezeSpec }, "");
 
-export const {
+export {
   PrivateKey, PublicKey, AccountId, TokenId, TransactionId, Client, Transaction, signMessage,
   verifyMessage, encodeMetadata, decodeMetadata,
-} = wasm;
+} from "./dist/loyal_wasm.js";
 export * from "./builders.js";

@@ -2,14 +2,16 @@
 // signatures from a wallet, bytes, ids and HIP-820 messages, in a wasm without the network
 // client, secp256k1, the ED25519 base-point tables or the protobuf decoders. ECDSA operations
 // throw UNSUPPORTED; `Transaction.fromBytes`, `Client` and HIP-412 are in `@loyal/hedera`.
-import init, * as wasm from "./dist/sign/loyal_wasm.js";
+// Re-exported by name (not through the namespace object) so a bundler drops the glue of the
+// classes an app does not use.
+import init, { freezeSpec } from "./dist/sign/loyal_wasm.js";
 import { setEngine } from "./engine.js";
 import { load } from "./load.js";
 
 await load(init, new URL("./dist/sign/loyal_wasm_bg.wasm", import.meta.url));
-setEngine(wasm, "/sign");
+setEngine({ freezeSpec }, "/sign");
 
-export const {
+export {
   PrivateKey, PublicKey, AccountId, TokenId, TransactionId, Transaction, signMessage, verifyMessage,
-} = wasm;
+} from "./dist/sign/loyal_wasm.js";
 export * from "./builders.js";
