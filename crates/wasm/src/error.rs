@@ -147,6 +147,14 @@ pub fn core_in(field: &str, e: loyal_core::Error) -> JsValue {
     js_error(e.code(), &format!("{field}: {e}"), &details)
 }
 
+/// `s` parsed as a core type (an id, a key); a refusal keeps the core's code and names `field`.
+pub fn parse_in<T: std::str::FromStr<Err = loyal_core::Error>>(
+    field: &str,
+    s: &str,
+) -> JsResult<T> {
+    s.parse().map_err(|e| core_in(field, e))
+}
+
 /// A required value that was not given (`details.field` names it).
 pub fn missing(field: &str) -> JsValue {
     js_error(

@@ -1,7 +1,7 @@
 //! Ids as SDK-style classes. Builders take ids as strings (`String(id)`), so these exist for
 //! parsing with a coded error up front, checksums, and `TransactionId.generate`.
 
-use crate::error::{core, core_in, invalid, JsResult};
+use crate::error::{core, invalid, JsResult};
 use loyal_core::id::{self, LedgerId};
 use loyal_core::time::Timestamp;
 use loyal_core::transaction_id;
@@ -108,9 +108,7 @@ impl TransactionId {
     /// A new id paid by `accountId`, valid from now (strictly increasing within this page, so
     /// two ids made in the same millisecond differ).
     pub fn generate(account_id: &JsValue) -> JsResult<TransactionId> {
-        let payer: id::AccountId = id_text("accountId", account_id)?
-            .parse()
-            .map_err(|e| core_in("accountId", e))?;
+        let payer: id::AccountId = parse_id("accountId", account_id)?;
         let start = Timestamp::from_nanos(loyal_web::now_nanos());
         Ok(TransactionId(transaction_id::TransactionId::new(
             payer, start,
@@ -150,8 +148,16 @@ impl TransactionId {
     }
 }
 
+/// An id given as a string or as an id object, parsed as a core id.
+pub fn parse_id<T: std::str::FromStr<Err = loyal_core::Error>>(
+    field: &str,
+    v: &JsValue,
+) -> JsResult<T> {
+    crate::error::parse_in(field, &id_text(field, v)?)
+}
+
 /// An id given as a string or as an id object (its `toString` is the id).
-pub fn id_text(field: &str, v: &JsValue) -> JsResult<String> {
+fn id_text(field: &str, v: &JsValue) -> JsResult<String> {
     if let Some(s) = v.as_string() {
         return Ok(s);
     }

@@ -2,7 +2,7 @@
 //! accepts, printed as DER or raw hex. Private key material never leaves as a string unless
 //! asked for.
 
-use crate::error::{core, core_in, JsResult};
+use crate::error::{core, JsResult};
 use loyal_core::key;
 use loyal_web::WebRng;
 use wasm_bindgen::prelude::*;
@@ -145,5 +145,5 @@ impl PublicKey {
 
 /// A key given to a builder: a PublicKey object or any string form.
 pub fn parse_public(field: &str, s: &str) -> JsResult<key::PublicKey> {
-    s.parse::<key::PublicKey>().map_err(|e| core_in(field, e))
+    crate::error::parse_in(field, s)
 }

@@ -1,8 +1,8 @@
 //! The client: a network (devnet by default, Hedera's by name, or custom), an operator, and
 //! the mirror and IPFS clients of that network, over `fetch`.
 
-use crate::error::{client, core_in, invalid, js_error, JsResult};
-use crate::ids::id_text;
+use crate::error::{client, invalid, js_error, parse_in, JsResult};
+use crate::ids::parse_id;
 use crate::keys::PrivateKey;
 use crate::tx::Transaction;
 use js_sys::{Object, Reflect, Uint8Array};
@@ -158,10 +158,7 @@ impl Client {
             .into_iter()
             .map(|n| {
                 Ok(lc::Node {
-                    account_id: n
-                        .account_id
-                        .parse()
-                        .map_err(|e| core_in("nodes.accountId", e))?,
+                    account_id: parse_in("nodes.accountId", &n.account_id)?,
                     url: n.url,
                 })
             })
@@ -198,9 +195,7 @@ impl Client {
 
     #[wasm_bindgen(js_name = setOperator)]
     pub fn set_operator(&mut self, account_id: &JsValue, key: &PrivateKey) -> JsResult<()> {
-        let account: AccountId = id_text("accountId", account_id)?
-            .parse()
-            .map_err(|e| core_in("accountId", e))?;
+        let account: AccountId = parse_id("accountId", account_id)?;
         self.set_operator_inner(account, key.0.clone());
         Ok(())
     }
@@ -224,9 +219,7 @@ impl Client {
     /// Waits for a receipt by transaction id (`0.0.2@1700000000.000000001`).
     #[wasm_bindgen(js_name = getReceipt)]
     pub async fn get_receipt(&self, transaction_id: JsValue) -> JsResult<JsValue> {
-        let id: TransactionId = id_text("transactionId", &transaction_id)?
-            .parse()
-            .map_err(|e| core_in("transactionId", e))?;
+        let id: TransactionId = parse_id("transactionId", &transaction_id)?;
         let r = self.inner.receipt(&id, None).await.map_err(client)?;
         Ok(receipt_to_js(&r))
     }
@@ -272,9 +265,7 @@ impl Client {
         transaction_id: JsValue,
         timeout_ms: u32,
     ) -> JsResult<JsValue> {
-        let id: TransactionId = id_text("transactionId", &transaction_id)?
-            .parse()
-            .map_err(|e| core_in("transactionId", e))?;
+        let id: TransactionId = parse_id("transactionId", &transaction_id)?;
         let t = self
             .mirror()
             .wait_for_transaction(&id, core::time::Duration::from_millis(timeout_ms as u64))

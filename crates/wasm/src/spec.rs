@@ -2,11 +2,11 @@
 //! transaction. Ids are strings (`"0.0.1001"`, `"0.0.5/1"` for NFTs), keys any string form,
 //! amounts `bigint` or integer numbers, byte fields `Uint8Array` or strings (UTF-8).
 
-use crate::error::{core, core_in, invalid, missing, JsResult};
+use crate::error::{core, invalid, missing, parse_in, JsResult};
 use crate::keys::parse_public;
 use crate::read::Obj;
 use loyal_core::hbar::Hbar;
-use loyal_core::id::{AccountId, NftId, ScheduleId, TokenId, TopicId};
+use loyal_core::id::{AccountId, ScheduleId, TopicId};
 use loyal_core::time::Duration;
 use loyal_core::transaction::*;
 use loyal_core::transaction_id::TransactionId;
@@ -190,18 +190,6 @@ impl Spec {
     }
 }
 
-fn account(field: &str, s: &str) -> JsResult<AccountId> {
-    s.parse().map_err(|e| core_in(field, e))
-}
-
-fn token(field: &str, s: &str) -> JsResult<TokenId> {
-    s.parse().map_err(|e| core_in(field, e))
-}
-
-fn nft(field: &str, s: &str) -> JsResult<NftId> {
-    s.parse().map_err(|e| core_in(field, e))
-}
-
 fn required<'a, T>(field: &str, v: &'a Option<T>) -> JsResult<&'a T> {
     v.as_ref().ok_or_else(|| missing(field))
 }
@@ -223,14 +211,14 @@ impl Common {
     fn parse(s: &Spec) -> JsResult<Self> {
         Ok(Common {
             transaction_id: match &s.transaction_id {
-                Some(id) => Some(id.parse().map_err(|e| core_in("transactionId", e))?),
+                Some(id) => Some(parse_in("transactionId", id)?),
                 None => None,
             },
             node_account_ids: match &s.node_account_ids {
                 Some(nodes) => Some(
                     nodes
                         .iter()
-                        .map(|n| account("nodeAccountIds", n))
+                        .map(|n| parse_in("nodeAccountIds", n))
                         .collect::<JsResult<Vec<_>>>()?,
                 ),
                 None => None,
@@ -339,8 +327,8 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
                 .iter()
                 .map(|t| {
                     Ok((
-                        token("tokenTransfers.tokenId", &t.token_id)?,
-                        account("tokenTransfers.accountId", &t.account_id)?,
+                        parse_in("tokenTransfers.tokenId", &t.token_id)?,
+                        parse_in("tokenTransfers.accountId", &t.account_id)?,
                         t.amount,
                         t.decimals,
                     ))
@@ -351,9 +339,9 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
                 .iter()
                 .map(|t| {
                     Ok((
-                        nft("nftTransfers.nftId", &t.nft_id)?,
-                        account("nftTransfers.sender", &t.sender)?,
-                        account("nftTransfers.receiver", &t.receiver)?,
+                        parse_in("nftTransfers.nftId", &t.nft_id)?,
+                        parse_in("nftTransfers.sender", &t.sender)?,
+                        parse_in("nftTransfers.receiver", &t.receiver)?,
                     ))
                 })
                 .collect::<JsResult<Vec<_>>>()?;
@@ -370,7 +358,7 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
             let mut b = TransferTransaction::new();
             for t in &s.hbar_transfers {
                 b = b.with_hbar_transfer(
-                    account("hbarTransfers.accountId", &t.account_id)?,
+                    parse_in("hbarTransfers.accountId", &t.account_id)?,
                     Hbar::from_tinybars(t.amount),
                 );
             }
@@ -400,7 +388,7 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
                 b = b.with_initial_supply(v);
             }
             if let Some(v) = &s.treasury_account_id {
-                b = b.with_treasury(account("treasuryAccountId", v)?);
+                b = b.with_treasury(parse_in("treasuryAccountId", v)?);
             }
             if let Some(k) = &s.admin_key {
                 b = b.with_admin_key(parse_public("adminKey", k)?);
@@ -460,11 +448,11 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
             Ok(Box::new(b))
         }
         "TokenAssociateTransaction" | "TokenDissociateTransaction" => {
-            let acc = account("accountId", required("accountId", &s.account_id)?)?;
+            let acc = parse_in("accountId", required("accountId", &s.account_id)?)?;
             let toks = s
                 .token_ids
                 .iter()
-                .map(|t| token("tokenIds", t))
+                .map(|t| parse_in("tokenIds", t))
                 .collect::<JsResult<Vec<_>>>()?;
             if s.kind == "TokenAssociateTransaction" {
                 let b = TokenAssociateTransaction::new()
@@ -480,7 +468,7 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
         }
         "TokenMintTransaction" => {
             let mut b = TokenMintTransaction::new()
-                .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?);
+                .with_token_id(parse_in("tokenId", required("tokenId", &s.token_id)?)?);
             if let Some(a) = s.amount {
                 b = b.with_amount(a);
             }
@@ -492,7 +480,7 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
         }
         "TokenBurnTransaction" => {
             let mut b = TokenBurnTransaction::new()
-                .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?);
+                .with_token_id(parse_in("tokenId", required("tokenId", &s.token_id)?)?);
             if let Some(a) = s.amount {
                 b = b.with_amount(a);
             }
@@ -504,7 +492,7 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
         "TokenUpdateNftsTransaction" => {
             let meta = s.metadata.first().cloned().unwrap_or_default();
             let b = TokenUpdateNftsTransaction::new()
-                .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?)
+                .with_token_id(parse_in("tokenId", required("tokenId", &s.token_id)?)?)
                 .with_serials(s.serials.clone())
                 .with_metadata(meta);
             Ok(Box::new(b))
@@ -514,8 +502,8 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
         | "TokenGrantKycTransaction"
         | "TokenRevokeKycTransaction" => {
             let (t, a) = (
-                token("tokenId", required("tokenId", &s.token_id)?)?,
-                account("accountId", required("accountId", &s.account_id)?)?,
+                parse_in("tokenId", required("tokenId", &s.token_id)?)?,
+                parse_in("accountId", required("accountId", &s.account_id)?)?,
             );
             macro_rules! token_account {
                 ($builder:ty) => {
@@ -533,12 +521,12 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
         }
         "TokenPauseTransaction" => {
             let b = TokenPauseTransaction::new()
-                .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?);
+                .with_token_id(parse_in("tokenId", required("tokenId", &s.token_id)?)?);
             Ok(Box::new(b))
         }
         "TokenUnpauseTransaction" => {
             let b = TokenUnpauseTransaction::new()
-                .with_token_id(token("tokenId", required("tokenId", &s.token_id)?)?);
+                .with_token_id(parse_in("tokenId", required("tokenId", &s.token_id)?)?);
             Ok(Box::new(b))
         }
         "TokenClaimAirdropTransaction" | "TokenCancelAirdropTransaction" => {
@@ -547,9 +535,9 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
                 .iter()
                 .map(|p| {
                     Ok(PendingAirdropId {
-                        sender: account("sender", &p.sender)?,
-                        receiver: account("receiver", &p.receiver)?,
-                        token_id: token("tokenId", &p.token_id)?,
+                        sender: parse_in("sender", &p.sender)?,
+                        receiver: parse_in("receiver", &p.receiver)?,
+                        token_id: parse_in("tokenId", &p.token_id)?,
                         serial: p.serial,
                     })
                 })
@@ -567,17 +555,17 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
                 .with_token_ids(
                     s.token_ids
                         .iter()
-                        .map(|t| token("tokenIds", t))
+                        .map(|t| parse_in("tokenIds", t))
                         .collect::<JsResult<Vec<_>>>()?,
                 )
                 .with_nft_ids(
                     s.nft_ids
                         .iter()
-                        .map(|n| nft("nftIds", n))
+                        .map(|n| parse_in("nftIds", n))
                         .collect::<JsResult<Vec<_>>>()?,
                 );
             if let Some(o) = &s.owner_id {
-                b = b.with_owner(account("ownerId", o)?);
+                b = b.with_owner(parse_in("ownerId", o)?);
             }
             Ok(Box::new(b))
         }
@@ -595,9 +583,7 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
             Ok(Box::new(b))
         }
         "TopicMessageSubmitTransaction" => {
-            let topic: TopicId = required("topicId", &s.topic_id)?
-                .parse()
-                .map_err(|e| core_in("topicId", e))?;
+            let topic: TopicId = parse_in("topicId", required("topicId", &s.topic_id)?)?;
             let message = required("message", &s.message)?.to_vec();
             let b = TopicMessageSubmitTransaction::new()
                 .with_topic_id(topic)
@@ -605,9 +591,7 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
             Ok(Box::new(b))
         }
         "ScheduleSignTransaction" => {
-            let id: ScheduleId = required("scheduleId", &s.schedule_id)?
-                .parse()
-                .map_err(|e| core_in("scheduleId", e))?;
+            let id: ScheduleId = parse_in("scheduleId", required("scheduleId", &s.schedule_id)?)?;
             let b = ScheduleSignTransaction::new().with_schedule_id(id);
             Ok(Box::new(b))
         }
@@ -633,7 +617,7 @@ pub fn freeze(s: &Spec, fill: Fill<'_>) -> JsResult<Transaction> {
             b = b.with_admin_key(parse_public("adminKey", k)?);
         }
         if let Some(p) = &s.payer_account_id {
-            b = b.with_payer_account_id(account("payerAccountId", p)?);
+            b = b.with_payer_account_id(parse_in("payerAccountId", p)?);
         }
         return common.apply(b).freeze().map_err(core);
     }
