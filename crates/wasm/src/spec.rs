@@ -208,27 +208,6 @@ struct Common {
 }
 
 impl Common {
-    fn parse(s: &Spec) -> JsResult<Self> {
-        Ok(Common {
-            transaction_id: match &s.transaction_id {
-                Some(id) => Some(parse_in("transactionId", id)?),
-                None => None,
-            },
-            node_account_ids: match &s.node_account_ids {
-                Some(nodes) => Some(
-                    nodes
-                        .iter()
-                        .map(|n| parse_in("nodeAccountIds", n))
-                        .collect::<JsResult<Vec<_>>>()?,
-                ),
-                None => None,
-            },
-            max_transaction_fee: s.max_transaction_fee.map(Hbar::from_tinybars),
-            valid_duration: s.transaction_valid_duration.map(Duration::from_secs),
-            memo: s.transaction_memo.clone(),
-        })
-    }
-
     /// What of the frame travels into a schedule: the inner transaction's memo and max fee, as
     /// the SDK carries them (its id, nodes and valid duration are the ScheduleCreate's).
     fn scheduled(s: &Spec) -> Self {
@@ -239,6 +218,20 @@ impl Common {
             valid_duration: None,
             memo: s.transaction_memo.clone(),
         }
+    }
+
+    /// The whole frame: the scheduled part plus id, nodes and valid duration.
+    fn parse(s: &Spec) -> JsResult<Self> {
+        let mut common = Common::scheduled(s);
+        if let Some(id) = &s.transaction_id {
+            common.transaction_id = Some(parse_in("transactionId", id)?);
+        }
+        if let Some(nodes) = &s.node_account_ids {
+            let nodes = nodes.iter().map(|n| parse_in("nodeAccountIds", n));
+            common.node_account_ids = Some(nodes.collect::<JsResult<_>>()?);
+        }
+        common.valid_duration = s.transaction_valid_duration.map(Duration::from_secs);
+        Ok(common)
     }
 
     /// Fills what the spec left open from the client (`fill`), once for every type.
