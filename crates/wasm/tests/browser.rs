@@ -26,6 +26,11 @@ fn body(tx: &Transaction) -> TransactionBody {
     TransactionBody::decode(Uint8Array::new(&first).to_vec().as_slice()).unwrap()
 }
 
+/// What freezing the spec (page JS) throws; it must throw.
+fn refused(source: &str) -> JsValue {
+    freeze_spec(js(source)).err().expect("the spec is refused")
+}
+
 const ID: &str = "'0.0.1001@1700000000.000000001'";
 
 #[wasm_bindgen_test]
@@ -70,12 +75,10 @@ fn numbers_bytes_and_schedules_from_page_values() {
         m.metadata,
         vec![b"ipfs://a".to_vec(), vec![1, 2], vec![3, 4], vec![5, 6]]
     );
-    let e = freeze_spec(js(&format!(
+    let e = refused(&format!(
         "{{ type: 'TokenMintTransaction', transactionId: {ID}, nodeAccountIds: ['0.0.3'],
            tokenId: '0.0.5005', metadata: [[1, 256]] }}"
-    )))
-    .err()
-    .unwrap();
+    ));
     assert_eq!(code(&e), "INVALID_ARGUMENT");
     assert_eq!(detail(&e, "field").as_string().unwrap(), "metadata");
 
@@ -106,63 +109,48 @@ fn errors_are_errors_with_codes_and_details() {
     assert_eq!(detail(&e, "input").as_string().unwrap(), "0.0.x");
 
     // A bad id inside a builder keeps the core's code and names the field.
-    let e = freeze_spec(js(&format!(
+    let e = refused(&format!(
         "{{ type: 'TokenMintTransaction', transactionId: {ID}, nodeAccountIds: ['0.0.3'], tokenId: 'nope' }}"
-    )))
-    .err()
-    .unwrap();
+    ));
     assert_eq!(code(&e), "INVALID_ENTITY_ID");
     assert_eq!(detail(&e, "field").as_string().unwrap(), "tokenId");
 
-    let e = freeze_spec(js(&format!(
+    let e = refused(&format!(
         "{{ type: 'TokenMintTransaction', transactionId: {ID}, nodeAccountIds: ['0.0.3'] }}"
-    )))
-    .err()
-    .unwrap();
+    ));
     assert_eq!(code(&e), "MISSING_FIELD");
     assert_eq!(detail(&e, "field").as_string().unwrap(), "tokenId");
 
-    let e = freeze_spec(js(&format!(
+    let e = refused(&format!(
         "{{ type: 'TransferTransaction', transactionId: {ID}, nodeAccountIds: ['0.0.3'],
            transactionMemo: 'x'.repeat(101) }}"
-    )))
-    .err()
-    .unwrap();
+    ));
     assert_eq!(code(&e), "MEMO_TOO_LONG");
     assert_eq!(detail(&e, "max").as_f64().unwrap(), 100.0);
 
-    let e = freeze_spec(js(&format!(
+    let e = refused(&format!(
         "{{ type: 'TransferTransaction', transactionId: {ID}, nodeAccountIds: ['0.0.3'],
            hbarTransfers: [{{ accountId: '0.0.1001', amount: -2n }}, {{ accountId: '0.0.1005', amount: 1n }}] }}"
-    )))
-    .err()
-    .unwrap();
+    ));
     assert_eq!(code(&e), "UNBALANCED_TRANSFER");
 
     // A bad id inside a list item names the list and the field.
-    let e = freeze_spec(js(&format!(
+    let e = refused(&format!(
         "{{ type: 'TransferTransaction', transactionId: {ID}, nodeAccountIds: ['0.0.3'],
            hbarTransfers: [{{ accountId: '0.0.x', amount: 0 }}] }}"
-    )))
-    .err()
-    .unwrap();
+    ));
     assert_eq!(code(&e), "INVALID_ENTITY_ID");
     assert_eq!(
         detail(&e, "field").as_string().unwrap(),
         "hbarTransfers.accountId"
     );
     // The core's own field names reach JS as the names the page set.
-    let e = freeze_spec(js(
-        "{ type: 'TokenMintTransaction', nodeAccountIds: ['0.0.3'], tokenId: '0.0.5005' }",
-    ))
-    .err()
-    .unwrap();
+    let e =
+        refused("{ type: 'TokenMintTransaction', nodeAccountIds: ['0.0.3'], tokenId: '0.0.5005' }");
     assert_eq!(code(&e), "MISSING_FIELD");
     assert_eq!(detail(&e, "field").as_string().unwrap(), "transactionId");
 
-    let e = freeze_spec(js("{ type: 'NoSuchTransaction' }"))
-        .err()
-        .unwrap();
+    let e = refused("{ type: 'NoSuchTransaction' }");
     assert_eq!(code(&e), "INVALID_ARGUMENT");
     assert_eq!(detail(&e, "field").as_string().unwrap(), "type");
 
