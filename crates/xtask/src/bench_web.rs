@@ -25,21 +25,38 @@ fn len(path: &Path) -> u64 {
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
 
-/// The bundled apps: name, entry file, what `@loyal/hedera` resolves to, the wasm it loads.
-const APPS: [(&str, &str, &str, Option<&str>); 3] = [
-    (
-        "sign",
-        "app-ours.mjs",
-        "../../pkg/sign.js",
-        Some("dist/sign/loyal_wasm_bg.wasm"),
-    ),
-    (
-        "full",
-        "app-ours.mjs",
-        "../../pkg/index.js",
-        Some("dist/loyal_wasm_bg.wasm"),
-    ),
-    ("sdk", "app-sdk.mjs", "", None),
+/// One bundled app: its name (file and JSON key), the package it stands for, its entry file,
+/// what `@loyal/hedera` resolves to (none for the SDK) and the wasm it loads.
+struct App {
+    name: &'static str,
+    package: &'static str,
+    entry: &'static str,
+    ours: Option<&'static str>,
+    wasm: Option<&'static str>,
+}
+
+const APPS: [App; 3] = [
+    App {
+        name: "sign",
+        package: "@loyal/hedera/sign",
+        entry: "app-ours.mjs",
+        ours: Some("../../pkg/sign.js"),
+        wasm: Some("dist/sign/loyal_wasm_bg.wasm"),
+    },
+    App {
+        name: "full",
+        package: "@loyal/hedera",
+        entry: "app-ours.mjs",
+        ours: Some("../../pkg/index.js"),
+        wasm: Some("dist/loyal_wasm_bg.wasm"),
+    },
+    App {
+        name: "sdk",
+        package: "@hashgraph/sdk (anchor, same run)",
+        entry: "app-sdk.mjs",
+        ours: None,
+        wasm: None,
+    },
 ];
 
 /// Bundles the apps into target/bench/apps with their pages; returns the directory.
@@ -50,7 +67,14 @@ fn bundle_apps() -> Result<PathBuf> {
     let bench = root.join("tests/bench");
     let out = root.join("target/bench/apps");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    for (app, entry, ours, wasm) in APPS {
+    for App {
+        name: app,
+        entry,
+        ours,
+        wasm,
+        ..
+    } in APPS
+    {
         let mut esbuild = cmd(
             bench.join("node_modules/.bin/esbuild").to_str().unwrap(),
             &[
@@ -65,7 +89,7 @@ fn bundle_apps() -> Result<PathBuf> {
                 "--alias:@hashgraph/sdk=./node_modules/@hashgraph/sdk/lib/browser.js",
             ],
         );
-        if !ours.is_empty() {
+        if let Some(ours) = ours {
             esbuild.arg(format!("--alias:@loyal/hedera={ours}"));
         }
         esbuild
@@ -127,18 +151,19 @@ fn app_size(out: &Path, app: &str, wasm: Option<&str>) -> Result<(u64, u64, u64,
 pub fn bundle() -> Result {
     let out = bundle_apps()?;
     let mut sizes = Vec::new();
-    for (app, _, _, wasm) in APPS {
-        sizes.push((app, app_size(&out, app, wasm)?));
+    for app in &APPS {
+        sizes.push((app, app_size(&out, app.name, app.wasm)?));
     }
-    let of = |name: &str| sizes.iter().find(|(app, _)| *app == name).map(|(_, s)| *s);
+    let of = |name: &str| {
+        sizes
+            .iter()
+            .find(|(app, _)| app.name == name)
+            .map(|(_, s)| *s)
+    };
     let (_, _, sdk_raw, sdk_gz) = of("sdk").expect("the SDK app is bundled");
     println!("bundle: build + sign + serialize one TokenMint, esbuild --minify");
     for (app, (js, wasm, raw, gz)) in &sizes {
-        let name = match *app {
-            "sign" => "@loyal/hedera/sign",
-            "full" => "@loyal/hedera",
-            _ => "@hashgraph/sdk (anchor, same run)",
-        };
+        let name = app.package;
         println!(
             "  {name:<34} JS {js:>9} B + wasm {wasm:>8} B = {raw:>9} B raw, {gz:>8} B gzip  ({:.3} of the SDK gzip)",
             *gz as f64 / sdk_gz as f64
@@ -163,6 +188,7 @@ pub fn bundle() -> Result {
         floors[0].1, floors[1].1
     );
     for (app, (js, wasm, raw, gz)) in &sizes {
+        let app = app.name;
         json += &format!(
             "  \"{app}\": {{ \"js_bytes\": {js}, \"wasm_bytes\": {wasm}, \"raw_bytes\": {raw}, \"gzip_bytes\": {gz}, \"ratio_gzip_vs_sdk\": {:.4} }},\n",
             *gz as f64 / sdk_gz as f64
