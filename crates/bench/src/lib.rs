@@ -1,5 +1,13 @@
 //! The `sign` kernel: build + freeze + sign (ED25519) + serialize one NFT TokenMint, the same
 //! work the JS SDK does in the anchor measurement.
+//!
+//! With `shipped` (the shipped configuration, and the size floors) the wasm is linked like the
+//! signing build of pkg/: `no_std`, lol_alloc, a trapping panic, compact SHA-2.
+
+#![cfg_attr(all(target_arch = "wasm32", feature = "shipped"), no_std)]
+extern crate alloc;
+
+use alloc::vec::Vec;
 
 use loyal_core::{
     hbar::Hbar,
@@ -40,6 +48,19 @@ pub fn run(n: u32) -> usize {
     (0..n).map(|i| mint(&key, i).len()).sum()
 }
 
+#[cfg(all(target_arch = "wasm32", feature = "shipped"))]
+mod shipped {
+    #[global_allocator]
+    // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
+    static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+        unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
+    #[panic_handler]
+    fn panic(_: &core::panic::PanicInfo) -> ! {
+        core::arch::wasm32::unreachable()
+    }
+}
+
 #[cfg(all(target_arch = "wasm32", not(feature = "floor")))]
 mod web {
     use wasm_bindgen::prelude::*;
@@ -54,6 +75,7 @@ mod web {
 /// read against.
 #[cfg(all(target_arch = "wasm32", feature = "floor"))]
 mod floor {
+    use alloc::vec::Vec;
     use wasm_bindgen::prelude::*;
 
     #[wasm_bindgen(js_name = ed25519Sign)]

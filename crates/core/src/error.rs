@@ -1,10 +1,11 @@
 //! One error type for the core. Every variant has a stable `code()` string: it is what the
 //! wasm binding puts on the JS `Error` it throws, so codes never change once published.
 
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 /// `Result<T, E = Error>` as in alloy: the crate's error unless said otherwise.
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub type Result<T, E = Error> = core::result::Result<T, E>;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -147,4 +148,4 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}

@@ -1,8 +1,9 @@
 //! Hbar amounts as integer tinybars (1 ℏ = 10^8 tℏ). No floats anywhere: decimal strings are
 //! parsed digit by digit so "0.1" is exactly 10,000,000 tℏ.
 
+use crate::prelude::*;
 use crate::{Error, Result};
-use std::{fmt, str::FromStr};
+use core::{fmt, str::FromStr};
 
 pub const TINYBARS_PER_HBAR: i64 = 100_000_000;
 
@@ -104,7 +105,7 @@ impl FromStr for Hbar {
         for b in whole
             .bytes()
             .chain(frac.bytes())
-            .chain(std::iter::repeat_n(b'0', scale - frac.len()))
+            .chain(core::iter::repeat_n(b'0', scale - frac.len()))
         {
             value = value * 10 + (b - b'0') as i128;
             if value > i64::MAX as i128 + 1 {

@@ -1,7 +1,8 @@
 //! Entity ids `shard.realm.num`, HIP-15 checksums and the HIP-30 `hedera:<network>:` form.
 
+use crate::prelude::*;
 use crate::{proto, Error, Result};
-use std::{fmt, str::FromStr};
+use core::{fmt, str::FromStr};
 
 /// The ledger an id's checksum is computed for (HIP-15 hashes the ledger id's bytes).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

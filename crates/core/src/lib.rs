@@ -1,7 +1,19 @@
 //! The loyalty core: Hedera entities, keys and transactions in pure Rust.
 //!
 //! No wasm-bindgen, web-sys or js-sys here: this crate compiles for the host and for
-//! `wasm32-unknown-unknown`, and the wasm binding crate stays a thin layer over it.
+//! `wasm32-unknown-unknown`, and the wasm binding crate stays a thin layer over it. It is
+//! `no_std` (with `alloc`) so a wasm build can leave std's panic and formatting machinery out.
+
+#![cfg_attr(not(test), no_std)]
+extern crate alloc;
+
+/// What std's prelude would bring.
+mod prelude {
+    pub use alloc::borrow::ToOwned;
+    pub use alloc::string::{String, ToString};
+    pub use alloc::vec::Vec;
+    pub use alloc::{format, vec};
+}
 
 mod error;
 pub use error::{Error, Result};

@@ -4,6 +4,7 @@
 //! The length is the message's length as JavaScript counts it (UTF-16 code units), because the
 //! reference wallet code computes `message.length`; for ASCII text that equals the byte count.
 
+use crate::prelude::*;
 use crate::{key::PrivateKey, key::PublicKey, proto, Error, Result};
 
 pub const MESSAGE_PREFIX: &str = "\x19Hedera Signed Message:\n";

@@ -1,8 +1,9 @@
 //! Consensus-time values. Hedera timestamps are seconds + nanos since the Unix epoch;
 //! durations on the wire are whole seconds.
 
+use crate::prelude::*;
 use crate::proto;
-use std::fmt;
+use core::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Timestamp {

@@ -1,7 +1,8 @@
 //! Transaction ids: payer account + valid start (+ scheduled flag, + nonce for child transactions).
 
+use crate::prelude::*;
 use crate::{id::AccountId, proto, time::Timestamp, Error, Result};
-use std::{fmt, str::FromStr};
+use core::{fmt, str::FromStr};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TransactionId {

@@ -1,5 +1,7 @@
 //! basic_types.proto, timestamp.proto, duration.proto.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]
 pub struct ShardId {
     #[prost(int64, optional, tag = "1")]
@@ -34,6 +36,8 @@ pub struct AccountId {
     pub account: Option<account_id::Account>,
 }
 pub mod account_id {
+    #[allow(unused_imports)]
+    use crate::prelude::*;
     #[derive(Clone, PartialEq, Eq, Hash, prost::Oneof)]
     pub enum Account {
         #[prost(int64, tag = "3")]
@@ -71,6 +75,8 @@ pub struct ContractId {
     pub contract: Option<contract_id::Contract>,
 }
 pub mod contract_id {
+    #[allow(unused_imports)]
+    use crate::prelude::*;
     #[derive(Clone, PartialEq, Eq, Hash, prost::Oneof)]
     pub enum Contract {
         #[prost(int64, tag = "3")]
@@ -225,6 +231,8 @@ pub struct Key {
     pub key: Option<key::Key>,
 }
 pub mod key {
+    #[allow(unused_imports)]
+    use crate::prelude::*;
     #[derive(Clone, PartialEq, Eq, Hash, prost::Oneof)]
     pub enum Key {
         #[prost(message, tag = "1")]
@@ -268,6 +276,8 @@ pub struct SignaturePair {
     pub signature: Option<signature_pair::Signature>,
 }
 pub mod signature_pair {
+    #[allow(unused_imports)]
+    use crate::prelude::*;
     #[derive(Clone, PartialEq, Eq, Hash, prost::Oneof)]
     pub enum Signature {
         #[prost(bytes = "vec", tag = "2")]
@@ -317,6 +327,8 @@ pub struct PendingAirdropId {
     pub token_reference: Option<pending_airdrop_id::TokenReference>,
 }
 pub mod pending_airdrop_id {
+    #[allow(unused_imports)]
+    use crate::prelude::*;
     #[derive(Clone, PartialEq, Eq, Hash, prost::Oneof)]
     pub enum TokenReference {
         #[prost(message, tag = "3")]

@@ -1,4 +1,6 @@
 //! consensus_create_topic.proto, consensus_submit_message.proto.
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::{AccountId, Duration, FixedCustomFee, Key, TopicId, TransactionId};
 
 #[derive(Clone, PartialEq, prost::Message)]

@@ -1,4 +1,6 @@
 //! crypto_create.proto, crypto_transfer.proto.
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::{AccountId, Duration, Key, RealmId, ShardId, TokenTransferList, TransferList};
 
 #[derive(Clone, PartialEq, prost::Message)]
@@ -35,6 +37,8 @@ pub struct CryptoCreateTransactionBody {
     pub alias: Option<Vec<u8>>,
 }
 pub mod crypto_create_transaction_body {
+    #[allow(unused_imports)]
+    use crate::prelude::*;
     #[derive(Clone, PartialEq, prost::Oneof)]
     pub enum StakedId {
         #[prost(message, tag = "15")]

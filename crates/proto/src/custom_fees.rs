@@ -1,4 +1,6 @@
 //! custom_fees.proto.
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::{AccountId, Fraction, Key, TokenId};
 
 #[derive(Clone, PartialEq, Eq, Hash, prost::Message)]

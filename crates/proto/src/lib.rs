@@ -12,6 +12,13 @@
 
 // Oneofs stay unboxed, as prost-build generates them: a message is built or decoded once.
 #![allow(clippy::large_enum_variant)]
+#![cfg_attr(not(test), no_std)]
+extern crate alloc;
+
+/// What std's prelude would bring, for `no_std`.
+mod prelude {
+    pub use alloc::{string::String, vec::Vec};
+}
 
 mod basic_types;
 mod consensus;

@@ -1,4 +1,6 @@
 //! query.proto, response.proto and the receipt/record/balance/NFT-info queries.
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, prost::Enumeration)]
@@ -44,6 +46,8 @@ pub struct Query {
     pub query: Option<query::Query>,
 }
 pub mod query {
+    #[allow(unused_imports)]
+    use crate::prelude::*;
     use crate::*;
     #[derive(Clone, PartialEq, prost::Oneof)]
     pub enum Query {
@@ -64,6 +68,8 @@ pub struct Response {
     pub response: Option<response::Response>,
 }
 pub mod response {
+    #[allow(unused_imports)]
+    use crate::prelude::*;
     use crate::*;
     #[derive(Clone, PartialEq, prost::Oneof)]
     pub enum Response {
@@ -137,6 +143,8 @@ pub struct CryptoGetAccountBalanceQuery {
     pub balance_source: Option<crypto_get_account_balance_query::BalanceSource>,
 }
 pub mod crypto_get_account_balance_query {
+    #[allow(unused_imports)]
+    use crate::prelude::*;
     #[derive(Clone, PartialEq, prost::Oneof)]
     pub enum BalanceSource {
         #[prost(message, tag = "2")]

@@ -1,4 +1,6 @@
 //! transaction_receipt.proto, transaction_record.proto, exchange_rate.proto.
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::*;
 
 #[derive(Clone, PartialEq, prost::Message)]

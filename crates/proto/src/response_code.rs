@@ -1,5 +1,7 @@
 //! response_code.proto: every ResponseCodeEnum value with its proto name.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, prost::Enumeration)]
 #[repr(i32)]
 pub enum ResponseCodeEnum {

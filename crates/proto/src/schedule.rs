@@ -1,4 +1,6 @@
 //! schedule_create.proto, schedule_sign.proto, schedulable_transaction_body.proto.
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::*;
 
 #[derive(Clone, PartialEq, prost::Message)]
@@ -46,6 +48,8 @@ pub struct SchedulableTransactionBody {
     pub max_custom_fees: Vec<CustomFeeLimit>,
 }
 pub mod schedulable_transaction_body {
+    #[allow(unused_imports)]
+    use crate::prelude::*;
     use crate::*;
     #[derive(Clone, PartialEq, prost::Oneof)]
     pub enum Data {

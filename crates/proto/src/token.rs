@@ -1,4 +1,6 @@
 //! token_*.proto: the token service's transaction bodies.
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::{
     AccountId, CustomFee, Duration, Key, NftId, PendingAirdropId, Timestamp, TokenId,
     TokenTransferList,
@@ -182,6 +184,8 @@ pub struct TokenReference {
     pub token_identifier: Option<token_reference::TokenIdentifier>,
 }
 pub mod token_reference {
+    #[allow(unused_imports)]
+    use crate::prelude::*;
     #[derive(Clone, PartialEq, prost::Oneof)]
     pub enum TokenIdentifier {
         #[prost(message, tag = "1")]

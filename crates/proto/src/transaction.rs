@@ -1,4 +1,6 @@
 //! transaction.proto, transaction_contents.proto and the SDK's transaction_list.proto.
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::*;
 
 #[derive(Clone, PartialEq, prost::Message)]
@@ -56,6 +58,8 @@ pub struct TransactionBody {
     pub max_custom_fees: Vec<CustomFeeLimit>,
 }
 pub mod transaction_body {
+    #[allow(unused_imports)]
+    use crate::prelude::*;
     use crate::*;
     #[derive(Clone, PartialEq, prost::Oneof)]
     pub enum Data {

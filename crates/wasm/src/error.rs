@@ -2,6 +2,7 @@
 //! `code()`) and a `details` object (always present; the variant's fields, camelCase), never
 //! as strings.
 
+use crate::prelude::*;
 use wasm_bindgen::JsValue;
 
 pub type JsResult<T> = Result<T, JsValue>;
@@ -131,7 +132,7 @@ pub fn metadata(e: loyal_metadata::Error) -> JsValue {
 }
 
 /// A bad argument to a binding function (`details.field` names it).
-pub fn invalid(field: &str, reason: impl std::fmt::Display) -> JsValue {
+pub fn invalid(field: &str, reason: impl core::fmt::Display) -> JsValue {
     let reason = reason.to_string();
     js_error(
         "INVALID_ARGUMENT",
@@ -148,7 +149,7 @@ pub fn core_in(field: &str, e: loyal_core::Error) -> JsValue {
 }
 
 /// `s` parsed as a core type (an id, a key); a refusal keeps the core's code and names `field`.
-pub fn parse_in<T: std::str::FromStr<Err = loyal_core::Error>>(
+pub fn parse_in<T: core::str::FromStr<Err = loyal_core::Error>>(
     field: &str,
     s: &str,
 ) -> JsResult<T> {

@@ -2,6 +2,7 @@
 //! parsing with a coded error up front, checksums, and `TransactionId.generate`.
 
 use crate::error::{core, invalid, JsResult};
+use crate::prelude::*;
 use loyal_core::id::{self, LedgerId};
 use loyal_core::time::Timestamp;
 use loyal_core::transaction_id;
@@ -149,7 +150,7 @@ impl TransactionId {
 }
 
 /// An id given as a string or as an id object, parsed as a core id.
-pub fn parse_id<T: std::str::FromStr<Err = loyal_core::Error>>(
+pub fn parse_id<T: core::str::FromStr<Err = loyal_core::Error>>(
     field: &str,
     v: &JsValue,
 ) -> JsResult<T> {

@@ -3,6 +3,7 @@
 //! asked for.
 
 use crate::error::{core, JsResult};
+use crate::prelude::*;
 use loyal_core::key;
 use loyal_web::WebRng;
 use wasm_bindgen::prelude::*;

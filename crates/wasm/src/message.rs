@@ -3,6 +3,7 @@
 
 use crate::error::{core, js_error, JsResult};
 use crate::keys::{PrivateKey, PublicKey};
+use crate::prelude::*;
 use loyal_core::proto::Message;
 use wasm_bindgen::prelude::*;
 

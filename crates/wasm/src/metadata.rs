@@ -2,6 +2,7 @@
 //! same metadata always has the same CID).
 
 use crate::error::{js_error, metadata, JsResult};
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// Validates a HIP-412 object and returns its canonical JSON bytes (`format` defaults to

@@ -4,6 +4,7 @@
 use crate::error::{client, invalid, js_error, parse_in, JsResult};
 use crate::ids::parse_id;
 use crate::keys::PrivateKey;
+use crate::prelude::*;
 use crate::tx::Transaction;
 use js_sys::{Object, Reflect, Uint8Array};
 use loyal_client as lc;

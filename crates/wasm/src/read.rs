@@ -4,6 +4,7 @@
 //! than the calls save time.
 
 use crate::error::{invalid, missing, JsResult};
+use crate::prelude::*;
 use js_sys::{Array, ArrayBuffer, Reflect, Uint8Array};
 use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::{JsCast, JsValue};
@@ -177,7 +178,9 @@ pub fn uint(v: &JsValue) -> Option<u64> {
 
 fn safe_integer(v: &JsValue) -> Option<i64> {
     let f = v.as_f64()?;
-    (f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0).then_some(f as i64)
+    // `as` saturates (NaN gives 0), so the round trip holds exactly for integral values.
+    let n = f as i64;
+    (n as f64 == f && n.unsigned_abs() <= 9_007_199_254_740_991).then_some(n)
 }
 
 /// A `Uint8Array`, an `ArrayBuffer`, an array of numbers 0..=255, or a string taken as UTF-8.

@@ -4,6 +4,7 @@
 
 use crate::error::{core, invalid, missing, parse_in, JsResult};
 use crate::keys::parse_public;
+use crate::prelude::*;
 use crate::read::Obj;
 use loyal_core::hbar::Hbar;
 use loyal_core::id::{AccountId, ScheduleId, TopicId};

@@ -3,6 +3,7 @@
 
 use crate::error::{core, JsResult};
 use crate::keys::{PrivateKey, PublicKey};
+use crate::prelude::*;
 use crate::spec;
 use crate::spec::Spec;
 use js_sys::{Array, Uint8Array};

@@ -2,6 +2,9 @@
 //! `fetch` through gloo-net, `setTimeout` and `Date.now` from the global object, and
 //! `crypto.getRandomValues` for key generation.
 
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use core::sync::atomic::{AtomicU64, Ordering};
 use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 
@@ -13,16 +16,14 @@ pub use transport::{Fetch, Timers};
 /// Nanoseconds since the Unix epoch from `Date.now`, strictly increasing: the clock has
 /// millisecond resolution, and two transactions made in the same millisecond must not share a
 /// transaction id (valid start).
+/// (An atomic only to be a safe `static`: wasm32 without threads has one thread, and u64
+/// nanoseconds last until 2554.)
 pub fn now_nanos() -> i128 {
-    thread_local! {
-        static LAST: std::cell::Cell<i128> = const { std::cell::Cell::new(0) };
-    }
-    let wall = js_sys::Date::now() as i128 * 1_000_000;
-    LAST.with(|last| {
-        let t = wall.max(last.get() + 1);
-        last.set(t);
-        t
-    })
+    static LAST: AtomicU64 = AtomicU64::new(0);
+    let wall = js_sys::Date::now() as u64 * 1_000_000;
+    let t = wall.max(LAST.load(Ordering::Relaxed) + 1);
+    LAST.store(t, Ordering::Relaxed);
+    t as i128
 }
 
 /// `crypto.getRandomValues` as a CSPRNG for key generation.

@@ -32,7 +32,11 @@ pub fn run() -> Result {
     // (profile, cargo flags, directory the page imports it from)
     let kernels: [(&str, &[&str], &str); 2] = [
         ("wasm-fast", &[], "pkg"),
-        ("wasm", &["--no-default-features"], "pkg-shipped"),
+        (
+            "wasm",
+            &["--no-default-features", "--features", "shipped"],
+            "pkg-shipped",
+        ),
     ];
     for (profile, flags, dir) in kernels {
         crate::wasm::build_and_bind("loyal-bench", profile, flags, &web.join(dir))?;

@@ -122,7 +122,10 @@ fn floors() -> Result<Vec<(&'static str, u64, u64)>> {
     let mut out = Vec::new();
     for (name, features) in [
         ("ED25519 signing alone", &["--features", "floor"][..]),
-        ("TokenMint through loyal-core only", &[][..]),
+        (
+            "TokenMint through loyal-core only",
+            &["--features", "shipped"][..],
+        ),
     ] {
         let dir = root.join("target/bench/floor");
         let mut flags = vec!["--no-default-features"];

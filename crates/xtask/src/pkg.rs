@@ -1,7 +1,7 @@
 //! `cargo xtask pkg`: builds the npm package in pkg/ — two wasm builds of loyal-wasm (profile
 //! `wasm`): the whole library (default features) into pkg/dist/, and the small signing build
-//! (`--no-default-features --features small-allocator`) into pkg/dist/sign/ — and prints their
-//! sizes.
+//! (`--no-default-features`: `no_std`, lol_alloc, a trapping panic handler) into
+//! pkg/dist/sign/ — and prints their sizes.
 
 use crate::install;
 use crate::run::{root, Result};
@@ -21,7 +21,7 @@ const BUILDS: [Build; 2] = [
         what: "@loyal/hedera",
     },
     Build {
-        flags: &["--no-default-features", "--features", "small-allocator"],
+        flags: &["--no-default-features"],
         out: "pkg/dist/sign",
         what: "@loyal/hedera/sign",
     },

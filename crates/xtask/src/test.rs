@@ -6,8 +6,9 @@ use crate::run::{cmd, tee, Result};
 use std::time::Instant;
 
 /// The crates whose tests also run in Chromium, with the cargo flags of each run: the signing
-/// build (as `cargo xtask pkg` makes it: ED25519 only, no decoders, lol_alloc) is tested as
-/// well as the whole.
+/// build's features (as `cargo xtask pkg` makes it: ED25519 only, no decoders) are tested as
+/// well as the whole, with `std` added because wasm-bindgen-test links it (the shipped
+/// signing wasm is `no_std`; tests/pkg/sign.mjs runs that very file).
 const BROWSER_RUNS: &[(&str, &[&str])] = &[
     ("loyal-core", &["--lib", "--tests"]),
     ("loyal-core", &["--lib", "--no-default-features"]),
@@ -21,7 +22,7 @@ const BROWSER_RUNS: &[(&str, &[&str])] = &[
             "browser",
             "--no-default-features",
             "--features",
-            "small-allocator",
+            "std",
         ],
     ),
 ];

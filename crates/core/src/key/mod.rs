@@ -1,6 +1,7 @@
 //! Keys: ED25519 and ECDSA secp256k1, private and public, and key structures (lists and
 //! thresholds) as Hedera's `Key` describes them.
 
+use crate::prelude::*;
 pub(crate) mod der;
 mod private;
 mod public;

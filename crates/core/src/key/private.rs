@@ -2,11 +2,12 @@
 //! Display, and Debug shows only the public half. Both inner keys zeroize on drop.
 
 use super::{decode_hex, der, KeyAlgorithm, PublicKey};
+use crate::prelude::*;
 use crate::{Error, Result};
+use core::{fmt, str::FromStr};
 #[cfg(feature = "ecdsa")]
 use k256::ecdsa::signature::hazmat::PrehashSigner as _;
 use rand_core::CryptoRngCore;
-use std::{fmt, str::FromStr};
 use zeroize::Zeroizing;
 
 #[derive(Clone)]

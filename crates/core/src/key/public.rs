@@ -1,10 +1,11 @@
 //! Public keys: parse/print in the SDK's forms, verify signatures, map to the wire `Key`.
 
 use super::{decode_hex, der, KeyAlgorithm};
+use crate::prelude::*;
 use crate::{proto, Error, Result};
+use core::{fmt, str::FromStr};
 #[cfg(feature = "ecdsa")]
 use k256::ecdsa::signature::hazmat::PrehashVerifier as _;
-use std::{fmt, str::FromStr};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum PublicKey {
@@ -219,8 +220,8 @@ impl FromStr for PublicKey {
     }
 }
 
-impl std::hash::Hash for PublicKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+impl core::hash::Hash for PublicKey {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
         self.to_bytes_raw().hash(state)
     }
 }

@@ -3,6 +3,7 @@
 //! no signature ever satisfies them here.
 
 use super::PublicKey;
+use crate::prelude::*;
 use crate::{proto, Error, Result};
 
 #[derive(Clone, Debug, PartialEq, Eq)]

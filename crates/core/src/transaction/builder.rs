@@ -1,6 +1,7 @@
 //! The body every transaction shares, and the trait each transaction type implements.
 
 use super::frozen::Transaction;
+use crate::prelude::*;
 use crate::{
     hbar::Hbar, id::AccountId, proto, time::Duration, transaction_id::TransactionId, Error, Result,
 };

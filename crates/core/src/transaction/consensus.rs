@@ -2,6 +2,7 @@
 
 use super::builder::{validate_memo, Builder, TransactionData};
 use super::crypto::DEFAULT_AUTO_RENEW_PERIOD;
+use crate::prelude::*;
 use crate::{
     hbar::Hbar, id::AccountId, id::TopicId, key::Key, proto, time::Duration,
     transaction_id::TransactionId, Error, Result,

@@ -2,6 +2,7 @@
 
 use super::builder::{validate_memo, Builder, TransactionData};
 use super::token_ops::TokenTransfers;
+use crate::prelude::*;
 use crate::{
     hbar::Hbar, id::AccountId, id::NftId, id::TokenId, key::Key, proto, time::Duration,
     transaction_id::TransactionId, Error, Result,

@@ -2,6 +2,7 @@
 //! Bodies are kept as bytes, never re-encoded, because signatures cover exactly those bytes.
 
 use super::builder::MAX_TRANSACTION_BYTES;
+use crate::prelude::*;
 use crate::{
     id::AccountId, key::PrivateKey, key::PublicKey, message::signature_bytes, proto,
     transaction_id::TransactionId, Error, Result,
@@ -173,7 +174,7 @@ impl Transaction {
     pub fn sign_with(
         &mut self,
         public_key: &PublicKey,
-        mut signer: impl FnMut(&[u8]) -> std::result::Result<Vec<u8>, String>,
+        mut signer: impl FnMut(&[u8]) -> core::result::Result<Vec<u8>, String>,
     ) -> Result<&mut Self> {
         let mut signatures = Vec::with_capacity(self.entries.len());
         for entry in &self.entries {

@@ -2,6 +2,7 @@
 //! ScheduleSign until the inner transaction's keys are satisfied and it executes.
 
 use super::builder::{validate_memo, Builder, TransactionData};
+use crate::prelude::*;
 use crate::{
     hbar::Hbar, id::AccountId, id::ScheduleId, key::Key, proto, time::Timestamp,
     transaction_id::TransactionId, Error, Result,

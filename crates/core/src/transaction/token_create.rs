@@ -3,6 +3,7 @@
 
 use super::builder::{validate_memo, Builder, TransactionData};
 use super::crypto::DEFAULT_AUTO_RENEW_PERIOD;
+use crate::prelude::*;
 use crate::{
     hbar::Hbar, id::AccountId, id::TokenId, key::Key, proto, time::Duration, time::Timestamp,
     transaction_id::TransactionId, Error, Result,
@@ -165,7 +166,7 @@ impl CustomFee {
     }
 }
 
-fn check_fraction(numerator: i64, denominator: i64) -> std::result::Result<(), String> {
+fn check_fraction(numerator: i64, denominator: i64) -> core::result::Result<(), String> {
     if denominator <= 0 || numerator < 0 || numerator > denominator {
         return Err(format!(
             "fraction {numerator}/{denominator} must be within 0..=1 with a positive denominator"

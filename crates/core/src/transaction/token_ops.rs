@@ -3,6 +3,7 @@
 
 use super::builder::{Builder, TransactionData};
 use super::crypto::{account_amounts, check_balanced, merge};
+use crate::prelude::*;
 use crate::{
     hbar::Hbar, id::AccountId, id::NftId, id::TokenId, proto, transaction_id::TransactionId, Error,
     Result,
