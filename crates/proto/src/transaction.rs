@@ -5,9 +5,9 @@ use crate::*;
 
 #[derive(Clone, PartialEq, prost::Message)]
 pub struct Transaction {
-    /// Deprecated body/sig fields 1-4 are kept so old-style bytes still decode.
-    #[prost(message, optional, tag = "1")]
-    pub body: Option<TransactionBody>,
+    /// The deprecated sigMap/bodyBytes form (fields 3, 4) still decodes. Field 1, a body as a
+    /// message, signed nothing anyone could check and nothing reads it: left out, it is skipped
+    /// like any unknown field (and encoding a Transaction links no transaction body encoder).
     #[prost(message, optional, tag = "3")]
     pub sig_map: Option<SignatureMap>,
     #[prost(bytes = "vec", optional, tag = "4")]
@@ -31,6 +31,25 @@ pub struct SignedTransaction {
 pub struct TransactionList {
     #[prost(message, repeated, tag = "1")]
     pub transaction_list: Vec<Transaction>,
+}
+
+/// The fields of a [`TransactionBody`] that every transaction shares, under the same field
+/// numbers. Encoded and followed by one `data` case (see [`transaction_body::tag`]) they are the
+/// body's bytes, without linking the oneof's encoder, which matches every case.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct TransactionBodyHeader {
+    #[prost(message, optional, tag = "1")]
+    pub transaction_id: Option<TransactionId>,
+    #[prost(message, optional, tag = "2")]
+    pub node_account_id: Option<AccountId>,
+    #[prost(uint64, optional, tag = "3")]
+    pub transaction_fee: Option<u64>,
+    #[prost(message, optional, tag = "4")]
+    pub transaction_valid_duration: Option<Duration>,
+    #[prost(bool, optional, tag = "5")]
+    pub generate_record: Option<bool>,
+    #[prost(string, optional, tag = "6")]
+    pub memo: Option<String>,
 }
 
 #[derive(Clone, PartialEq, prost::Message)]
@@ -113,5 +132,145 @@ pub mod transaction_body {
         TokenCancelAirdrop(TokenCancelAirdropTransactionBody),
         #[prost(message, tag = "60")]
         TokenClaimAirdrop(TokenClaimAirdropTransactionBody),
+    }
+
+    /// The field number of each `data` case, named as its variant, to encode one case without
+    /// going through the enum: `Data::encode` matches every case, so a wasm app that builds a
+    /// single transaction type would link every type's encoder (loyal-core's `DataField`).
+    #[allow(non_upper_case_globals)]
+    pub mod tag {
+        pub const CryptoCreateAccount: u32 = 11;
+        pub const CryptoTransfer: u32 = 14;
+        pub const ConsensusCreateTopic: u32 = 24;
+        pub const ConsensusSubmitMessage: u32 = 27;
+        pub const TokenCreation: u32 = 29;
+        pub const TokenFreeze: u32 = 31;
+        pub const TokenUnfreeze: u32 = 32;
+        pub const TokenGrantKyc: u32 = 33;
+        pub const TokenRevokeKyc: u32 = 34;
+        pub const TokenDeletion: u32 = 35;
+        pub const TokenMint: u32 = 37;
+        pub const TokenBurn: u32 = 38;
+        pub const TokenWipe: u32 = 39;
+        pub const TokenAssociate: u32 = 40;
+        pub const TokenDissociate: u32 = 41;
+        pub const ScheduleCreate: u32 = 42;
+        pub const ScheduleDelete: u32 = 43;
+        pub const ScheduleSign: u32 = 44;
+        pub const TokenPause: u32 = 46;
+        pub const TokenUnpause: u32 = 47;
+        pub const TokenUpdateNfts: u32 = 53;
+        pub const TokenReject: u32 = 57;
+        pub const TokenAirdrop: u32 = 58;
+        pub const TokenCancelAirdrop: u32 = 59;
+        pub const TokenClaimAirdrop: u32 = 60;
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn header_and_one_case_encode_as_the_whole_body() {
+            let header = TransactionBodyHeader {
+                transaction_id: Some(TransactionId {
+                    account_id: Some(AccountId {
+                        account: Some(account_id::Account::AccountNum(1001)),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                }),
+                transaction_fee: Some(200_000_000),
+                memo: Some("m".into()),
+                ..Default::default()
+            };
+            let mint = TokenMintTransactionBody {
+                amount: Some(5),
+                ..Default::default()
+            };
+            let body = TransactionBody {
+                transaction_id: header.transaction_id.clone(),
+                transaction_fee: header.transaction_fee,
+                memo: header.memo.clone(),
+                data: Some(Data::TokenMint(mint.clone())),
+                ..Default::default()
+            };
+            let mut split = header.encode_to_vec();
+            prost::encoding::message::encode(tag::TokenMint, &mint, &mut split);
+            assert_eq!(split, body.encode_to_vec());
+        }
+
+        #[test]
+        fn every_tag_is_the_field_number_of_its_case() {
+            let cases = [
+                (
+                    Data::CryptoCreateAccount(Default::default()),
+                    tag::CryptoCreateAccount,
+                ),
+                (
+                    Data::CryptoTransfer(Default::default()),
+                    tag::CryptoTransfer,
+                ),
+                (
+                    Data::ConsensusCreateTopic(Default::default()),
+                    tag::ConsensusCreateTopic,
+                ),
+                (
+                    Data::ConsensusSubmitMessage(Default::default()),
+                    tag::ConsensusSubmitMessage,
+                ),
+                (Data::TokenCreation(Default::default()), tag::TokenCreation),
+                (Data::TokenFreeze(Default::default()), tag::TokenFreeze),
+                (Data::TokenUnfreeze(Default::default()), tag::TokenUnfreeze),
+                (Data::TokenGrantKyc(Default::default()), tag::TokenGrantKyc),
+                (
+                    Data::TokenRevokeKyc(Default::default()),
+                    tag::TokenRevokeKyc,
+                ),
+                (Data::TokenDeletion(Default::default()), tag::TokenDeletion),
+                (Data::TokenMint(Default::default()), tag::TokenMint),
+                (Data::TokenBurn(Default::default()), tag::TokenBurn),
+                (Data::TokenWipe(Default::default()), tag::TokenWipe),
+                (
+                    Data::TokenAssociate(Default::default()),
+                    tag::TokenAssociate,
+                ),
+                (
+                    Data::TokenDissociate(Default::default()),
+                    tag::TokenDissociate,
+                ),
+                (
+                    Data::ScheduleCreate(Default::default()),
+                    tag::ScheduleCreate,
+                ),
+                (
+                    Data::ScheduleDelete(Default::default()),
+                    tag::ScheduleDelete,
+                ),
+                (Data::ScheduleSign(Default::default()), tag::ScheduleSign),
+                (Data::TokenPause(Default::default()), tag::TokenPause),
+                (Data::TokenUnpause(Default::default()), tag::TokenUnpause),
+                (
+                    Data::TokenUpdateNfts(Default::default()),
+                    tag::TokenUpdateNfts,
+                ),
+                (Data::TokenReject(Default::default()), tag::TokenReject),
+                (Data::TokenAirdrop(Default::default()), tag::TokenAirdrop),
+                (
+                    Data::TokenCancelAirdrop(Default::default()),
+                    tag::TokenCancelAirdrop,
+                ),
+                (
+                    Data::TokenClaimAirdrop(Default::default()),
+                    tag::TokenClaimAirdrop,
+                ),
+            ];
+            for (data, tag) in cases {
+                let mut buf = Vec::new();
+                data.encode(&mut buf);
+                let key = prost::encoding::decode_varint(&mut buf.as_slice()).unwrap();
+                assert_eq!(key >> 3, u64::from(tag), "{data:?}");
+            }
+        }
     }
 }

@@ -23,7 +23,7 @@ pub trait TransactionData: Clone {
     fn validate(&self) -> Result<()>;
 
     /// The body data, one per chunk; only topic messages have more than one chunk.
-    fn chunks(&self, initial_id: &TransactionId) -> Result<Vec<proto::transaction_body::Data>>;
+    fn chunks(&self, initial_id: &TransactionId) -> Result<Vec<DataField>>;
 
     /// The same data inside a ScheduleCreate, for types the network can schedule.
     fn to_schedulable(&self) -> Result<proto::schedulable_transaction_body::Data>;
@@ -158,6 +158,23 @@ fn schedulable_body(
     }
 }
 
+/// One chunk's `data` field of a TransactionBody (key, length, the type's body message),
+/// encoded by the type that owns it rather than through `proto::transaction_body::Data`, whose
+/// encoder matches every case: an app that builds only TokenMints links only their encoder.
+/// Appended to the shared fields (`proto::TransactionBodyHeader`) it yields the bytes prost
+/// writes for the whole body, as `data` is the last field a transaction sets.
+#[derive(Clone, Debug)]
+pub struct DataField(Vec<u8>);
+
+impl DataField {
+    /// `tag` is the case's field number, from `proto::transaction_body::tag`.
+    pub fn new(tag: u32, body: &impl prost::Message) -> Self {
+        let mut bytes = Vec::with_capacity(body.encoded_len() + 8);
+        prost::encoding::message::encode(tag, body, &mut bytes);
+        Self(bytes)
+    }
+}
+
 /// The shared part of a builder, borrowed for the non-generic half of `freeze`.
 struct Frame<'a> {
     transaction_id: Option<&'a TransactionId>,
@@ -193,11 +210,7 @@ impl<'a> Frame<'a> {
         Ok(id)
     }
 
-    fn freeze(
-        &self,
-        initial_id: &TransactionId,
-        chunks: Vec<proto::transaction_body::Data>,
-    ) -> Result<Transaction> {
+    fn freeze(&self, initial_id: &TransactionId, chunks: Vec<DataField>) -> Result<Transaction> {
         let mut entries = Vec::with_capacity(chunks.len() * self.node_account_ids.len());
         for (i, data) in chunks.into_iter().enumerate() {
             // Chunk n's id is the initial valid start plus n nanoseconds, as the SDK does.
@@ -206,16 +219,18 @@ impl<'a> Frame<'a> {
                 ..initial_id.clone()
             };
             for node in self.node_account_ids {
-                let body = proto::TransactionBody {
+                let shared = proto::TransactionBodyHeader {
                     transaction_id: Some(id.to_proto()),
                     node_account_id: Some(node.to_proto()),
                     transaction_fee: Some(self.fee.to_tinybars() as u64),
                     transaction_valid_duration: Some(self.valid_duration.to_proto()),
                     memo: Some(self.memo.to_owned()),
-                    data: Some(data.clone()),
-                    ..Default::default()
+                    generate_record: None,
                 };
-                entries.push((body.encode_to_vec(), id.clone(), node.clone()));
+                let mut body = Vec::with_capacity(shared.encoded_len() + data.0.len());
+                shared.encode_raw(&mut body);
+                body.extend_from_slice(&data.0);
+                entries.push((body, id.clone(), node.clone()));
             }
         }
         let tx = Transaction::from_bodies(entries);

@@ -1,6 +1,6 @@
 //! HCS: topic creation and message submission (chunked above 1,024 bytes, as the SDK does).
 
-use super::builder::{validate_memo, Builder, TransactionData};
+use super::builder::{validate_memo, Builder, DataField, TransactionData};
 use super::crypto::DEFAULT_AUTO_RENEW_PERIOD;
 use crate::prelude::*;
 use crate::{
@@ -8,7 +8,7 @@ use crate::{
     transaction_id::TransactionId, Error, Result,
 };
 use proto::schedulable_transaction_body::Data as SData;
-use proto::transaction_body::Data;
+use proto::transaction_body::tag;
 
 /// Largest message a single ConsensusSubmitMessage carries; longer ones are chunked.
 pub const CHUNK_SIZE: usize = 1024;
@@ -79,9 +79,10 @@ impl TransactionData for TopicCreate {
     fn validate(&self) -> Result<()> {
         validate_memo(self.topic_memo.as_deref().unwrap_or(""))
     }
-    fn chunks(&self, id: &TransactionId) -> Result<Vec<Data>> {
-        Ok(vec![Data::ConsensusCreateTopic(
-            self.body(Some(&id.account_id)),
+    fn chunks(&self, id: &TransactionId) -> Result<Vec<DataField>> {
+        Ok(vec![DataField::new(
+            tag::ConsensusCreateTopic,
+            &self.body(Some(&id.account_id)),
         )])
     }
     fn to_schedulable(&self) -> Result<SData> {
@@ -181,14 +182,15 @@ impl TransactionData for TopicMessageSubmit {
 
     /// Every chunk, even a lone one, names the first chunk's id, its number and the total,
     /// exactly as the SDK writes it.
-    fn chunks(&self, initial_id: &TransactionId) -> Result<Vec<Data>> {
+    fn chunks(&self, initial_id: &TransactionId) -> Result<Vec<DataField>> {
         let total = self.chunk_count();
         Ok(self
             .message
             .chunks(self.chunk_size)
             .enumerate()
             .map(|(i, part)| {
-                Data::ConsensusSubmitMessage(self.body(part, Some((initial_id, total, i + 1))))
+                let body = self.body(part, Some((initial_id, total, i + 1)));
+                DataField::new(tag::ConsensusSubmitMessage, &body)
             })
             .collect())
     }

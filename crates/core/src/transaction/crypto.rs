@@ -1,6 +1,6 @@
 //! CryptoCreate and CryptoTransfer (hbar, fungible, NFT, approved).
 
-use super::builder::{validate_memo, Builder, TransactionData};
+use super::builder::{validate_memo, Builder, DataField, TransactionData};
 use super::token_ops::TokenTransfers;
 use crate::prelude::*;
 use crate::{
@@ -8,7 +8,7 @@ use crate::{
     transaction_id::TransactionId, Error, Result,
 };
 use proto::schedulable_transaction_body::Data as SData;
-use proto::transaction_body::Data;
+use proto::transaction_body::tag;
 
 /// The SDKs' default auto-renew period: 90 days.
 pub const DEFAULT_AUTO_RENEW_PERIOD: Duration = Duration::from_secs(7_776_000);
@@ -125,8 +125,8 @@ impl TransactionData for AccountCreate {
         validate_memo(self.account_memo.as_deref().unwrap_or(""))
     }
 
-    fn chunks(&self, _: &TransactionId) -> Result<Vec<Data>> {
-        Ok(vec![Data::CryptoCreateAccount(self.body())])
+    fn chunks(&self, _: &TransactionId) -> Result<Vec<DataField>> {
+        Ok(vec![DataField::new(tag::CryptoCreateAccount, &self.body())])
     }
 
     fn to_schedulable(&self) -> Result<SData> {
@@ -251,8 +251,8 @@ impl TransactionData for Transfer {
         self.tokens.validate()
     }
 
-    fn chunks(&self, _: &TransactionId) -> Result<Vec<Data>> {
-        Ok(vec![Data::CryptoTransfer(self.body())])
+    fn chunks(&self, _: &TransactionId) -> Result<Vec<DataField>> {
+        Ok(vec![DataField::new(tag::CryptoTransfer, &self.body())])
     }
 
     fn to_schedulable(&self) -> Result<SData> {

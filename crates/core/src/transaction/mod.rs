@@ -30,7 +30,7 @@ mod schedule;
 mod token_create;
 mod token_ops;
 
-pub use builder::{Builder, TransactionData, MAX_MEMO_BYTES, MAX_TRANSACTION_BYTES};
+pub use builder::{Builder, DataField, TransactionData, MAX_MEMO_BYTES, MAX_TRANSACTION_BYTES};
 pub use consensus::{TopicCreate, TopicMessageSubmit, CHUNK_SIZE};
 pub use crypto::{AccountCreate, Transfer};
 pub use frozen::{SignedEntry, Transaction};

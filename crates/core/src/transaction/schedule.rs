@@ -1,14 +1,14 @@
 //! Scheduled transactions: wrap any schedulable builder, then collect signatures with
 //! ScheduleSign until the inner transaction's keys are satisfied and it executes.
 
-use super::builder::{validate_memo, Builder, TransactionData};
+use super::builder::{validate_memo, Builder, DataField, TransactionData};
 use crate::prelude::*;
 use crate::{
     hbar::Hbar, id::AccountId, id::ScheduleId, key::Key, proto, time::Timestamp,
     transaction_id::TransactionId, Error, Result,
 };
 use proto::schedulable_transaction_body::Data as SData;
-use proto::transaction_body::Data;
+use proto::transaction_body::tag;
 
 #[derive(Clone, Debug, Default)]
 pub struct ScheduleCreate {
@@ -71,8 +71,8 @@ impl TransactionData for ScheduleCreate {
         }
         validate_memo(self.schedule_memo.as_deref().unwrap_or(""))
     }
-    fn chunks(&self, _: &TransactionId) -> Result<Vec<Data>> {
-        Ok(vec![Data::ScheduleCreate(self.body())])
+    fn chunks(&self, _: &TransactionId) -> Result<Vec<DataField>> {
+        Ok(vec![DataField::new(tag::ScheduleCreate, &self.body())])
     }
     fn to_schedulable(&self) -> Result<SData> {
         Err(super::builder::not_schedulable("ScheduleCreate"))
@@ -99,12 +99,11 @@ impl TransactionData for ScheduleSign {
             field: "schedule_id",
         })
     }
-    fn chunks(&self, _: &TransactionId) -> Result<Vec<Data>> {
-        Ok(vec![Data::ScheduleSign(
-            proto::ScheduleSignTransactionBody {
-                schedule_id: self.schedule_id.map(|s| s.to_proto()),
-            },
-        )])
+    fn chunks(&self, _: &TransactionId) -> Result<Vec<DataField>> {
+        let body = proto::ScheduleSignTransactionBody {
+            schedule_id: self.schedule_id.map(|s| s.to_proto()),
+        };
+        Ok(vec![DataField::new(tag::ScheduleSign, &body)])
     }
     fn to_schedulable(&self) -> Result<SData> {
         Err(super::builder::not_schedulable("ScheduleSign"))

@@ -1,7 +1,7 @@
 //! TokenCreate: fungible tokens and NFT collections, every key, supply rules, custom fees
 //! and token metadata.
 
-use super::builder::{validate_memo, Builder, TransactionData};
+use super::builder::{validate_memo, Builder, DataField, TransactionData};
 use super::crypto::DEFAULT_AUTO_RENEW_PERIOD;
 use crate::prelude::*;
 use crate::{
@@ -9,7 +9,7 @@ use crate::{
     transaction_id::TransactionId, Error, Result,
 };
 use proto::schedulable_transaction_body::Data as SData;
-use proto::transaction_body::Data;
+use proto::transaction_body::tag;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum TokenType {
@@ -405,8 +405,11 @@ impl TransactionData for TokenCreate {
         Ok(())
     }
 
-    fn chunks(&self, id: &TransactionId) -> Result<Vec<Data>> {
-        Ok(vec![Data::TokenCreation(self.body(Some(&id.account_id)))])
+    fn chunks(&self, id: &TransactionId) -> Result<Vec<DataField>> {
+        Ok(vec![DataField::new(
+            tag::TokenCreation,
+            &self.body(Some(&id.account_id)),
+        )])
     }
 
     fn to_schedulable(&self) -> Result<SData> {

@@ -1,7 +1,7 @@
 //! Token operations after creation: association, supply, compliance flags, NFT metadata
 //! updates (HIP-657), airdrops (HIP-904) and rejection.
 
-use super::builder::{Builder, TransactionData};
+use super::builder::{Builder, DataField, TransactionData};
 use super::crypto::{account_amounts, check_balanced, merge};
 use crate::prelude::*;
 use crate::{
@@ -9,7 +9,7 @@ use crate::{
     Result,
 };
 use proto::schedulable_transaction_body::Data as SData;
-use proto::transaction_body::Data;
+use proto::transaction_body::tag;
 
 /// The network's limits on list sizes, checked before anything is sent.
 pub const MAX_AIRDROP_TRANSFERS: usize = 10;
@@ -151,8 +151,8 @@ macro_rules! data_impl {
             fn validate(&self) -> Result<()> {
                 self.check()
             }
-            fn chunks(&self, _: &TransactionId) -> Result<Vec<Data>> {
-                Ok(vec![Data::$variant(self.body())])
+            fn chunks(&self, _: &TransactionId) -> Result<Vec<DataField>> {
+                Ok(vec![DataField::new(tag::$variant, &self.body())])
             }
             fn to_schedulable(&self) -> Result<SData> {
                 Ok(SData::$svariant(self.body()))
