@@ -44,6 +44,28 @@ pub fn mint(key: &PrivateKey, i: u32) -> Vec<u8> {
     tx.to_bytes()
 }
 
+/// The bundle benchmark's app (tests/bench/app-ours.mjs) written in Rust, as a Trunk page
+/// would: every input a string, parsed and checked by the core, one signed TokenMint out.
+pub fn mint_app(
+    key: &str,
+    token_id: &str,
+    metadata: &str,
+    transaction_id: &str,
+    node: &str,
+    max_fee_tinybars: i64,
+) -> loyal_core::Result<Vec<u8>> {
+    let key = PrivateKey::from_str_ed25519(key)?;
+    let mut tx = TokenMintTransaction::new()
+        .with_token_id(token_id.parse()?)
+        .with_metadata([metadata.as_bytes().to_vec()])
+        .with_transaction_id(transaction_id.parse()?)
+        .with_node_account_ids([node.parse()?])
+        .with_max_transaction_fee(Hbar::from_tinybars(max_fee_tinybars))
+        .freeze()?;
+    tx.sign(&key);
+    Ok(tx.to_bytes())
+}
+
 /// Runs `n` mints and returns the total bytes produced (so nothing is optimized away).
 pub fn run(n: u32) -> usize {
     let key = key();
@@ -71,6 +93,27 @@ mod web {
     pub fn sign_mints(n: u32) -> u32 {
         super::run(n) as u32
     }
+
+    /// `mint_app`; empty bytes if an input is refused (the size floor links no error glue).
+    #[wasm_bindgen(js_name = mintApp)]
+    pub fn mint_app(
+        key: &str,
+        token_id: &str,
+        metadata: &str,
+        transaction_id: &str,
+        node: &str,
+        max_fee_tinybars: i64,
+    ) -> alloc::vec::Vec<u8> {
+        super::mint_app(
+            key,
+            token_id,
+            metadata,
+            transaction_id,
+            node,
+            max_fee_tinybars,
+        )
+        .unwrap_or_default()
+    }
 }
 
 /// What any wasm that signs with ed25519-dalek must carry: the floor the bundle sizes are
@@ -89,5 +132,22 @@ mod floor {
             .sign(message)
             .to_bytes()
             .to_vec()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_rust_app_makes_the_kernels_transaction() {
+        let app = super::mint_app(
+            &"07".repeat(32),
+            "0.0.5005",
+            core::str::from_utf8(super::METADATA).unwrap(),
+            "0.0.1001@1700000000.000000000",
+            "0.0.3",
+            2_000_000_000,
+        );
+        assert_eq!(app.unwrap(), super::mint(&super::key(), 0));
+        assert!(super::mint_app("07", "0.0.5005", "", "0.0.1001@1.0", "0.0.3", 1).is_err());
     }
 }
