@@ -33,39 +33,38 @@ pub struct TransactionList {
     pub transaction_list: Vec<Transaction>,
 }
 
-/// The fields of a [`TransactionBody`] that every transaction shares, under the same field
-/// numbers. Encoded and followed by one `data` case (see [`transaction_body::tag`]) they are the
-/// body's bytes, without linking the oneof's encoder, which matches every case.
-#[derive(Clone, PartialEq, prost::Message)]
-pub struct TransactionBodyHeader {
-    #[prost(message, optional, tag = "1")]
-    pub transaction_id: Option<TransactionId>,
-    #[prost(message, optional, tag = "2")]
-    pub node_account_id: Option<AccountId>,
-    #[prost(uint64, optional, tag = "3")]
-    pub transaction_fee: Option<u64>,
-    #[prost(message, optional, tag = "4")]
-    pub transaction_valid_duration: Option<Duration>,
-    #[prost(bool, optional, tag = "5")]
-    pub generate_record: Option<bool>,
-    #[prost(string, optional, tag = "6")]
-    pub memo: Option<String>,
+/// Declares a message that starts with the six fields every TransactionBody shares, so the body
+/// and its header cannot drift apart.
+macro_rules! with_shared_body_fields {
+    ($(#[$doc:meta])* $name:ident { $($rest:tt)* }) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, prost::Message)]
+        pub struct $name {
+            #[prost(message, optional, tag = "1")]
+            pub transaction_id: Option<TransactionId>,
+            #[prost(message, optional, tag = "2")]
+            pub node_account_id: Option<AccountId>,
+            #[prost(uint64, optional, tag = "3")]
+            pub transaction_fee: Option<u64>,
+            #[prost(message, optional, tag = "4")]
+            pub transaction_valid_duration: Option<Duration>,
+            #[prost(bool, optional, tag = "5")]
+            pub generate_record: Option<bool>,
+            #[prost(string, optional, tag = "6")]
+            pub memo: Option<String>,
+            $($rest)*
+        }
+    };
 }
 
-#[derive(Clone, PartialEq, prost::Message)]
-pub struct TransactionBody {
-    #[prost(message, optional, tag = "1")]
-    pub transaction_id: Option<TransactionId>,
-    #[prost(message, optional, tag = "2")]
-    pub node_account_id: Option<AccountId>,
-    #[prost(uint64, optional, tag = "3")]
-    pub transaction_fee: Option<u64>,
-    #[prost(message, optional, tag = "4")]
-    pub transaction_valid_duration: Option<Duration>,
-    #[prost(bool, optional, tag = "5")]
-    pub generate_record: Option<bool>,
-    #[prost(string, optional, tag = "6")]
-    pub memo: Option<String>,
+with_shared_body_fields!(
+    /// The fields of a [`TransactionBody`] that every transaction shares. Encoded and followed
+    /// by one `data` case (see [`transaction_body::tag`]) they are the body's bytes, without
+    /// linking the oneof's encoder, which matches every case.
+    TransactionBodyHeader {}
+);
+
+with_shared_body_fields!(TransactionBody {
     #[prost(
         oneof = "transaction_body::Data",
         tags = "11, 14, 24, 27, 29, 31, 32, 33, 34, 35, 37, 38, 39, 40, 41, 42, 43, 44, 46, 47, 53, 57, 58, 59, 60"
@@ -75,7 +74,8 @@ pub struct TransactionBody {
     pub batch_key: Option<Key>,
     #[prost(message, repeated, tag = "1001")]
     pub max_custom_fees: Vec<CustomFeeLimit>,
-}
+});
+
 pub mod transaction_body {
     #[allow(unused_imports)]
     use crate::prelude::*;

@@ -4,8 +4,8 @@ use super::builder::{validate_memo, Builder, DataField, TransactionData};
 use super::token_ops::TokenTransfers;
 use crate::prelude::*;
 use crate::{
-    hbar::Hbar, id::AccountId, id::NftId, id::TokenId, key::Key, proto, time::Duration,
-    transaction_id::TransactionId, Error, Result,
+    hbar::Hbar, id::AccountId, key::Key, proto, time::Duration, transaction_id::TransactionId,
+    Error, Result,
 };
 use proto::schedulable_transaction_body::Data as SData;
 use proto::transaction_body::tag;
@@ -150,40 +150,11 @@ impl Builder<Transfer> {
     pub fn with_approved_hbar_transfer(self, owner: AccountId, amount: Hbar) -> Self {
         self.map_data(|d| merge(&mut d.hbar, owner, amount.to_tinybars(), true))
     }
-    pub fn with_token_transfer(self, token: TokenId, account: AccountId, amount: i64) -> Self {
-        self.map_data(|d| d.tokens.add_fungible(token, account, amount, false, None))
-    }
-    /// Like `with_token_transfer`, but the network rejects it unless the token has `decimals`.
-    pub fn with_token_transfer_with_decimals(
-        self,
-        token: TokenId,
-        account: AccountId,
-        amount: i64,
-        decimals: u32,
-    ) -> Self {
-        self.map_data(|d| {
-            d.tokens
-                .add_fungible(token, account, amount, false, Some(decimals))
-        })
-    }
-    pub fn with_approved_token_transfer(
-        self,
-        token: TokenId,
-        owner: AccountId,
-        amount: i64,
-    ) -> Self {
-        self.map_data(|d| d.tokens.add_fungible(token, owner, amount, true, None))
-    }
-    pub fn with_nft_transfer(self, nft: NftId, sender: AccountId, receiver: AccountId) -> Self {
-        self.map_data(|d| d.tokens.add_nft(nft, sender, receiver, false))
-    }
-    pub fn with_approved_nft_transfer(
-        self,
-        nft: NftId,
-        sender: AccountId,
-        receiver: AccountId,
-    ) -> Self {
-        self.map_data(|d| d.tokens.add_nft(nft, sender, receiver, true))
+}
+
+impl super::token_ops::WithTokenTransfers for Transfer {
+    fn tokens(&mut self) -> &mut TokenTransfers {
+        &mut self.tokens
     }
 }
 

@@ -141,6 +141,50 @@ impl TokenTransfers {
     }
 }
 
+/// A body that carries [`TokenTransfers`].
+pub trait WithTokenTransfers: TransactionData {
+    fn tokens(&mut self) -> &mut TokenTransfers;
+}
+
+/// The token and NFT transfer setters of the builders whose body has [`TokenTransfers`]
+/// (CryptoTransfer, TokenAirdrop).
+impl<D: WithTokenTransfers> Builder<D> {
+    pub fn with_token_transfer(self, token: TokenId, account: AccountId, amount: i64) -> Self {
+        self.map_data(|d| d.tokens().add_fungible(token, account, amount, false, None))
+    }
+    pub fn with_token_transfer_with_decimals(
+        self,
+        token: TokenId,
+        account: AccountId,
+        amount: i64,
+        decimals: u32,
+    ) -> Self {
+        self.map_data(|d| {
+            d.tokens()
+                .add_fungible(token, account, amount, false, Some(decimals))
+        })
+    }
+    pub fn with_approved_token_transfer(
+        self,
+        token: TokenId,
+        owner: AccountId,
+        amount: i64,
+    ) -> Self {
+        self.map_data(|d| d.tokens().add_fungible(token, owner, amount, true, None))
+    }
+    pub fn with_nft_transfer(self, nft: NftId, sender: AccountId, receiver: AccountId) -> Self {
+        self.map_data(|d| d.tokens().add_nft(nft, sender, receiver, false))
+    }
+    pub fn with_approved_nft_transfer(
+        self,
+        nft: NftId,
+        sender: AccountId,
+        receiver: AccountId,
+    ) -> Self {
+        self.map_data(|d| d.tokens().add_nft(nft, sender, receiver, true))
+    }
+}
+
 /// Implements `TransactionData` for a type from its body builder, default fee and variants.
 macro_rules! data_impl {
     ($ty:ty, $fee:expr, $variant:ident, $svariant:ident) => {
@@ -502,40 +546,9 @@ pub struct TokenAirdrop {
     pub tokens: TokenTransfers,
 }
 
-impl Builder<TokenAirdrop> {
-    pub fn with_token_transfer(self, token: TokenId, account: AccountId, amount: i64) -> Self {
-        self.map_data(|d| d.tokens.add_fungible(token, account, amount, false, None))
-    }
-    pub fn with_token_transfer_with_decimals(
-        self,
-        token: TokenId,
-        account: AccountId,
-        amount: i64,
-        decimals: u32,
-    ) -> Self {
-        self.map_data(|d| {
-            d.tokens
-                .add_fungible(token, account, amount, false, Some(decimals))
-        })
-    }
-    pub fn with_approved_token_transfer(
-        self,
-        token: TokenId,
-        owner: AccountId,
-        amount: i64,
-    ) -> Self {
-        self.map_data(|d| d.tokens.add_fungible(token, owner, amount, true, None))
-    }
-    pub fn with_nft_transfer(self, nft: NftId, sender: AccountId, receiver: AccountId) -> Self {
-        self.map_data(|d| d.tokens.add_nft(nft, sender, receiver, false))
-    }
-    pub fn with_approved_nft_transfer(
-        self,
-        nft: NftId,
-        sender: AccountId,
-        receiver: AccountId,
-    ) -> Self {
-        self.map_data(|d| d.tokens.add_nft(nft, sender, receiver, true))
+impl WithTokenTransfers for TokenAirdrop {
+    fn tokens(&mut self) -> &mut TokenTransfers {
+        &mut self.tokens
     }
 }
 
