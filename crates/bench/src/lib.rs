@@ -127,11 +127,17 @@ mod floor {
     pub fn ed25519_sign(seed: &[u8], message: &[u8]) -> Vec<u8> {
         // No panicking path (a panic would link formatting): a short seed signs as zeros.
         let key: [u8; 32] = seed.try_into().unwrap_or([0; 32]);
-        use ed25519_dalek::Signer as _;
-        ed25519_dalek::SigningKey::from_bytes(&key)
-            .sign(message)
-            .to_bytes()
-            .to_vec()
+        // As loyal-core signs: `Signer::sign` would `expect` an error that cannot happen and
+        // link its Debug formatting.
+        let signing = ed25519_dalek::SigningKey::from_bytes(&key);
+        let expanded = ed25519_dalek::hazmat::ExpandedSecretKey::from(&key);
+        ed25519_dalek::hazmat::raw_sign::<sha2::Sha512>(
+            &expanded,
+            message,
+            &signing.verifying_key(),
+        )
+        .to_bytes()
+        .to_vec()
     }
 }
 
