@@ -44,9 +44,9 @@ impl Timestamp {
         }
     }
 
-    /// The mirror node's `seconds.nnnnnnnnn` form.
+    /// The mirror node's `seconds.nnnnnnnnn` form (what `Display` prints).
     pub fn to_mirror_string(&self) -> String {
-        format!("{}.{:09}", self.seconds, self.nanos)
+        self.to_string()
     }
 }
 

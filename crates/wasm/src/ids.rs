@@ -124,8 +124,7 @@ impl TransactionId {
     /// Seconds and nanoseconds since the Unix epoch, `"1700000000.000000001"`.
     #[wasm_bindgen(getter, js_name = validStart)]
     pub fn valid_start(&self) -> String {
-        let t = self.0.valid_start;
-        format!("{}.{:09}", t.seconds, t.nanos)
+        self.0.valid_start.to_mirror_string()
     }
 
     #[wasm_bindgen(getter)]

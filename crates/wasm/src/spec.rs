@@ -6,8 +6,9 @@ use crate::error::{core, invalid, missing, parse_in, JsResult};
 use crate::keys::parse_public;
 use crate::prelude::*;
 use crate::read::Obj;
+use core::str::FromStr;
 use loyal_core::hbar::Hbar;
-use loyal_core::id::{AccountId, ScheduleId, TopicId};
+use loyal_core::id::{AccountId, NftId, ScheduleId, TokenId, TopicId};
 use loyal_core::time::Duration;
 use loyal_core::transaction::*;
 use loyal_core::transaction_id::TransactionId;
@@ -195,6 +196,22 @@ fn required<'a, T>(field: &str, v: &'a Option<T>) -> JsResult<&'a T> {
     v.as_ref().ok_or_else(|| missing(field))
 }
 
+/// A required id (or other core type given as a string), parsed; missing or refused names `field`.
+fn required_id<T: FromStr<Err = loyal_core::Error>>(
+    field: &str,
+    v: &Option<String>,
+) -> JsResult<T> {
+    parse_in(field, required(field, v)?)
+}
+
+/// Every item of a list field, parsed; a refusal names `field`.
+fn parse_all<T: FromStr<Err = loyal_core::Error>>(
+    field: &str,
+    items: &[String],
+) -> JsResult<Vec<T>> {
+    items.iter().map(|item| parse_in(field, item)).collect()
+}
+
 /// What a client supplies for a builder that left them open: transaction id and nodes.
 pub type Fill<'a> = &'a dyn Fn(Option<&TransactionId>) -> Option<(TransactionId, Vec<AccountId>)>;
 
@@ -228,8 +245,7 @@ impl Common {
             common.transaction_id = Some(parse_in("transactionId", id)?);
         }
         if let Some(nodes) = &s.node_account_ids {
-            let nodes = nodes.iter().map(|n| parse_in("nodeAccountIds", n));
-            common.node_account_ids = Some(nodes.collect::<JsResult<_>>()?);
+            common.node_account_ids = Some(parse_all("nodeAccountIds", nodes)?);
         }
         common.valid_duration = s.transaction_valid_duration.map(Duration::from_secs);
         Ok(common)
@@ -339,15 +355,26 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
                     ))
                 })
                 .collect::<JsResult<Vec<_>>>()?;
-            if s.kind == "TokenAirdropTransaction" {
-                let mut b = TokenAirdropTransaction::new();
-                for (tok, acc, amount, _) in tokens {
-                    b = b.with_token_transfer(tok, acc, amount);
+            /// The token and NFT transfers both bodies carry.
+            fn with_tokens<D: WithTokenTransfers>(
+                mut b: Builder<D>,
+                tokens: Vec<(TokenId, AccountId, i64, Option<u32>)>,
+                nfts: Vec<(NftId, AccountId, AccountId)>,
+            ) -> Builder<D> {
+                for (tok, acc, amount, decimals) in tokens {
+                    b = match decimals {
+                        Some(d) => b.with_token_transfer_with_decimals(tok, acc, amount, d),
+                        None => b.with_token_transfer(tok, acc, amount),
+                    };
                 }
                 for (id, from, to) in nfts {
                     b = b.with_nft_transfer(id, from, to);
                 }
-                return Ok(Box::new(b));
+                b
+            }
+            if s.kind == "TokenAirdropTransaction" {
+                let b = TokenAirdropTransaction::new();
+                return Ok(Box::new(with_tokens(b, tokens, nfts)));
             }
             let mut b = TransferTransaction::new();
             for t in &s.hbar_transfers {
@@ -356,16 +383,7 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
                     Hbar::from_tinybars(t.amount),
                 );
             }
-            for (tok, acc, amount, decimals) in tokens {
-                b = match decimals {
-                    Some(d) => b.with_token_transfer_with_decimals(tok, acc, amount, d),
-                    None => b.with_token_transfer(tok, acc, amount),
-                };
-            }
-            for (id, from, to) in nfts {
-                b = b.with_nft_transfer(id, from, to);
-            }
-            Ok(Box::new(b))
+            Ok(Box::new(with_tokens(b, tokens, nfts)))
         }
         "TokenCreateTransaction" => {
             let mut b = TokenCreateTransaction::new();
@@ -442,12 +460,8 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
             Ok(Box::new(b))
         }
         "TokenAssociateTransaction" | "TokenDissociateTransaction" => {
-            let acc = parse_in("accountId", required("accountId", &s.account_id)?)?;
-            let toks = s
-                .token_ids
-                .iter()
-                .map(|t| parse_in("tokenIds", t))
-                .collect::<JsResult<Vec<_>>>()?;
+            let acc = required_id("accountId", &s.account_id)?;
+            let toks = parse_all("tokenIds", &s.token_ids)?;
             if s.kind == "TokenAssociateTransaction" {
                 let b = TokenAssociateTransaction::new()
                     .with_account_id(acc)
@@ -461,8 +475,8 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
             }
         }
         "TokenMintTransaction" => {
-            let mut b = TokenMintTransaction::new()
-                .with_token_id(parse_in("tokenId", required("tokenId", &s.token_id)?)?);
+            let mut b =
+                TokenMintTransaction::new().with_token_id(required_id("tokenId", &s.token_id)?);
             if let Some(a) = s.amount {
                 b = b.with_amount(a);
             }
@@ -473,8 +487,8 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
             Ok(Box::new(b))
         }
         "TokenBurnTransaction" => {
-            let mut b = TokenBurnTransaction::new()
-                .with_token_id(parse_in("tokenId", required("tokenId", &s.token_id)?)?);
+            let mut b =
+                TokenBurnTransaction::new().with_token_id(required_id("tokenId", &s.token_id)?);
             if let Some(a) = s.amount {
                 b = b.with_amount(a);
             }
@@ -486,7 +500,7 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
         "TokenUpdateNftsTransaction" => {
             let meta = s.metadata.first().cloned().unwrap_or_default();
             let b = TokenUpdateNftsTransaction::new()
-                .with_token_id(parse_in("tokenId", required("tokenId", &s.token_id)?)?)
+                .with_token_id(required_id("tokenId", &s.token_id)?)
                 .with_serials(s.serials.clone())
                 .with_metadata(meta);
             Ok(Box::new(b))
@@ -496,8 +510,8 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
         | "TokenGrantKycTransaction"
         | "TokenRevokeKycTransaction" => {
             let (t, a) = (
-                parse_in("tokenId", required("tokenId", &s.token_id)?)?,
-                parse_in("accountId", required("accountId", &s.account_id)?)?,
+                required_id("tokenId", &s.token_id)?,
+                required_id("accountId", &s.account_id)?,
             );
             macro_rules! token_account {
                 ($builder:ty) => {
@@ -514,13 +528,13 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
             }
         }
         "TokenPauseTransaction" => {
-            let b = TokenPauseTransaction::new()
-                .with_token_id(parse_in("tokenId", required("tokenId", &s.token_id)?)?);
+            let b =
+                TokenPauseTransaction::new().with_token_id(required_id("tokenId", &s.token_id)?);
             Ok(Box::new(b))
         }
         "TokenUnpauseTransaction" => {
-            let b = TokenUnpauseTransaction::new()
-                .with_token_id(parse_in("tokenId", required("tokenId", &s.token_id)?)?);
+            let b =
+                TokenUnpauseTransaction::new().with_token_id(required_id("tokenId", &s.token_id)?);
             Ok(Box::new(b))
         }
         "TokenClaimAirdropTransaction" | "TokenCancelAirdropTransaction" => {
@@ -546,18 +560,8 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
         }
         "TokenRejectTransaction" => {
             let mut b = TokenRejectTransaction::new()
-                .with_token_ids(
-                    s.token_ids
-                        .iter()
-                        .map(|t| parse_in("tokenIds", t))
-                        .collect::<JsResult<Vec<_>>>()?,
-                )
-                .with_nft_ids(
-                    s.nft_ids
-                        .iter()
-                        .map(|n| parse_in("nftIds", n))
-                        .collect::<JsResult<Vec<_>>>()?,
-                );
+                .with_token_ids(parse_all("tokenIds", &s.token_ids)?)
+                .with_nft_ids(parse_all("nftIds", &s.nft_ids)?);
             if let Some(o) = &s.owner_id {
                 b = b.with_owner(parse_in("ownerId", o)?);
             }
@@ -577,7 +581,7 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
             Ok(Box::new(b))
         }
         "TopicMessageSubmitTransaction" => {
-            let topic: TopicId = parse_in("topicId", required("topicId", &s.topic_id)?)?;
+            let topic: TopicId = required_id("topicId", &s.topic_id)?;
             let message = required("message", &s.message)?.to_vec();
             let b = TopicMessageSubmitTransaction::new()
                 .with_topic_id(topic)
@@ -585,7 +589,7 @@ fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
             Ok(Box::new(b))
         }
         "ScheduleSignTransaction" => {
-            let id: ScheduleId = parse_in("scheduleId", required("scheduleId", &s.schedule_id)?)?;
+            let id: ScheduleId = required_id("scheduleId", &s.schedule_id)?;
             let b = ScheduleSignTransaction::new().with_schedule_id(id);
             Ok(Box::new(b))
         }
