@@ -73,17 +73,7 @@ pub fn run(n: u32) -> usize {
 }
 
 #[cfg(all(target_arch = "wasm32", feature = "shipped"))]
-mod shipped {
-    #[global_allocator]
-    // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
-    static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-        unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
-
-    #[panic_handler]
-    fn panic(_: &core::panic::PanicInfo) -> ! {
-        core::arch::wasm32::unreachable()
-    }
-}
+loyal_web::no_std_runtime!();
 
 #[cfg(all(target_arch = "wasm32", not(feature = "floor")))]
 mod web {

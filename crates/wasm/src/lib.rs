@@ -18,19 +18,7 @@ mod prelude {
 }
 
 #[cfg(all(target_arch = "wasm32", not(feature = "std")))]
-#[global_allocator]
-// SAFETY: wasm32-unknown-unknown without the atomics feature has one thread: every allocation
-// and free happens on it.
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
-
-/// A panic is a bug here (bad input is an `Error`); it becomes a wasm trap, which JS sees as a
-/// `RuntimeError`, instead of linking the code that formats a message nobody would read.
-#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
-#[panic_handler]
-fn panic(_: &core::panic::PanicInfo) -> ! {
-    core::arch::wasm32::unreachable()
-}
+loyal_web::no_std_runtime!();
 
 mod error;
 pub mod ids;
