@@ -73,7 +73,7 @@ pub fn run(n: u32) -> usize {
 }
 
 #[cfg(all(target_arch = "wasm32", feature = "shipped"))]
-loyal_web::no_std_runtime!();
+loyal_wasm_runtime::no_std_runtime!();
 
 #[cfg(all(target_arch = "wasm32", not(feature = "floor")))]
 mod web {

@@ -18,7 +18,7 @@ mod prelude {
 }
 
 #[cfg(all(target_arch = "wasm32", not(feature = "std")))]
-loyal_web::no_std_runtime!();
+loyal_wasm_runtime::no_std_runtime!();
 
 mod error;
 pub mod ids;
