@@ -1,7 +1,20 @@
 // The SDK-style builder classes, shared by both entry points: `@loyal/hedera` (everything)
-// and `@loyal/hedera/sign` (the small signing build). Setters collect a plain spec object; the
-// wasm of the entry point that was imported freezes it. Unused classes are dropped by bundlers.
-import { engine, loyalError } from "./engine.js";
+// and `@loyal/hedera/sign` (the small signing build). Setters collect a plain spec object;
+// each entry exports every class bound to its own wasm's `freeze<Type>` export (the generated
+// dist/.../builders.js), so a bundler drops the classes an app does not use together with
+// their glue, and `@loyal/hedera/shake` then drops their wasm.
+import { loyalError } from "./engine.js";
+
+/**
+ * `Base` bound to one wasm build's freeze function for its type: what each entry exports.
+ * Pure (a new subclass, nothing shared is changed), so an unused one is dropped.
+ */
+export function boundTo(Base, freeze) {
+  const Bound = class extends Base {};
+  Bound.prototype._freezeSpec = freeze;
+  Object.defineProperty(Bound, "name", { value: Base.name });
+  return Bound;
+}
 
 /** Whole hbars to tinybars (`bigint`). */
 export const hbar = (n) => BigInt(n) * 100000000n;
@@ -44,9 +57,21 @@ class TransactionBuilder {
   setTransactionMemo(memo) { return this._set("transactionMemo", memo); }
   setTransactionValidDuration(seconds) { return this._set("transactionValidDuration", seconds); }
   /** Freezes with an explicit transaction id and node list. */
-  freeze() { this._tx = engine().freezeSpec(this._spec); return this; }
-  /** Freezes, taking the transaction id (operator, now) and nodes from the client. */
-  freezeWith(client) { this._tx = client.freeze(this._spec); return this; }
+  freeze() { this._tx = this._freezeSpec(this._spec); return this; }
+  /** Freezes, taking the transaction id (operator, now) and nodes the builder left open from the client. */
+  freezeWith(client) {
+    const spec = { ...this._spec };
+    const frame = client.frame();
+    if (frame) {
+      spec.transactionId ??= frame.transactionId;
+      if (!spec.nodeAccountIds?.length) spec.nodeAccountIds = frame.nodeAccountIds;
+    }
+    this._tx = this._freezeSpec(spec);
+    return this;
+  }
+  _freezeSpec() {
+    throw loyalError("NOT_INITIALISED", "import the builders from @loyal/hedera or @loyal/hedera/sign, not builders.js");
+  }
   sign(key) { this._frozen().sign(key); return this; }
   /** Signs through an external signer (a wallet): `signer(bodyBytes)` resolves to a signature. */
   async signWith(publicKey, signer) {
@@ -67,7 +92,7 @@ class TransactionBuilder {
     return this._networked(client).submit(client);
   }
   _networked(client) {
-    if (!client?.freeze) {
+    if (!client?.frame) {
       throw loyalError("UNSUPPORTED", "execute and submit need a Client of @loyal/hedera; the signing build sends nothing: pass toBytes() on", { what: "network client" });
     }
     if (!this._tx) this.freezeWith(client);

@@ -1,18 +1,13 @@
-// The wasm module the builder classes freeze with, set once by the entry point that was
-// imported. Keys and transactions of one entry's wasm cannot be used with the other's, so
-// loading both is refused with a coded error instead of switching builders silently.
-let wasm = null;
+// The entry point that was loaded, claimed once. Keys and transactions of one entry's wasm
+// cannot be used with the other's, so loading both is refused with a coded error instead of
+// mixing builds silently.
+let loaded = null;
 
-export function setEngine(module, entry) {
-  if (wasm && wasm.entry !== entry) {
-    throw loyalError("ENTRY_CONFLICT", `@loyal/hedera${wasm.entry} is already loaded: import one entry point, not both`);
+export function claimEntry(entry) {
+  if (loaded !== null && loaded !== entry) {
+    throw loyalError("ENTRY_CONFLICT", `@loyal/hedera${loaded} is already loaded: import one entry point, not both`);
   }
-  wasm = { module, entry };
-}
-
-export function engine() {
-  if (!wasm) throw loyalError("NOT_INITIALISED", "import @loyal/hedera or @loyal/hedera/sign, not builders.js");
-  return wasm.module;
+  loaded = entry;
 }
 
 /** An `Error` shaped like the ones the wasm throws: name, stable `code`, `details`. */

@@ -3,15 +3,15 @@
 // module initialises the wasm with top-level await.
 // Re-exported by name (not through the namespace object) so a bundler drops the glue of the
 // classes an app does not use.
-import init, { freezeSpec } from "./dist/loyal_wasm.js";
-import { setEngine } from "./engine.js";
+import init from "./dist/loyal_wasm.js";
+import { claimEntry } from "./engine.js";
 import { load } from "./load.js";
 
 await load(init, new URL("./dist/loyal_wasm_bg.wasm", import.meta.url));
-setEngine({ freezeSpec }, "");
+claimEntry("");
 
 export {
   PrivateKey, PublicKey, AccountId, TokenId, TransactionId, Client, Transaction, signMessage,
   verifyMessage, encodeMetadata, decodeMetadata,
 } from "./dist/loyal_wasm.js";
-export * from "./builders.js";
+export * from "./dist/builders.js";

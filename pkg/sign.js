@@ -4,14 +4,14 @@
 // throw UNSUPPORTED; `Transaction.fromBytes`, `Client` and HIP-412 are in `@loyal/hedera`.
 // Re-exported by name (not through the namespace object) so a bundler drops the glue of the
 // classes an app does not use.
-import init, { freezeSpec } from "./dist/sign/loyal_wasm.js";
-import { setEngine } from "./engine.js";
+import init from "./dist/sign/loyal_wasm.js";
+import { claimEntry } from "./engine.js";
 import { load } from "./load.js";
 
 await load(init, new URL("./dist/sign/loyal_wasm_bg.wasm", import.meta.url));
-setEngine({ freezeSpec }, "/sign");
+claimEntry("/sign");
 
 export {
   PrivateKey, PublicKey, AccountId, TokenId, TransactionId, Transaction, signMessage, verifyMessage,
 } from "./dist/sign/loyal_wasm.js";
-export * from "./builders.js";
+export * from "./dist/sign/builders.js";

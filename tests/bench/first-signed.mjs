@@ -1,13 +1,13 @@
 // `cargo xtask bench browser`: time from navigation start to the first signed TokenMint, for
 // each app page, in fresh headless Chromium contexts (no cache), interleaved; prints medians.
-// Usage: node first-signed.mjs <dir with sign.html, full.html and sdk.html> <runs>
+// Usage: node first-signed.mjs <dir with APP/APP.html for each app below> <runs>
 import { chromium } from "playwright-core";
 import { CHROMIUM, serve } from "../lib/web.mjs";
 
 const [dir, runs = "7"] = process.argv.slice(2);
 const server = await serve(dir);
 const browser = await chromium.launch(CHROMIUM);
-const apps = ["sign", "full", "sdk"];
+const apps = ["sign", "sign_shaken", "full", "sdk"];
 const times = Object.fromEntries(apps.map((a) => [a, []]));
 try {
   for (let i = 0; i < Number(runs); i++) {
@@ -16,7 +16,7 @@ try {
       const page = await context.newPage();
       const errors = [];
       page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(`${server.url}/${app}.html`);
+      await page.goto(`${server.url}/${app}/${app}.html`);
       const signed = await page.waitForFunction(() => globalThis.firstSigned, null, { timeout: 60000 }).catch(() => {
         throw new Error(`${app}: ${errors.join("; ")}`);
       });

@@ -60,6 +60,36 @@ step("@loyal/hedera/sign: same bytes as @loyal/hedera, refusals coded, SDK verif
   console.log(`sign: ${Object.keys(small).length} outputs identical in both builds`);
 });
 
+step("@loyal/hedera/shake: the bundled app, its wasm shaken, computes what the unbundled one does", () => {
+  fs.copyFileSync(path.join(here, "shake-app.mjs"), path.join(scratch, "shake-app.mjs"));
+  fs.writeFileSync(path.join(scratch, "bundle.mjs"), `
+    import * as esbuild from ${JSON.stringify(path.join(here, "node_modules/esbuild/lib/main.js"))};
+    import { esbuildPlugin } from "@loyal/hedera/shake";
+    await esbuild.build({
+      entryPoints: ["shake-app.mjs"], outfile: "out/app.js", bundle: true, minify: true,
+      format: "esm", platform: "node", logLevel: "error", plugins: [esbuildPlugin()],
+    });`);
+  execFileSync("node", ["bundle.mjs"], { cwd: scratch, encoding: "utf8" });
+  const plain = execFileSync("node", ["shake-app.mjs"], { cwd: scratch, encoding: "utf8" });
+  const bundled = execFileSync("node", ["out/app.js"], { cwd: scratch, encoding: "utf8" });
+  if (plain !== bundled) throw new Error(`the shaken app differs:\n${plain}\n${bundled}`);
+  if (!JSON.parse(plain).refused?.includes("INVALID_ENTITY_ID")) throw new Error(`no coded refusal: ${plain}`);
+  const installed = path.join(scratch, "node_modules/@loyal/hedera/dist/sign/loyal_wasm_bg.wasm");
+  const shaken = path.join(scratch, "out/dist/sign/loyal_wasm_bg.wasm");
+  const names = (f) => WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(f))).map((e) => e.name);
+  const kept = names(shaken);
+  if (!kept.includes("freezeTokenMintTransaction") || kept.includes("freezeTransferTransaction") || kept.includes("signMessage")) {
+    throw new Error(`unexpected exports after shaking: ${kept.join(" ")}`);
+  }
+  const [before, after] = [fs.statSync(installed).size, fs.statSync(shaken).size];
+  if (after > 0.8 * before) throw new Error(`the shaken wasm is ${after} B of ${before} B`);
+  const refusal = execFileSync("node", ["--input-type=module", "-e",
+    `import { shakeWasm } from "@loyal/hedera/shake";
+     try { shakeWasm(new Uint8Array([0, 97, 115, 109, 2, 0, 0, 0]), []); } catch (e) { console.log(e.code); }`], { cwd: scratch, encoding: "utf8" });
+  if (refusal.trim() !== "SHAKE") throw new Error(`a module it cannot read is not refused with SHAKE: ${refusal}`);
+  console.log(`shake: same output, wasm ${before} -> ${after} B, ${names(installed).length - kept.length} exports dropped`);
+});
+
 step("tsc --noEmit usage.ts", () => {
   fs.copyFileSync(path.join(here, "usage.ts"), path.join(scratch, "usage.ts"));
   fs.copyFileSync(path.join(here, "tsconfig.json"), path.join(scratch, "tsconfig.json"));

@@ -2,8 +2,8 @@
 //! `loyal-core`, `loyal-client` and `loyal-metadata`; this crate converts values at the
 //! boundary (ids as strings, tinybars as `bigint`, bytes as `Uint8Array`) and turns every
 //! error into a JS `Error` with a stable `code`. The builder classes with SDK-style setters
-//! are plain JS in `pkg/builders.js`; they hand a spec object to `freezeSpec` (or
-//! `Client.freeze`).
+//! are plain JS in `pkg/builders.js`; each hands a spec object to its own type's export
+//! (`freezeTokenMintTransaction`, see `spec`).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 extern crate alloc;
@@ -11,7 +11,6 @@ extern crate alloc;
 /// What std's prelude would bring.
 mod prelude {
     pub use alloc::borrow::ToOwned;
-    pub use alloc::boxed::Box;
     pub use alloc::string::{String, ToString};
     pub use alloc::vec::Vec;
     pub use alloc::{format, vec};

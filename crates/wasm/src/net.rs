@@ -211,10 +211,19 @@ impl Client {
         self.inner.network().mirror_url.clone()
     }
 
-    /// Freezes a builder spec, filling in transaction id and nodes from this client.
-    pub fn freeze(&self, spec: JsValue) -> JsResult<Transaction> {
-        let spec = crate::tx::parse_spec(spec)?;
-        crate::spec::freeze(&spec, &|_| self.fill()).map(Transaction)
+    /// What `freezeWith(client)` fills into a builder that left them open: `{ transactionId,
+    /// nodeAccountIds }` (the operator, now; the network's nodes), `undefined` without an
+    /// operator. The builder then freezes through its own type's export, so a page that uses
+    /// the client still links only the builders it uses.
+    pub fn frame(&self) -> JsResult<JsValue> {
+        let Some((id, nodes)) = self.fill() else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        let frame = js_sys::Object::new();
+        let nodes: js_sys::Array = nodes.iter().map(|n| JsValue::from(n.to_string())).collect();
+        js_sys::Reflect::set(&frame, &"transactionId".into(), &id.to_string().into())?;
+        js_sys::Reflect::set(&frame, &"nodeAccountIds".into(), &nodes)?;
+        Ok(frame.into())
     }
 
     /// Waits for a receipt by transaction id (`0.0.2@1700000000.000000001`).
@@ -306,6 +315,12 @@ impl Client {
 impl Client {
     fn set_operator_inner(&mut self, account: AccountId, key: loyal_core::key::PrivateKey) {
         self.operator = Some((account, key));
+    }
+
+    /// Freezes a spec of any type, filling in transaction id and nodes from this client (Rust
+    /// callers; JS builders use `frame` and their own type's export).
+    pub fn freeze(&self, spec: JsValue) -> JsResult<Transaction> {
+        crate::spec::freeze_any(&spec, &|| self.fill()).map(Transaction)
     }
 }
 

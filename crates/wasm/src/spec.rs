@@ -1,222 +1,56 @@
 //! A transaction spec (what the JS builder classes collect) turned into a frozen core
 //! transaction. Ids are strings (`"0.0.1001"`, `"0.0.5/1"` for NFTs), keys any string form,
 //! amounts `bigint` or integer numbers, byte fields `Uint8Array` or strings (UTF-8).
+//!
+//! Every builder type has its own export, `freeze<Type>` (`freezeTokenMintTransaction`), that
+//! reads only its own fields: the wasm is then one function per type, which
+//! `@loyal/hedera/shake` drops for the types an app's bundle never names. Only the schedule,
+//! whose inner transaction may be of any type, dispatches on `type`.
 
 use crate::error::{core, invalid, missing, parse_in, JsResult};
-use crate::keys::parse_public;
 use crate::prelude::*;
-use crate::read::Obj;
+use crate::read::{self, Obj};
+use crate::tx::Transaction as JsTransaction;
 use core::str::FromStr;
 use loyal_core::hbar::Hbar;
-use loyal_core::id::{AccountId, NftId, ScheduleId, TokenId, TopicId};
+use loyal_core::id::{AccountId, NftId, TokenId};
+use loyal_core::key::PublicKey;
 use loyal_core::time::Duration;
 use loyal_core::transaction::*;
 use loyal_core::transaction_id::TransactionId;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 
-pub struct HbarTransfer {
-    account_id: String,
-    amount: i64,
-}
-
-pub struct TokenTransfer {
-    token_id: String,
-    account_id: String,
-    amount: i64,
-    decimals: Option<u32>,
-}
-
-pub struct NftTransfer {
-    nft_id: String,
-    sender: String,
-    receiver: String,
-}
-
-pub struct PendingAirdrop {
-    sender: String,
-    receiver: String,
-    token_id: String,
-    serial: Option<u64>,
-}
-
-/// What the builder classes collect, read field by field from the JS object (no serde: the
-/// small signing build would pay ~30 KB for a derive over fifty optional fields). Absent,
-/// `undefined` and `null` fields are unset; a field of the wrong type is an
-/// `INVALID_ARGUMENT` naming it.
-#[derive(Default)]
-pub struct Spec {
-    kind: String,
-    transaction_id: Option<String>,
-    node_account_ids: Option<Vec<String>>,
-    max_transaction_fee: Option<i64>,
-    transaction_memo: Option<String>,
-    transaction_valid_duration: Option<i64>,
-    // CryptoCreate
-    key: Option<String>,
-    initial_balance: Option<i64>,
-    max_automatic_token_associations: Option<i32>,
-    account_memo: Option<String>,
-    receiver_signature_required: Option<bool>,
-    // Transfers and airdrops
-    hbar_transfers: Vec<HbarTransfer>,
-    token_transfers: Vec<TokenTransfer>,
-    nft_transfers: Vec<NftTransfer>,
-    pending_airdrops: Vec<PendingAirdrop>,
-    // TokenCreate
-    token_name: Option<String>,
-    token_symbol: Option<String>,
-    decimals: Option<u32>,
-    initial_supply: Option<u64>,
-    treasury_account_id: Option<String>,
-    admin_key: Option<String>,
-    kyc_key: Option<String>,
-    freeze_key: Option<String>,
-    wipe_key: Option<String>,
-    supply_key: Option<String>,
-    pause_key: Option<String>,
-    metadata_key: Option<String>,
-    fee_schedule_key: Option<String>,
-    freeze_default: Option<bool>,
-    token_type: Option<String>,
-    supply_type: Option<String>,
-    max_supply: Option<i64>,
-    token_memo: Option<String>,
-    token_metadata: Option<Vec<u8>>,
-    // Token operations
-    token_id: Option<String>,
-    token_ids: Vec<String>,
-    nft_ids: Vec<String>,
-    account_id: Option<String>,
-    owner_id: Option<String>,
-    amount: Option<u64>,
-    metadata: Vec<Vec<u8>>,
-    serials: Vec<i64>,
-    // Topics
-    topic_id: Option<String>,
-    topic_memo: Option<String>,
-    submit_key: Option<String>,
-    message: Option<Vec<u8>>,
-    // Schedules
-    schedule_id: Option<String>,
-    scheduled: Option<Box<Spec>>,
-    schedule_memo: Option<String>,
-    payer_account_id: Option<String>,
-}
-
-impl Spec {
-    /// Fields are assigned one at a time into a default `Spec`: an error then drops one value,
-    /// where a struct literal with fifty `?`s needs drop code for every partial state.
-    #[allow(clippy::field_reassign_with_default)]
-    pub fn from_js(v: &JsValue) -> JsResult<Spec> {
-        let o = Obj::new("spec", v)?;
-        let mut s = Spec::default();
-        s.kind = o.string("type")?.ok_or_else(|| missing("type"))?;
-        s.transaction_id = o.string("transactionId")?;
-        s.node_account_ids = o.opt_list("nodeAccountIds", |i| i.as_string())?;
-        s.max_transaction_fee = o.int("maxTransactionFee")?;
-        s.transaction_memo = o.string("transactionMemo")?;
-        s.transaction_valid_duration = o.int("transactionValidDuration")?;
-        s.key = o.string("key")?;
-        s.initial_balance = o.int("initialBalance")?;
-        s.max_automatic_token_associations = o.int_in("maxAutomaticTokenAssociations")?;
-        s.account_memo = o.string("accountMemo")?;
-        s.receiver_signature_required = o.bool("receiverSignatureRequired")?;
-        s.hbar_transfers = o.objects("hbarTransfers", |t| {
-            Ok(HbarTransfer {
-                account_id: t.req_string("accountId")?,
-                amount: t.int("amount")?.ok_or_else(|| missing(&t.path("amount")))?,
-            })
-        })?;
-        s.token_transfers = o.objects("tokenTransfers", |t| {
-            Ok(TokenTransfer {
-                token_id: t.req_string("tokenId")?,
-                account_id: t.req_string("accountId")?,
-                amount: t.int("amount")?.ok_or_else(|| missing(&t.path("amount")))?,
-                decimals: t.int_in("decimals")?,
-            })
-        })?;
-        s.nft_transfers = o.objects("nftTransfers", |t| {
-            Ok(NftTransfer {
-                nft_id: t.req_string("nftId")?,
-                sender: t.req_string("sender")?,
-                receiver: t.req_string("receiver")?,
-            })
-        })?;
-        s.pending_airdrops = o.objects("pendingAirdrops", |t| {
-            Ok(PendingAirdrop {
-                sender: t.req_string("sender")?,
-                receiver: t.req_string("receiver")?,
-                token_id: t.req_string("tokenId")?,
-                serial: t.uint("serial")?,
-            })
-        })?;
-        s.token_name = o.string("tokenName")?;
-        s.token_symbol = o.string("tokenSymbol")?;
-        s.decimals = o.int_in("decimals")?;
-        s.initial_supply = o.uint("initialSupply")?;
-        s.treasury_account_id = o.string("treasuryAccountId")?;
-        s.admin_key = o.string("adminKey")?;
-        s.kyc_key = o.string("kycKey")?;
-        s.freeze_key = o.string("freezeKey")?;
-        s.wipe_key = o.string("wipeKey")?;
-        s.supply_key = o.string("supplyKey")?;
-        s.pause_key = o.string("pauseKey")?;
-        s.metadata_key = o.string("metadataKey")?;
-        s.fee_schedule_key = o.string("feeScheduleKey")?;
-        s.freeze_default = o.bool("freezeDefault")?;
-        s.token_type = o.string("tokenType")?;
-        s.supply_type = o.string("supplyType")?;
-        s.max_supply = o.int("maxSupply")?;
-        s.token_memo = o.string("tokenMemo")?;
-        s.token_metadata = o.bytes("tokenMetadata")?;
-        s.token_id = o.string("tokenId")?;
-        s.token_ids = o.list("tokenIds", |i| i.as_string())?;
-        s.nft_ids = o.list("nftIds", |i| i.as_string())?;
-        s.account_id = o.string("accountId")?;
-        s.owner_id = o.string("ownerId")?;
-        s.amount = o.uint("amount")?;
-        s.metadata = o.list("metadata", crate::read::bytes)?;
-        s.serials = o.list("serials", crate::read::int)?;
-        s.topic_id = o.string("topicId")?;
-        s.topic_memo = o.string("topicMemo")?;
-        s.submit_key = o.string("submitKey")?;
-        s.message = o.bytes("message")?;
-        s.schedule_id = o.string("scheduleId")?;
-        s.scheduled = match o.get("scheduledTransaction")? {
-            Some(inner) => Some(Box::new(Spec::from_js(&inner)?)),
-            None => None,
-        };
-        s.schedule_memo = o.string("scheduleMemo")?;
-        s.payer_account_id = o.string("payerAccountId")?;
-        Ok(s)
+/// An id (or other core type given as a string), parsed if present; a refusal names the field.
+fn opt_id<T: FromStr<Err = loyal_core::Error>>(s: &Obj<'_>, field: &str) -> JsResult<Option<T>> {
+    match s.string(field)? {
+        Some(v) => parse_in(&s.path(field), &v).map(Some),
+        None => Ok(None),
     }
 }
 
-fn required<'a, T>(field: &str, v: &'a Option<T>) -> JsResult<&'a T> {
-    v.as_ref().ok_or_else(|| missing(field))
+/// A required id; missing or refused names the field.
+fn required_id<T: FromStr<Err = loyal_core::Error>>(s: &Obj<'_>, field: &str) -> JsResult<T> {
+    opt_id(s, field)?.ok_or_else(|| missing(&s.path(field)))
 }
 
-/// A required id (or other core type given as a string), parsed; missing or refused names `field`.
-fn required_id<T: FromStr<Err = loyal_core::Error>>(
-    field: &str,
-    v: &Option<String>,
-) -> JsResult<T> {
-    parse_in(field, required(field, v)?)
+/// Every item of a list of ids, parsed; absent is empty, a refusal names the field.
+fn ids<T: FromStr<Err = loyal_core::Error>>(s: &Obj<'_>, field: &str) -> JsResult<Vec<T>> {
+    s.list(field, JsValue::as_string)?
+        .iter()
+        .map(|item| parse_in(field, item))
+        .collect()
 }
 
-/// Every item of a list field, parsed; a refusal names `field`.
-fn parse_all<T: FromStr<Err = loyal_core::Error>>(
-    field: &str,
-    items: &[String],
-) -> JsResult<Vec<T>> {
-    items.iter().map(|item| parse_in(field, item)).collect()
+/// A public key in any string form, if present.
+fn key(s: &Obj<'_>, field: &str) -> JsResult<Option<PublicKey>> {
+    opt_id(s, field)
 }
 
 /// What a client supplies for a builder that left them open: transaction id and nodes.
-pub type Fill<'a> = &'a dyn Fn(Option<&TransactionId>) -> Option<(TransactionId, Vec<AccountId>)>;
+pub type Fill<'a> = &'a dyn Fn() -> Option<(TransactionId, Vec<AccountId>)>;
 
-/// The frame every transaction shares (id, nodes, fee, duration, memo), parsed once and
-/// not per builder type, so each type adds only its own fields to the wasm.
+/// The frame every transaction shares (id, nodes, fee, duration, memo), read once and not
+/// per builder type, so each type adds only its own fields to the wasm.
 struct Common {
     transaction_id: Option<TransactionId>,
     node_account_ids: Option<Vec<AccountId>>,
@@ -228,32 +62,35 @@ struct Common {
 impl Common {
     /// What of the frame travels into a schedule: the inner transaction's memo and max fee, as
     /// the SDK carries them (its id, nodes and valid duration are the ScheduleCreate's).
-    fn scheduled(s: &Spec) -> Self {
-        Common {
+    fn scheduled(s: &Obj<'_>) -> JsResult<Self> {
+        Ok(Common {
             transaction_id: None,
             node_account_ids: None,
-            max_transaction_fee: s.max_transaction_fee.map(Hbar::from_tinybars),
+            max_transaction_fee: s.int("maxTransactionFee")?.map(Hbar::from_tinybars),
             valid_duration: None,
-            memo: s.transaction_memo.clone(),
-        }
+            memo: s.string("transactionMemo")?,
+        })
     }
 
     /// The whole frame: the scheduled part plus id, nodes and valid duration.
-    fn parse(s: &Spec) -> JsResult<Self> {
-        let mut common = Common::scheduled(s);
-        if let Some(id) = &s.transaction_id {
-            common.transaction_id = Some(parse_in("transactionId", id)?);
+    fn parse(s: &Obj<'_>) -> JsResult<Self> {
+        let mut common = Common::scheduled(s)?;
+        common.transaction_id = opt_id(s, "transactionId")?;
+        if let Some(nodes) = s.opt_list("nodeAccountIds", JsValue::as_string)? {
+            common.node_account_ids = Some(
+                nodes
+                    .iter()
+                    .map(|n| parse_in("nodeAccountIds", n))
+                    .collect::<JsResult<_>>()?,
+            );
         }
-        if let Some(nodes) = &s.node_account_ids {
-            common.node_account_ids = Some(parse_all("nodeAccountIds", nodes)?);
-        }
-        common.valid_duration = s.transaction_valid_duration.map(Duration::from_secs);
+        common.valid_duration = s.int("transactionValidDuration")?.map(Duration::from_secs);
         Ok(common)
     }
 
     /// Fills what the spec left open from the client (`fill`), once for every type.
     fn fill(&mut self, fill: Fill<'_>) {
-        if let Some((id, nodes)) = fill(self.transaction_id.as_ref()) {
+        if let Some((id, nodes)) = fill() {
             self.transaction_id.get_or_insert(id);
             if self.node_account_ids.as_ref().is_none_or(Vec::is_empty) {
                 self.node_account_ids = Some(nodes);
@@ -281,343 +118,387 @@ impl Common {
     }
 }
 
-/// A typed builder behind a vtable: the spec is turned into one once, by the one function
-/// below, and then frozen or scheduled — so the per-type construction code is not compiled a
-/// second time for scheduling.
-trait AnyBuilder {
-    fn freeze(self: Box<Self>, common: Common) -> JsResult<Transaction>;
-    fn schedule(
-        self: Box<Self>,
-        common: Common,
-        create: ScheduleCreateTransaction,
-    ) -> JsResult<ScheduleCreateTransaction>;
+/// What the paths that take any type (a schedule's inner transaction, `Client::freeze`) do
+/// with the typed builder a spec's `type` names. A generic method, not a trait object: a
+/// vtable would put every builder in the function table, where `@loyal/hedera/shake` must keep
+/// whatever is there.
+trait OnBuilder {
+    type Out;
+    fn on<D: TransactionData>(self, b: Builder<D>) -> JsResult<Self::Out>;
 }
 
-impl<D: TransactionData> AnyBuilder for Builder<D> {
-    fn freeze(self: Box<Self>, common: Common) -> JsResult<Transaction> {
-        common.apply(*self).freeze().map_err(core)
-    }
+/// Freezes with the frame.
+struct Freeze(Common);
 
-    fn schedule(
-        self: Box<Self>,
-        common: Common,
-        create: ScheduleCreateTransaction,
-    ) -> JsResult<ScheduleCreateTransaction> {
-        create
-            .with_scheduled_transaction(&common.apply(*self))
+impl OnBuilder for Freeze {
+    type Out = Transaction;
+    fn on<D: TransactionData>(self, b: Builder<D>) -> JsResult<Transaction> {
+        self.0.apply(b).freeze().map_err(core)
+    }
+}
+
+/// Puts the builder, with the scheduled part of its frame, into a ScheduleCreate.
+struct Schedule(Common);
+
+impl OnBuilder for Schedule {
+    type Out = ScheduleCreateTransaction;
+    fn on<D: TransactionData>(self, b: Builder<D>) -> JsResult<ScheduleCreateTransaction> {
+        ScheduleCreateTransaction::new()
+            .with_scheduled_transaction(&self.0.apply(b))
             .map_err(core)
     }
 }
 
-/// The typed builder the spec describes, its own fields set (not the common frame).
-fn builder(s: &Spec) -> JsResult<Box<dyn AnyBuilder>> {
-    match s.kind.as_str() {
-        "AccountCreateTransaction" => {
-            let mut b = AccountCreateTransaction::new();
-            if let Some(k) = &s.key {
-                b = b.with_key(parse_public("key", k)?);
-            }
-            if let Some(v) = s.initial_balance {
-                b = b.with_initial_balance(Hbar::from_tinybars(v));
-            }
-            if let Some(v) = s.max_automatic_token_associations {
-                b = b.with_max_automatic_token_associations(v);
-            }
-            if let Some(v) = &s.account_memo {
-                b = b.with_account_memo(v.clone());
-            }
-            if let Some(v) = s.receiver_signature_required {
-                b = b.with_receiver_signature_required(v);
-            }
-            Ok(Box::new(b))
-        }
-        "TransferTransaction" | "TokenAirdropTransaction" => {
-            let tokens = s
-                .token_transfers
-                .iter()
-                .map(|t| {
-                    Ok((
-                        parse_in("tokenTransfers.tokenId", &t.token_id)?,
-                        parse_in("tokenTransfers.accountId", &t.account_id)?,
-                        t.amount,
-                        t.decimals,
-                    ))
-                })
-                .collect::<JsResult<Vec<_>>>()?;
-            let nfts = s
-                .nft_transfers
-                .iter()
-                .map(|t| {
-                    Ok((
-                        parse_in("nftTransfers.nftId", &t.nft_id)?,
-                        parse_in("nftTransfers.sender", &t.sender)?,
-                        parse_in("nftTransfers.receiver", &t.receiver)?,
-                    ))
-                })
-                .collect::<JsResult<Vec<_>>>()?;
-            /// The token and NFT transfers both bodies carry.
-            fn with_tokens<D: WithTokenTransfers>(
-                mut b: Builder<D>,
-                tokens: Vec<(TokenId, AccountId, i64, Option<u32>)>,
-                nfts: Vec<(NftId, AccountId, AccountId)>,
-            ) -> Builder<D> {
-                for (tok, acc, amount, decimals) in tokens {
-                    b = match decimals {
-                        Some(d) => b.with_token_transfer_with_decimals(tok, acc, amount, d),
-                        None => b.with_token_transfer(tok, acc, amount),
-                    };
-                }
-                for (id, from, to) in nfts {
-                    b = b.with_nft_transfer(id, from, to);
-                }
-                b
-            }
-            if s.kind == "TokenAirdropTransaction" {
-                let b = TokenAirdropTransaction::new();
-                return Ok(Box::new(with_tokens(b, tokens, nfts)));
-            }
-            let mut b = TransferTransaction::new();
-            for t in &s.hbar_transfers {
-                b = b.with_hbar_transfer(
-                    parse_in("hbarTransfers.accountId", &t.account_id)?,
-                    Hbar::from_tinybars(t.amount),
-                );
-            }
-            Ok(Box::new(with_tokens(b, tokens, nfts)))
-        }
-        "TokenCreateTransaction" => {
-            let mut b = TokenCreateTransaction::new();
-            if let Some(v) = &s.token_name {
-                b = b.with_name(v.clone());
-            }
-            if let Some(v) = &s.token_symbol {
-                b = b.with_symbol(v.clone());
-            }
-            if let Some(v) = s.decimals {
-                b = b.with_decimals(v);
-            }
-            if let Some(v) = s.initial_supply {
-                b = b.with_initial_supply(v);
-            }
-            if let Some(v) = &s.treasury_account_id {
-                b = b.with_treasury(parse_in("treasuryAccountId", v)?);
-            }
-            if let Some(k) = &s.admin_key {
-                b = b.with_admin_key(parse_public("adminKey", k)?);
-            }
-            if let Some(k) = &s.kyc_key {
-                b = b.with_kyc_key(parse_public("kycKey", k)?);
-            }
-            if let Some(k) = &s.freeze_key {
-                b = b.with_freeze_key(parse_public("freezeKey", k)?);
-            }
-            if let Some(k) = &s.wipe_key {
-                b = b.with_wipe_key(parse_public("wipeKey", k)?);
-            }
-            if let Some(k) = &s.supply_key {
-                b = b.with_supply_key(parse_public("supplyKey", k)?);
-            }
-            if let Some(k) = &s.pause_key {
-                b = b.with_pause_key(parse_public("pauseKey", k)?);
-            }
-            if let Some(k) = &s.metadata_key {
-                b = b.with_metadata_key(parse_public("metadataKey", k)?);
-            }
-            if let Some(k) = &s.fee_schedule_key {
-                b = b.with_fee_schedule_key(parse_public("feeScheduleKey", k)?);
-            }
-            if let Some(v) = s.freeze_default {
-                b = b.with_freeze_default(v);
-            }
-            if let Some(v) = &s.token_type {
-                b = b.with_token_type(match v.as_str() {
-                    "FUNGIBLE_COMMON" => TokenType::FungibleCommon,
-                    "NON_FUNGIBLE_UNIQUE" => TokenType::NonFungibleUnique,
-                    _ => {
-                        return Err(invalid(
-                            "tokenType",
-                            "FUNGIBLE_COMMON or NON_FUNGIBLE_UNIQUE",
-                        ))
-                    }
-                });
-            }
-            if let Some(v) = &s.supply_type {
-                b = b.with_supply_type(match v.as_str() {
-                    "INFINITE" => TokenSupplyType::Infinite,
-                    "FINITE" => TokenSupplyType::Finite,
-                    _ => return Err(invalid("supplyType", "INFINITE or FINITE")),
-                });
-            }
-            if let Some(v) = s.max_supply {
-                b = b.with_max_supply(v);
-            }
-            if let Some(v) = &s.token_memo {
-                b = b.with_token_memo(v.clone());
-            }
-            if let Some(v) = &s.token_metadata {
-                b = b.with_metadata(v.to_vec());
-            }
-            Ok(Box::new(b))
-        }
-        "TokenAssociateTransaction" | "TokenDissociateTransaction" => {
-            let acc = required_id("accountId", &s.account_id)?;
-            let toks = parse_all("tokenIds", &s.token_ids)?;
-            if s.kind == "TokenAssociateTransaction" {
-                let b = TokenAssociateTransaction::new()
-                    .with_account_id(acc)
-                    .with_token_ids(toks);
-                Ok(Box::new(b))
-            } else {
-                let b = TokenDissociateTransaction::new()
-                    .with_account_id(acc)
-                    .with_token_ids(toks);
-                Ok(Box::new(b))
-            }
-        }
-        "TokenMintTransaction" => {
-            let mut b =
-                TokenMintTransaction::new().with_token_id(required_id("tokenId", &s.token_id)?);
-            if let Some(a) = s.amount {
-                b = b.with_amount(a);
-            }
-            let meta = s.metadata.clone();
-            if !meta.is_empty() {
-                b = b.with_metadata(meta);
-            }
-            Ok(Box::new(b))
-        }
-        "TokenBurnTransaction" => {
-            let mut b =
-                TokenBurnTransaction::new().with_token_id(required_id("tokenId", &s.token_id)?);
-            if let Some(a) = s.amount {
-                b = b.with_amount(a);
-            }
-            if !s.serials.is_empty() {
-                b = b.with_serials(s.serials.clone());
-            }
-            Ok(Box::new(b))
-        }
-        "TokenUpdateNftsTransaction" => {
-            let meta = s.metadata.first().cloned().unwrap_or_default();
-            let b = TokenUpdateNftsTransaction::new()
-                .with_token_id(required_id("tokenId", &s.token_id)?)
-                .with_serials(s.serials.clone())
-                .with_metadata(meta);
-            Ok(Box::new(b))
-        }
-        "TokenFreezeTransaction"
-        | "TokenUnfreezeTransaction"
-        | "TokenGrantKycTransaction"
-        | "TokenRevokeKycTransaction" => {
-            let (t, a) = (
-                required_id("tokenId", &s.token_id)?,
-                required_id("accountId", &s.account_id)?,
-            );
-            macro_rules! token_account {
-                ($builder:ty) => {
-                    Ok(Box::new(
-                        <$builder>::new().with_token_id(t).with_account_id(a),
-                    ))
-                };
-            }
-            match s.kind.as_str() {
-                "TokenFreezeTransaction" => token_account!(TokenFreezeTransaction),
-                "TokenUnfreezeTransaction" => token_account!(TokenUnfreezeTransaction),
-                "TokenGrantKycTransaction" => token_account!(TokenGrantKycTransaction),
-                _ => token_account!(TokenRevokeKycTransaction),
-            }
-        }
-        "TokenPauseTransaction" => {
-            let b =
-                TokenPauseTransaction::new().with_token_id(required_id("tokenId", &s.token_id)?);
-            Ok(Box::new(b))
-        }
-        "TokenUnpauseTransaction" => {
-            let b =
-                TokenUnpauseTransaction::new().with_token_id(required_id("tokenId", &s.token_id)?);
-            Ok(Box::new(b))
-        }
-        "TokenClaimAirdropTransaction" | "TokenCancelAirdropTransaction" => {
-            let ids = s
-                .pending_airdrops
-                .iter()
-                .map(|p| {
-                    Ok(PendingAirdropId {
-                        sender: parse_in("sender", &p.sender)?,
-                        receiver: parse_in("receiver", &p.receiver)?,
-                        token_id: parse_in("tokenId", &p.token_id)?,
-                        serial: p.serial,
-                    })
-                })
-                .collect::<JsResult<Vec<_>>>()?;
-            if s.kind == "TokenClaimAirdropTransaction" {
-                let b = TokenClaimAirdropTransaction::new().with_pending_airdrops(ids);
-                Ok(Box::new(b))
-            } else {
-                let b = TokenCancelAirdropTransaction::new().with_pending_airdrops(ids);
-                Ok(Box::new(b))
-            }
-        }
-        "TokenRejectTransaction" => {
-            let mut b = TokenRejectTransaction::new()
-                .with_token_ids(parse_all("tokenIds", &s.token_ids)?)
-                .with_nft_ids(parse_all("nftIds", &s.nft_ids)?);
-            if let Some(o) = &s.owner_id {
-                b = b.with_owner(parse_in("ownerId", o)?);
-            }
-            Ok(Box::new(b))
-        }
-        "TopicCreateTransaction" => {
-            let mut b = TopicCreateTransaction::new();
-            if let Some(v) = &s.topic_memo {
-                b = b.with_topic_memo(v.clone());
-            }
-            if let Some(k) = &s.admin_key {
-                b = b.with_admin_key(parse_public("adminKey", k)?);
-            }
-            if let Some(k) = &s.submit_key {
-                b = b.with_submit_key(parse_public("submitKey", k)?);
-            }
-            Ok(Box::new(b))
-        }
-        "TopicMessageSubmitTransaction" => {
-            let topic: TopicId = required_id("topicId", &s.topic_id)?;
-            let message = required("message", &s.message)?.to_vec();
-            let b = TopicMessageSubmitTransaction::new()
-                .with_topic_id(topic)
-                .with_message(message);
-            Ok(Box::new(b))
-        }
-        "ScheduleSignTransaction" => {
-            let id: ScheduleId = required_id("scheduleId", &s.schedule_id)?;
-            let b = ScheduleSignTransaction::new().with_schedule_id(id);
-            Ok(Box::new(b))
-        }
-        other => Err(invalid(
-            "type",
-            format!("unknown transaction type {other:?}"),
-        )),
-    }
+/// Freezes one type: the frame, then the type's own fields (`build`).
+fn freeze_as<D: TransactionData>(
+    spec: &JsValue,
+    build: fn(&Obj<'_>) -> JsResult<Builder<D>>,
+) -> JsResult<JsTransaction> {
+    let s = Obj::new("spec", spec)?;
+    let common = Common::parse(&s)?;
+    let b = build(&s)?;
+    common.apply(b).freeze().map(JsTransaction).map_err(core)
 }
 
-/// Freezes the spec; `fill` supplies what the builder left open (from a client).
-pub fn freeze(s: &Spec, fill: Fill<'_>) -> JsResult<Transaction> {
-    let mut common = Common::parse(s)?;
+/// The builder types: the spec's `type` (the JS class name), its export, its fields.
+macro_rules! builders {
+    ($($kind:literal => $export:ident, $js:literal, $build:ident;)*) => {
+        $(
+            #[doc = concat!("Freezes a `", $kind, "` spec that names its transaction id and nodes.")]
+            #[wasm_bindgen(js_name = $js)]
+            pub fn $export(spec: JsValue) -> JsResult<JsTransaction> {
+                freeze_as(&spec, $build)
+            }
+        )*
+
+        /// The typed builder the spec's `type` names, its own fields set (not the frame),
+        /// handed to `then`.
+        fn with_builder<T: OnBuilder>(s: &Obj<'_>, then: T) -> JsResult<T::Out> {
+            match s.req_string("type")?.as_str() {
+                $($kind => then.on($build(s)?),)*
+                other => Err(invalid("type", format!("unknown transaction type {other:?}"))),
+            }
+        }
+    };
+}
+
+builders! {
+    "AccountCreateTransaction" => freeze_account_create, "freezeAccountCreateTransaction", account_create;
+    "TransferTransaction" => freeze_transfer, "freezeTransferTransaction", transfer;
+    "TokenAirdropTransaction" => freeze_token_airdrop, "freezeTokenAirdropTransaction", token_airdrop;
+    "TokenCreateTransaction" => freeze_token_create, "freezeTokenCreateTransaction", token_create;
+    "TokenAssociateTransaction" => freeze_token_associate, "freezeTokenAssociateTransaction", token_associate;
+    "TokenDissociateTransaction" => freeze_token_dissociate, "freezeTokenDissociateTransaction", token_dissociate;
+    "TokenMintTransaction" => freeze_token_mint, "freezeTokenMintTransaction", token_mint;
+    "TokenBurnTransaction" => freeze_token_burn, "freezeTokenBurnTransaction", token_burn;
+    "TokenUpdateNftsTransaction" => freeze_token_update_nfts, "freezeTokenUpdateNftsTransaction", token_update_nfts;
+    "TokenFreezeTransaction" => freeze_token_freeze, "freezeTokenFreezeTransaction", token_freeze;
+    "TokenUnfreezeTransaction" => freeze_token_unfreeze, "freezeTokenUnfreezeTransaction", token_unfreeze;
+    "TokenGrantKycTransaction" => freeze_token_grant_kyc, "freezeTokenGrantKycTransaction", token_grant_kyc;
+    "TokenRevokeKycTransaction" => freeze_token_revoke_kyc, "freezeTokenRevokeKycTransaction", token_revoke_kyc;
+    "TokenPauseTransaction" => freeze_token_pause, "freezeTokenPauseTransaction", token_pause;
+    "TokenUnpauseTransaction" => freeze_token_unpause, "freezeTokenUnpauseTransaction", token_unpause;
+    "TokenClaimAirdropTransaction" => freeze_token_claim_airdrop, "freezeTokenClaimAirdropTransaction", token_claim_airdrop;
+    "TokenCancelAirdropTransaction" => freeze_token_cancel_airdrop, "freezeTokenCancelAirdropTransaction", token_cancel_airdrop;
+    "TokenRejectTransaction" => freeze_token_reject, "freezeTokenRejectTransaction", token_reject;
+    "TopicCreateTransaction" => freeze_topic_create, "freezeTopicCreateTransaction", topic_create;
+    "TopicMessageSubmitTransaction" => freeze_topic_message_submit, "freezeTopicMessageSubmitTransaction", topic_message_submit;
+    "ScheduleSignTransaction" => freeze_schedule_sign, "freezeScheduleSignTransaction", schedule_sign;
+}
+
+/// Freezes a `ScheduleCreateTransaction` spec; its `scheduledTransaction` may be of any type.
+#[wasm_bindgen(js_name = freezeScheduleCreateTransaction)]
+pub fn freeze_schedule_create(spec: JsValue) -> JsResult<JsTransaction> {
+    freeze_as(&spec, schedule_create)
+}
+
+/// Freezes a spec of any type (its `type` names it); `fill` supplies what the builder left
+/// open. What `Client::freeze` uses; the JS classes call their own `freeze<Type>`.
+pub fn freeze_any(spec: &JsValue, fill: Fill<'_>) -> JsResult<Transaction> {
+    let s = Obj::new("spec", spec)?;
+    let mut common = Common::parse(&s)?;
     common.fill(fill);
-    if s.kind == "ScheduleCreateTransaction" {
-        let inner = required("scheduledTransaction", &s.scheduled)?;
-        let mut b =
-            builder(inner)?.schedule(Common::scheduled(inner), ScheduleCreateTransaction::new())?;
-        if let Some(m) = &s.schedule_memo {
-            b = b.with_schedule_memo(m.clone());
-        }
-        if let Some(k) = &s.admin_key {
-            b = b.with_admin_key(parse_public("adminKey", k)?);
-        }
-        if let Some(p) = &s.payer_account_id {
-            b = b.with_payer_account_id(parse_in("payerAccountId", p)?);
-        }
-        return common.apply(b).freeze().map_err(core);
+    if s.req_string("type")? == "ScheduleCreateTransaction" {
+        return common.apply(schedule_create(&s)?).freeze().map_err(core);
     }
-    builder(s)?.freeze(common)
+    with_builder(&s, Freeze(common))
+}
+
+fn account_create(s: &Obj<'_>) -> JsResult<AccountCreateTransaction> {
+    let mut b = AccountCreateTransaction::new();
+    if let Some(k) = key(s, "key")? {
+        b = b.with_key(k);
+    }
+    if let Some(v) = s.int("initialBalance")? {
+        b = b.with_initial_balance(Hbar::from_tinybars(v));
+    }
+    if let Some(v) = s.int_in("maxAutomaticTokenAssociations")? {
+        b = b.with_max_automatic_token_associations(v);
+    }
+    if let Some(v) = s.string("accountMemo")? {
+        b = b.with_account_memo(v);
+    }
+    if let Some(v) = s.bool("receiverSignatureRequired")? {
+        b = b.with_receiver_signature_required(v);
+    }
+    Ok(b)
+}
+
+fn transfer(s: &Obj<'_>) -> JsResult<TransferTransaction> {
+    let mut b = TransferTransaction::new();
+    for (account, amount) in s.objects("hbarTransfers", |t| {
+        Ok((required_id(t, "accountId")?, required_amount(t)?))
+    })? {
+        b = b.with_hbar_transfer(account, Hbar::from_tinybars(amount));
+    }
+    with_tokens(s, b)
+}
+
+fn token_airdrop(s: &Obj<'_>) -> JsResult<TokenAirdropTransaction> {
+    with_tokens(s, TokenAirdropTransaction::new())
+}
+
+fn required_amount(t: &Obj<'_>) -> JsResult<i64> {
+    t.int("amount")?.ok_or_else(|| missing(&t.path("amount")))
+}
+
+/// The token and NFT transfers a transfer and an airdrop both carry.
+fn with_tokens<D: WithTokenTransfers>(s: &Obj<'_>, mut b: Builder<D>) -> JsResult<Builder<D>> {
+    let tokens = s.objects("tokenTransfers", |t| {
+        Ok((
+            required_id::<TokenId>(t, "tokenId")?,
+            required_id::<AccountId>(t, "accountId")?,
+            required_amount(t)?,
+            t.int_in::<u32>("decimals")?,
+        ))
+    })?;
+    for (tok, acc, amount, decimals) in tokens {
+        b = match decimals {
+            Some(d) => b.with_token_transfer_with_decimals(tok, acc, amount, d),
+            None => b.with_token_transfer(tok, acc, amount),
+        };
+    }
+    let nfts = s.objects("nftTransfers", |t| {
+        Ok((
+            required_id::<NftId>(t, "nftId")?,
+            required_id::<AccountId>(t, "sender")?,
+            required_id::<AccountId>(t, "receiver")?,
+        ))
+    })?;
+    for (id, from, to) in nfts {
+        b = b.with_nft_transfer(id, from, to);
+    }
+    Ok(b)
+}
+
+fn token_create(s: &Obj<'_>) -> JsResult<TokenCreateTransaction> {
+    let mut b = TokenCreateTransaction::new();
+    if let Some(v) = s.string("tokenName")? {
+        b = b.with_name(v);
+    }
+    if let Some(v) = s.string("tokenSymbol")? {
+        b = b.with_symbol(v);
+    }
+    if let Some(v) = s.int_in("decimals")? {
+        b = b.with_decimals(v);
+    }
+    if let Some(v) = s.uint("initialSupply")? {
+        b = b.with_initial_supply(v);
+    }
+    if let Some(v) = opt_id(s, "treasuryAccountId")? {
+        b = b.with_treasury(v);
+    }
+    if let Some(k) = key(s, "adminKey")? {
+        b = b.with_admin_key(k);
+    }
+    if let Some(k) = key(s, "kycKey")? {
+        b = b.with_kyc_key(k);
+    }
+    if let Some(k) = key(s, "freezeKey")? {
+        b = b.with_freeze_key(k);
+    }
+    if let Some(k) = key(s, "wipeKey")? {
+        b = b.with_wipe_key(k);
+    }
+    if let Some(k) = key(s, "supplyKey")? {
+        b = b.with_supply_key(k);
+    }
+    if let Some(k) = key(s, "pauseKey")? {
+        b = b.with_pause_key(k);
+    }
+    if let Some(k) = key(s, "metadataKey")? {
+        b = b.with_metadata_key(k);
+    }
+    if let Some(k) = key(s, "feeScheduleKey")? {
+        b = b.with_fee_schedule_key(k);
+    }
+    if let Some(v) = s.bool("freezeDefault")? {
+        b = b.with_freeze_default(v);
+    }
+    if let Some(v) = s.string("tokenType")? {
+        b = b.with_token_type(match v.as_str() {
+            "FUNGIBLE_COMMON" => TokenType::FungibleCommon,
+            "NON_FUNGIBLE_UNIQUE" => TokenType::NonFungibleUnique,
+            _ => return Err(invalid("tokenType", "FUNGIBLE_COMMON or NON_FUNGIBLE_UNIQUE")),
+        });
+    }
+    if let Some(v) = s.string("supplyType")? {
+        b = b.with_supply_type(match v.as_str() {
+            "INFINITE" => TokenSupplyType::Infinite,
+            "FINITE" => TokenSupplyType::Finite,
+            _ => return Err(invalid("supplyType", "INFINITE or FINITE")),
+        });
+    }
+    if let Some(v) = s.int("maxSupply")? {
+        b = b.with_max_supply(v);
+    }
+    if let Some(v) = s.string("tokenMemo")? {
+        b = b.with_token_memo(v);
+    }
+    if let Some(v) = s.bytes("tokenMetadata")? {
+        b = b.with_metadata(v);
+    }
+    Ok(b)
+}
+
+fn token_associate(s: &Obj<'_>) -> JsResult<TokenAssociateTransaction> {
+    Ok(TokenAssociateTransaction::new()
+        .with_account_id(required_id(s, "accountId")?)
+        .with_token_ids(ids(s, "tokenIds")?))
+}
+
+fn token_dissociate(s: &Obj<'_>) -> JsResult<TokenDissociateTransaction> {
+    Ok(TokenDissociateTransaction::new()
+        .with_account_id(required_id(s, "accountId")?)
+        .with_token_ids(ids(s, "tokenIds")?))
+}
+
+fn token_mint(s: &Obj<'_>) -> JsResult<TokenMintTransaction> {
+    let mut b = TokenMintTransaction::new().with_token_id(required_id(s, "tokenId")?);
+    if let Some(a) = s.uint("amount")? {
+        b = b.with_amount(a);
+    }
+    let metadata = s.list("metadata", read::bytes)?;
+    if !metadata.is_empty() {
+        b = b.with_metadata(metadata);
+    }
+    Ok(b)
+}
+
+fn token_burn(s: &Obj<'_>) -> JsResult<TokenBurnTransaction> {
+    let mut b = TokenBurnTransaction::new().with_token_id(required_id(s, "tokenId")?);
+    if let Some(a) = s.uint("amount")? {
+        b = b.with_amount(a);
+    }
+    let serials = s.list("serials", read::int)?;
+    if !serials.is_empty() {
+        b = b.with_serials(serials);
+    }
+    Ok(b)
+}
+
+fn token_update_nfts(s: &Obj<'_>) -> JsResult<TokenUpdateNftsTransaction> {
+    let metadata = s.list("metadata", read::bytes)?;
+    Ok(TokenUpdateNftsTransaction::new()
+        .with_token_id(required_id(s, "tokenId")?)
+        .with_serials(s.list("serials", read::int)?)
+        .with_metadata(metadata.into_iter().next().unwrap_or_default()))
+}
+
+/// The four token-and-account flag transactions: a token id and an account id.
+macro_rules! token_account {
+    ($($f:ident => $builder:ty;)*) => {$(
+        fn $f(s: &Obj<'_>) -> JsResult<$builder> {
+            Ok(<$builder>::new()
+                .with_token_id(required_id(s, "tokenId")?)
+                .with_account_id(required_id(s, "accountId")?))
+        }
+    )*};
+}
+
+token_account! {
+    token_freeze => TokenFreezeTransaction;
+    token_unfreeze => TokenUnfreezeTransaction;
+    token_grant_kyc => TokenGrantKycTransaction;
+    token_revoke_kyc => TokenRevokeKycTransaction;
+}
+
+fn token_pause(s: &Obj<'_>) -> JsResult<TokenPauseTransaction> {
+    Ok(TokenPauseTransaction::new().with_token_id(required_id(s, "tokenId")?))
+}
+
+fn token_unpause(s: &Obj<'_>) -> JsResult<TokenUnpauseTransaction> {
+    Ok(TokenUnpauseTransaction::new().with_token_id(required_id(s, "tokenId")?))
+}
+
+fn pending_airdrops(s: &Obj<'_>) -> JsResult<Vec<PendingAirdropId>> {
+    s.objects("pendingAirdrops", |p| {
+        Ok(PendingAirdropId {
+            sender: required_id(p, "sender")?,
+            receiver: required_id(p, "receiver")?,
+            token_id: required_id(p, "tokenId")?,
+            serial: p.uint("serial")?,
+        })
+    })
+}
+
+fn token_claim_airdrop(s: &Obj<'_>) -> JsResult<TokenClaimAirdropTransaction> {
+    Ok(TokenClaimAirdropTransaction::new().with_pending_airdrops(pending_airdrops(s)?))
+}
+
+fn token_cancel_airdrop(s: &Obj<'_>) -> JsResult<TokenCancelAirdropTransaction> {
+    Ok(TokenCancelAirdropTransaction::new().with_pending_airdrops(pending_airdrops(s)?))
+}
+
+fn token_reject(s: &Obj<'_>) -> JsResult<TokenRejectTransaction> {
+    let mut b = TokenRejectTransaction::new()
+        .with_token_ids(ids(s, "tokenIds")?)
+        .with_nft_ids(ids(s, "nftIds")?);
+    if let Some(o) = opt_id(s, "ownerId")? {
+        b = b.with_owner(o);
+    }
+    Ok(b)
+}
+
+fn topic_create(s: &Obj<'_>) -> JsResult<TopicCreateTransaction> {
+    let mut b = TopicCreateTransaction::new();
+    if let Some(v) = s.string("topicMemo")? {
+        b = b.with_topic_memo(v);
+    }
+    if let Some(k) = key(s, "adminKey")? {
+        b = b.with_admin_key(k);
+    }
+    if let Some(k) = key(s, "submitKey")? {
+        b = b.with_submit_key(k);
+    }
+    Ok(b)
+}
+
+fn topic_message_submit(s: &Obj<'_>) -> JsResult<TopicMessageSubmitTransaction> {
+    let message = s.bytes("message")?.ok_or_else(|| missing("message"))?;
+    Ok(TopicMessageSubmitTransaction::new()
+        .with_topic_id(required_id(s, "topicId")?)
+        .with_message(message))
+}
+
+fn schedule_sign(s: &Obj<'_>) -> JsResult<ScheduleSignTransaction> {
+    Ok(ScheduleSignTransaction::new().with_schedule_id(required_id(s, "scheduleId")?))
+}
+
+fn schedule_create(s: &Obj<'_>) -> JsResult<ScheduleCreateTransaction> {
+    let inner = s
+        .get("scheduledTransaction")?
+        .ok_or_else(|| missing("scheduledTransaction"))?;
+    let inner = Obj::new("scheduledTransaction", &inner)?;
+    let mut b = with_builder(&inner, Schedule(Common::scheduled(&inner)?))?;
+    if let Some(m) = s.string("scheduleMemo")? {
+        b = b.with_schedule_memo(m);
+    }
+    if let Some(k) = key(s, "adminKey")? {
+        b = b.with_admin_key(k);
+    }
+    if let Some(p) = opt_id(s, "payerAccountId")? {
+        b = b.with_payer_account_id(p);
+    }
+    Ok(b)
 }

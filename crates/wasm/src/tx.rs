@@ -5,7 +5,6 @@ use crate::error::{core, JsResult};
 use crate::keys::{PrivateKey, PublicKey};
 use crate::prelude::*;
 use crate::spec;
-use crate::spec::Spec;
 use js_sys::{Array, Uint8Array};
 use loyal_core::transaction as t;
 use wasm_bindgen::prelude::*;
@@ -13,15 +12,10 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct Transaction(pub(crate) t::Transaction);
 
-/// Freezes a builder spec (see `pkg/builders.js`) that names its transaction id and nodes;
-/// `Client.freeze` fills those in from the client.
-#[wasm_bindgen(js_name = freezeSpec)]
+/// Freezes a spec of any type that names its transaction id and nodes (Rust callers and
+/// tests; the JS builder classes call their type's own `freeze<Type>` export, see `spec`).
 pub fn freeze_spec(spec: JsValue) -> JsResult<Transaction> {
-    spec::freeze(&parse_spec(spec)?, &|_| None).map(Transaction)
-}
-
-pub fn parse_spec(spec: JsValue) -> JsResult<Spec> {
-    Spec::from_js(&spec)
+    spec::freeze_any(&spec, &|| None).map(Transaction)
 }
 
 #[wasm_bindgen]

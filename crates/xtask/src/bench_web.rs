@@ -1,8 +1,9 @@
 //! `cargo xtask bench bundle` and `cargo xtask bench browser`: the same minimal app (build,
 //! sign and serialize one TokenMint: tests/bench/app-ours.mjs, app-sdk.mjs) bundled by esbuild
 //! (minified) with pkg/ — its signing build `@loyal/hedera/sign` ("sign") and the whole
-//! library ("full") — and with @hashgraph/sdk; bytes raw and gzip (-9), JS plus wasm, and the
-//! time from navigation start to the first signed transaction in headless Chromium.
+//! library ("full"), each also with `@loyal/hedera/shake`'s plugin ("…_shaken": the wasm cut to
+//! what the bundle uses) — and with @hashgraph/sdk; bytes raw and gzip (-9), JS plus wasm, and
+//! the time from navigation start to the first signed transaction in headless Chromium.
 
 use crate::bench_sign::number;
 use crate::install;
@@ -26,22 +27,33 @@ fn len(path: &Path) -> u64 {
 }
 
 /// One bundled app: its name (file and JSON key), the package it stands for, its entry file,
-/// what `@loyal/hedera` resolves to (none for the SDK) and the wasm it loads.
+/// what `@loyal/hedera` resolves to (none for the SDK), the wasm it loads, and whether the
+/// build runs `@loyal/hedera/shake`'s plugin (which writes that wasm, shaken, next to the app).
 struct App {
     name: &'static str,
     package: &'static str,
     entry: &'static str,
     ours: Option<&'static str>,
     wasm: Option<&'static str>,
+    shake: bool,
 }
 
-const APPS: [App; 3] = [
+const APPS: [App; 5] = [
     App {
         name: "sign",
         package: "@loyal/hedera/sign",
         entry: "app-ours.mjs",
         ours: Some("../../pkg/sign.js"),
         wasm: Some("dist/sign/loyal_wasm_bg.wasm"),
+        shake: false,
+    },
+    App {
+        name: "sign_shaken",
+        package: "@loyal/hedera/sign + /shake",
+        entry: "app-ours.mjs",
+        ours: Some("../../pkg/sign.js"),
+        wasm: Some("dist/sign/loyal_wasm_bg.wasm"),
+        shake: true,
     },
     App {
         name: "full",
@@ -49,6 +61,15 @@ const APPS: [App; 3] = [
         entry: "app-ours.mjs",
         ours: Some("../../pkg/index.js"),
         wasm: Some("dist/loyal_wasm_bg.wasm"),
+        shake: false,
+    },
+    App {
+        name: "full_shaken",
+        package: "@loyal/hedera + /shake",
+        entry: "app-ours.mjs",
+        ours: Some("../../pkg/index.js"),
+        wasm: Some("dist/loyal_wasm_bg.wasm"),
+        shake: true,
     },
     App {
         name: "sdk",
@@ -56,6 +77,7 @@ const APPS: [App; 3] = [
         entry: "app-sdk.mjs",
         ours: None,
         wasm: None,
+        shake: false,
     },
 ];
 
@@ -72,40 +94,31 @@ fn bundle_apps() -> Result<PathBuf> {
         entry,
         ours,
         wasm,
+        shake,
         ..
     } in APPS
     {
-        let mut esbuild = cmd(
-            bench.join("node_modules/.bin/esbuild").to_str().unwrap(),
-            &[
-                entry,
-                "--bundle",
-                "--minify",
-                "--format=esm",
-                "--platform=browser",
-                "--target=es2022",
-                "--log-level=error",
-                "--define:global=globalThis",
-                "--alias:@hashgraph/sdk=./node_modules/@hashgraph/sdk/lib/browser.js",
-            ],
-        );
+        // Each app in its own directory: its bundle loads its wasm from next to itself
+        // (import.meta.url), and a shaken app's wasm is its own.
+        let dir = out.join(app);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let mut esbuild = cmd("node", &["bundle.mjs", entry]);
+        esbuild.arg(dir.join(format!("{app}.js")));
         if let Some(ours) = ours {
-            esbuild.arg(format!("--alias:@loyal/hedera={ours}"));
+            esbuild.arg(format!("--alias={ours}"));
         }
-        esbuild
-            .arg(format!(
-                "--outfile={}",
-                out.join(format!("{app}.js")).display()
-            ))
-            .current_dir(&bench);
+        if shake {
+            esbuild.arg("--shake");
+        }
+        esbuild.current_dir(&bench);
         status(esbuild)?;
         let page = format!(
             "<!doctype html><meta charset=utf-8><title>{app}</title><script type=module src=\"{app}.js\"></script>\n"
         );
-        std::fs::write(out.join(format!("{app}.html")), page).map_err(|e| e.to_string())?;
-        // The bundle loads its wasm from next to itself (import.meta.url).
-        if let Some(wasm) = wasm {
-            let to = out.join(wasm);
+        std::fs::write(dir.join(format!("{app}.html")), page).map_err(|e| e.to_string())?;
+        if let (Some(wasm), false) = (wasm, shake) {
+            let to = dir.join(wasm);
             std::fs::create_dir_all(to.parent().unwrap()).map_err(|e| e.to_string())?;
             std::fs::copy(root.join("pkg").join(wasm), &to).map_err(|e| e.to_string())?;
         }
@@ -140,6 +153,7 @@ fn floors() -> Result<Vec<(&'static str, u64, u64)>> {
 
 /// Raw and gzip bytes of an app: its bundle plus its wasm.
 fn app_size(out: &Path, app: &str, wasm: Option<&str>) -> Result<(u64, u64, u64, u64)> {
+    let out = &out.join(app);
     let js = out.join(format!("{app}.js"));
     let (wasm_raw, wasm_gz) = match wasm {
         Some(w) => (len(&out.join(w)), gzip_len(&out.join(w))?),
@@ -171,12 +185,20 @@ pub fn bundle() -> Result {
         );
     }
     let (_, _, sign_raw, sign_gz) = of("sign").expect("the sign app is bundled");
+    let (_, _, shaken_raw, shaken_gz) = of("sign_shaken").expect("the shaken app is bundled");
     println!(
-        "  sign / SDK: {:.3} raw, {:.3} gzip; SDK / sign: {:.1}x gzip (target: <= 30,000 B gzip: {})",
+        "  sign / SDK: {:.3} raw, {:.3} gzip; shaken / SDK: {:.3} raw, {:.3} gzip; SDK / shaken: {:.1}x gzip",
         sign_raw as f64 / sdk_raw as f64,
         sign_gz as f64 / sdk_gz as f64,
-        sdk_gz as f64 / sign_gz as f64,
-        if sign_gz <= 30_000 { "met" } else { "not met" }
+        shaken_raw as f64 / sdk_raw as f64,
+        shaken_gz as f64 / sdk_gz as f64,
+        sdk_gz as f64 / shaken_gz as f64,
+    );
+    // The target is read on the smallest app pkg/ makes: the signing build, shaken.
+    let best = sign_gz.min(shaken_gz);
+    println!(
+        "  smallest app with pkg/: {best} B gzip (target: <= 30,000 B gzip: {})",
+        if best <= 30_000 { "met" } else { "not met" }
     );
     println!("  floors (wasm gzip + unminified glue gzip, profile wasm):");
     let floors = floors()?;
@@ -205,8 +227,8 @@ pub fn bundle() -> Result {
         );
     }
     json += &format!(
-        "  \"target_gzip_bytes\": 30000,\n  \"target_met\": {}\n}}\n",
-        sign_gz <= 30_000
+        "  \"smallest_app_gzip_bytes\": {best},\n  \"target_gzip_bytes\": 30000,\n  \"target_met\": {}\n}}\n",
+        best <= 30_000
     );
     write("bundle", &json)
 }
@@ -216,24 +238,25 @@ pub fn browser() -> Result {
     let mut node = cmd("node", &["first-signed.mjs", out.to_str().unwrap(), "7"]);
     node.current_dir(root().join("tests/bench"));
     let page = output(node).ok_or("the first-signed benchmark failed (run node tests/bench/first-signed.mjs target/bench/apps)")?;
-    let (sign, full, sdk) = (
+    let (sign, shaken, full, sdk) = (
         number(&page, "sign_ms")?,
+        number(&page, "sign_shaken_ms")?,
         number(&page, "full_ms")?,
         number(&page, "sdk_ms")?,
     );
     println!("browser: navigation start to first signed TokenMint, headless Chromium, median of 7 fresh contexts");
-    println!(
-        "  @loyal/hedera/sign  {sign:>8.1} ms  (SDK / this: {:.2}x)",
-        sdk / sign
-    );
-    println!(
-        "  @loyal/hedera       {full:>8.1} ms  (SDK / this: {:.2}x)",
-        sdk / full
-    );
-    println!("  @hashgraph/sdk      {sdk:>8.1} ms  (anchor, same run)");
+    for (name, ms) in [
+        ("@loyal/hedera/sign", sign),
+        ("@loyal/hedera/sign + /shake", shaken),
+        ("@loyal/hedera", full),
+    ] {
+        println!("  {name:<28} {ms:>8.1} ms  (SDK / this: {:.2}x)", sdk / ms);
+    }
+    println!("  {:<28} {sdk:>8.1} ms  (anchor, same run)", "@hashgraph/sdk");
     let json = format!(
-        "{{\n  \"name\": \"browser\",\n  \"sign_first_signed_ms\": {sign:.2},\n  \"full_first_signed_ms\": {full:.2},\n  \"sdk_first_signed_ms\": {sdk:.2},\n  \"ratio_sdk_over_sign\": {:.3},\n  \"ratio_sdk_over_full\": {:.3},\n  \"runs\": {page}\n}}\n",
+        "{{\n  \"name\": \"browser\",\n  \"sign_first_signed_ms\": {sign:.2},\n  \"sign_shaken_first_signed_ms\": {shaken:.2},\n  \"full_first_signed_ms\": {full:.2},\n  \"sdk_first_signed_ms\": {sdk:.2},\n  \"ratio_sdk_over_sign\": {:.3},\n  \"ratio_sdk_over_sign_shaken\": {:.3},\n  \"ratio_sdk_over_full\": {:.3},\n  \"runs\": {page}\n}}\n",
         sdk / sign,
+        sdk / shaken,
         sdk / full
     );
     write("browser", &json)

@@ -1,0 +1,33 @@
+// @loyal/hedera/shake: tree-shaking for the package's wasm, after a bundler has shaken the JS.
+
+/** The function exports of a wasm module, by name. */
+export function wasmExports(wasm: Uint8Array): string[];
+
+/** The function exports of `wasm` that a bundle's source names (as wasm-bindgen glue calls them). */
+export function usedExports(bundle: string, wasm: Uint8Array): string[];
+
+export interface Shaken {
+  /** The new module: the same imports, data and function indices, fewer exports. */
+  wasm: Uint8Array;
+  /** The function exports removed. */
+  removed: string[];
+  /** Functions defined by the module, and how many of their bodies became `unreachable`. */
+  functions: number;
+  stubbed: number;
+}
+
+/**
+ * Keeps the function exports named in `keep` and everything they can reach (calls, the function
+ * table); every other export is removed and every other function body becomes `unreachable`.
+ * Throws an `Error` with `code: "SHAKE"` for a module it cannot read.
+ */
+export function shakeWasm(wasm: Uint8Array | ArrayBuffer, keep: Iterable<string>): Shaken;
+
+/**
+ * An esbuild plugin: each output that loads one of this package's wasm files gets that file
+ * written next to it, shaken to the exports the output names.
+ */
+export function esbuildPlugin(options?: { log?: (line: string) => void }): {
+  name: string;
+  setup(build: unknown): void;
+};

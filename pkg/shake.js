@@ -1,0 +1,349 @@
+// @loyal/hedera/shake: tree-shaking for the package's wasm. A bundler drops the JS an app does
+// not use, but a .wasm is opaque to it: every builder, key form and message function ships
+// whether the app calls it or not. After bundling, the exports the bundle still names are the
+// ones the app can reach; this keeps those and everything they call (directly or through the
+// function table) and replaces every other function body with `unreachable`. Function indices
+// never change, so nothing is re-linked: a mistake here can only trap, loudly, not compute
+// something else. Plain JS, no dependency; an esbuild plugin does it at the end of a build.
+
+const WASM_FILES = ["./dist/sign/loyal_wasm_bg.wasm", "./dist/loyal_wasm_bg.wasm"];
+
+/** An `Error` with a stable `code`, like every error of the package. */
+function shakeError(message) {
+  const e = new Error(message);
+  e.name = "LoyalError";
+  e.code = "SHAKE";
+  e.details = {};
+  return e;
+}
+
+class Reader {
+  constructor(bytes, pos = 0, end = bytes.length) {
+    this.b = bytes;
+    this.pos = pos;
+    this.end = end;
+  }
+  byte() {
+    if (this.pos >= this.end) throw shakeError("wasm: unexpected end of section");
+    return this.b[this.pos++];
+  }
+  u32() {
+    let result = 0, shift = 0, x;
+    do {
+      x = this.byte();
+      result += (x & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (x & 0x80);
+    return result;
+  }
+  /** Skips a (signed or unsigned) LEB128 of any width. */
+  skipLeb() {
+    while (this.byte() & 0x80);
+  }
+  skip(n) {
+    this.pos += n;
+  }
+  name() {
+    const n = this.u32();
+    const s = new TextDecoder().decode(this.b.subarray(this.pos, this.pos + n));
+    this.pos += n;
+    return s;
+  }
+}
+
+const VALTYPES = new Set([0x7f, 0x7e, 0x7d, 0x7c, 0x7b, 0x70, 0x6f]);
+
+function valtype(r) {
+  const t = r.byte();
+  if (!VALTYPES.has(t)) throw shakeError(`wasm: value type 0x${t.toString(16)} is not supported`);
+}
+
+function limits(r) {
+  const flags = r.byte();
+  r.skipLeb();
+  if (flags & 1) r.skipLeb();
+}
+
+/**
+ * Walks instructions from `r.pos` to `r.end` (or, for a constant expression, its `end`),
+ * calling `ref(funcIndex)` for every function it calls or takes a reference to. Every
+ * opcode's immediates are decoded; an unknown opcode is an error, never a guess.
+ */
+function scan(r, ref, expression = false) {
+  while (r.pos < r.end) {
+    const op = r.byte();
+    switch (op) {
+      case 0x0b:
+        if (expression) return;
+        break;
+      case 0x00: case 0x01: case 0x05: case 0x0f: case 0x1a: case 0x1b: case 0xd1:
+        break;
+      case 0x02: case 0x03: case 0x04: {
+        const t = r.b[r.pos];
+        if (t === 0x40 || VALTYPES.has(t)) r.pos++;
+        else r.skipLeb();
+        break;
+      }
+      case 0x0c: case 0x0d: case 0x20: case 0x21: case 0x22: case 0x23: case 0x24:
+      case 0x25: case 0x26: case 0x3f: case 0x40: case 0x41: case 0x42:
+        r.skipLeb();
+        break;
+      case 0x0e: {
+        const n = r.u32();
+        for (let i = 0; i <= n; i++) r.skipLeb();
+        break;
+      }
+      case 0x10: case 0x12: case 0xd2:
+        ref(r.u32());
+        break;
+      case 0x11: case 0x13:
+        r.skipLeb();
+        r.skipLeb();
+        break;
+      case 0x1c: {
+        const n = r.u32();
+        for (let i = 0; i < n; i++) valtype(r);
+        break;
+      }
+      case 0x43:
+        r.skip(4);
+        break;
+      case 0x44:
+        r.skip(8);
+        break;
+      case 0xd0:
+        r.byte();
+        break;
+      case 0xfc: {
+        const sub = r.u32();
+        if (sub <= 7) break;
+        if (sub === 8 || sub === 10 || sub === 12 || sub === 14) { r.skipLeb(); r.skipLeb(); break; }
+        if (sub === 9 || sub === 11 || sub === 13 || (sub >= 15 && sub <= 17)) { r.skipLeb(); break; }
+        throw shakeError(`wasm: instruction 0xfc ${sub} is not supported`);
+      }
+      case 0xfd: {
+        // SIMD: memory lanes carry a memarg, lane ops a lane byte, const and shuffle 16 bytes.
+        const sub = r.u32();
+        const memarg = () => { const align = r.u32(); if (align & 0x40) r.skipLeb(); r.skipLeb(); };
+        if (sub <= 11 || sub === 92 || sub === 93) memarg();
+        else if (sub === 12 || sub === 13) r.skip(16);
+        else if (sub >= 21 && sub <= 34) r.skip(1);
+        else if (sub >= 84 && sub <= 91) { memarg(); r.skip(1); }
+        else if (sub > 275) throw shakeError(`wasm: instruction 0xfd ${sub} is not supported`);
+        break;
+      }
+      default:
+        if (op >= 0x28 && op <= 0x3e) {
+          const align = r.u32();
+          if (align & 0x40) r.skipLeb();
+          r.skipLeb();
+        } else if (!(op >= 0x45 && op <= 0xc4)) {
+          throw shakeError(`wasm: instruction 0x${op.toString(16)} is not supported`);
+        }
+    }
+  }
+  if (expression) throw shakeError("wasm: a constant expression has no end");
+}
+
+function sections(bytes) {
+  if (bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d || bytes[4] !== 1) {
+    throw shakeError("not a wasm module (version 1)");
+  }
+  const out = [];
+  const r = new Reader(bytes, 8);
+  while (r.pos < bytes.length) {
+    const start = r.pos;
+    const id = r.byte();
+    const size = r.u32();
+    out.push({ id, start, body: r.pos, end: r.pos + size });
+    r.pos += size;
+  }
+  return out;
+}
+
+function uleb(n) {
+  const out = [];
+  do {
+    let x = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) x |= 0x80;
+    out.push(x);
+  } while (n > 0);
+  return out;
+}
+
+function section(id, content) {
+  return [Uint8Array.of(id, ...uleb(content.length)), content];
+}
+
+function concat(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+}
+
+/** The function exports of a module, by name. */
+export function wasmExports(bytes) {
+  const names = [];
+  for (const s of sections(bytes)) {
+    if (s.id !== 7) continue;
+    const r = new Reader(bytes, s.body, s.end);
+    for (let n = r.u32(); n > 0; n--) {
+      const name = r.name();
+      const kind = r.byte();
+      r.u32();
+      if (kind === 0) names.push(name);
+    }
+  }
+  return names;
+}
+
+/** The module's function exports that `js` (a bundle) names, as a wasm-bindgen glue calls them. */
+export function usedExports(js, bytes) {
+  return wasmExports(bytes).filter((name) => {
+    const escaped = name.replace(/\$/g, "\\$");
+    return new RegExp(`(^|[^\\w$])${escaped}($|[^\\w$])`).test(js);
+  });
+}
+
+/**
+ * Keeps the function exports in `keep` (and what they reach); every other function export is
+ * removed and every unreachable function body becomes `unreachable`. Returns the new module
+ * and the names removed.
+ */
+export function shakeWasm(bytes, keep) {
+  bytes = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const keepSet = new Set(keep);
+  const secs = sections(bytes);
+  let imported = 0;
+  const roots = [];
+  let code = null;
+  const exports = [];
+  const removed = [];
+  for (const s of secs) {
+    const r = new Reader(bytes, s.body, s.end);
+    if (s.id === 2) {
+      for (let n = r.u32(); n > 0; n--) {
+        r.name();
+        r.name();
+        const kind = r.byte();
+        if (kind === 0) { imported++; r.u32(); }
+        else if (kind === 1) { r.byte(); limits(r); }
+        else if (kind === 2) limits(r);
+        else if (kind === 3) { valtype(r); r.byte(); }
+        else if (kind === 4) { r.byte(); r.u32(); }
+        else throw shakeError(`wasm: import kind ${kind} is not supported`);
+      }
+    } else if (s.id === 6) {
+      for (let n = r.u32(); n > 0; n--) {
+        valtype(r);
+        r.byte();
+        scan(r, (f) => roots.push(f), true);
+      }
+    } else if (s.id === 7) {
+      for (let n = r.u32(); n > 0; n--) {
+        const from = r.pos;
+        const name = r.name();
+        const kind = r.byte();
+        const index = r.u32();
+        const entry = bytes.subarray(from, r.pos);
+        if (kind === 0 && !keepSet.has(name)) { removed.push(name); continue; }
+        if (kind === 0) roots.push(index);
+        exports.push(entry);
+      }
+    } else if (s.id === 8) {
+      roots.push(r.u32());
+    } else if (s.id === 9) {
+      for (let n = r.u32(); n > 0; n--) {
+        const flags = r.u32();
+        if (flags > 7) throw shakeError(`wasm: element segment ${flags} is not supported`);
+        if (flags === 2 || flags === 6) r.u32(); // table index
+        if ((flags & 1) === 0) scan(r, () => {}, true); // offset of an active segment
+        const expressions = (flags & 4) !== 0;
+        if (flags & 3) r.byte(); // element kind or reference type
+        for (let m = r.u32(); m > 0; m--) {
+          if (expressions) scan(r, (f) => roots.push(f), true);
+          else roots.push(r.u32());
+        }
+      }
+    } else if (s.id === 10) {
+      code = [];
+      for (let n = r.u32(); n > 0; n--) {
+        const from = r.pos;
+        const size = r.u32();
+        code.push({ from, body: r.pos, end: r.pos + size });
+        r.pos += size;
+      }
+    }
+  }
+  if (!code) throw shakeError("wasm: no code section");
+  const calls = (f) => {
+    const out = [];
+    const c = code[f - imported];
+    if (!c) return out;
+    const r = new Reader(bytes, c.body, c.end);
+    for (let locals = r.u32(); locals > 0; locals--) { r.u32(); valtype(r); }
+    scan(r, (g) => out.push(g));
+    return out;
+  };
+  const live = new Set();
+  const stack = [...roots];
+  while (stack.length) {
+    const f = stack.pop();
+    if (live.has(f)) continue;
+    live.add(f);
+    if (f >= imported) stack.push(...calls(f));
+  }
+  const stub = Uint8Array.of(3, 0, 0x00, 0x0b); // no locals; unreachable; end
+  const bodies = [Uint8Array.from(uleb(code.length))];
+  let stubbed = 0;
+  code.forEach((c, i) => {
+    if (live.has(imported + i)) bodies.push(bytes.subarray(c.from, c.end));
+    else { bodies.push(stub); stubbed++; }
+  });
+  const parts = [bytes.subarray(0, 8)];
+  for (const s of secs) {
+    if (s.id === 7) parts.push(...section(7, concat([Uint8Array.from(uleb(exports.length)), ...exports])));
+    else if (s.id === 10) parts.push(...section(10, concat(bodies)));
+    else parts.push(bytes.subarray(s.start, s.end));
+  }
+  return { wasm: concat(parts), removed, functions: code.length, stubbed };
+}
+
+/**
+ * An esbuild plugin: after the build, every output that loads one of this package's wasm
+ * files (`new URL("./dist/…/loyal_wasm_bg.wasm", import.meta.url)`) gets that file next to it,
+ * shaken to the exports the output names. `log` receives one line per file written.
+ */
+export function esbuildPlugin({ log = () => {} } = {}) {
+  return {
+    name: "loyal-hedera-shake",
+    setup(build) {
+      const write = build.initialOptions.write !== false;
+      if (write) build.initialOptions.metafile = true;
+      build.onEnd(async (result) => {
+        if (result.errors.length) return;
+        const fs = await import("node:fs/promises");
+        const path = await import("node:path");
+        const { fileURLToPath } = await import("node:url");
+        const cwd = build.initialOptions.absWorkingDir ?? process.cwd();
+        const outputs = write
+          ? await Promise.all(Object.keys(result.metafile.outputs).filter((f) => f.endsWith(".js"))
+            .map(async (f) => ({ path: path.resolve(cwd, f), text: await fs.readFile(path.resolve(cwd, f), "utf8") })))
+          : result.outputFiles.filter((f) => f.path.endsWith(".js")).map((f) => ({ path: f.path, text: f.text }));
+        for (const out of outputs) {
+          for (const file of WASM_FILES) {
+            if (!out.text.includes(JSON.stringify(file))) continue;
+            const source = await fs.readFile(fileURLToPath(new URL(file, import.meta.url)));
+            const shaken = shakeWasm(source, usedExports(out.text, source));
+            const to = path.resolve(path.dirname(out.path), file);
+            await fs.mkdir(path.dirname(to), { recursive: true });
+            await fs.writeFile(to, shaken.wasm);
+            log(`${path.relative(cwd, to)}: ${source.length} -> ${shaken.wasm.length} B, ${shaken.removed.length} exports and ${shaken.stubbed} of ${shaken.functions} functions removed`);
+          }
+        }
+      });
+    },
+  };
+}
