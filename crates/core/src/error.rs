@@ -104,47 +104,47 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// The human-readable message (what `Display` prints), made without `core::fmt`.
+    pub fn message(&self) -> String {
         match self {
             Error::InvalidEntityId { input, reason } => {
-                write!(f, "invalid entity id {input:?}: {reason}")
+                text!("invalid entity id \"", input, "\": ", reason)
             }
             Error::ChecksumMismatch {
                 id,
                 expected,
                 actual,
-            } => {
-                write!(
-                    f,
-                    "checksum mismatch for {id}: expected {expected}, got {actual}"
-                )
-            }
+            } => text!("checksum mismatch for ", id, ": expected ", expected, ", got ", actual),
             Error::InvalidTransactionId { input, reason } => {
-                write!(f, "invalid transaction id {input:?}: {reason}")
+                text!("invalid transaction id \"", input, "\": ", reason)
             }
-            Error::InvalidKey { reason } => write!(f, "invalid key: {reason}"),
-            Error::InvalidSignature { reason } => write!(f, "invalid signature: {reason}"),
+            Error::InvalidKey { reason } => text!("invalid key: ", reason),
+            Error::InvalidSignature { reason } => text!("invalid signature: ", reason),
             Error::InvalidAmount { input, reason } => {
-                write!(f, "invalid amount {input:?}: {reason}")
+                text!("invalid amount \"", input, "\": ", reason)
             }
             Error::MemoTooLong { len, max } => {
-                write!(f, "memo is {len} bytes, at most {max} allowed")
+                text!("memo is ", len, " bytes, at most ", max, " allowed")
             }
-            Error::InvalidField { field, reason } => write!(f, "invalid {field}: {reason}"),
-            Error::MissingField { field } => write!(f, "{field} is required"),
-            Error::UnbalancedTransfer { reason } => {
-                write!(f, "transfer does not balance: {reason}")
-            }
+            Error::InvalidField { field, reason } => text!("invalid ", field, ": ", reason),
+            Error::MissingField { field } => text!(field, " is required"),
+            Error::UnbalancedTransfer { reason } => text!("transfer does not balance: ", reason),
             Error::TransactionTooLarge { size, max } => {
-                write!(f, "transaction is {size} bytes, at most {max} allowed")
+                text!("transaction is ", size, " bytes, at most ", max, " allowed")
             }
-            Error::NotFrozen => f.write_str("transaction must be frozen first"),
-            Error::AlreadyFrozen => f.write_str("transaction is frozen and can no longer change"),
-            Error::Decode { message, reason } => write!(f, "cannot decode {message}: {reason}"),
-            Error::Signer { reason } => write!(f, "signer failed: {reason}"),
-            Error::Unsupported { what } => write!(f, "not in this build: {what}"),
+            Error::NotFrozen => "transaction must be frozen first".into(),
+            Error::AlreadyFrozen => "transaction is frozen and can no longer change".into(),
+            Error::Decode { message, reason } => text!("cannot decode ", message, ": ", reason),
+            Error::Signer { reason } => text!("signer failed: ", reason),
+            Error::Unsupported { what } => text!("not in this build: ", what),
         }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
     }
 }
 

@@ -3,7 +3,8 @@
 
 use crate::prelude::*;
 use crate::{Error, Result};
-use core::{fmt, str::FromStr};
+use crate::text::{Piece, ZeroPadded};
+use core::str::FromStr;
 
 pub const TINYBARS_PER_HBAR: i64 = 100_000_000;
 
@@ -40,26 +41,25 @@ impl Hbar {
     }
 }
 
-impl fmt::Display for Hbar {
-    /// `1.5 ℏ`, or `150 tℏ` when under one hbar, as the JS SDK prints.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = self.0 as i128;
-        if t.abs() < TINYBARS_PER_HBAR as i128 {
-            return write!(f, "{t} tℏ");
+/// `1.5 ℏ`, or `150 tℏ` when under one hbar, as the JS SDK prints.
+impl Piece for Hbar {
+    fn push_to(&self, out: &mut String) {
+        let (t, abs) = (self.0, self.0.unsigned_abs());
+        let per = TINYBARS_PER_HBAR as u64;
+        if abs < per {
+            return out.push_str(&text!(t, " tℏ"));
         }
         let sign = if t < 0 { "-" } else { "" };
-        let (whole, frac) = (
-            t.abs() / TINYBARS_PER_HBAR as i128,
-            t.abs() % TINYBARS_PER_HBAR as i128,
-        );
+        let (whole, frac) = (abs / per, abs % per);
         if frac == 0 {
-            write!(f, "{sign}{whole} ℏ")
+            out.push_str(&text!(sign, whole, " ℏ"));
         } else {
-            let frac = format!("{frac:08}");
-            write!(f, "{sign}{whole}.{} ℏ", frac.trim_end_matches('0'))
+            let frac = text!(ZeroPadded(frac, 8));
+            out.push_str(&text!(sign, whole, '.', frac.trim_end_matches('0'), " ℏ"));
         }
     }
 }
+display_as_text!(Hbar);
 
 impl FromStr for Hbar {
     type Err = Error;

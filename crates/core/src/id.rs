@@ -2,7 +2,8 @@
 
 use crate::prelude::*;
 use crate::{proto, Error, Result};
-use core::{fmt, str::FromStr};
+use crate::text::Piece;
+use core::str::FromStr;
 
 /// The ledger an id's checksum is computed for (HIP-15 hashes the ledger id's bytes).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -96,7 +97,7 @@ impl EntityId {
     }
 
     pub fn to_string_with_checksum(&self, ledger: &LedgerId) -> String {
-        format!("{self}-{}", self.checksum(ledger))
+        text!(self, '-', self.checksum(ledger))
     }
 
     /// Parses `0.0.n` or `0.0.n-abcde`; the checksum, if any, is returned for validation.
@@ -170,19 +171,21 @@ impl EntityId {
 
     /// HIP-30 form with checksum; `None` for ledgers without a network name.
     pub fn to_hip30(&self, ledger: &LedgerId) -> Option<String> {
-        Some(format!(
-            "hedera:{}:{}",
+        Some(text!(
+            "hedera:",
             ledger.name()?,
+            ':',
             self.to_string_with_checksum(ledger)
         ))
     }
 }
 
-impl fmt::Display for EntityId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}.{}", self.shard, self.realm, self.num)
+impl Piece for EntityId {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(&text!(self.shard, '.', self.realm, '.', self.num));
     }
 }
+display_as_text!(EntityId);
 
 impl FromStr for EntityId {
     type Err = Error;
@@ -225,11 +228,12 @@ macro_rules! entity_type {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                self.0.fmt(f)
+        impl Piece for $name {
+            fn push_to(&self, out: &mut String) {
+                self.0.push_to(out)
             }
         }
+        display_as_text!($name);
 
         impl FromStr for $name {
             type Err = Error;
@@ -250,7 +254,7 @@ fn entity_from_parts(shard: i64, realm: i64, num: i64) -> Result<EntityId> {
     let conv = |v: i64| {
         u64::try_from(v).map_err(|_| Error::Decode {
             message: "entity id",
-            reason: format!("negative part {v}"),
+            reason: text!("negative part ", v),
         })
     };
     Ok(EntityId::new(conv(shard)?, conv(realm)?, conv(num)?))
@@ -352,14 +356,15 @@ impl From<EntityId> for AccountId {
     }
 }
 
-impl fmt::Display for AccountId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Piece for AccountId {
+    fn push_to(&self, out: &mut String) {
         match &self.evm_address {
-            Some(a) => write!(f, "{}.{}.{}", self.shard, self.realm, hex::encode(a)),
-            None => self.entity().fmt(f),
+            Some(a) => out.push_str(&text!(self.shard, '.', self.realm, '.', hex::encode(a))),
+            None => self.entity().push_to(out),
         }
     }
 }
+display_as_text!(AccountId);
 
 impl FromStr for AccountId {
     type Err = Error;
@@ -368,7 +373,7 @@ impl FromStr for AccountId {
         if let [shard, realm, last] = s.split('.').collect::<Vec<_>>().as_slice() {
             let hex_part = last.strip_prefix("0x").unwrap_or(last);
             if hex_part.len() == 40 && hex_part.bytes().all(|b| b.is_ascii_hexdigit()) {
-                let head: EntityId = format!("{shard}.{realm}.0").parse()?;
+                let head: EntityId = text!(shard, '.', realm, ".0").parse()?;
                 let mut address = [0u8; 20];
                 hex::decode_to_slice(hex_part, &mut address).map_err(|_| {
                     Error::InvalidEntityId {
@@ -415,11 +420,12 @@ impl NftId {
     }
 }
 
-impl fmt::Display for NftId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.token_id, self.serial)
+impl Piece for NftId {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(&text!(self.token_id, '/', self.serial));
     }
 }
+display_as_text!(NftId);
 
 impl FromStr for NftId {
     type Err = Error;

@@ -12,8 +12,11 @@ mod prelude {
     pub use alloc::borrow::ToOwned;
     pub use alloc::string::{String, ToString};
     pub use alloc::vec::Vec;
-    pub use alloc::{format, vec};
+    pub use alloc::vec;
 }
+
+#[macro_use]
+pub mod text;
 
 mod error;
 pub use error::{Error, Result};

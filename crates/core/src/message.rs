@@ -11,7 +11,7 @@ pub const MESSAGE_PREFIX: &str = "\x19Hedera Signed Message:\n";
 
 pub fn prefixed_message(message: &str) -> Vec<u8> {
     let len = message.encode_utf16().count();
-    format!("{MESSAGE_PREFIX}{len}{message}").into_bytes()
+    text!(MESSAGE_PREFIX, len, message).into_bytes()
 }
 
 pub fn sign_message(key: &PrivateKey, message: &str) -> proto::SignatureMap {

@@ -3,7 +3,7 @@
 
 use crate::prelude::*;
 use crate::proto;
-use core::fmt;
+use crate::text::{Piece, ZeroPadded};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Timestamp {
@@ -22,12 +22,28 @@ impl Timestamp {
         Self { seconds, nanos }
     }
 
+    /// Nanoseconds since the epoch as a clock gives them, in 64-bit arithmetic (`i128`
+    /// division is a libcall in wasm).
+    pub fn from_unix_nanos(total: u64) -> Self {
+        Self {
+            seconds: (total / 1_000_000_000) as i64,
+            nanos: (total % 1_000_000_000) as i32,
+        }
+    }
+
     pub fn as_nanos(&self) -> i128 {
         self.seconds as i128 * 1_000_000_000 + self.nanos as i128
     }
 
+    /// In 64-bit arithmetic (`i128` division is a libcall in wasm): the sum of the two nano
+    /// parts stays within ±2·10⁹.
     pub fn plus_nanos(&self, nanos: i64) -> Self {
-        Self::from_nanos(self.as_nanos() + nanos as i128)
+        const NANOS: i64 = 1_000_000_000;
+        let sum = self.nanos as i64 + nanos % NANOS;
+        Self {
+            seconds: self.seconds + nanos / NANOS + sum.div_euclid(NANOS),
+            nanos: sum.rem_euclid(NANOS) as i32,
+        }
     }
 
     pub fn to_proto(&self) -> proto::Timestamp {
@@ -50,11 +66,14 @@ impl Timestamp {
     }
 }
 
-impl fmt::Display for Timestamp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{:09}", self.seconds, self.nanos)
+impl Piece for Timestamp {
+    fn push_to(&self, out: &mut String) {
+        // Nanos are 0..1e9 in every timestamp the core makes (`from_nanos` normalises).
+        let nanos = ZeroPadded(self.nanos.unsigned_abs() as u64, 9);
+        out.push_str(&text!(self.seconds, '.', nanos));
     }
 }
+display_as_text!(Timestamp);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Duration {
@@ -91,6 +110,13 @@ mod tests {
         assert_eq!(Timestamp::from_nanos(t.as_nanos()), t);
         assert_eq!(Timestamp::from_nanos(-1), Timestamp::new(-1, 999_999_999));
         assert_eq!(t.plus_nanos(999_999_995), Timestamp::new(1_700_000_001, 0));
+        for n in [0u64, 999_999_999, 1_700_000_000_123_456_789, u64::MAX] {
+            assert_eq!(Timestamp::from_unix_nanos(n), Timestamp::from_nanos(n as i128));
+        }
+        for (start, add) in [((5, 10), -20), ((5, 999_999_999), 3_500_000_001), ((0, 0), -1), ((7, 3), i64::MIN / 4)] {
+            let start = Timestamp::new(start.0, start.1);
+            assert_eq!(start.plus_nanos(add), Timestamp::from_nanos(start.as_nanos() + add as i128));
+        }
         assert_eq!(t.to_mirror_string(), "1700000000.000000005");
     }
 }

@@ -2,7 +2,8 @@
 
 use crate::prelude::*;
 use crate::{id::AccountId, proto, time::Timestamp, Error, Result};
-use core::{fmt, str::FromStr};
+use crate::text::{Piece, ZeroPadded};
+use core::str::FromStr;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TransactionId {
@@ -34,10 +35,8 @@ impl TransactionId {
 
     /// The mirror node's path form: `0.0.n-secs-nanos`.
     pub fn to_mirror_string(&self) -> String {
-        format!(
-            "{}-{}-{:09}",
-            self.account_id, self.valid_start.seconds, self.valid_start.nanos
-        )
+        let nanos = ZeroPadded(self.valid_start.nanos.unsigned_abs() as u64, 9);
+        text!(self.account_id, '-', self.valid_start.seconds, '-', nanos)
     }
 
     pub fn to_proto(&self) -> proto::TransactionId {
@@ -53,7 +52,7 @@ impl TransactionId {
     pub fn from_proto(p: &proto::TransactionId) -> Result<Self> {
         let missing = |what: &str| Error::Decode {
             message: "TransactionID",
-            reason: format!("missing {what}"),
+            reason: text!("missing ", what),
         };
         let account = p.account_id.as_ref().ok_or_else(|| missing("account id"))?;
         let start = p
@@ -69,23 +68,19 @@ impl TransactionId {
     }
 }
 
-impl fmt::Display for TransactionId {
-    /// The SDK form: `0.0.n@secs.nanos[?scheduled][/nonce]`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}@{}.{:09}",
-            self.account_id, self.valid_start.seconds, self.valid_start.nanos
-        )?;
+/// The SDK form: `0.0.n@secs.nanos[?scheduled][/nonce]`.
+impl Piece for TransactionId {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(&text!(self.account_id, '@', self.valid_start));
         if self.scheduled {
-            f.write_str("?scheduled")?;
+            out.push_str("?scheduled");
         }
         if self.nonce != 0 {
-            write!(f, "/{}", self.nonce)?;
+            out.push_str(&text!('/', self.nonce));
         }
-        Ok(())
     }
 }
+display_as_text!(TransactionId);
 
 impl FromStr for TransactionId {
     type Err = Error;
@@ -111,10 +106,12 @@ impl FromStr for TransactionId {
         };
         let (account, seconds, nano_part, rest) =
             if let Some((account, rest)) = input.split_once('@') {
-                let (time, rest) = match rest.find(['?', '/']) {
-                    Some(i) => rest.split_at(i),
-                    None => (rest, ""),
-                };
+                // `split_at_checked`: `?` and `/` are ASCII, so it never refuses, and it has no
+                // panic path (whose message would link `core::fmt`).
+                let (time, rest) = rest
+                    .find(['?', '/'])
+                    .and_then(|i| rest.split_at_checked(i))
+                    .unwrap_or((rest, ""));
                 let (s, n) = time
                     .split_once('.')
                     .ok_or_else(|| bad("expected secs.nanos after @"))?;

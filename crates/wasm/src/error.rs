@@ -29,7 +29,7 @@ fn n(v: impl Into<f64>) -> JsValue {
 }
 
 pub fn core(e: loyal_core::Error) -> JsValue {
-    js_error(e.code(), &e.to_string(), &core_details(&e))
+    js_error(e.code(), &e.message(), &core_details(&e))
 }
 
 fn core_details(e: &loyal_core::Error) -> Vec<(&'static str, JsValue)> {
@@ -131,13 +131,13 @@ pub fn metadata(e: loyal_metadata::Error) -> JsValue {
     js_error(e.code(), &e.to_string(), &details)
 }
 
-/// A bad argument to a binding function (`details.field` names it).
-pub fn invalid(field: &str, reason: impl core::fmt::Display) -> JsValue {
-    let reason = reason.to_string();
+/// A bad argument to a binding function (`details.field` names it). Messages are put
+/// together without `core::fmt` (see `loyal_core::text`).
+pub fn invalid(field: &str, reason: &str) -> JsValue {
     js_error(
         "INVALID_ARGUMENT",
-        &format!("{field}: {reason}"),
-        &[("field", s(field)), ("reason", s(&reason))],
+        &text!(field, ": ", reason),
+        &[("field", s(field)), ("reason", s(reason))],
     )
 }
 
@@ -145,7 +145,7 @@ pub fn invalid(field: &str, reason: impl core::fmt::Display) -> JsValue {
 pub fn core_in(field: &str, e: loyal_core::Error) -> JsValue {
     let mut details = core_details(&e);
     details.push(("field", s(field)));
-    js_error(e.code(), &format!("{field}: {e}"), &details)
+    js_error(e.code(), &text!(field, ": ", e.message()), &details)
 }
 
 /// `s` parsed as a core type (an id, a key); a refusal keeps the core's code and names `field`.
@@ -160,7 +160,7 @@ pub fn parse_in<T: core::str::FromStr<Err = loyal_core::Error>>(
 pub fn missing(field: &str) -> JsValue {
     js_error(
         "MISSING_FIELD",
-        &format!("{field} is required"),
+        &text!(field, " is required"),
         &[("field", s(field))],
     )
 }

@@ -110,7 +110,7 @@ impl TransactionId {
     /// two ids made in the same millisecond differ).
     pub fn generate(account_id: &JsValue) -> JsResult<TransactionId> {
         let payer: id::AccountId = parse_id("accountId", account_id)?;
-        let start = Timestamp::from_nanos(loyal_web::now_nanos());
+        let start = Timestamp::from_unix_nanos(loyal_web::now_nanos());
         Ok(TransactionId(transaction_id::TransactionId::new(
             payer, start,
         )))

@@ -7,13 +7,15 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 extern crate alloc;
+#[macro_use]
+extern crate loyal_core;
 
 /// What std's prelude would bring.
 mod prelude {
     pub use alloc::borrow::ToOwned;
     pub use alloc::string::{String, ToString};
     pub use alloc::vec::Vec;
-    pub use alloc::{format, vec};
+    pub use alloc::vec;
 }
 
 #[cfg(all(target_arch = "wasm32", not(feature = "std")))]

@@ -18,6 +18,6 @@ pub fn sign_message(key: &PrivateKey, message: &str) -> Vec<u8> {
 #[wasm_bindgen(js_name = verifyMessage)]
 pub fn verify_message(key: &PublicKey, message: &str, signature_map: &[u8]) -> JsResult<()> {
     let map = loyal_core::proto::SignatureMap::decode(signature_map)
-        .map_err(|e| js_error("DECODE", &format!("not a SignatureMap: {e}"), &[]))?;
+        .map_err(|_| js_error("DECODE", "not a SignatureMap protobuf", &[]))?;
     loyal_core::message::verify_message(&key.0, message, &map).map_err(core)
 }

@@ -176,7 +176,7 @@ macro_rules! builders {
         fn with_builder<T: OnBuilder>(s: &Obj<'_>, then: T) -> JsResult<T::Out> {
             match s.req_string("type")?.as_str() {
                 $($kind => then.on($build(s)?),)*
-                other => Err(invalid("type", format!("unknown transaction type {other:?}"))),
+                other => Err(invalid("type", &text!("unknown transaction type \"", other, "\""))),
             }
         }
     };

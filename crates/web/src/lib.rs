@@ -18,12 +18,12 @@ pub use transport::{Fetch, Timers};
 /// transaction id (valid start).
 /// (An atomic only to be a safe `static`: wasm32 without threads has one thread, and u64
 /// nanoseconds last until 2554.)
-pub fn now_nanos() -> i128 {
+pub fn now_nanos() -> u64 {
     static LAST: AtomicU64 = AtomicU64::new(0);
     let wall = js_sys::Date::now() as u64 * 1_000_000;
     let t = wall.max(LAST.load(Ordering::Relaxed) + 1);
     LAST.store(t, Ordering::Relaxed);
-    t as i128
+    t
 }
 
 /// `crypto.getRandomValues` as a CSPRNG for key generation.
@@ -41,8 +41,10 @@ impl rand_core::RngCore for WebRng {
         u64::from_le_bytes(b)
     }
     fn fill_bytes(&mut self, dest: &mut [u8]) {
-        self.try_fill_bytes(dest)
-            .expect("crypto.getRandomValues is available")
+        // A literal panic message, not `expect`: that would link the error's Debug formatting.
+        if self.try_fill_bytes(dest).is_err() {
+            panic!("crypto.getRandomValues is unavailable");
+        }
     }
     fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), rand_core::Error> {
         let no_crypto = || {

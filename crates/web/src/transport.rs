@@ -61,6 +61,6 @@ impl Runtime for Timers {
     }
 
     fn now(&self) -> loyal_core::time::Timestamp {
-        loyal_core::time::Timestamp::from_nanos(crate::now_nanos())
+        loyal_core::time::Timestamp::from_unix_nanos(crate::now_nanos())
     }
 }

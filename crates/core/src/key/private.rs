@@ -75,17 +75,15 @@ impl PrivateKey {
 
     /// A 32-byte seed, or the 64-byte seed||public form some tools export.
     pub fn from_bytes_ed25519(bytes: &[u8]) -> Result<Self> {
-        let seed: &[u8; 32] = match bytes.len() {
-            32 => bytes.try_into().expect("length checked"),
-            64 => bytes[..32].try_into().expect("length checked"),
-            n => {
-                return Err(invalid(format!(
-                    "ED25519 private key must be 32 or 64 bytes, got {n}"
-                )))
+        // `first_chunk` and `get`, not indexing: no panic path (nor its formatting) to link.
+        let seed = match (bytes.len(), bytes.first_chunk::<32>()) {
+            (32 | 64, Some(seed)) => seed,
+            (n, _) => {
+                return Err(invalid(text!("ED25519 private key must be 32 or 64 bytes, got ", n)))
             }
         };
         let key = ed25519_dalek::SigningKey::from_bytes(seed);
-        if bytes.len() == 64 && key.verifying_key().as_bytes() != &bytes[32..] {
+        if bytes.len() == 64 && bytes.get(32..) != Some(key.verifying_key().as_bytes()) {
             return Err(invalid(
                 "ED25519 seed does not match the public key that follows it".into(),
             ));
@@ -95,10 +93,7 @@ impl PrivateKey {
 
     pub fn from_bytes_ecdsa(bytes: &[u8]) -> Result<Self> {
         if bytes.len() != 32 {
-            return Err(invalid(format!(
-                "ECDSA private key must be 32 bytes, got {}",
-                bytes.len()
-            )));
+            return Err(invalid(text!("ECDSA private key must be 32 bytes, got ", bytes.len())));
         }
         #[cfg(feature = "ecdsa")]
         return k256::ecdsa::SigningKey::from_slice(bytes)

@@ -75,7 +75,7 @@ impl Key {
     pub fn from_proto(p: &proto::Key) -> Result<Self> {
         use proto::key::Key as K;
         let unsupported = |what: &str| Error::InvalidKey {
-            reason: format!("{what} keys are not supported"),
+            reason: text!(what, " keys are not supported"),
         };
         match &p.key {
             Some(K::Ed25519(b)) => PublicKey::from_bytes_ed25519(b).map(Key::Single),

@@ -198,7 +198,7 @@ impl<'a> Frame<'a> {
         if !(1..=180).contains(&self.valid_duration.seconds) {
             return Err(Error::InvalidField {
                 field: "transaction_valid_duration",
-                reason: format!("{} s is outside 1..=180 s", self.valid_duration.seconds),
+                reason: text!(self.valid_duration.seconds, " s is outside 1..=180 s"),
             });
         }
         if self.fee.to_tinybars() < 0 {
@@ -258,6 +258,6 @@ pub(crate) fn validate_memo(memo: &str) -> Result<()> {
 pub(crate) fn not_schedulable(what: &'static str) -> Error {
     Error::InvalidField {
         field: "scheduled_transaction",
-        reason: format!("{what} cannot be scheduled"),
+        reason: text!(what, " cannot be scheduled"),
     }
 }

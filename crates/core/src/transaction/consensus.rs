@@ -159,18 +159,13 @@ impl TransactionData for TopicMessageSubmit {
         if self.chunk_size == 0 || self.chunk_size > CHUNK_SIZE {
             return Err(Error::InvalidField {
                 field: "chunk_size",
-                reason: format!("must be 1..={CHUNK_SIZE}"),
+                reason: text!("must be 1..=", CHUNK_SIZE),
             });
         }
         if self.chunk_count() > self.max_chunks {
             return Err(Error::InvalidField {
                 field: "message",
-                reason: format!(
-                    "{} bytes need {} chunks, more than the maximum of {}",
-                    self.message.len(),
-                    self.chunk_count(),
-                    self.max_chunks
-                ),
+                reason: text!(self.message.len(), " bytes need ", self.chunk_count(), " chunks, more than the maximum of ", self.max_chunks),
             });
         }
         Ok(())

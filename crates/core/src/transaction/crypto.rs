@@ -190,7 +190,7 @@ pub(crate) fn check_balanced(list: &[(AccountId, i64, bool)], what: &str) -> Res
     let sum: i128 = list.iter().map(|(_, amount, _)| *amount as i128).sum();
     if sum != 0 {
         return Err(Error::UnbalancedTransfer {
-            reason: format!("{what} transfers sum to {sum}, not 0"),
+            reason: text!(what, " transfers sum to ", sum, ", not 0"),
         });
     }
     Ok(())

@@ -186,7 +186,7 @@ impl Transaction {
             public_key
                 .verify(&entry.body_bytes, &sig)
                 .map_err(|e| Error::Signer {
-                    reason: format!("signer returned a signature that does not verify: {e}"),
+                    reason: text!("signer returned a signature that does not verify: ", e.message()),
                 })?;
             signatures.push(Some(sig));
         }
@@ -206,11 +206,7 @@ impl Transaction {
     ) -> Result<&mut Self> {
         if signatures.len() != self.entries.len() {
             return Err(Error::InvalidSignature {
-                reason: format!(
-                    "expected {} signatures, got {}",
-                    self.entries.len(),
-                    signatures.len()
-                ),
+                reason: text!("expected ", self.entries.len(), " signatures, got ", signatures.len()),
             });
         }
         for (entry, sig) in self.entries.iter().zip(signatures) {

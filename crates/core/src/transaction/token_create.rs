@@ -139,9 +139,7 @@ impl CustomFee {
                     return Err(bad("fractional fees apply only to fungible tokens".into()));
                 }
                 if *minimum < 0 || *maximum < 0 || (*maximum > 0 && minimum > maximum) {
-                    return Err(bad(format!(
-                        "fractional fee bounds {minimum}..{maximum} are invalid"
-                    )));
+                    return Err(bad(text!("fractional fee bounds ", minimum, "..", maximum, " are invalid")));
                 }
                 Ok(())
             }
@@ -168,9 +166,7 @@ impl CustomFee {
 
 fn check_fraction(numerator: i64, denominator: i64) -> core::result::Result<(), String> {
     if denominator <= 0 || numerator < 0 || numerator > denominator {
-        return Err(format!(
-            "fraction {numerator}/{denominator} must be within 0..=1 with a positive denominator"
-        ));
+        return Err(text!("fraction ", numerator, "/", denominator, " must be within 0..=1 with a positive denominator"));
     }
     Ok(())
 }
@@ -343,7 +339,7 @@ impl TransactionData for TokenCreate {
             if value.len() > MAX_TOKEN_NAME_BYTES || value.contains('\0') {
                 return bad(
                     field,
-                    format!("at most {MAX_TOKEN_NAME_BYTES} bytes, no NUL"),
+                    text!("at most ", MAX_TOKEN_NAME_BYTES, " bytes, no NUL"),
                 );
             }
         }
@@ -355,7 +351,7 @@ impl TransactionData for TokenCreate {
         {
             return bad(
                 "metadata",
-                format!("at most {MAX_TOKEN_METADATA_BYTES} bytes"),
+                text!("at most ", MAX_TOKEN_METADATA_BYTES, " bytes"),
             );
         }
         let token_type = self.token_type.unwrap_or_default();
@@ -397,7 +393,7 @@ impl TransactionData for TokenCreate {
             _ => {}
         }
         if self.custom_fees.len() > MAX_CUSTOM_FEES {
-            return bad("custom_fees", format!("at most {MAX_CUSTOM_FEES}"));
+            return bad("custom_fees", text!("at most ", MAX_CUSTOM_FEES));
         }
         for fee in &self.custom_fees {
             fee.validate(token_type)?;

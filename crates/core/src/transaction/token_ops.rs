@@ -83,27 +83,24 @@ impl TokenTransfers {
 
     pub fn validate(&self) -> Result<()> {
         for list in &self.lists {
-            check_balanced(&list.fungible, &format!("token {}", list.token_id))?;
+            check_balanced(&list.fungible, &text!("token ", list.token_id))?;
             for (serial, sender, receiver, _) in &list.nfts {
                 if sender == receiver {
                     return Err(Error::UnbalancedTransfer {
-                        reason: format!("NFT {}/{serial} is sent to its own sender", list.token_id),
+                        reason: text!("NFT ", list.token_id, "/", serial, " is sent to its own sender"),
                     });
                 }
                 if *serial == 0 || *serial > i64::MAX as u64 {
                     return Err(Error::InvalidField {
                         field: "serial_number",
-                        reason: format!("{serial}"),
+                        reason: text!(serial),
                     });
                 }
             }
             if !list.fungible.is_empty() && !list.nfts.is_empty() {
                 return Err(Error::InvalidField {
                     field: "token_transfers",
-                    reason: format!(
-                        "token {} has both fungible and NFT transfers",
-                        list.token_id
-                    ),
+                    reason: text!("token ", list.token_id, " has both fungible and NFT transfers"),
                 });
             }
         }
@@ -363,10 +360,7 @@ impl TokenMint {
         if self.metadata.len() > MAX_MINT_BATCH {
             return Err(Error::InvalidField {
                 field: "metadata",
-                reason: format!(
-                    "{} NFTs in one mint, at most {MAX_MINT_BATCH}",
-                    self.metadata.len()
-                ),
+                reason: text!(self.metadata.len(), " NFTs in one mint, at most ", MAX_MINT_BATCH),
             });
         }
         if let Some(m) = self
@@ -376,7 +370,7 @@ impl TokenMint {
         {
             return Err(Error::InvalidField {
                 field: "metadata",
-                reason: format!("{} bytes, at most {MAX_NFT_METADATA_BYTES}", m.len()),
+                reason: text!(m.len(), " bytes, at most ", MAX_NFT_METADATA_BYTES),
             });
         }
         Ok(())
@@ -436,7 +430,7 @@ fn check_amount_or_serials(amount: u64, serials: &[i64]) -> Result<()> {
     if let Some(s) = serials.iter().find(|s| **s <= 0) {
         return Err(Error::InvalidField {
             field: "serial_number",
-            reason: format!("{s} is not positive"),
+            reason: text!(s, " is not positive"),
         });
     }
     Ok(())
@@ -517,7 +511,7 @@ impl TokenUpdateNfts {
         {
             return Err(Error::InvalidField {
                 field: "metadata",
-                reason: format!("at most {MAX_NFT_METADATA_BYTES} bytes"),
+                reason: text!("at most ", MAX_NFT_METADATA_BYTES, " bytes"),
             });
         }
         Ok(())
@@ -563,7 +557,7 @@ impl TokenAirdrop {
         if count > MAX_AIRDROP_TRANSFERS {
             return Err(Error::InvalidField {
                 field: "token_transfers",
-                reason: format!("{count} airdrop transfers, at most {MAX_AIRDROP_TRANSFERS}"),
+                reason: text!(count, " airdrop transfers, at most ", MAX_AIRDROP_TRANSFERS),
             });
         }
         self.tokens.validate()
@@ -629,7 +623,7 @@ macro_rules! pending_airdrops {
                 if n > MAX_PENDING_AIRDROPS {
                     return Err(Error::InvalidField {
                         field: "pending_airdrops",
-                        reason: format!("{n} pending airdrops, at most {MAX_PENDING_AIRDROPS}"),
+                        reason: text!(n, " pending airdrops, at most ", MAX_PENDING_AIRDROPS),
                     });
                 }
                 if super::order::has_duplicates(&self.pending_airdrops) {
@@ -693,7 +687,7 @@ impl TokenReject {
         if n > MAX_AIRDROP_TRANSFERS {
             return Err(Error::InvalidField {
                 field: "token_ids",
-                reason: format!("{n} references, at most {MAX_AIRDROP_TRANSFERS}"),
+                reason: text!(n, " references, at most ", MAX_AIRDROP_TRANSFERS),
             });
         }
         Ok(())
