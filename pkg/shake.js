@@ -329,15 +329,20 @@ export function esbuildPlugin({ log = () => {} } = {}) {
         const { fileURLToPath } = await import("node:url");
         const cwd = build.initialOptions.absWorkingDir ?? process.cwd();
         const outputs = write
-          ? await Promise.all(Object.keys(result.metafile.outputs).filter((f) => f.endsWith(".js"))
+          ? await Promise.all(Object.keys(result.metafile.outputs).filter((f) => /\.m?js$/.test(f))
             .map(async (f) => ({ path: path.resolve(cwd, f), text: await fs.readFile(path.resolve(cwd, f), "utf8") })))
-          : result.outputFiles.filter((f) => f.path.endsWith(".js")).map((f) => ({ path: f.path, text: f.text }));
-        for (const out of outputs) {
-          for (const file of WASM_FILES) {
-            if (!out.text.includes(JSON.stringify(file))) continue;
-            const source = await fs.readFile(fileURLToPath(new URL(file, import.meta.url)));
-            const shaken = shakeWasm(source, usedExports(out.text, source));
-            const to = path.resolve(path.dirname(out.path), file);
+          : result.outputFiles.filter((f) => /\.m?js$/.test(f.path)).map((f) => ({ path: f.path, text: f.text }));
+        // The names are read across every output of the build: with several entry points or
+        // code splitting, the glue that calls an export may sit in another chunk than the one
+        // that loads the wasm, and outputs that share a directory share its wasm file.
+        const all = outputs.map((o) => o.text).join("\n");
+        for (const file of WASM_FILES) {
+          const targets = new Set(outputs.filter((o) => o.text.includes(JSON.stringify(file)))
+            .map((o) => path.resolve(path.dirname(o.path), file)));
+          if (targets.size === 0) continue;
+          const source = await fs.readFile(fileURLToPath(new URL(file, import.meta.url)));
+          const shaken = shakeWasm(source, usedExports(all, source));
+          for (const to of targets) {
             await fs.mkdir(path.dirname(to), { recursive: true });
             await fs.writeFile(to, shaken.wasm);
             log(`${path.relative(cwd, to)}: ${source.length} -> ${shaken.wasm.length} B, ${shaken.removed.length} exports and ${shaken.stubbed} of ${shaken.functions} functions removed`);
