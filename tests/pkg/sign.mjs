@@ -48,6 +48,16 @@ const withStrings = new lib.TokenAssociateTransaction().setAccountId("0.0.1005")
   .setTransactionId("0.0.1001@1700000000.000000009").setNodeAccountIds(["0.0.3"]).freeze().sign(key).toBytes();
 assert.equal(out.withIdObjects, Buffer.from(withStrings).toString("hex"));
 
+// Every class disposes (`using`): `cargo xtask pkg` moves wasm-bindgen's Symbol.dispose
+// installation into `__wrap`, so it must still be there, and still free.
+if (Symbol.dispose) {
+  const id = lib.AccountId.fromString("0.0.77");
+  assert.equal(typeof id[Symbol.dispose], "function");
+  id[Symbol.dispose]();
+  assert.throws(() => id.toString(), "a disposed id is freed");
+  assert.equal(typeof TransactionId.fromString("0.0.1@1.0")[Symbol.dispose], "function");
+}
+
 // Bad input names its field, in both builds.
 assert.throws(() => common(new lib.TokenMintTransaction(), 0).freeze(),
   (e) => e.code === "MISSING_FIELD" && e.details.field === "tokenId");

@@ -7,6 +7,48 @@ use crate::install;
 use crate::run::{root, Result};
 use std::path::Path;
 
+/// wasm-bindgen 0.2.130 installs `Symbol.dispose` on each class with a top-level statement
+/// (`if (Symbol.dispose) X.prototype[Symbol.dispose] = X.prototype.free;`), which a bundler
+/// must keep, and with it every class and every wasm export their methods call, used or not.
+/// The same assignment is made in `X.__wrap` instead, the one place instances come from (the
+/// glue has no constructors): a class no code reaches is then dropped. Any other shape of glue
+/// fails the build rather than shipping unshakeable classes silently.
+fn dispose_in_wrap(glue: &Path) -> Result {
+    let text = std::fs::read_to_string(glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    if text.contains("constructor(") {
+        return Err(format!("{}: a class has a constructor; Symbol.dispose would be missing on its instances", glue.display()));
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut classes = Vec::new();
+    for line in text.lines() {
+        let class = line
+            .strip_prefix("if (Symbol.dispose) ")
+            .and_then(|rest| rest.split_once(".prototype[Symbol.dispose] = "))
+            .map(|(class, _)| class.to_owned());
+        match class {
+            Some(class) => classes.push(class),
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    for class in &classes {
+        let create = format!("const obj = Object.create({class}.prototype);\n");
+        let install = format!(
+            "{create}        if (Symbol.dispose) {class}.prototype[Symbol.dispose] = {class}.prototype.free;\n"
+        );
+        if out.matches(&create).count() != 1 {
+            return Err(format!("{}: no single {class}.__wrap to install Symbol.dispose in", glue.display()));
+        }
+        out = out.replace(&create, &install);
+    }
+    if classes.is_empty() || out.contains("\nif (Symbol.dispose)") {
+        return Err(format!("{}: unexpected Symbol.dispose statements", glue.display()));
+    }
+    std::fs::write(glue, out).map_err(|e| e.to_string())
+}
+
 /// Writes `builders.js` next to a build's glue: every class of pkg/builders.js bound to that
 /// build's `freeze<Class>` export, one pure statement each, so a bundler keeps only the
 /// classes (and glue, and with `@loyal/hedera/shake` the wasm) an app uses. A class without
@@ -79,6 +121,7 @@ pub fn run() -> Result {
         eprintln!("xtask: building the wasm of {}", build.what);
         let dist = root().join(build.out);
         crate::wasm::build_and_bind("loyal-wasm", "wasm", build.flags, &dist)?;
+        dispose_in_wrap(&dist.join("loyal_wasm.js"))?;
         write_builders(&dist)?;
         let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         println!(
