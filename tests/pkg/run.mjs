@@ -90,10 +90,8 @@ step("@loyal/hedera/shake: bundled apps, their wasm shaken, compute what the unb
   }
   const [before, after] = [fs.statSync(installed).size, fs.statSync(shaken).size];
   if (after > 0.8 * before) throw new Error(`the shaken wasm is ${after} B of ${before} B`);
-  const refusal = execFileSync("node", ["--input-type=module", "-e",
-    `import { shakeWasm } from "@loyal/hedera/shake";
-     try { shakeWasm(new Uint8Array([0, 97, 115, 109, 2, 0, 0, 0]), []); } catch (e) { console.log(e.code); }`], { cwd: scratch, encoding: "utf8" });
-  if (refusal.trim() !== "SHAKE") throw new Error(`a module it cannot read is not refused with SHAKE: ${refusal}`);
+  fs.copyFileSync(path.join(here, "shake-unit.mjs"), path.join(scratch, "shake-unit.mjs"));
+  execFileSync("node", ["shake-unit.mjs"], { cwd: scratch, encoding: "utf8" });
   console.log(`shake: same output for ${apps.length} apps, wasm ${before} -> ${after} B, ${names(installed).length - kept.length} exports dropped`);
 });
 
