@@ -25,9 +25,9 @@ pub fn run() -> Result {
         ],
     ))?;
     let root = root();
-    let devnet = root.join("target/release/loyal-devnet");
+    let devnet = crate::run::cargo_target().join("release/loyal-devnet");
     let load = output(cmd(
-        root.join("target/release/devnet_load").to_str().unwrap(),
+        crate::run::cargo_target().join("release/devnet_load").to_str().unwrap(),
         &[devnet.to_str().unwrap()],
     ))
     .ok_or("the devnet load generator failed")?;

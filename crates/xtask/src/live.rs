@@ -2,7 +2,7 @@
 //! tests, the npm package's README example, the console page): the debug binary the native
 //! tests already built, stopped when the guard drops.
 
-use crate::run::{cmd, root, status, Result};
+use crate::run::{cmd, status, Result};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Stdio};
 
@@ -15,7 +15,7 @@ impl LiveDevnet {
             &["build", "-q", "-p", "loyal-devnet", "--bin", "loyal-devnet"],
         ))?;
         let mut child = cmd(
-            root().join("target/debug/loyal-devnet").to_str().unwrap(),
+            crate::run::cargo_target().join("debug/loyal-devnet").to_str().unwrap(),
             &["--ephemeral"],
         )
         .stdout(Stdio::piped())

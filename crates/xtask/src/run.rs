@@ -13,6 +13,15 @@ pub fn root() -> PathBuf {
         .expect("workspace root")
 }
 
+/// Where cargo puts what it builds: `CARGO_TARGET_DIR` if the user set one, else `target/`.
+/// (What xtask itself writes — benchmark JSON, the pages, screenshots — stays in `target/`.)
+pub fn cargo_target() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root().join(dir),
+        _ => root().join("target"),
+    }
+}
+
 pub fn cmd(program: &str, args: &[&str]) -> Command {
     let mut c = Command::new(program);
     c.args(args).current_dir(root());

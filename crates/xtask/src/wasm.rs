@@ -2,7 +2,7 @@
 //! and flags, bound by the pinned wasm-bindgen CLI (`--target web`) into a directory. Used by
 //! `cargo xtask pkg` and the benchmarks, so every wasm they measure is made the same way.
 
-use crate::run::{cmd, root, status, Result};
+use crate::run::{cmd, status, Result};
 use std::path::Path;
 
 pub fn build_and_bind(package: &str, profile: &str, flags: &[&str], out: &Path) -> Result {
@@ -24,8 +24,8 @@ pub fn build_and_bind(package: &str, profile: &str, flags: &[&str], out: &Path) 
     status(cargo)?;
     std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
     // Later builds with other flags overwrite this file: it is bound right away.
-    let wasm = root().join(format!(
-        "target/wasm32-unknown-unknown/{profile}/{}.wasm",
+    let wasm = crate::run::cargo_target().join(format!(
+        "wasm32-unknown-unknown/{profile}/{}.wasm",
         package.replace('-', "_")
     ));
     // No wasm-opt: Debian's binaryen 108 turns wasm-bindgen 0.2.130's externref table into
