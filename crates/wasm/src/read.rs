@@ -33,7 +33,7 @@ impl<'a> Obj<'a> {
     pub fn path(&self, field: &str) -> String {
         match self.prefix {
             None => field.to_owned(),
-            Some(prefix) => [prefix, field].join("."),
+            Some(prefix) => text!(prefix, ".", field),
         }
     }
 
