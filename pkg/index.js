@@ -15,3 +15,4 @@ export {
   verifyMessage, encodeMetadata, decodeMetadata,
 } from "./dist/loyal_wasm.js";
 export * from "./dist/builders.js";
+export { hbar } from "./builders.js";

@@ -81,7 +81,8 @@ function scan(r, ref, expression = false) {
       case 0x02: case 0x03: case 0x04: {
         const t = r.b[r.pos];
         if (t === 0x40 || VALTYPES.has(t)) r.pos++;
-        else r.skipLeb();
+        else if (t >= 0x40 && t < 0x80) throw shakeError(`wasm: block type 0x${t.toString(16)} is not supported`);
+        else r.skipLeb(); // a type index: non-negative, so its first byte is not 0x40..0x7f
         break;
       }
       case 0x0c: case 0x0d: case 0x20: case 0x21: case 0x22: case 0x23: case 0x24:
@@ -111,9 +112,11 @@ function scan(r, ref, expression = false) {
       case 0x44:
         r.skip(8);
         break;
-      case 0xd0:
-        r.byte();
+      case 0xd0: {
+        const t = r.byte();
+        if (t !== 0x70 && t !== 0x6f) throw shakeError(`wasm: ref.null of heap type 0x${t.toString(16)} is not supported`);
         break;
+      }
       case 0xfc: {
         const sub = r.u32();
         if (sub <= 7) break;
@@ -146,7 +149,8 @@ function scan(r, ref, expression = false) {
 }
 
 function sections(bytes) {
-  if (bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d || bytes[4] !== 1) {
+  const header = [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0];
+  if (bytes.length < 8 || header.some((b, i) => bytes[i] !== b)) {
     throw shakeError("not a wasm module (version 1)");
   }
   const out = [];
@@ -234,6 +238,15 @@ export function shakeWasm(bytes, keep) {
         else if (kind === 3) { valtype(r); r.byte(); }
         else if (kind === 4) { r.byte(); r.u32(); }
         else throw shakeError(`wasm: import kind ${kind} is not supported`);
+      }
+    } else if (s.id === 4) {
+      for (let n = r.u32(); n > 0; n--) {
+        // A table with an initialiser (0x40 0x00): the expression may name a function.
+        const init = r.b[r.pos] === 0x40;
+        if (init) { r.byte(); if (r.byte() !== 0) throw shakeError("wasm: table encoding is not supported"); }
+        valtype(r);
+        limits(r);
+        if (init) scan(r, (f) => roots.push(f), true);
       }
     } else if (s.id === 6) {
       for (let n = r.u32(); n > 0; n--) {
@@ -328,10 +341,11 @@ export function esbuildPlugin({ log = () => {} } = {}) {
         const path = await import("node:path");
         const { fileURLToPath } = await import("node:url");
         const cwd = build.initialOptions.absWorkingDir ?? process.cwd();
+        const js = /\.[cm]?js$/;
         const outputs = write
-          ? await Promise.all(Object.keys(result.metafile.outputs).filter((f) => /\.m?js$/.test(f))
+          ? await Promise.all(Object.keys(result.metafile.outputs).filter((f) => js.test(f))
             .map(async (f) => ({ path: path.resolve(cwd, f), text: await fs.readFile(path.resolve(cwd, f), "utf8") })))
-          : result.outputFiles.filter((f) => /\.m?js$/.test(f.path)).map((f) => ({ path: f.path, text: f.text }));
+          : result.outputFiles.filter((f) => js.test(f.path)).map((f) => ({ path: f.path, text: f.text }));
         // The names are read across every output of the build: with several entry points or
         // code splitting, the glue that calls an export may sit in another chunk than the one
         // that loads the wasm, and outputs that share a directory share its wasm file.
@@ -343,8 +357,14 @@ export function esbuildPlugin({ log = () => {} } = {}) {
           const source = await fs.readFile(fileURLToPath(new URL(file, import.meta.url)));
           const shaken = shakeWasm(source, usedExports(all, source));
           for (const to of targets) {
-            await fs.mkdir(path.dirname(to), { recursive: true });
-            await fs.writeFile(to, shaken.wasm);
+            if (write) {
+              await fs.mkdir(path.dirname(to), { recursive: true });
+              await fs.writeFile(to, shaken.wasm);
+            } else {
+              // `write: false`: the wasm joins the outputs the caller writes.
+              const contents = shaken.wasm;
+              result.outputFiles.push({ path: to, contents, hash: "", get text() { return new TextDecoder().decode(contents); } });
+            }
             log(`${path.relative(cwd, to)}: ${source.length} -> ${shaken.wasm.length} B, ${shaken.removed.length} exports and ${shaken.stubbed} of ${shaken.functions} functions removed`);
           }
         }

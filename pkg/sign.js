@@ -15,3 +15,4 @@ export {
   PrivateKey, PublicKey, AccountId, TokenId, TransactionId, Transaction, signMessage, verifyMessage,
 } from "./dist/sign/loyal_wasm.js";
 export * from "./dist/sign/builders.js";
+export { hbar } from "./builders.js";

@@ -3,6 +3,7 @@
 
 use crate::prelude::*;
 use core::fmt;
+use crate::text::Quoted;
 
 /// `Result<T, E = Error>` as in alloy: the crate's error unless said otherwise.
 pub type Result<T, E = Error> = core::result::Result<T, E>;
@@ -109,7 +110,7 @@ impl Error {
     pub fn message(&self) -> String {
         match self {
             Error::InvalidEntityId { input, reason } => {
-                text!("invalid entity id \"", input, "\": ", reason)
+                text!("invalid entity id ", Quoted(input), ": ", reason)
             }
             Error::ChecksumMismatch {
                 id,
@@ -117,12 +118,12 @@ impl Error {
                 actual,
             } => text!("checksum mismatch for ", id, ": expected ", expected, ", got ", actual),
             Error::InvalidTransactionId { input, reason } => {
-                text!("invalid transaction id \"", input, "\": ", reason)
+                text!("invalid transaction id ", Quoted(input), ": ", reason)
             }
             Error::InvalidKey { reason } => text!("invalid key: ", reason),
             Error::InvalidSignature { reason } => text!("invalid signature: ", reason),
             Error::InvalidAmount { input, reason } => {
-                text!("invalid amount \"", input, "\": ", reason)
+                text!("invalid amount ", Quoted(input), ": ", reason)
             }
             Error::MemoTooLong { len, max } => {
                 text!("memo is ", len, " bytes, at most ", max, " allowed")

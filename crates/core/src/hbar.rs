@@ -54,7 +54,7 @@ impl Piece for Hbar {
         if frac == 0 {
             out.push_str(&text!(sign, whole, " ℏ"));
         } else {
-            let frac = text!(ZeroPadded(frac, 8));
+            let frac = text!(ZeroPadded(frac as i64, 8));
             out.push_str(&text!(sign, whole, '.', frac.trim_end_matches('0'), " ℏ"));
         }
     }

@@ -51,12 +51,53 @@ pub fn push_decimal(out: &mut String, mut n: u64, width: usize) {
     }
 }
 
-/// An unsigned number printed with at least `.1` digits, zero-padded (`{:09}`).
-pub struct ZeroPadded(pub u64, pub usize);
+/// A number printed at least `.1` characters wide, zero-padded, as `{:09}` prints it (a minus
+/// sign counts toward the width).
+pub struct ZeroPadded(pub i64, pub usize);
 
 impl Piece for ZeroPadded {
     fn push_to(&self, out: &mut String) {
-        push_decimal(out, self.0, self.1)
+        let width = if self.0 < 0 {
+            out.push('-');
+            self.1.saturating_sub(1)
+        } else {
+            self.1
+        };
+        push_decimal(out, self.0.unsigned_abs(), width)
+    }
+}
+
+/// A string in double quotes with `"`, `\` and control characters escaped, for quoting input
+/// in messages (what `{:?}` did, without its Unicode tables).
+pub struct Quoted<'a>(pub &'a str);
+
+impl Piece for Quoted<'_> {
+    fn push_to(&self, out: &mut String) {
+        out.push('"');
+        for c in self.0.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\0' => out.push_str("\\0"),
+                c if c.is_control() => {
+                    out.push_str("\\u{");
+                    let mut digits = [0u8; 8];
+                    let (mut n, mut len) = (c as u32, 0);
+                    while n > 0 || len == 0 {
+                        digits[len] = b"0123456789abcdef"[(n % 16) as usize];
+                        n /= 16;
+                        len += 1;
+                    }
+                    out.extend(digits[..len].iter().rev().map(|d| *d as char));
+                    out.push('}');
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
     }
 }
 
@@ -146,8 +187,11 @@ mod tests {
             assert_eq!(text!(n), format!("{n}"));
         }
         assert_eq!(text!(i32::MIN, ' ', u8::MAX, "/", String::from("x")), format!("{} {}/x", i32::MIN, u8::MAX));
-        let mut s = String::new();
-        super::push_decimal(&mut s, 42, 9);
-        assert_eq!(s, format!("{:09}", 42));
+        for (n, w) in [(42i64, 9), (-5, 9), (0, 9), (-123_456_789, 9), (7, 1), (-1_000_000_000, 9)] {
+            assert_eq!(text!(super::ZeroPadded(n, w)), format!("{n:0w$}"));
+        }
+        for s in ["0.0.5", "a\"b\\c", "tab\there\nline\r", "\u{0}\u{1b}\u{7f}\u{85}", "é✓"] {
+            assert_eq!(text!(super::Quoted(s)), format!("{s:?}"), "{s:?}");
+        }
     }
 }

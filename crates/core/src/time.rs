@@ -68,8 +68,7 @@ impl Timestamp {
 
 impl Piece for Timestamp {
     fn push_to(&self, out: &mut String) {
-        // Nanos are 0..1e9 in every timestamp the core makes (`from_nanos` normalises).
-        let nanos = ZeroPadded(self.nanos.unsigned_abs() as u64, 9);
+        let nanos = ZeroPadded(self.nanos as i64, 9);
         out.push_str(&text!(self.seconds, '.', nanos));
     }
 }

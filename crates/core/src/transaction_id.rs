@@ -35,7 +35,7 @@ impl TransactionId {
 
     /// The mirror node's path form: `0.0.n-secs-nanos`.
     pub fn to_mirror_string(&self) -> String {
-        let nanos = ZeroPadded(self.valid_start.nanos.unsigned_abs() as u64, 9);
+        let nanos = ZeroPadded(self.valid_start.nanos as i64, 9);
         text!(self.account_id, '-', self.valid_start.seconds, '-', nanos)
     }
 

@@ -11,6 +11,7 @@ use crate::error::{core, invalid, missing, parse_in, JsResult};
 use crate::prelude::*;
 use crate::read::{self, Obj};
 use crate::tx::Transaction as JsTransaction;
+use loyal_core::text::Quoted;
 use core::str::FromStr;
 use loyal_core::hbar::Hbar;
 use loyal_core::id::{AccountId, NftId, TokenId};
@@ -176,7 +177,7 @@ macro_rules! builders {
         fn with_builder<T: OnBuilder>(s: &Obj<'_>, then: T) -> JsResult<T::Out> {
             match s.req_string("type")?.as_str() {
                 $($kind => then.on($build(s)?),)*
-                other => Err(invalid("type", &text!("unknown transaction type \"", other, "\""))),
+                other => Err(invalid("type", &text!("unknown transaction type ", Quoted(other)))),
             }
         }
     };

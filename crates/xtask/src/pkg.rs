@@ -57,10 +57,11 @@ fn write_builders(dist: &Path) -> Result {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let glue = read(&dist.join("loyal_wasm.js"))?;
     let classes = read(&root().join("pkg/builders.js"))?;
+    // Declarations start their line in both files (comments and strings do not count).
     let names = |text: &str, prefix: &str| -> Vec<String> {
         let mut out: Vec<String> = text
-            .split(prefix)
-            .skip(1)
+            .lines()
+            .filter_map(|line| line.strip_prefix(prefix))
             .filter_map(|rest| {
                 let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
                 name.ends_with("Transaction").then_some(name)
@@ -87,9 +88,6 @@ fn write_builders(dist: &Path) -> Result {
             "export const {name} = /* @__PURE__ */ B.boundTo(B.{name}, W.freeze{name});\n"
         );
     }
-    js += "export { hbar } from \"";
-    js += &up;
-    js += "builders.js\";\n";
     std::fs::write(dist.join("builders.js"), js).map_err(|e| e.to_string())
 }
 
