@@ -31,3 +31,13 @@ export function esbuildPlugin(options?: { log?: (line: string) => void }): {
   name: string;
   setup(build: unknown): void;
 };
+
+/**
+ * A Rollup plugin, also for Vite's `build`: the package's wasm, emitted as an asset by the
+ * bundler, is shaken to the exports the chunks name (the asset keeps its file name).
+ */
+export function rollupPlugin(options?: { log?: (line: string) => void }): {
+  name: string;
+  apply: "build";
+  generateBundle(options: unknown, bundle: Record<string, unknown>): void;
+};

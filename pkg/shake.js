@@ -4,7 +4,8 @@
 // ones the app can reach; this keeps those and everything they call (directly or through the
 // function table) and replaces every other function body with `unreachable`. Function indices
 // never change, so nothing is re-linked: a mistake here can only trap, loudly, not compute
-// something else. Plain JS, no dependency; an esbuild plugin does it at the end of a build.
+// something else. Plain JS, no dependency; an esbuild plugin and a Rollup/Vite plugin do it at
+// the end of a build.
 
 const WASM_FILES = ["./dist/sign/loyal_wasm_bg.wasm", "./dist/loyal_wasm_bg.wasm"];
 
@@ -369,6 +370,31 @@ export function esbuildPlugin({ log = () => {} } = {}) {
           }
         }
       });
+    },
+  };
+}
+
+/**
+ * A Rollup plugin (Vite's `build` runs it too): a bundler that emits this package's wasm as an
+ * asset (Vite does, for `new URL(…, import.meta.url)`) gets the asset's bytes shaken to the
+ * exports the chunks name. The asset keeps the file name the bundler gave it.
+ */
+export function rollupPlugin({ log = () => {} } = {}) {
+  const ours = (name) => WASM_FILES.some((file) => name.replaceAll("\\", "/").endsWith(file.slice(1)));
+  return {
+    name: "loyal-hedera-shake",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      const files = Object.values(bundle);
+      const all = files.filter((f) => f.type === "chunk").map((c) => c.code).join("\n");
+      for (const asset of files) {
+        const names = [...(asset.originalFileNames ?? []), ...(asset.names ?? []), asset.name ?? ""];
+        if (asset.type !== "asset" || !names.some(ours)) continue;
+        const source = asset.source instanceof Uint8Array ? asset.source : new TextEncoder().encode(asset.source);
+        const shaken = shakeWasm(source, usedExports(all, source));
+        asset.source = shaken.wasm;
+        log(`${asset.fileName}: ${source.length} -> ${shaken.wasm.length} B, ${shaken.removed.length} exports and ${shaken.stubbed} of ${shaken.functions} functions removed`);
+      }
     },
   };
 }

@@ -154,6 +154,12 @@ fn live_suites(tally: &mut Tally, filter: &[&str]) {
     let (ok, out) = tee(page);
     tally.record("npm package unbundled in a page (Chromium)", ok, &out);
 
+    let mut vite = cmd("node", &["vite-shake.mjs"]);
+    vite.arg(crate::run::root().join("pkg"))
+        .current_dir(crate::run::root().join("tests/console"));
+    let (ok, out) = tee(vite);
+    tally.record("npm package in a Vite build, wasm shaken (Chromium)", ok, &out);
+
     match crate::portals::build() {
         Ok(()) => {
             let root = crate::run::root();
