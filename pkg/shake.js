@@ -325,6 +325,11 @@ export function shakeWasm(bytes, keep) {
   return { wasm: concat(parts), removed, functions: code.length, stubbed };
 }
 
+/** The line the plugins log for each wasm they write. */
+function summary(name, source, shaken) {
+  return `${name}: ${source.length} -> ${shaken.wasm.length} B, ${shaken.removed.length} exports and ${shaken.stubbed} of ${shaken.functions} functions removed`;
+}
+
 /**
  * An esbuild plugin: after the build, every output that loads one of this package's wasm
  * files (`new URL("./dist/…/loyal_wasm_bg.wasm", import.meta.url)`) gets that file next to it,
@@ -366,7 +371,7 @@ export function esbuildPlugin({ log = () => {} } = {}) {
               const contents = shaken.wasm;
               result.outputFiles.push({ path: to, contents, hash: "", get text() { return new TextDecoder().decode(contents); } });
             }
-            log(`${path.relative(cwd, to)}: ${source.length} -> ${shaken.wasm.length} B, ${shaken.removed.length} exports and ${shaken.stubbed} of ${shaken.functions} functions removed`);
+            log(summary(path.relative(cwd, to), source, shaken));
           }
         }
       });
@@ -393,7 +398,7 @@ export function rollupPlugin({ log = () => {} } = {}) {
         const source = asset.source instanceof Uint8Array ? asset.source : new TextEncoder().encode(asset.source);
         const shaken = shakeWasm(source, usedExports(all, source));
         asset.source = shaken.wasm;
-        log(`${asset.fileName}: ${source.length} -> ${shaken.wasm.length} B, ${shaken.removed.length} exports and ${shaken.stubbed} of ${shaken.functions} functions removed`);
+        log(summary(asset.fileName, source, shaken));
       }
     },
   };

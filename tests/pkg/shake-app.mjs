@@ -1,4 +1,5 @@
-// The app run.mjs bundles with @loyal/hedera/shake's esbuild plugin: it uses one builder, so
+// The app run.mjs bundles with @loyal/hedera/shake's esbuild plugin (and
+// tests/console/vite-shake.mjs with Vite and the Rollup plugin): it uses one builder, so
 // the shaken wasm keeps that builder's export and drops the others. Prints what it computed
 // (bytes, ids, a refusal's code) as JSON; run unbundled against the installed package, it
 // must print the same.

@@ -47,15 +47,15 @@ impl Piece for Hbar {
         let (t, abs) = (self.0, self.0.unsigned_abs());
         let per = TINYBARS_PER_HBAR as u64;
         if abs < per {
-            return out.push_str(&text!(t, " tℏ"));
+            return push_text!(out; t, " tℏ");
         }
         let sign = if t < 0 { "-" } else { "" };
         let (whole, frac) = (abs / per, abs % per);
         if frac == 0 {
-            out.push_str(&text!(sign, whole, " ℏ"));
+            push_text!(out; sign, whole, " ℏ");
         } else {
             let frac = text!(ZeroPadded(frac as i64, 8));
-            out.push_str(&text!(sign, whole, '.', frac.trim_end_matches('0'), " ℏ"));
+            push_text!(out; sign, whole, '.', frac.trim_end_matches('0'), " ℏ");
         }
     }
 }

@@ -182,7 +182,7 @@ impl EntityId {
 
 impl Piece for EntityId {
     fn push_to(&self, out: &mut String) {
-        out.push_str(&text!(self.shard, '.', self.realm, '.', self.num));
+        push_text!(out; self.shard, '.', self.realm, '.', self.num);
     }
 }
 display_as_text!(EntityId);
@@ -359,7 +359,7 @@ impl From<EntityId> for AccountId {
 impl Piece for AccountId {
     fn push_to(&self, out: &mut String) {
         match &self.evm_address {
-            Some(a) => out.push_str(&text!(self.shard, '.', self.realm, '.', hex::encode(a))),
+            Some(a) => push_text!(out; self.shard, '.', self.realm, '.', hex::encode(a)),
             None => self.entity().push_to(out),
         }
     }
@@ -422,7 +422,7 @@ impl NftId {
 
 impl Piece for NftId {
     fn push_to(&self, out: &mut String) {
-        out.push_str(&text!(self.token_id, '/', self.serial));
+        push_text!(out; self.token_id, '/', self.serial);
     }
 }
 display_as_text!(NftId);

@@ -4,6 +4,8 @@
 //! printers) into every wasm that builds an error, whether or not anything prints it; a wasm
 //! that never calls `Display` now carries none of it. `Display` impls write these strings.
 
+pub use crate::prelude::String;
+use crate::prelude::Vec;
 
 /// Something `text!` can append.
 pub trait Piece {
@@ -34,21 +36,24 @@ impl Piece for char {
     }
 }
 
-/// `n` in decimal, at least `width` digits (zero-padded).
-pub fn push_decimal(out: &mut String, mut n: u64, width: usize) {
+/// `n` in `radix` (10 or 16, lowercase), at least `width` digits (zero-padded).
+fn push_digits(out: &mut String, mut n: u64, radix: u64, width: usize) {
     let mut digits = [0u8; 20];
     let mut len = 0;
     while n > 0 || len == 0 {
-        digits[len] = b'0' + (n % 10) as u8;
-        n /= 10;
+        digits[len] = b"0123456789abcdef"[(n % radix) as usize];
+        n /= radix;
         len += 1;
     }
     for _ in len..width {
         out.push('0');
     }
-    for d in digits[..len].iter().rev() {
-        out.push(*d as char);
-    }
+    out.extend(digits[..len].iter().rev().map(|d| *d as char));
+}
+
+/// `n` in decimal, at least `width` digits (zero-padded).
+pub fn push_decimal(out: &mut String, n: u64, width: usize) {
+    push_digits(out, n, 10, width)
 }
 
 /// A number printed at least `.1` characters wide, zero-padded, as `{:09}` prints it (a minus
@@ -84,14 +89,7 @@ impl Piece for Quoted<'_> {
                 '\0' => out.push_str("\\0"),
                 c if c.is_control() => {
                     out.push_str("\\u{");
-                    let mut digits = [0u8; 8];
-                    let (mut n, mut len) = (c as u32, 0);
-                    while n > 0 || len == 0 {
-                        digits[len] = b"0123456789abcdef"[(n % 16) as usize];
-                        n /= 16;
-                        len += 1;
-                    }
-                    out.extend(digits[..len].iter().rev().map(|d| *d as char));
+                    push_digits(out, c as u64, 16, 1);
                     out.push('}');
                 }
                 c => out.push(c),
@@ -156,19 +154,28 @@ impl Piece for i128 {
     }
 }
 
-/// A string put together from pieces (`&str`, `String`, `char`, integers up to 64 bits):
+/// Pieces appended to a `String`: `push_text!(out; self.shard, '.', self.num)`, what a
+/// `Piece` impl writes without a `String` of its own in between.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! push_text {
+    ($out:expr; $($piece:expr),* $(,)?) => {{
+        let out: &mut $crate::text::String = $out;
+        $($crate::text::Piece::push_to(&$piece, out);)*
+    }};
+}
+
+/// A string put together from pieces (`&str`, `String`, `char`, integers, ids, times):
 /// `text!("at most ", MAX, " bytes")`.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! text {
     ($($piece:expr),* $(,)?) => {{
         let mut out = $crate::text::String::new();
-        $($crate::text::Piece::push_to(&$piece, &mut out);)*
+        $crate::push_text!(&mut out; $($piece),*);
         out
     }};
 }
-pub use crate::prelude::String;
-use crate::prelude::Vec;
 
 #[cfg(test)]
 mod tests {

@@ -69,7 +69,7 @@ impl Timestamp {
 impl Piece for Timestamp {
     fn push_to(&self, out: &mut String) {
         let nanos = ZeroPadded(self.nanos as i64, 9);
-        out.push_str(&text!(self.seconds, '.', nanos));
+        push_text!(out; self.seconds, '.', nanos);
     }
 }
 display_as_text!(Timestamp);

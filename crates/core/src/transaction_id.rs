@@ -71,12 +71,12 @@ impl TransactionId {
 /// The SDK form: `0.0.n@secs.nanos[?scheduled][/nonce]`.
 impl Piece for TransactionId {
     fn push_to(&self, out: &mut String) {
-        out.push_str(&text!(self.account_id, '@', self.valid_start));
+        push_text!(out; self.account_id, '@', self.valid_start);
         if self.scheduled {
             out.push_str("?scheduled");
         }
         if self.nonce != 0 {
-            out.push_str(&text!('/', self.nonce));
+            push_text!(out; '/', self.nonce);
         }
     }
 }

@@ -13,8 +13,7 @@ use std::path::Path;
 /// The same assignment is made in `X.__wrap` instead, the one place instances come from (the
 /// glue has no constructors): a class no code reaches is then dropped. Any other shape of glue
 /// fails the build rather than shipping unshakeable classes silently.
-fn dispose_in_wrap(glue: &Path) -> Result {
-    let text = std::fs::read_to_string(glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+fn dispose_in_wrap(glue: &Path, text: &str) -> Result<String> {
     if text.contains("constructor(") {
         return Err(format!("{}: a class has a constructor; Symbol.dispose would be missing on its instances", glue.display()));
     }
@@ -46,16 +45,15 @@ fn dispose_in_wrap(glue: &Path) -> Result {
     if classes.is_empty() || out.contains("\nif (Symbol.dispose)") {
         return Err(format!("{}: unexpected Symbol.dispose statements", glue.display()));
     }
-    std::fs::write(glue, out).map_err(|e| e.to_string())
+    Ok(out)
 }
 
 /// Writes `builders.js` next to a build's glue: every class of pkg/builders.js bound to that
 /// build's `freeze<Class>` export, one pure statement each, so a bundler keeps only the
 /// classes (and glue, and with `@loyal/hedera/shake` the wasm) an app uses. A class without
 /// an export, or an export without a class, fails the build.
-fn write_builders(dist: &Path) -> Result {
+fn write_builders(dist: &Path, glue: &str) -> Result {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
-    let glue = read(&dist.join("loyal_wasm.js"))?;
     let classes = read(&root().join("pkg/builders.js"))?;
     // Declarations start their line in both files (comments and strings do not count).
     let names = |text: &str, prefix: &str| -> Vec<String> {
@@ -70,7 +68,7 @@ fn write_builders(dist: &Path) -> Result {
         out.sort();
         out
     };
-    let exported = names(&glue, "export function freeze");
+    let exported = names(glue, "export function freeze");
     let declared = names(&classes, "export class ");
     if exported != declared {
         return Err(format!(
@@ -119,8 +117,12 @@ pub fn run() -> Result {
         eprintln!("xtask: building the wasm of {}", build.what);
         let dist = root().join(build.out);
         crate::wasm::build_and_bind("loyal-wasm", "wasm", build.flags, &dist)?;
-        dispose_in_wrap(&dist.join("loyal_wasm.js"))?;
-        write_builders(&dist)?;
+        // The glue is read once, rewritten, then read for the freeze exports it has.
+        let path = dist.join("loyal_wasm.js");
+        let glue = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let glue = dispose_in_wrap(&path, &glue)?;
+        std::fs::write(&path, &glue).map_err(|e| e.to_string())?;
+        write_builders(&dist, &glue)?;
         let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         println!(
             "pkg: {} ({} B wasm, {} B JS glue) -> {}",
