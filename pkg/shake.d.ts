@@ -7,21 +7,41 @@ export function wasmExports(wasm: Uint8Array): string[];
 export function usedExports(bundle: string, wasm: Uint8Array): string[];
 
 export interface Shaken {
-  /** The new module: the same imports, data and function indices, fewer exports. */
+  /** The new module: the same imports, data layout and function indices, fewer exports. */
   wasm: Uint8Array;
   /** The function exports removed. */
   removed: string[];
   /** Functions defined by the module, and how many of their bodies became `unreachable`. */
   functions: number;
   stubbed: number;
+  /** Bytes of statics (data) set to zero: with a graph, those no live code or static names. */
+  zeroed: number;
 }
 
 /**
- * Keeps the function exports named in `keep` and everything they can reach (calls, the function
- * table); every other export is removed and every other function body becomes `unreachable`.
- * Throws an `Error` with `code: "SHAKE"` for a module it cannot read.
+ * What the linker knew and the finished wasm no longer says: the function pointers (table
+ * slots) and statics each function and each static names. The package ships one next to each
+ * wasm, `dist/…/loyal_wasm_bg.shake.json`; pass it parsed. It is checked against the wasm's
+ * size and FNV-1a hash.
  */
-export function shakeWasm(wasm: Uint8Array | ArrayBuffer, keep: Iterable<string>): Shaken;
+export interface ShakeGraph {
+  format: "loyal-shake/1";
+  size: number;
+  fnv: number;
+  known: number[];
+  refs: [number[], number[]][];
+  statics: [number, number, number[], number[]][];
+  roots: [number[], number[]];
+}
+
+/**
+ * Keeps the function exports named in `keep` and everything they can reach; every other export
+ * is removed and every other function body becomes `unreachable`. Without a graph every table
+ * slot and all data are kept; with the wasm's graph, only the slots and statics live code or
+ * live statics name, and the bytes of the others become zeros. Throws an `Error` with
+ * `code: "SHAKE"` for a module it cannot read or a graph made for other bytes.
+ */
+export function shakeWasm(wasm: Uint8Array | ArrayBuffer, keep: Iterable<string>, graph?: ShakeGraph | null): Shaken;
 
 /**
  * An esbuild plugin: each output that loads one of this package's wasm files gets that file
@@ -39,5 +59,5 @@ export function esbuildPlugin(options?: { log?: (line: string) => void }): {
 export function rollupPlugin(options?: { log?: (line: string) => void }): {
   name: string;
   apply: "build";
-  generateBundle(options: unknown, bundle: Record<string, unknown>): void;
+  generateBundle(options: unknown, bundle: Record<string, unknown>): Promise<void>;
 };

@@ -9,6 +9,15 @@
 
 const WASM_FILES = ["./dist/sign/loyal_wasm_bg.wasm", "./dist/loyal_wasm_bg.wasm"];
 
+/** The package's wasm file `file` (one of WASM_FILES) and its shake graph, read from disk. */
+async function packageWasm(file) {
+  const { readFile } = await import("node:fs/promises");
+  const { fileURLToPath } = await import("node:url");
+  const read = (f) => readFile(fileURLToPath(new URL(f, import.meta.url)));
+  const [wasm, graph] = await Promise.all([read(file), read(file.replace(/\.wasm$/, ".shake.json"))]);
+  return { wasm, graph: JSON.parse(new TextDecoder().decode(graph)) };
+}
+
 /** An `Error` with a stable `code`, like every error of the package. */
 function shakeError(message) {
   const e = new Error(message);
@@ -36,6 +45,17 @@ class Reader {
       shift += 7;
     } while (x & 0x80);
     return result;
+  }
+  /** A signed LEB128 of 32 bits, as the unsigned value of its bits (an address). */
+  s32() {
+    let result = 0, shift = 0, x;
+    do {
+      x = this.byte();
+      result |= (x & 0x7f) << shift;
+      shift += 7;
+    } while (x & 0x80);
+    if (shift < 32 && (x & 0x40)) result |= -1 << shift;
+    return result >>> 0;
   }
   /** Skips a (signed or unsigned) LEB128 of any width. */
   skipLeb() {
@@ -67,10 +87,12 @@ function limits(r) {
 
 /**
  * Walks instructions from `r.pos` to `r.end` (or, for a constant expression, its `end`),
- * calling `ref(funcIndex)` for every function it calls or takes a reference to. Every
- * opcode's immediates are decoded; an unknown opcode is an error, never a guess.
+ * calling `ref(funcIndex)` for every function it calls or takes a reference to, and, given
+ * `seen`, `seen.value(n)` for every i32 constant and memory offset and `seen.indirect()` for
+ * every indirect call. Every opcode's immediates are decoded; an unknown opcode is an error,
+ * never a guess.
  */
-function scan(r, ref, expression = false) {
+function scan(r, ref, expression = false, seen = null) {
   while (r.pos < r.end) {
     const op = r.byte();
     switch (op) {
@@ -86,8 +108,12 @@ function scan(r, ref, expression = false) {
         else r.skipLeb(); // a type index: non-negative, so its first byte is not 0x40..0x7f
         break;
       }
+      case 0x41:
+        if (seen) seen.value(r.s32());
+        else r.skipLeb();
+        break;
       case 0x0c: case 0x0d: case 0x20: case 0x21: case 0x22: case 0x23: case 0x24:
-      case 0x25: case 0x26: case 0x3f: case 0x40: case 0x41: case 0x42:
+      case 0x25: case 0x26: case 0x3f: case 0x40: case 0x42:
         r.skipLeb();
         break;
       case 0x0e: {
@@ -99,6 +125,7 @@ function scan(r, ref, expression = false) {
         ref(r.u32());
         break;
       case 0x11: case 0x13:
+        if (seen) seen.indirect();
         r.skipLeb();
         r.skipLeb();
         break;
@@ -128,7 +155,7 @@ function scan(r, ref, expression = false) {
       case 0xfd: {
         // SIMD: memory lanes carry a memarg, lane ops a lane byte, const and shuffle 16 bytes.
         const sub = r.u32();
-        const memarg = () => { const align = r.u32(); if (align & 0x40) r.skipLeb(); r.skipLeb(); };
+        const memarg = () => { const align = r.u32(); if (align & 0x40) r.skipLeb(); if (seen) seen.value(r.u32()); else r.skipLeb(); };
         if (sub <= 11 || sub === 92 || sub === 93) memarg();
         else if (sub === 12 || sub === 13) r.skip(16);
         else if (sub >= 21 && sub <= 34) r.skip(1);
@@ -140,7 +167,8 @@ function scan(r, ref, expression = false) {
         if (op >= 0x28 && op <= 0x3e) {
           const align = r.u32();
           if (align & 0x40) r.skipLeb();
-          r.skipLeb();
+          if (seen) seen.value(r.u32());
+          else r.skipLeb();
         } else if (!(op >= 0x45 && op <= 0xc4)) {
           throw shakeError(`wasm: instruction 0x${op.toString(16)} is not supported`);
         }
@@ -212,20 +240,55 @@ export function usedExports(js, bytes) {
   });
 }
 
+/** FNV-1a, 32 bits: ties a graph to the bytes it was made for. */
+function fnv1a(bytes) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The graph `cargo xtask pkg` ships next to each wasm (`*.shake.json`): for the functions the
+ * linker made, which table slots (function pointers) and statics each one names, and what
+ * each static's bytes name. Without it a vtable or a function pointer is an integer like any
+ * other, so every table slot and every byte of data is kept.
+ */
+function readGraph(graph, bytes) {
+  if (graph.format !== "loyal-shake/1") throw shakeError(`shake graph: format ${graph.format} is not supported`);
+  if (graph.size !== bytes.length || graph.fnv !== fnv1a(bytes)) {
+    throw shakeError("shake graph: made for another build of the wasm");
+  }
+  const known = new Map(graph.known.map((f, i) => [f, graph.refs[i]]));
+  const starts = graph.statics.map((s) => s[0]);
+  /** The static whose range holds `address`, or -1. */
+  const at = (address) => {
+    let lo = 0, hi = starts.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] <= address) lo = mid + 1; else hi = mid; }
+    return lo > 0 && address < graph.statics[lo - 1][1] ? lo - 1 : -1;
+  };
+  return { known, statics: graph.statics, roots: graph.roots, at };
+}
+
 /**
  * Keeps the function exports in `keep` (and what they reach); every other function export is
- * removed and every unreachable function body becomes `unreachable`. Returns the new module
- * and the names removed.
+ * removed and every unreachable function body becomes `unreachable`. With the package's
+ * `graph` (the parsed `*.shake.json` of this very wasm), function pointers and statics are
+ * followed too: a table slot no live code or live static names is not kept, and the bytes of
+ * statics nothing live names become zeros. Returns the new module, the export names removed,
+ * and counts.
  */
-export function shakeWasm(bytes, keep) {
+export function shakeWasm(bytes, keep, graph = null) {
   bytes = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const g = graph ? readGraph(graph, bytes) : null;
   const keepSet = new Set(keep);
   const secs = sections(bytes);
   let imported = 0;
   const roots = [];
+  const slots = [];
   let code = null;
   const exports = [];
   const removed = [];
+  const segments = [];
   for (const s of secs) {
     const r = new Reader(bytes, s.body, s.end);
     if (s.id === 2) {
@@ -277,8 +340,8 @@ export function shakeWasm(bytes, keep) {
         const expressions = (flags & 4) !== 0;
         if (flags & 3) r.byte(); // element kind or reference type
         for (let m = r.u32(); m > 0; m--) {
-          if (expressions) scan(r, (f) => roots.push(f), true);
-          else roots.push(r.u32());
+          if (expressions) scan(r, (f) => slots.push(f), true);
+          else slots.push(r.u32());
         }
       }
     } else if (s.id === 10) {
@@ -289,25 +352,68 @@ export function shakeWasm(bytes, keep) {
         code.push({ from, body: r.pos, end: r.pos + size });
         r.pos += size;
       }
+    } else if (s.id === 11) {
+      for (let n = r.u32(); n > 0; n--) {
+        const from = r.pos;
+        const flags = r.u32();
+        if (flags === 2) r.u32();
+        let address = null;
+        if (flags !== 1) {
+          // An i32.const offset is an address the graph's statics can be matched with.
+          if (r.b[r.pos] === 0x41 && (r.pos++, true)) {
+            address = r.s32();
+            if (r.byte() !== 0x0b) address = null;
+          }
+          if (address === null) throw shakeError("wasm: a data segment offset is not an i32.const");
+        }
+        const size = r.u32();
+        segments.push({ header: bytes.subarray(from, r.pos), address, data: bytes.subarray(r.pos, r.pos + size) });
+        r.pos += size;
+      }
     }
   }
   if (!code) throw shakeError("wasm: no code section");
-  const calls = (f) => {
-    const out = [];
-    const c = code[f - imported];
-    if (!c) return out;
-    const r = new Reader(bytes, c.body, c.end);
-    for (let locals = r.u32(); locals > 0; locals--) { r.u32(); valtype(r); }
-    scan(r, (g) => out.push(g));
-    return out;
-  };
+  // Without a graph, any slot may be called from anywhere: every slot is a root.
+  if (!g) roots.push(...slots);
   const live = new Set();
+  const liveStatics = new Set();
   const stack = [...roots];
+  const markStatic = (i) => {
+    const todo = [i];
+    while (todo.length) {
+      const s = todo.pop();
+      if (s < 0 || liveStatics.has(s)) continue;
+      liveStatics.add(s);
+      const [, , fns, more] = g.statics[s];
+      stack.push(...fns);
+      todo.push(...more);
+    }
+  };
+  if (g) {
+    stack.push(...g.roots[0]);
+    g.roots[1].forEach(markStatic);
+  }
   while (stack.length) {
     const f = stack.pop();
     if (live.has(f)) continue;
     live.add(f);
-    if (f >= imported) stack.push(...calls(f));
+    if (f < imported) continue;
+    const c = code[f - imported];
+    if (!c) continue;
+    const r = new Reader(bytes, c.body, c.end);
+    for (let locals = r.u32(); locals > 0; locals--) { r.u32(); valtype(r); }
+    const refs = g && g.known.get(f);
+    if (!g || refs) {
+      scan(r, (h) => stack.push(h));
+      if (refs) { stack.push(...refs[0]); refs[1].forEach(markStatic); }
+    } else {
+      // A function wasm-bindgen wrote: no relocations say what its constants mean, so every
+      // constant that is an address keeps its static and an indirect call keeps every slot.
+      scan(r, (h) => stack.push(h), false, {
+        value: (v) => markStatic(g.at(v)),
+        indirect: () => stack.push(...slots),
+      });
+    }
   }
   const stub = Uint8Array.of(3, 0, 0x00, 0x0b); // no locals; unreachable; end
   const bodies = [Uint8Array.from(uleb(code.length))];
@@ -316,18 +422,33 @@ export function shakeWasm(bytes, keep) {
     if (live.has(imported + i)) bodies.push(bytes.subarray(c.from, c.end));
     else { bodies.push(stub); stubbed++; }
   });
+  // The bytes of statics nothing live names: zeros (addresses and lengths unchanged).
+  let zeroed = 0;
+  const data = g && segments.map((seg) => {
+    if (seg.address === null) return concat([seg.header, seg.data]);
+    const out = Uint8Array.from(seg.data);
+    const end = seg.address + out.length;
+    g.statics.forEach(([from, to], i) => {
+      if (liveStatics.has(i) || to <= seg.address || from >= end) return;
+      const a = Math.max(from, seg.address) - seg.address, b = Math.min(to, end) - seg.address;
+      out.fill(0, a, b);
+      zeroed += b - a;
+    });
+    return concat([seg.header, out]);
+  });
   const parts = [bytes.subarray(0, 8)];
   for (const s of secs) {
     if (s.id === 7) parts.push(...section(7, concat([Uint8Array.from(uleb(exports.length)), ...exports])));
     else if (s.id === 10) parts.push(...section(10, concat(bodies)));
+    else if (s.id === 11 && data) parts.push(...section(11, concat([Uint8Array.from(uleb(segments.length)), ...data])));
     else parts.push(bytes.subarray(s.start, s.end));
   }
-  return { wasm: concat(parts), removed, functions: code.length, stubbed };
+  return { wasm: concat(parts), removed, functions: code.length, stubbed, zeroed };
 }
 
 /** The line the plugins log for each wasm they write. */
 function summary(name, source, shaken) {
-  return `${name}: ${source.length} -> ${shaken.wasm.length} B, ${shaken.removed.length} exports and ${shaken.stubbed} of ${shaken.functions} functions removed`;
+  return `${name}: ${source.length} -> ${shaken.wasm.length} B, ${shaken.removed.length} exports and ${shaken.stubbed} of ${shaken.functions} functions removed, ${shaken.zeroed} B of statics zeroed`;
 }
 
 /**
@@ -345,7 +466,6 @@ export function esbuildPlugin({ log = () => {} } = {}) {
         if (result.errors.length) return;
         const fs = await import("node:fs/promises");
         const path = await import("node:path");
-        const { fileURLToPath } = await import("node:url");
         const cwd = build.initialOptions.absWorkingDir ?? process.cwd();
         const js = /\.[cm]?js$/;
         const outputs = write
@@ -360,8 +480,8 @@ export function esbuildPlugin({ log = () => {} } = {}) {
           const targets = new Set(outputs.filter((o) => o.text.includes(JSON.stringify(file)))
             .map((o) => path.resolve(path.dirname(o.path), file)));
           if (targets.size === 0) continue;
-          const source = await fs.readFile(fileURLToPath(new URL(file, import.meta.url)));
-          const shaken = shakeWasm(source, usedExports(all, source));
+          const { wasm: source, graph } = await packageWasm(file);
+          const shaken = shakeWasm(source, usedExports(all, source), graph);
           for (const to of targets) {
             if (write) {
               await fs.mkdir(path.dirname(to), { recursive: true });
@@ -385,18 +505,22 @@ export function esbuildPlugin({ log = () => {} } = {}) {
  * exports the chunks name. The asset keeps the file name the bundler gave it.
  */
 export function rollupPlugin({ log = () => {} } = {}) {
-  const ours = (name) => WASM_FILES.some((file) => name.replaceAll("\\", "/").endsWith(file.slice(1)));
+  const ours = (name) => WASM_FILES.find((file) => name.replaceAll("\\", "/").endsWith(file.slice(1)));
   return {
     name: "loyal-hedera-shake",
     apply: "build",
-    generateBundle(_options, bundle) {
+    async generateBundle(_options, bundle) {
       const files = Object.values(bundle);
       const all = files.filter((f) => f.type === "chunk").map((c) => c.code).join("\n");
       for (const asset of files) {
         const names = [...(asset.originalFileNames ?? []), ...(asset.names ?? []), asset.name ?? ""];
-        if (asset.type !== "asset" || !names.some(ours)) continue;
+        const file = asset.type === "asset" && names.map(ours).find(Boolean);
+        if (!file) continue;
         const source = asset.source instanceof Uint8Array ? asset.source : new TextEncoder().encode(asset.source);
-        const shaken = shakeWasm(source, usedExports(all, source));
+        // The graph belongs to the package's file; its size and hash are checked against the
+        // asset, so a bundler that changed the bytes gets an error, not a wrong wasm.
+        const { graph } = await packageWasm(file);
+        const shaken = shakeWasm(source, usedExports(all, source), graph);
         asset.source = shaken.wasm;
         log(summary(asset.fileName, source, shaken));
       }

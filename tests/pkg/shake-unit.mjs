@@ -44,3 +44,43 @@ assert.equal(onlyDrop.stubbed, 3, "f0, f1 and f4");
 assert.equal(new WebAssembly.Instance(new WebAssembly.Module(onlyDrop.wasm)).exports.drop(), 7);
 assert.throws(() => shakeWasm(new Uint8Array([1, 2, 3]), []), (e) => e.code === "SHAKE");
 console.log("shake-unit: ok");
+
+// With a graph: a function pointer stored in a static is followed, a slot nothing names is
+// not kept, and a static nothing live names is zeroed.
+// f0 keep: calls f1 · f1: loads static A (16..20, holding slot 1) · f2 drop: loads static B
+// (32..36, holding 7) · f3: 9, in slot 1 · f4 indirect: calls the slot A holds · f5: 5, in slot 0
+const load = (address) => [...i32(address), 0x28, 2, 0];
+const bytes = [1, 0, 0, 0, ...new Array(12).fill(0), 7, 0, 0, 0];
+const data = [0, ...i32(16), 0x0b, ...leb(bytes.length), ...bytes];
+const withData = new Uint8Array([
+  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+  ...section(1, vec([[0x60, 0, 1, 0x7f]])),
+  ...section(3, vec([[0], [0], [0], [0], [0], [0]])),
+  ...section(4, vec([[0x70, 0, 2]])),
+  ...section(5, vec([[0, 1]])),
+  ...section(7, vec([[...str("keep"), 0, 0], [...str("drop"), 0, 2], [...str("indirect"), 0, 4]])),
+  ...section(9, vec([[0, ...i32(0), 0x0b, ...vec([[5], [3]])]])),
+  ...section(10, vec([body(call(1)), body(load(16)), body(load(32)), body(i32(9)), body([...load(16), 0x11, 0, 0]), body(i32(5))])),
+  ...section(11, vec([data])),
+]);
+const fnv = (bytes) => bytes.reduce((h, b) => Math.imul(h ^ b, 0x01000193), 0x811c9dc5) >>> 0;
+const graphOf = (known) => ({
+  format: "loyal-shake/1", size: withData.length, fnv: fnv(withData),
+  known, refs: known.map((f) => [[], f === 1 || f === 4 ? [0] : f === 2 ? [1] : []]),
+  statics: [[16, 20, [3], []], [32, 36, [], []]], roots: [[], []],
+});
+const all = [0, 1, 2, 3, 4, 5];
+const graphed = shakeWasm(withData, ["keep", "indirect"], graphOf(all));
+assert.equal(graphed.stubbed, 2, "f2 (its export dropped) and f5 (a slot nothing names)");
+assert.equal(graphed.zeroed, 4, "static B");
+const g = new WebAssembly.Instance(new WebAssembly.Module(graphed.wasm)).exports;
+assert.deepEqual([g.keep(), g.indirect()], [1, 9], "static A and the slot it names stay");
+assert.equal(shakeWasm(withData, ["keep", "indirect"]).stubbed, 1, "without a graph every slot stays");
+assert.equal(shakeWasm(withData, ["keep", "indirect"]).zeroed, 0, "and all data");
+// A function the graph does not describe (wasm-bindgen's own): its address constants keep
+// their statics and its indirect call keeps every slot.
+const unknown = shakeWasm(withData, ["keep", "indirect"], graphOf([0, 1, 2, 3, 5]));
+assert.deepEqual([unknown.stubbed, unknown.zeroed], [1, 4]);
+assert.equal(new WebAssembly.Instance(new WebAssembly.Module(unknown.wasm)).exports.indirect(), 9);
+assert.throws(() => shakeWasm(withData, ["keep"], { ...graphOf(all), fnv: 1 }), (e) => e.code === "SHAKE");
+console.log("shake-unit (graph): ok");

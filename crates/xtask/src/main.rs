@@ -12,6 +12,7 @@ mod pkg;
 mod portals;
 mod run;
 mod serve;
+mod shake_graph;
 mod test;
 mod wasm;
 

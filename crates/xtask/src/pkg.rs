@@ -116,7 +116,9 @@ pub fn run() -> Result {
     for build in &BUILDS {
         eprintln!("xtask: building the wasm of {}", build.what);
         let dist = root().join(build.out);
-        crate::wasm::build_and_bind("loyal-wasm", "wasm", build.flags, &dist)?;
+        let built = crate::wasm::build_and_bind("loyal-wasm", "wasm", build.flags, &dist)?;
+        let graph = crate::shake_graph::build(&built.linked, &built.bound, &built.shipped)?;
+        std::fs::write(dist.join("loyal_wasm_bg.shake.json"), graph).map_err(|e| e.to_string())?;
         // The glue is read once, rewritten, then read for the freeze exports it has.
         let path = dist.join("loyal_wasm.js");
         let glue = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;

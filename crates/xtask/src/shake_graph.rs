@@ -1,0 +1,383 @@
+//! The facts `@loyal/hedera/shake` cannot read from the finished wasm. Reading instructions, it
+//! sees every call, but not where a function pointer or a static is used: both are plain
+//! integers in code and data (a vtable is a static full of table indices). Without them it
+//! has to keep every table slot and all the data, and with them whatever code they reach.
+//! The linker knows: built with `--emit-relocs`, the linked (pre-wasm-bindgen) module keeps a
+//! symbol for every static (address and size) and a relocation at every place code or data
+//! names a symbol. This turns those into a graph over the bound module's function indices
+//! (functions are matched by name; wasm-bindgen keeps addresses and data as they are, which is
+//! checked) and writes it next to the wasm as `<name>.shake.json`:
+//!
+//! ```text
+//! { "format": "loyal-shake/1", "size": bytes, "fnv": FNV-1a 32 of the wasm,
+//!   "known":   [function, …],           functions described here (the others wasm-bindgen made)
+//!   "refs":    [[[table refs], [statics]], …],  per known function
+//!   "statics": [[start, end, [table refs], [statics]], …],  address ranges, refs of their bytes
+//!   "roots":   [[table refs], [statics]] }      named by data no static covers
+//! ```
+
+use crate::run::Result;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use wasmparser::{
+    DataKind, ElementItems, ElementKind, KnownCustom, Linking, Name, Operator, Parser, Payload,
+    RelocationType, SymbolInfo,
+};
+
+/// FNV-1a, 32 bits: ties a graph to the exact bytes it describes (pkg/shake.js checks it).
+pub fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
+}
+
+#[derive(Default)]
+struct Module {
+    imported_functions: u32,
+    /// Absolute byte range of each defined function's body.
+    bodies: Vec<std::ops::Range<usize>>,
+    code_start: usize,
+    data_start: usize,
+    /// (memory address, absolute position of the bytes, the bytes) per active segment.
+    segments: Vec<(u32, usize, Vec<u8>)>,
+    names: HashMap<u32, String>,
+    elements: Vec<u32>,
+    symbols: Vec<Symbol>,
+    code_relocs: Vec<(RelocationType, u32, u32)>,
+    data_relocs: Vec<(RelocationType, u32, u32)>,
+}
+
+#[derive(Clone, Copy)]
+enum Symbol {
+    Function(u32),
+    /// Segment, offset in it, size.
+    Data(u32, u32, u32),
+    Other,
+}
+
+fn err(e: impl std::fmt::Display) -> String {
+    format!("shake graph: {e}")
+}
+
+fn const_i32(expr: &wasmparser::ConstExpr) -> Result<u32> {
+    match expr.get_operators_reader().read().map_err(err)? {
+        Operator::I32Const { value } => Ok(value as u32),
+        other => Err(err(format!("segment offset {other:?} is not an i32.const"))),
+    }
+}
+
+fn parse(bytes: &[u8]) -> Result<Module> {
+    let mut m = Module::default();
+    for payload in Parser::new(0).parse_all(bytes) {
+        match payload.map_err(err)? {
+            Payload::ImportSection(reader) => {
+                for import in reader.into_imports() {
+                    if matches!(import.map_err(err)?.ty, wasmparser::TypeRef::Func(_)) {
+                        m.imported_functions += 1;
+                    }
+                }
+            }
+            Payload::CodeSectionStart { range, .. } => m.code_start = range.start,
+            Payload::CodeSectionEntry(body) => m.bodies.push(body.range()),
+            Payload::DataSection(reader) => {
+                m.data_start = reader.range().start;
+                for data in reader {
+                    let data = data.map_err(err)?;
+                    if let DataKind::Active { offset_expr, .. } = &data.kind {
+                        let at = data.range.end - data.data.len();
+                        m.segments.push((const_i32(offset_expr)?, at, data.data.to_vec()));
+                    } else {
+                        return Err(err("passive data segments are not supported"));
+                    }
+                }
+            }
+            Payload::ElementSection(reader) => {
+                for element in reader {
+                    let element = element.map_err(err)?;
+                    match (element.kind, element.items) {
+                        (ElementKind::Active { .. }, ElementItems::Functions(funcs)) => {
+                            for f in funcs {
+                                m.elements.push(f.map_err(err)?);
+                            }
+                        }
+                        _ => return Err(err("only active element segments of function indices are supported")),
+                    }
+                }
+            }
+            Payload::CustomSection(section) => match section.as_known() {
+                KnownCustom::Name(names) => {
+                    for name in names {
+                        if let Name::Function(map) = name.map_err(err)? {
+                            for naming in map {
+                                let naming = naming.map_err(err)?;
+                                m.names.insert(naming.index, naming.name.to_owned());
+                            }
+                        }
+                    }
+                }
+                KnownCustom::Linking(linking) => {
+                    for sub in linking.subsections() {
+                        if let Linking::SymbolTable(symbols) = sub.map_err(err)? {
+                            for symbol in symbols {
+                                m.symbols.push(match symbol.map_err(err)? {
+                                    SymbolInfo::Func { index, .. } => Symbol::Function(index),
+                                    SymbolInfo::Data { symbol: Some(d), .. } => {
+                                        Symbol::Data(d.index, d.offset, d.size)
+                                    }
+                                    _ => Symbol::Other,
+                                });
+                            }
+                        }
+                    }
+                }
+                KnownCustom::Reloc(relocs) => {
+                    let into = match section.name() {
+                        "reloc.CODE" => &mut m.code_relocs,
+                        "reloc.DATA" => &mut m.data_relocs,
+                        _ => continue,
+                    };
+                    for entry in relocs.entries() {
+                        let e = entry.map_err(err)?;
+                        into.push((e.ty, e.offset, e.index));
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    Ok(m)
+}
+
+/// What a relocation names, for reachability: a function's table slot, a static, or nothing
+/// that matters (a call, which the shaker reads itself; a type, a global).
+enum Target {
+    Slot(u32),
+    Static(u32),
+    None,
+}
+
+fn target(m: &Module, ty: RelocationType, symbol: u32) -> Result<Target> {
+    use RelocationType::*;
+    let sym = *m.symbols.get(symbol as usize).ok_or_else(|| err("relocation names no symbol"))?;
+    Ok(match (ty, sym) {
+        (TableIndexSleb | TableIndexI32 | TableIndexRelSleb | TableIndexSleb64 | TableIndexI64
+        | TableIndexRelSleb64, Symbol::Function(f)) => Target::Slot(f),
+        (MemoryAddrLeb | MemoryAddrSleb | MemoryAddrI32 | MemoryAddrRelSleb | MemoryAddrLeb64
+        | MemoryAddrSleb64 | MemoryAddrI64 | MemoryAddrRelSleb64 | MemoryAddrLocrelI32, _) => {
+            match sym {
+                Symbol::Data(..) => Target::Static(symbol),
+                // An undefined data symbol (a linker-made address): nothing to keep.
+                _ => Target::None,
+            }
+        }
+        (FunctionIndexLeb | FunctionIndexI32 | TypeIndexLeb | GlobalIndexLeb | GlobalIndexI32
+        | TableNumberLeb, _) => Target::None,
+        (other, _) => return Err(err(format!("relocation type {other:?} is not supported"))),
+    })
+}
+
+/// Statics as disjoint address ranges: overlapping symbols are one range; a zero-sized symbol
+/// (an address, not an object) stands for its whole segment.
+struct Statics {
+    ranges: Vec<(u32, u32)>,
+    of_symbol: HashMap<u32, Vec<usize>>,
+}
+
+fn statics(m: &Module) -> Result<Statics> {
+    let address = |seg: u32, off: u32| -> Result<u32> {
+        let (base, _, _) = m.segments.get(seg as usize).ok_or_else(|| err("symbol in no segment"))?;
+        Ok(base + off)
+    };
+    let mut spans = Vec::new();
+    for (i, s) in m.symbols.iter().enumerate() {
+        if let Symbol::Data(seg, off, size) = *s {
+            if size > 0 {
+                let a = address(seg, off)?;
+                spans.push((a, a + size, i as u32));
+            }
+        }
+    }
+    spans.sort();
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    let mut of_symbol: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (start, end, sym) in spans {
+        match ranges.last_mut() {
+            Some(last) if start < last.1 => last.1 = last.1.max(end),
+            _ => ranges.push((start, end)),
+        }
+        of_symbol.insert(sym, vec![ranges.len() - 1]);
+    }
+    for (i, s) in m.symbols.iter().enumerate() {
+        if let Symbol::Data(seg, _, 0) = *s {
+            let (base, _, bytes) = &m.segments[seg as usize];
+            let end = base + bytes.len() as u32;
+            let all = (0..ranges.len()).filter(|&r| ranges[r].0 >= *base && ranges[r].1 <= end).collect();
+            of_symbol.insert(i as u32, all);
+        }
+    }
+    Ok(Statics { ranges, of_symbol })
+}
+
+#[derive(Default)]
+struct Refs {
+    slots: BTreeSet<u32>,
+    statics: BTreeSet<usize>,
+}
+
+impl Refs {
+    fn add(&mut self, t: Target, s: &Statics) {
+        match t {
+            Target::Slot(f) => {
+                self.slots.insert(f);
+            }
+            Target::Static(sym) => self.statics.extend(s.of_symbol.get(&sym).into_iter().flatten()),
+            Target::None => {}
+        }
+    }
+}
+
+/// The graph of `linked` (built with `--emit-relocs`) over the function indices of `bound`
+/// (wasm-bindgen's output, names kept), for the stripped bytes `shipped`.
+pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
+    let pre = parse(linked)?;
+    let post = parse(bound)?;
+    if pre.symbols.is_empty() || pre.code_relocs.is_empty() {
+        return Err(err("the linked wasm has no relocations (built without --emit-relocs?)"));
+    }
+    // Statics stay where the linker put them: wasm-bindgen must not have moved a byte.
+    let layout = |m: &Module| m.segments.iter().map(|(a, _, b)| (*a, b.clone())).collect::<Vec<_>>();
+    if layout(&pre) != layout(&post) {
+        return Err(err("wasm-bindgen changed the data segments"));
+    }
+    let statics = statics(&pre)?;
+
+    let function_at = |offset: u32| -> Result<u32> {
+        let at = pre.code_start + offset as usize;
+        let i = pre.bodies.partition_point(|b| b.end <= at);
+        match pre.bodies.get(i) {
+            Some(b) if b.start <= at => Ok(pre.imported_functions + i as u32),
+            _ => Err(err(format!("code relocation at {offset} is in no function"))),
+        }
+    };
+    let mut by_function: BTreeMap<u32, Refs> = BTreeMap::new();
+    for &(ty, offset, symbol) in &pre.code_relocs {
+        let t = target(&pre, ty, symbol)?;
+        by_function.entry(function_at(offset)?).or_default().add(t, &statics);
+    }
+    let mut by_static: Vec<Refs> = statics.ranges.iter().map(|_| Refs::default()).collect();
+    let mut roots = Refs::default();
+    for &(ty, offset, symbol) in &pre.data_relocs {
+        let at = pre.data_start + offset as usize;
+        let (base, from, _) = pre
+            .segments
+            .iter()
+            .find(|(_, from, bytes)| (*from..from + bytes.len()).contains(&at))
+            .ok_or_else(|| err(format!("data relocation at {offset} is in no segment")))?;
+        let address = base + (at - from) as u32;
+        let t = target(&pre, ty, symbol)?;
+        let r = statics.ranges.partition_point(|r| r.1 <= address);
+        match statics.ranges.get(r) {
+            Some(range) if range.0 <= address => by_static[r].add(t, &statics),
+            // Bytes no symbol covers are always kept, so what they name is a root.
+            _ => roots.add(t, &statics),
+        }
+    }
+
+    // Functions by name; a name that is not unique on both sides is not matched. wasm-bindgen
+    // renames the functions it exports from `<js name>_<16 hex digits>` to the JS name.
+    let unique = |names: &mut dyn Iterator<Item = (String, u32)>| {
+        let mut seen: HashMap<String, Option<u32>> = HashMap::new();
+        for (n, i) in names {
+            seen.entry(n).and_modify(|e| *e = None).or_insert(Some(i));
+        }
+        seen.into_iter().filter_map(|(n, i)| Some((n, i?))).collect::<HashMap<String, u32>>()
+    };
+    let pre_index = unique(&mut pre.names.iter().map(|(i, n)| (n.clone(), *i)));
+    let pre_exported = unique(&mut pre.names.iter().filter_map(|(i, n)| {
+        let (js, hash) = n.rsplit_once('_')?;
+        (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())).then(|| (js.to_owned(), *i))
+    }));
+    let post_index = unique(&mut post.names.iter().map(|(i, n)| (n.clone(), *i)));
+    let mut pre_to_post: HashMap<u32, u32> = HashMap::new();
+    for (name, &p) in &post_index {
+        if let Some(&f) = pre_index.get(name).or_else(|| pre_exported.get(name)) {
+            pre_to_post.insert(f, p);
+        }
+    }
+    let to_post = |f: u32| pre_to_post.get(&f).copied();
+    let slots = |refs: &Refs, what: &str| -> Result<Vec<u32>> {
+        refs.slots
+            .iter()
+            .map(|&f| {
+                to_post(f).ok_or_else(|| {
+                    let name = pre.names.get(&f).map_or("?", String::as_str);
+                    err(format!("{what} takes the address of {name} (function {f}), which the bound wasm lacks or names twice"))
+                })
+            })
+            .collect()
+    };
+    let list = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+    let list_usize = |v: &BTreeSet<usize>| v.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
+
+    let mut known = Vec::new();
+    let mut refs = Vec::new();
+    let empty = Refs::default();
+    let defined_pre = pre.imported_functions..pre.imported_functions + pre.bodies.len() as u32;
+    let mut post_known: BTreeMap<u32, u32> = BTreeMap::new();
+    for f in defined_pre {
+        if let Some(p) = to_post(f) {
+            post_known.insert(p, f);
+        }
+    }
+    for (&p, &f) in &post_known {
+        if p < post.imported_functions {
+            continue;
+        }
+        let r = by_function.get(&f).unwrap_or(&empty);
+        known.push(p.to_string());
+        refs.push(format!("[[{}],[{}]]", list(&slots(r, "a function")?), list_usize(&r.statics)));
+    }
+    let statics_json: Vec<String> = statics
+        .ranges
+        .iter()
+        .zip(&by_static)
+        .map(|(&(s, e), r)| Ok(format!("[{s},{e},[{}],[{}]]", list(&slots(r, "a static")?), list_usize(&r.statics))))
+        .collect::<Result<_>>()?;
+    let mut root_slots = slots(&roots, "data")?;
+    // A table slot wasm-bindgen filled with a function of its own: nothing here says who may
+    // call it, so it is kept.
+    root_slots.extend(post.elements.iter().filter(|f| !post_known.contains_key(f)));
+    Ok(format!(
+        "{{\"format\":\"loyal-shake/1\",\"size\":{},\"fnv\":{},\"known\":[{}],\"refs\":[{}],\"statics\":[{}],\"roots\":[[{}],[{}]]}}\n",
+        shipped.len(),
+        fnv1a(shipped),
+        known.join(","),
+        refs.join(","),
+        statics_json.join(","),
+        list(&root_slots),
+        list_usize(&roots.statics),
+    ))
+}
+
+/// The module without its custom sections (names, producers, the linker's relocations).
+pub fn strip_custom(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut out = bytes[..8].to_vec();
+    for payload in Parser::new(0).parse_all(bytes) {
+        let payload = payload.map_err(err)?;
+        if let Some((id, range)) = payload.as_section() {
+            if id != 0 {
+                // The section header: id and LEB128 size, then the contents.
+                out.push(id);
+                let mut n = range.len();
+                loop {
+                    let b = (n & 0x7f) as u8;
+                    n >>= 7;
+                    out.push(if n > 0 { b | 0x80 } else { b });
+                    if n == 0 {
+                        break;
+                    }
+                }
+                out.extend_from_slice(&bytes[range]);
+            }
+        }
+    }
+    Ok(out)
+}
