@@ -1,11 +1,13 @@
 // @loyal/hedera/shake: tree-shaking for the package's wasm. A bundler drops the JS an app does
 // not use, but a .wasm is opaque to it: every builder, key form and message function ships
 // whether the app calls it or not. After bundling, the exports the bundle still names are the
-// ones the app can reach; this keeps those and everything they call (directly or through the
-// function table) and replaces every other function body with `unreachable`. Function indices
-// never change, so nothing is re-linked: a mistake here can only trap, loudly, not compute
-// something else. Plain JS, no dependency; an esbuild plugin and a Rollup/Vite plugin do it at
-// the end of a build.
+// ones the app can reach; this keeps those and everything they reach — calls, and, with the
+// graph `cargo xtask pkg` ships next to each wasm, the function pointers and statics named by
+// live code and live statics — and replaces every other function body with `unreachable` and
+// the bytes of every other static with zeros. Function indices and addresses never change, so
+// nothing is re-linked, and what goes is only what the linker's own records say nothing live
+// names; a body dropped in error would trap, loudly. Plain JS, no dependency; an esbuild plugin
+// and a Rollup/Vite plugin do it at the end of a build.
 
 const WASM_FILES = ["./dist/sign/loyal_wasm_bg.wasm", "./dist/loyal_wasm_bg.wasm"];
 

@@ -296,10 +296,20 @@ pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
         (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())).then(|| (js.to_owned(), *i))
     }));
     let post_index = unique(&mut post.names.iter().map(|(i, n)| (n.clone(), *i)));
+    // Exact names first; the export rule only for a function whose own name is gone (renamed,
+    // not wrapped: a wrapper wasm-bindgen wrote stays undescribed, so it is read with care).
     let mut pre_to_post: HashMap<u32, u32> = HashMap::new();
     for (name, &p) in &post_index {
-        if let Some(&f) = pre_index.get(name).or_else(|| pre_exported.get(name)) {
+        if let Some(&f) = pre_index.get(name) {
             pre_to_post.insert(f, p);
+        }
+    }
+    for (name, &p) in &post_index {
+        if let Some(&f) = pre_exported.get(name) {
+            let renamed = !post_index.contains_key(&pre.names[&f]);
+            if renamed && !pre_index.contains_key(name) {
+                pre_to_post.entry(f).or_insert(p);
+            }
         }
     }
     let to_post = |f: u32| pre_to_post.get(&f).copied();
