@@ -36,7 +36,8 @@ let ok = false;
 try {
   const tab = await browser.newPage();
   const logged = new Promise((resolve, reject) => {
-    tab.on("console", (m) => resolve(m.text()));
+    // The app's one console.log; a resource error (Chromium asks for /favicon.ico) is not it.
+    tab.on("console", (m) => { if (m.type() === "log") resolve(m.text()); });
     tab.on("pageerror", reject);
     setTimeout(() => reject(new Error("the page logged nothing in 30 s")), 30000);
   });

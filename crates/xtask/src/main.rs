@@ -6,6 +6,7 @@ mod bench_devnet;
 mod bench_sign;
 mod bench_web;
 mod demo;
+mod imports;
 mod install;
 mod live;
 mod pkg;

@@ -117,14 +117,17 @@ pub fn run() -> Result {
         eprintln!("xtask: building the wasm of {}", build.what);
         let dist = root().join(build.out);
         let built = crate::wasm::build_and_bind("loyal-wasm", "wasm", build.flags, &dist)?;
-        let graph = crate::shake_graph::build(&built.linked, &built.bound, &built.shipped)?;
-        std::fs::write(dist.join("loyal_wasm_bg.shake.json"), graph).map_err(|e| e.to_string())?;
         // The glue is read once, rewritten, then read for the freeze exports it has.
         let path = dist.join("loyal_wasm.js");
         let glue = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let glue = dispose_in_wrap(&path, &glue)?;
+        let (wasm, glue) = crate::imports::minify(&built.shipped, &glue)?;
         std::fs::write(&path, &glue).map_err(|e| e.to_string())?;
+        std::fs::write(dist.join("loyal_wasm_bg.wasm"), &wasm).map_err(|e| e.to_string())?;
         write_builders(&dist, &glue)?;
+        // The graph is tied to the bytes that ship (their size and hash).
+        let graph = crate::shake_graph::build(&built.linked, &built.bound, &wasm)?;
+        std::fs::write(dist.join("loyal_wasm_bg.shake.json"), graph).map_err(|e| e.to_string())?;
         let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         println!(
             "pkg: {} ({} B wasm, {} B JS glue) -> {}",
