@@ -35,6 +35,10 @@ let i = 0;
 for (const [name, tx] of Object.entries(corpus)) {
   out[name] = Buffer.from(common(tx, i++).freeze().sign(key).toBytes()).toString("hex");
 }
+// Fresh keys come from the global crypto.getRandomValues (here Node's): distinct, and they sign.
+const [fresh, fresh2] = [PrivateKey.generateEd25519(), PrivateKey.generateEd25519()];
+assert.notEqual(fresh.toStringRaw(), fresh2.toStringRaw());
+assert.ok(fresh.publicKey.verify(new Uint8Array([1]), fresh.sign(new Uint8Array([1]))));
 const message = lib.signMessage(key, "join the FastShoes challenge");
 lib.verifyMessage(key.publicKey, "join the FastShoes challenge", message);
 out.message = Buffer.from(message).toString("hex");

@@ -5,8 +5,6 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 use core::sync::atomic::{AtomicU64, Ordering};
-use js_sys::{Function, Reflect, Uint8Array};
-use wasm_bindgen::JsCast;
 
 #[cfg(feature = "transport")]
 mod transport;
@@ -47,23 +45,26 @@ impl rand_core::RngCore for WebRng {
         }
     }
     fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), rand_core::Error> {
-        let no_crypto = || {
-            rand_core::Error::from(
-                core::num::NonZeroU32::new(rand_core::Error::CUSTOM_START).expect("non-zero"),
-            )
-        };
-        let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).map_err(|_| no_crypto())?;
-        let get: Function = Reflect::get(&crypto, &"getRandomValues".into())
-            .ok()
-            .and_then(|f| f.dyn_into().ok())
-            .ok_or_else(no_crypto)?;
+        // At most 65,536 bytes per call, as the Web Crypto API allows.
         for chunk in dest.chunks_mut(65536) {
-            let array = Uint8Array::new_with_length(chunk.len() as u32);
-            get.call1(&crypto, &array).map_err(|_| no_crypto())?;
-            array.copy_to(chunk);
+            get_random_values(chunk).map_err(|_| {
+                rand_core::Error::from(
+                    core::num::NonZeroU32::new(rand_core::Error::CUSTOM_START).expect("non-zero"),
+                )
+            })?;
         }
         Ok(())
     }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `crypto.getRandomValues` of the global scope, filling wasm memory in place; a scope
+    /// without `crypto` throws, which is caught. Bound statically rather than looked up on
+    /// `js_sys::global()`, whose four-way search for the global object (`globalThis`,
+    /// `global`, `self`, `window`) a page would ship only for this.
+    #[wasm_bindgen(catch, js_namespace = crypto, js_name = getRandomValues)]
+    fn get_random_values(buf: &mut [u8]) -> Result<(), wasm_bindgen::JsValue>;
 }
 
 impl rand_core::CryptoRng for WebRng {}

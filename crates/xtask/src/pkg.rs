@@ -48,6 +48,19 @@ fn dispose_in_wrap(glue: &Path, text: &str) -> Result<String> {
     Ok(out)
 }
 
+/// Each class's `FinalizationRegistry` (and the closures' one) is made by a top-level
+/// statement a bundler must keep (a `new` may do anything), and with it the export its callback
+/// calls (`__wbg_<class>_free`): marked `/* @__PURE__ */`, the registry of a class an app never
+/// touches is dropped with the class.
+fn pure_registries(glue: &Path, text: &str) -> Result<String> {
+    let made = "\n    : new FinalizationRegistry(";
+    let classes = text.matches(" = (typeof FinalizationRegistry === 'undefined')").count();
+    if classes == 0 || text.matches(made).count() != classes {
+        return Err(format!("{}: unexpected FinalizationRegistry statements", glue.display()));
+    }
+    Ok(text.replace(made, "\n    : /* @__PURE__ */ new FinalizationRegistry("))
+}
+
 /// Writes `builders.js` next to a build's glue: every class of pkg/builders.js bound to that
 /// build's `freeze<Class>` export, one pure statement each, so a bundler keeps only the
 /// classes (and glue, and with `@loyal/hedera/shake` the wasm) an app uses. A class without
@@ -120,7 +133,7 @@ pub fn run() -> Result {
         // The glue is read once, rewritten, then read for the freeze exports it has.
         let path = dist.join("loyal_wasm.js");
         let glue = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let glue = dispose_in_wrap(&path, &glue)?;
+        let glue = pure_registries(&path, &dispose_in_wrap(&path, &glue)?)?;
         let (wasm, glue) = crate::imports::minify(&built.shipped, &glue)?;
         std::fs::write(&path, &glue).map_err(|e| e.to_string())?;
         std::fs::write(dist.join("loyal_wasm_bg.wasm"), &wasm).map_err(|e| e.to_string())?;
