@@ -57,7 +57,7 @@ macro_rules! entity_id_class {
 
             #[wasm_bindgen(js_name = toString)]
             pub fn to_string_js(&self) -> String {
-                self.0.to_string()
+                text!(self.0)
             }
 
             /// HIP-15 form for `network`: `0.0.1001-abcde`.
@@ -90,7 +90,7 @@ impl TokenId {
     pub fn nft(&self, serial: &JsValue) -> JsResult<String> {
         let serial = crate::read::uint(serial)
             .ok_or_else(|| invalid("serial", "expected a non-negative integer"))?;
-        Ok(id::NftId::new(self.0, serial).to_string())
+        Ok(text!(id::NftId::new(self.0, serial)))
     }
 }
 
@@ -134,7 +134,7 @@ impl TransactionId {
 
     #[wasm_bindgen(js_name = toString)]
     pub fn to_string_js(&self) -> String {
-        self.0.to_string()
+        text!(self.0)
     }
 
     /// The mirror node's path form, `0.0.1001-1700000000-000000001`.

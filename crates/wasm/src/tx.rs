@@ -90,7 +90,7 @@ impl Transaction {
         self.0
             .node_account_ids()
             .iter()
-            .map(|a| a.to_string())
+            .map(|a| text!(a))
             .collect()
     }
 }
