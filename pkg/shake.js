@@ -291,6 +291,9 @@ export function shakeWasm(bytes, keep, graph = null) {
   const exports = [];
   const removed = [];
   const segments = [];
+  const globalValues = [];
+  const slotAt = new Map();
+  let slotsAnywhere = false;
   for (const s of secs) {
     const r = new Reader(bytes, s.body, s.end);
     if (s.id === 2) {
@@ -318,7 +321,8 @@ export function shakeWasm(bytes, keep, graph = null) {
       for (let n = r.u32(); n > 0; n--) {
         valtype(r);
         r.byte();
-        scan(r, (f) => roots.push(f), true);
+        // A global may hold a static's address (wasm-ld exports `pub static`s that way).
+        scan(r, (f) => roots.push(f), true, { value: (v) => globalValues.push(v), indirect() {} });
       }
     } else if (s.id === 7) {
       for (let n = r.u32(); n > 0; n--) {
@@ -338,12 +342,18 @@ export function shakeWasm(bytes, keep, graph = null) {
         const flags = r.u32();
         if (flags > 7) throw shakeError(`wasm: element segment ${flags} is not supported`);
         if (flags === 2 || flags === 6) r.u32(); // table index
-        if ((flags & 1) === 0) scan(r, () => {}, true); // offset of an active segment
+        // The offset of an active segment: with it, which function each slot number calls.
+        const offset = [];
+        if ((flags & 1) === 0) scan(r, () => {}, true, { value: (v) => offset.push(v), indirect() {} });
+        const at = (flags & 1) === 0 && offset.length === 1 ? offset[0] : null;
+        if ((flags & 1) === 0 && at === null) slotsAnywhere = true;
         const expressions = (flags & 4) !== 0;
         if (flags & 3) r.byte(); // element kind or reference type
-        for (let m = r.u32(); m > 0; m--) {
+        for (let m = 0, count = r.u32(); m < count; m++) {
+          const before = slots.length;
           if (expressions) scan(r, (f) => slots.push(f), true);
           else slots.push(r.u32());
+          if (at !== null && slots.length === before + 1) slotAt.set(at + m, slots[before]);
         }
       }
     } else if (s.id === 10) {
@@ -394,6 +404,7 @@ export function shakeWasm(bytes, keep, graph = null) {
   if (g) {
     stack.push(...g.roots[0]);
     g.roots[1].forEach(markStatic);
+    globalValues.forEach((v) => markStatic(g.at(v)));
   }
   while (stack.length) {
     const f = stack.pop();
@@ -410,9 +421,15 @@ export function shakeWasm(bytes, keep, graph = null) {
       if (refs) { stack.push(...refs[0]); refs[1].forEach(markStatic); }
     } else {
       // A function wasm-bindgen wrote: no relocations say what its constants mean, so every
-      // constant that is an address keeps its static and an indirect call keeps every slot.
+      // constant that is an address keeps its static, every constant that is a slot number
+      // keeps that slot's function (it may be handed to code that calls it), and an indirect
+      // call keeps every slot.
       scan(r, (h) => stack.push(h), false, {
-        value: (v) => markStatic(g.at(v)),
+        value: (v) => {
+          markStatic(g.at(v));
+          if (slotAt.has(v)) stack.push(slotAt.get(v));
+          else if (slotsAnywhere) stack.push(...slots);
+        },
         indirect: () => stack.push(...slots),
       });
     }

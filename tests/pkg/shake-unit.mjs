@@ -84,3 +84,28 @@ assert.deepEqual([unknown.stubbed, unknown.zeroed], [1, 4]);
 assert.equal(new WebAssembly.Instance(new WebAssembly.Module(unknown.wasm)).exports.indirect(), 9);
 assert.throws(() => shakeWasm(withData, ["keep"], { ...graphOf(all), fnv: 1 }), (e) => e.code === "SHAKE");
 console.log("shake-unit (graph): ok");
+
+// What the graph cannot say and the shaker must still keep: a slot number that a function
+// wasm-bindgen wrote (f0, undescribed) hands to a dispatcher (f1), and a static whose address
+// only a global holds (wasm-ld exports `pub static`s that way).
+const dispatch = new Uint8Array([
+  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+  ...section(1, vec([[0x60, 0, 1, 0x7f], [0x60, 1, 0x7f, 1, 0x7f]])),
+  ...section(3, vec([[0], [1], [0], [0]])),
+  ...section(4, vec([[0x70, 0, 1]])),
+  ...section(5, vec([[0, 1]])),
+  ...section(6, vec([[0x7f, 0, ...i32(16), 0x0b]])),
+  ...section(7, vec([[...str("run"), 0, 0], [...str("readGlobal"), 0, 3]])),
+  ...section(9, vec([[0, ...i32(0), 0x0b, ...vec([[2]])]])),
+  ...section(10, vec([body([...i32(0), ...call(1)]), body([0x20, 0, 0x11, 0, 0]), body(i32(9)), body([0x23, 0, 0x28, 2, 0])])),
+  ...section(11, vec([[0, ...i32(16), 0x0b, ...leb(4), 5, 0, 0, 0]])),
+]);
+const dispatchGraph = {
+  format: "loyal-shake/1", size: dispatch.length, fnv: fnv(dispatch),
+  known: [1, 2, 3], refs: [[[], []], [[], []], [[], []]], statics: [[16, 20, [], []]], roots: [[], []],
+};
+const kept = shakeWasm(dispatch, ["run", "readGlobal"], dispatchGraph);
+assert.deepEqual([kept.stubbed, kept.zeroed], [0, 0], "slot 0's function and the global's static stay");
+const k = new WebAssembly.Instance(new WebAssembly.Module(kept.wasm)).exports;
+assert.deepEqual([k.run(), k.readGlobal()], [9, 5]);
+console.log("shake-unit (what the graph cannot say): ok");

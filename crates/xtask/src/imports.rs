@@ -27,14 +27,14 @@ impl Reader<'_> {
         let (mut v, mut shift) = (0u32, 0);
         loop {
             let b = self.byte()?;
+            if shift == 28 && b > 0x0f {
+                return Err(err("a LEB128 u32 out of range"));
+            }
             v |= ((b & 0x7f) as u32) << shift;
             if b & 0x80 == 0 {
                 return Ok(v);
             }
             shift += 7;
-            if shift > 28 {
-                return Err(err("LEB128 too long"));
-            }
         }
     }
     fn name(&mut self) -> Result<&str> {

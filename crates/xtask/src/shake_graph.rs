@@ -20,7 +20,7 @@ use crate::run::Result;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use wasmparser::{
     DataKind, ElementItems, ElementKind, KnownCustom, Linking, Name, Operator, Parser, Payload,
-    RelocationType, SymbolInfo,
+    RelocationType, SymbolFlags, SymbolInfo,
 };
 
 /// FNV-1a, 32 bits: ties a graph to the exact bytes it describes (pkg/shake.js checks it).
@@ -56,14 +56,18 @@ fn err(e: impl std::fmt::Display) -> String {
     format!("shake graph: {e}")
 }
 
+/// A segment offset: exactly `i32.const n; end`.
 fn const_i32(expr: &wasmparser::ConstExpr) -> Result<u32> {
-    match expr.get_operators_reader().read().map_err(err)? {
-        Operator::I32Const { value } => Ok(value as u32),
-        other => Err(err(format!("segment offset {other:?} is not an i32.const"))),
+    let mut ops = expr.get_operators_reader();
+    match (ops.read().map_err(err)?, ops.read().map_err(err)?) {
+        (Operator::I32Const { value }, Operator::End) => Ok(value as u32),
+        other => Err(err(format!("segment offset {other:?} is not one i32.const"))),
     }
 }
 
-fn parse(bytes: &[u8]) -> Result<Module> {
+/// `linker`: read the linking and relocation sections (wasm-bindgen copies the linked
+/// module's into its output unchanged, describing the old indices: those are ignored).
+fn parse(bytes: &[u8], linker: bool) -> Result<Module> {
     let mut m = Module::default();
     for payload in Parser::new(0).parse_all(bytes) {
         match payload.map_err(err)? {
@@ -112,13 +116,17 @@ fn parse(bytes: &[u8]) -> Result<Module> {
                         }
                     }
                 }
-                KnownCustom::Linking(linking) => {
+                KnownCustom::Linking(linking) if linker => {
                     for sub in linking.subsections() {
                         if let Linking::SymbolTable(symbols) = sub.map_err(err)? {
                             for symbol in symbols {
                                 m.symbols.push(match symbol.map_err(err)? {
                                     SymbolInfo::Func { index, .. } => Symbol::Function(index),
-                                    SymbolInfo::Data { symbol: Some(d), .. } => {
+                                    // An absolute symbol is an address the linker made,
+                                    // not a static in a segment.
+                                    SymbolInfo::Data { symbol: Some(d), flags, .. }
+                                        if !flags.contains(SymbolFlags::ABSOLUTE) =>
+                                    {
                                         Symbol::Data(d.index, d.offset, d.size)
                                     }
                                     _ => Symbol::Other,
@@ -127,7 +135,7 @@ fn parse(bytes: &[u8]) -> Result<Module> {
                         }
                     }
                 }
-                KnownCustom::Reloc(relocs) => {
+                KnownCustom::Reloc(relocs) if linker => {
                     let into = match section.name() {
                         "reloc.CODE" => &mut m.code_relocs,
                         "reloc.DATA" => &mut m.data_relocs,
@@ -182,16 +190,18 @@ struct Statics {
 }
 
 fn statics(m: &Module) -> Result<Statics> {
-    let address = |seg: u32, off: u32| -> Result<u32> {
-        let (base, _, _) = m.segments.get(seg as usize).ok_or_else(|| err("symbol in no segment"))?;
-        Ok(base + off)
-    };
+    let segment = |seg: u32| m.segments.get(seg as usize).ok_or_else(|| err("a symbol in no segment"));
+    let past = || err("a symbol past the end of its segment");
     let mut spans = Vec::new();
     for (i, s) in m.symbols.iter().enumerate() {
         if let Symbol::Data(seg, off, size) = *s {
+            let (base, _, bytes) = segment(seg)?;
+            if off.checked_add(size).is_none_or(|end| end as usize > bytes.len()) {
+                return Err(past());
+            }
             if size > 0 {
-                let a = address(seg, off)?;
-                spans.push((a, a + size, i as u32));
+                let a = base.checked_add(off).ok_or_else(past)?;
+                spans.push((a, a.checked_add(size).ok_or_else(past)?, i as u32));
             }
         }
     }
@@ -207,8 +217,8 @@ fn statics(m: &Module) -> Result<Statics> {
     }
     for (i, s) in m.symbols.iter().enumerate() {
         if let Symbol::Data(seg, _, 0) = *s {
-            let (base, _, bytes) = &m.segments[seg as usize];
-            let end = base + bytes.len() as u32;
+            let (base, _, bytes) = segment(seg)?;
+            let end = base.saturating_add(bytes.len() as u32);
             let all = (0..ranges.len()).filter(|&r| ranges[r].0 >= *base && ranges[r].1 <= end).collect();
             of_symbol.insert(i as u32, all);
         }
@@ -237,8 +247,8 @@ impl Refs {
 /// The graph of `linked` (built with `--emit-relocs`) over the function indices of `bound`
 /// (wasm-bindgen's output, names kept), for the stripped bytes `shipped`.
 pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
-    let pre = parse(linked)?;
-    let post = parse(bound)?;
+    let pre = parse(linked, true)?;
+    let post = parse(bound, false)?;
     if pre.symbols.is_empty() || pre.code_relocs.is_empty() {
         return Err(err("the linked wasm has no relocations (built without --emit-relocs?)"));
     }
@@ -365,29 +375,4 @@ pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
         list(&root_slots),
         list_usize(&roots.statics),
     ))
-}
-
-/// The module without its custom sections (names, producers, the linker's relocations).
-pub fn strip_custom(bytes: &[u8]) -> Result<Vec<u8>> {
-    let mut out = bytes[..8].to_vec();
-    for payload in Parser::new(0).parse_all(bytes) {
-        let payload = payload.map_err(err)?;
-        if let Some((id, range)) = payload.as_section() {
-            if id != 0 {
-                // The section header: id and LEB128 size, then the contents.
-                out.push(id);
-                let mut n = range.len();
-                loop {
-                    let b = (n & 0x7f) as u8;
-                    n >>= 7;
-                    out.push(if n > 0 { b | 0x80 } else { b });
-                    if n == 0 {
-                        break;
-                    }
-                }
-                out.extend_from_slice(&bytes[range]);
-            }
-        }
-    }
-    Ok(out)
 }

@@ -4,6 +4,7 @@
 
 use crate::run::{cmd, status, Result};
 use std::path::Path;
+use wasmparser::{DataKind, Parser, Payload};
 
 /// What a build leaves besides `<out>/<crate>_bg.wasm` (custom sections stripped): the
 /// linked module with the linker's relocations and the bound one with its names, which is
@@ -35,7 +36,8 @@ pub fn build_and_bind(package: &str, profile: &str, flags: &[&str], out: &Path) 
         ],
     );
     cargo.args(flags);
-    // The linker's symbols and relocations for the shake graph; the code is the same bytes.
+    // The linker's symbols and relocations for the shake graph. The code is the same bytes; the
+    // data gains the `.bss` segment as explicit zeros, which `ship` drops again.
     cargo.args(["--", "-C", "link-arg=--emit-relocs"]);
     status(cargo)?;
     std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
@@ -52,7 +54,92 @@ pub fn build_and_bind(package: &str, profile: &str, flags: &[&str], out: &Path) 
     ))?;
     let path = out.join(format!("{stem}_bg.wasm"));
     let bound = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let shipped = crate::shake_graph::strip_custom(&bound)?;
+    let shipped = ship(&bound)?;
     std::fs::write(&path, &shipped).map_err(|e| e.to_string())?;
     Ok(Built { linked, bound, shipped })
+}
+
+fn leb(mut n: usize, out: &mut Vec<u8>) {
+    loop {
+        let b = (n & 0x7f) as u8;
+        n >>= 7;
+        out.push(if n > 0 { b | 0x80 } else { b });
+        if n == 0 {
+            return;
+        }
+    }
+}
+
+/// The bound module as it ships: no custom sections (names, producers, the linker's
+/// relocations that wasm-bindgen copies along), and no trailing active data segments that are
+/// all zeros (memory starts zeroed; `--emit-relocs` keeps `.bss` as such a segment). Segment
+/// indices before them do not change; a data count section is updated.
+pub fn ship(bound: &[u8]) -> Result<Vec<u8>> {
+    let err = |e: wasmparser::BinaryReaderError| format!("wasm: {e}");
+    let mut keep_segments = None;
+    for payload in Parser::new(0).parse_all(bound) {
+        if let Payload::DataSection(reader) = payload.map_err(err)? {
+            let mut segments = Vec::new();
+            for data in reader {
+                let data = data.map_err(err)?;
+                let zeros = matches!(data.kind, DataKind::Active { .. }) && data.data.iter().all(|&b| b == 0);
+                segments.push((data.range.clone(), zeros));
+            }
+            let n = segments.len() - segments.iter().rev().take_while(|(_, zeros)| *zeros).count();
+            keep_segments = Some((n, segments));
+        }
+    }
+    let mut out = bound[..8].to_vec();
+    for payload in Parser::new(0).parse_all(bound) {
+        let payload = payload.map_err(err)?;
+        let Some((id, range)) = payload.as_section() else { continue };
+        let mut contents = bound[range].to_vec();
+        match (id, &keep_segments) {
+            (0, _) => continue,
+            (11, Some((n, segments))) => {
+                contents.clear();
+                leb(*n, &mut contents);
+                for (r, _) in &segments[..*n] {
+                    contents.extend_from_slice(&bound[r.clone()]);
+                }
+            }
+            (12, Some((n, _))) => {
+                contents.clear();
+                leb(*n, &mut contents);
+            }
+            _ => {}
+        }
+        out.push(id);
+        leb(contents.len(), &mut out);
+        out.extend_from_slice(&contents);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(id: u8, body: &[u8], out: &mut Vec<u8>) {
+        out.push(id);
+        leb(body.len(), out);
+        out.extend_from_slice(body);
+    }
+
+    #[test]
+    fn ship_drops_custom_sections_and_trailing_zero_segments() {
+        let mut m = b"\0asm\x01\0\0\0".to_vec();
+        section(5, &[1, 0, 1], &mut m); // one memory, one page
+        section(12, &[3], &mut m); // data count
+        // Segments at 16 (zeros: kept, not trailing), at 32 (bytes 7 7), at 64 (zeros).
+        let data = [3, 0, 0x41, 16, 0x0b, 1, 0, 0, 0x41, 32, 0x0b, 2, 7, 7, 0, 0x41, 0xc0, 0, 0x0b, 2, 0, 0];
+        section(11, &data, &mut m);
+        section(0, b"\x04name\0", &mut m);
+        let out = ship(&m).unwrap();
+        let mut want = b"\0asm\x01\0\0\0".to_vec();
+        section(5, &[1, 0, 1], &mut want);
+        section(12, &[2], &mut want);
+        section(11, &[2, 0, 0x41, 16, 0x0b, 1, 0, 0, 0x41, 32, 0x0b, 2, 7, 7], &mut want);
+        assert_eq!(out, want);
+    }
 }
