@@ -5,6 +5,7 @@
 //! Debian's wasm-opt 108 cannot read wasm-bindgen 0.2.130's output; see wasm.rs).
 
 use crate::run::Result;
+use crate::wasm::leb;
 
 const GLUE: &str = "./loyal_wasm_bg.js";
 
@@ -50,17 +51,6 @@ impl Reader<'_> {
             self.u32()?;
         }
         Ok(())
-    }
-}
-
-fn leb(mut n: usize, out: &mut Vec<u8>) {
-    loop {
-        let b = (n & 0x7f) as u8;
-        n >>= 7;
-        out.push(if n > 0 { b | 0x80 } else { b });
-        if n == 0 {
-            return;
-        }
     }
 }
 

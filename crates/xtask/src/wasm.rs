@@ -59,7 +59,8 @@ pub fn build_and_bind(package: &str, profile: &str, flags: &[&str], out: &Path) 
     Ok(Built { linked, bound, shipped })
 }
 
-fn leb(mut n: usize, out: &mut Vec<u8>) {
+/// Appends `n` as unsigned LEB128.
+pub fn leb(mut n: usize, out: &mut Vec<u8>) {
     loop {
         let b = (n & 0x7f) as u8;
         n >>= 7;
