@@ -376,3 +376,111 @@ pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
         list_usize(&roots.statics),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wasm::{leb, section};
+    fn name(s: &str, out: &mut Vec<u8>) {
+        leb(s.len(), out);
+        out.extend_from_slice(s.as_bytes());
+    }
+    fn custom(title: &str, body: &[u8], out: &mut Vec<u8>) {
+        let mut b = Vec::new();
+        name(title, &mut b);
+        b.extend_from_slice(body);
+        section(0, &b, out);
+    }
+    /// A 5-byte LEB128, as a linker leaves relocated immediates.
+    fn padded(n: u32) -> [u8; 5] {
+        let mut b = [0; 5];
+        for (i, x) in b.iter_mut().enumerate() {
+            *x = ((n >> (7 * i)) & 0x7f) as u8 | if i < 4 { 0x80 } else { 0 };
+        }
+        b
+    }
+
+    /// A linked module as wasm-ld leaves it with `--emit-relocs`: `keep` (f0) takes the address
+    /// of static S (1024..1028) and the slot of f1; S holds the slot of f2; f3 is in the table,
+    /// named by nothing; static T (1028..1032) is named by nothing.
+    fn linked() -> Vec<u8> {
+        let mut m = b"\0asm\x01\0\0\0".to_vec();
+        section(1, &[1, 0x60, 0, 0], &mut m);
+        section(3, &[4, 0, 0, 0, 0], &mut m);
+        section(4, &[1, 0x70, 0, 4], &mut m);
+        section(5, &[1, 0, 1], &mut m);
+        section(9, &[1, 0, 0x41, 1, 0x0b, 3, 1, 2, 3], &mut m);
+        // Code: f0 = i32.const S; drop; i32.const slot(f1); drop. The others are empty.
+        let mut code = vec![4];
+        let mut body = vec![0, 0x41];
+        let at_s = 1 + 1 + body.len(); // count, body size, then this offset in the section
+        body.extend(padded(1024));
+        body.extend([0x1a, 0x41]);
+        let at_slot = 1 + 1 + body.len();
+        body.extend(padded(1));
+        body.extend([0x1a, 0x0b]);
+        leb(body.len(), &mut code);
+        code.extend(&body);
+        for _ in 0..3 {
+            code.extend([2, 0, 0x0b]);
+        }
+        section(10, &code, &mut m);
+        // Data: one segment at 1024: S = slot(f2), T = 7.
+        let data = [1, 0, 0x41, 0x80, 0x08, 0x0b, 8, 2, 0, 0, 0, 7, 0, 0, 0];
+        let at_data_slot = 7; // the segment's bytes start after its header
+        section(11, &data, &mut m);
+        let mut names = vec![1];
+        let mut map = vec![4];
+        for (i, n) in ["keep", "f1", "f2", "f3"].iter().enumerate() {
+            map.push(i as u8);
+            name(n, &mut map);
+        }
+        leb(map.len(), &mut names);
+        names.extend(&map);
+        custom("name", &names, &mut m);
+        // Symbols: 0..4 the functions, 4 = S, 5 = T (segment 0, offset, size 4).
+        let mut symbols = vec![6];
+        for (i, n) in ["keep", "f1", "f2", "f3"].iter().enumerate() {
+            symbols.extend([0, 0, i as u8]);
+            name(n, &mut symbols);
+        }
+        for (n, offset) in [("S", 0), ("T", 4)] {
+            symbols.extend([1, 2]);
+            name(n, &mut symbols);
+            symbols.extend([0, offset, 4]);
+        }
+        let mut linking = vec![2, 8];
+        leb(symbols.len(), &mut linking);
+        linking.extend(&symbols);
+        custom("linking", &linking, &mut m);
+        // reloc.CODE (code is section 5 in order): MEMORY_ADDR_SLEB to S, TABLE_INDEX_SLEB to f1.
+        custom("reloc.CODE", &[5, 2, 4, at_s as u8, 4, 0, 1, at_slot as u8, 1], &mut m);
+        // reloc.DATA (section 6): TABLE_INDEX_I32 to f2 at S.
+        custom("reloc.DATA", &[6, 1, 2, at_data_slot, 2], &mut m);
+        m
+    }
+
+    #[test]
+    fn graph_names_slots_and_statics_from_relocations() {
+        let m = linked();
+        let graph = build(&m, &m, &m).unwrap();
+        assert!(graph.contains("\"known\":[0,1,2,3]"), "{graph}");
+        assert!(graph.contains("\"refs\":[[[1],[0]],[[],[]],[[],[]],[[],[]]]"), "{graph}");
+        assert!(graph.contains("\"statics\":[[1024,1028,[2],[]],[1028,1032,[],[]]]"), "{graph}");
+        assert!(graph.contains("\"roots\":[[],[]]"), "{graph}");
+        assert!(graph.contains(&format!("\"size\":{},\"fnv\":{}", m.len(), fnv1a(&m))));
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_describe() {
+        let m = linked();
+        // Without relocations (built without --emit-relocs).
+        let plain = crate::wasm::ship(&m).unwrap();
+        assert!(build(&plain, &m, &m).unwrap_err().contains("--emit-relocs"));
+        // A bound module whose data moved.
+        let mut moved = m.clone();
+        let at = moved.windows(3).position(|w| w == [0x41, 0x80, 0x08]).unwrap();
+        moved[at + 1] = 0x90;
+        assert!(build(&m, &moved, &m).unwrap_err().contains("data segments"));
+    }
+}

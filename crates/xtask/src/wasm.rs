@@ -117,15 +117,17 @@ pub fn ship(bound: &[u8]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// Appends a section: id, LEB128 size, contents (for tests that assemble modules).
+#[cfg(test)]
+pub fn section(id: u8, body: &[u8], out: &mut Vec<u8>) {
+    out.push(id);
+    leb(body.len(), out);
+    out.extend_from_slice(body);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn section(id: u8, body: &[u8], out: &mut Vec<u8>) {
-        out.push(id);
-        leb(body.len(), out);
-        out.extend_from_slice(body);
-    }
 
     #[test]
     fn ship_drops_custom_sections_and_trailing_zero_segments() {
