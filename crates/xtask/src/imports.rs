@@ -5,7 +5,7 @@
 //! Debian's wasm-opt 108 cannot read wasm-bindgen 0.2.130's output; see wasm.rs).
 
 use crate::run::Result;
-use crate::wasm::leb;
+use crate::wasm::{leb, name, section};
 
 const GLUE: &str = "./loyal_wasm_bg.js";
 
@@ -54,11 +54,6 @@ impl Reader<'_> {
     }
 }
 
-fn name(s: &str, out: &mut Vec<u8>) {
-    leb(s.len(), out);
-    out.extend_from_slice(s.as_bytes());
-}
-
 /// The `i`th short name: `a` … `z`, `A` … `Z`, then two letters, and so on.
 fn short(mut i: usize) -> String {
     const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -93,9 +88,9 @@ pub fn minify(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
             r.pos = end;
             continue;
         }
-        let mut section = Vec::new();
+        let mut imports = Vec::new();
         let count = r.u32()?;
-        leb(count as usize, &mut section);
+        leb(count as usize, &mut imports);
         for _ in 0..count {
             let module = r.name()?.to_owned();
             let old = r.name()?.to_owned();
@@ -128,16 +123,14 @@ pub fn minify(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
             } else {
                 old
             };
-            name(&module, &mut section);
-            name(&new, &mut section);
-            section.extend_from_slice(&wasm[descriptor..r.pos]);
+            name(&module, &mut imports);
+            name(&new, &mut imports);
+            imports.extend_from_slice(&wasm[descriptor..r.pos]);
         }
         if r.pos != end {
             return Err(err("the import section has trailing bytes"));
         }
-        out.push(2);
-        leb(section.len(), &mut out);
-        out.extend_from_slice(&section);
+        section(2, &imports, &mut out);
     }
     if renamed == 0 {
         return Err(err("the wasm imports nothing from its glue"));

@@ -23,6 +23,11 @@ use wasmparser::{
     RelocationType, SymbolFlags, SymbolInfo,
 };
 
+/// A JSON array's items.
+fn join<T: ToString>(items: impl IntoIterator<Item = T>) -> String {
+    items.into_iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+}
+
 /// FNV-1a, 32 bits: ties a graph to the exact bytes it describes (pkg/shake.js checks it).
 pub fn fnv1a(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
@@ -334,8 +339,6 @@ pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
             })
             .collect()
     };
-    let list = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
-    let list_usize = |v: &BTreeSet<usize>| v.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
 
     let mut known = Vec::new();
     let mut refs = Vec::new();
@@ -353,13 +356,13 @@ pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
         }
         let r = by_function.get(&f).unwrap_or(&empty);
         known.push(p.to_string());
-        refs.push(format!("[[{}],[{}]]", list(&slots(r, "a function")?), list_usize(&r.statics)));
+        refs.push(format!("[[{}],[{}]]", join(&slots(r, "a function")?), join(&r.statics)));
     }
     let statics_json: Vec<String> = statics
         .ranges
         .iter()
         .zip(&by_static)
-        .map(|(&(s, e), r)| Ok(format!("[{s},{e},[{}],[{}]]", list(&slots(r, "a static")?), list_usize(&r.statics))))
+        .map(|(&(s, e), r)| Ok(format!("[{s},{e},[{}],[{}]]", join(&slots(r, "a static")?), join(&r.statics))))
         .collect::<Result<_>>()?;
     let mut root_slots = slots(&roots, "data")?;
     // A table slot wasm-bindgen filled with a function of its own: nothing here says who may
@@ -372,19 +375,15 @@ pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
         known.join(","),
         refs.join(","),
         statics_json.join(","),
-        list(&root_slots),
-        list_usize(&roots.statics),
+        join(&root_slots),
+        join(&roots.statics),
     ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wasm::{leb, section};
-    fn name(s: &str, out: &mut Vec<u8>) {
-        leb(s.len(), out);
-        out.extend_from_slice(s.as_bytes());
-    }
+    use crate::wasm::{leb, name, section};
     fn custom(title: &str, body: &[u8], out: &mut Vec<u8>) {
         let mut b = Vec::new();
         name(title, &mut b);

@@ -71,58 +71,59 @@ pub fn leb(mut n: usize, out: &mut Vec<u8>) {
     }
 }
 
+/// Appends a section: id, LEB128 size, contents.
+pub fn section(id: u8, contents: &[u8], out: &mut Vec<u8>) {
+    out.push(id);
+    leb(contents.len(), out);
+    out.extend_from_slice(contents);
+}
+
+/// Appends a wasm name: LEB128 length, UTF-8 bytes.
+pub fn name(s: &str, out: &mut Vec<u8>) {
+    leb(s.len(), out);
+    out.extend_from_slice(s.as_bytes());
+}
+
 /// The bound module as it ships: no custom sections (names, producers, the linker's
 /// relocations that wasm-bindgen copies along), and no trailing active data segments that are
 /// all zeros (memory starts zeroed; `--emit-relocs` keeps `.bss` as such a segment). Segment
 /// indices before them do not change; a data count section is updated.
 pub fn ship(bound: &[u8]) -> Result<Vec<u8>> {
     let err = |e: wasmparser::BinaryReaderError| format!("wasm: {e}");
-    let mut keep_segments = None;
+    let mut sections = Vec::new();
+    let mut kept_segments = None;
     for payload in Parser::new(0).parse_all(bound) {
-        if let Payload::DataSection(reader) = payload.map_err(err)? {
+        let payload = payload.map_err(err)?;
+        if let Payload::DataSection(reader) = &payload {
             let mut segments = Vec::new();
-            for data in reader {
+            for data in reader.clone() {
                 let data = data.map_err(err)?;
                 let zeros = matches!(data.kind, DataKind::Active { .. }) && data.data.iter().all(|&b| b == 0);
-                segments.push((data.range.clone(), zeros));
+                segments.push((data.range, zeros));
             }
             let n = segments.len() - segments.iter().rev().take_while(|(_, zeros)| *zeros).count();
-            keep_segments = Some((n, segments));
+            let mut contents = Vec::new();
+            leb(n, &mut contents);
+            for (r, _) in &segments[..n] {
+                contents.extend_from_slice(&bound[r.clone()]);
+            }
+            kept_segments = Some(n);
+            sections.push((11, contents));
+        } else if let Some((id, range)) = payload.as_section() {
+            if id != 0 {
+                sections.push((id, bound[range].to_vec()));
+            }
         }
     }
     let mut out = bound[..8].to_vec();
-    for payload in Parser::new(0).parse_all(bound) {
-        let payload = payload.map_err(err)?;
-        let Some((id, range)) = payload.as_section() else { continue };
-        let mut contents = bound[range].to_vec();
-        match (id, &keep_segments) {
-            (0, _) => continue,
-            (11, Some((n, segments))) => {
-                contents.clear();
-                leb(*n, &mut contents);
-                for (r, _) in &segments[..*n] {
-                    contents.extend_from_slice(&bound[r.clone()]);
-                }
-            }
-            (12, Some((n, _))) => {
-                contents.clear();
-                leb(*n, &mut contents);
-            }
-            _ => {}
+    for (id, mut contents) in sections {
+        if let (12, Some(n)) = (id, kept_segments) {
+            contents.clear();
+            leb(n, &mut contents);
         }
-        out.push(id);
-        leb(contents.len(), &mut out);
-        out.extend_from_slice(&contents);
+        section(id, &contents, &mut out);
     }
     Ok(out)
-}
-
-/// Appends a section: id, LEB128 size, contents (for tests that assemble modules).
-#[cfg(test)]
-pub fn section(id: u8, body: &[u8], out: &mut Vec<u8>) {
-    out.push(id);
-    leb(body.len(), out);
-    out.extend_from_slice(body);
 }
 
 #[cfg(test)]
