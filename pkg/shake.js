@@ -179,6 +179,27 @@ function scan(r, ref, expression = false, seen = null) {
   if (expression) throw shakeError("wasm: a constant expression has no end");
 }
 
+/** The i32 constants of the constant expression at `r`, read to its `end`; `ref` gets the functions it names. */
+function constants(r, ref = () => {}) {
+  const values = [];
+  scan(r, ref, true, { value: (v) => values.push(v), indirect() {} });
+  return values;
+}
+
+/**
+ * A segment offset at `r`, read to its `end`: its value if it is exactly `i32.const n`, else
+ * null (a `global.get` or an extended constant has no fixed value here).
+ */
+function constOffset(r) {
+  const start = r.pos;
+  const values = constants(r);
+  if (r.b[start] !== 0x41) return null;
+  // `i32.const`, one LEB128, `end`: then the LEB128 is every byte in between.
+  const leb = new Reader(r.b, start + 1, r.pos - 1);
+  leb.skipLeb();
+  return leb.pos === r.pos - 1 ? values[0] : null;
+}
+
 function sections(bytes) {
   const header = [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0];
   if (bytes.length < 8 || header.some((b, i) => bytes[i] !== b)) {
@@ -322,7 +343,7 @@ export function shakeWasm(bytes, keep, graph = null) {
         valtype(r);
         r.byte();
         // A global may hold a static's address (wasm-ld exports `pub static`s that way).
-        scan(r, (f) => roots.push(f), true, { value: (v) => globalValues.push(v), indirect() {} });
+        globalValues.push(...constants(r, (f) => roots.push(f)));
       }
     } else if (s.id === 7) {
       for (let n = r.u32(); n > 0; n--) {
@@ -343,9 +364,7 @@ export function shakeWasm(bytes, keep, graph = null) {
         if (flags > 7) throw shakeError(`wasm: element segment ${flags} is not supported`);
         if (flags === 2 || flags === 6) r.u32(); // table index
         // The offset of an active segment: with it, which function each slot number calls.
-        const offset = [];
-        if ((flags & 1) === 0) scan(r, () => {}, true, { value: (v) => offset.push(v), indirect() {} });
-        const at = (flags & 1) === 0 && offset.length === 1 ? offset[0] : null;
+        const at = (flags & 1) === 0 ? constOffset(r) : null;
         if ((flags & 1) === 0 && at === null) slotsAnywhere = true;
         const expressions = (flags & 4) !== 0;
         if (flags & 3) r.byte(); // element kind or reference type
@@ -372,10 +391,7 @@ export function shakeWasm(bytes, keep, graph = null) {
         let address = null;
         if (flags !== 1) {
           // An i32.const offset is an address the graph's statics can be matched with.
-          if (r.b[r.pos] === 0x41 && (r.pos++, true)) {
-            address = r.s32();
-            if (r.byte() !== 0x0b) address = null;
-          }
+          address = constOffset(r);
           if (address === null) throw shakeError("wasm: a data segment offset is not an i32.const");
         }
         const size = r.u32();

@@ -13,6 +13,23 @@ const pkg = path.resolve(here, "../../pkg");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "loyal-pkg-"));
 const results = [];
 let example; // what the unbundled README example printed
+const exampleEnv = {
+  ...process.env,
+  BESTPRODUCER_KEY: "302e020100300506032b657004220420" + createHash("sha256").update("loyal-devnet/BestProducer").digest("hex"),
+};
+/** Bundles `entries` from the scratch project into `outdir` with the installed package's shake plugin; returns what it logged. */
+function bundleShaken(entries, outdir) {
+  fs.writeFileSync(path.join(scratch, `bundle-${outdir}.mjs`), `
+    import * as esbuild from ${JSON.stringify(path.join(here, "node_modules/esbuild/lib/main.js"))};
+    import { esbuildPlugin } from "@loyal/hedera/shake";
+    const lines = [];
+    await esbuild.build({
+      entryPoints: ${JSON.stringify(entries)}, outdir: ${JSON.stringify(outdir)}, bundle: true, minify: true,
+      format: "esm", platform: "node", logLevel: "error", plugins: [esbuildPlugin({ log: (l) => lines.push(l) })],
+    });
+    console.log(lines.join("\\n"));`);
+  return execFileSync("node", [`bundle-${outdir}.mjs`], { cwd: scratch, encoding: "utf8" }).trim();
+}
 async function step(name, run) {
   try {
     await run();
@@ -31,11 +48,7 @@ await step("npm pack + install", () => {
 
 await step("README example against the devnet", () => {
   fs.copyFileSync(path.join(here, "example.mjs"), path.join(scratch, "example.mjs"));
-  const seed = createHash("sha256").update("loyal-devnet/BestProducer").digest("hex");
-  const out = execFileSync("node", ["example.mjs"], {
-    cwd: scratch, encoding: "utf8",
-    env: { ...process.env, BESTPRODUCER_KEY: "302e020100300506032b657004220420" + seed },
-  });
+  const out = execFileSync("node", ["example.mjs"], { cwd: scratch, encoding: "utf8", env: exampleEnv });
   console.log(`example: ${out.trim()}`);
   example = JSON.parse(out);
 });
@@ -43,22 +56,9 @@ await step("README example against the devnet", () => {
 await step("README example bundled, the whole library's wasm shaken, against the devnet", () => {
   // The network half of the package — async calls, closures handed to JS, futures' vtables,
   // IPFS, the mirror, coded errors from receipts — run from a wasm shaken with the graph.
-  fs.writeFileSync(path.join(scratch, "bundle-example.mjs"), `
-    import * as esbuild from ${JSON.stringify(path.join(here, "node_modules/esbuild/lib/main.js"))};
-    import { esbuildPlugin } from "@loyal/hedera/shake";
-    const lines = [];
-    await esbuild.build({
-      entryPoints: ["example.mjs"], outdir: "out-full", bundle: true, minify: true,
-      format: "esm", platform: "node", logLevel: "error", plugins: [esbuildPlugin({ log: (l) => lines.push(l) })],
-    });
-    console.log(lines.join("\\n"));`);
-  const log = execFileSync("node", ["bundle-example.mjs"], { cwd: scratch, encoding: "utf8" }).trim();
+  const log = bundleShaken(["example.mjs"], "out-full");
   if (!/ B of statics zeroed/.test(log) || !log.includes("out-full/dist/loyal_wasm_bg.wasm")) throw new Error(`not shaken: ${log}`);
-  const seed = createHash("sha256").update("loyal-devnet/BestProducer").digest("hex");
-  const out = JSON.parse(execFileSync("node", ["out-full/example.js"], {
-    cwd: scratch, encoding: "utf8",
-    env: { ...process.env, BESTPRODUCER_KEY: "302e020100300506032b657004220420" + seed },
-  }));
+  const out = JSON.parse(execFileSync("node", ["out-full/example.js"], { cwd: scratch, encoding: "utf8", env: exampleEnv }));
   if (out.cid !== example?.cid || JSON.stringify(out.serials) !== "[1]" || out.tokenId === example?.tokenId) {
     throw new Error(`the shaken example computed ${JSON.stringify(out)}, unbundled ${JSON.stringify(example)}`);
   }
@@ -91,14 +91,7 @@ await step("@loyal/hedera/shake: bundled apps, their wasm shaken, compute what t
   const apps = ["shake-app", "shake-transfer"];
   for (const app of apps) fs.copyFileSync(path.join(here, `${app}.mjs`), path.join(scratch, `${app}.mjs`));
   // Two entry points into one directory: they share the wasm file written there.
-  fs.writeFileSync(path.join(scratch, "bundle.mjs"), `
-    import * as esbuild from ${JSON.stringify(path.join(here, "node_modules/esbuild/lib/main.js"))};
-    import { esbuildPlugin } from "@loyal/hedera/shake";
-    await esbuild.build({
-      entryPoints: ${JSON.stringify(apps.map((a) => `${a}.mjs`))}, outdir: "out", bundle: true, minify: true,
-      format: "esm", platform: "node", logLevel: "error", plugins: [esbuildPlugin()],
-    });`);
-  execFileSync("node", ["bundle.mjs"], { cwd: scratch, encoding: "utf8" });
+  bundleShaken(apps.map((a) => `${a}.mjs`), "out");
   for (const app of apps) {
     const plain = execFileSync("node", [`${app}.mjs`], { cwd: scratch, encoding: "utf8" });
     const bundled = execFileSync("node", [`out/${app}.js`], { cwd: scratch, encoding: "utf8" });

@@ -109,3 +109,16 @@ assert.deepEqual([kept.stubbed, kept.zeroed], [0, 0], "slot 0's function and the
 const k = new WebAssembly.Instance(new WebAssembly.Module(kept.wasm)).exports;
 assert.deepEqual([k.run(), k.readGlobal()], [9, 5]);
 console.log("shake-unit (what the graph cannot say): ok");
+
+// A data offset that is not one `i32.const` (here the extended constant 16 + 0) is refused,
+// not read as the address 16.
+const extended = new Uint8Array([
+  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+  ...section(1, vec([[0x60, 0, 1, 0x7f]])),
+  ...section(3, vec([[0]])),
+  ...section(5, vec([[0, 1]])),
+  ...section(10, vec([body(i32(1))])),
+  ...section(11, vec([[0, ...i32(16), ...i32(0), 0x6a, 0x0b, ...leb(1), 5]])),
+]);
+assert.throws(() => shakeWasm(extended, []), (e) => e.code === "SHAKE" && /not an i32.const/.test(e.message));
+console.log("shake-unit (offsets): ok");
