@@ -135,19 +135,19 @@ pub fn run() -> Result {
         let glue = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let glue = pure_registries(&path, &dispose_in_wrap(&path, &glue)?)?;
         let (wasm, glue) = crate::imports::minify(&built.shipped, &glue)?;
-        // The graph is tied to the bytes that ship (their size and hash); it is made before
-        // anything is written, so a failure leaves no wasm beside a graph of another build.
+        // The graph is tied to the bytes that ship (their size and hash). It is made before
+        // this writes anything; should it fail, what wasm-bindgen already wrote sits beside
+        // the old graph, which shake.js then refuses by its hash.
         let graph = crate::shake_graph::build(&built.linked, &built.bound, &wasm)?;
         std::fs::write(&path, &glue).map_err(|e| e.to_string())?;
         std::fs::write(dist.join("loyal_wasm_bg.wasm"), &wasm).map_err(|e| e.to_string())?;
         std::fs::write(dist.join("loyal_wasm_bg.shake.json"), graph).map_err(|e| e.to_string())?;
         write_builders(&dist, &glue)?;
-        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         println!(
             "pkg: {} ({} B wasm, {} B JS glue) -> {}",
             build.what,
-            size(&dist.join("loyal_wasm_bg.wasm")),
-            size(&dist.join("loyal_wasm.js")),
+            wasm.len(),
+            glue.len(),
             dist.display()
         );
     }
