@@ -16,6 +16,14 @@ export function boundTo(Base, freeze) {
   return Bound;
 }
 
+/**
+ * `signTransaction(bytes, key)` bound to one wasm build's export: the key as a string or a
+ * `PrivateKey` (read through its DER form, so the class is not needed by apps without it).
+ */
+export function signingWith(sign) {
+  return (bytes, key) => sign(bytes, typeof key?.toStringDer === "function" ? key.toStringDer() : key);
+}
+
 /** Whole hbars to tinybars (`bigint`). */
 export const hbar = (n) => BigInt(n) * 100000000n;
 

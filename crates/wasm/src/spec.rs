@@ -2,10 +2,12 @@
 //! transaction. Ids are strings (`"0.0.1001"`, `"0.0.5/1"` for NFTs), keys any string form,
 //! amounts `bigint` or integer numbers, byte fields `Uint8Array` or strings (UTF-8).
 //!
-//! Every builder type has its own export, `freeze<Type>` (`freezeTokenMintTransaction`), that
-//! reads only its own fields: the wasm is then one function per type, which
-//! `@loyal/hedera/shake` drops for the types an app's bundle never names. Only the schedule,
-//! whose inner transaction may be of any type, dispatches on `type`.
+//! Every builder type has two exports that read only its own fields: `freeze<Type>Transaction`
+//! gives a `Transaction` (what the builder classes call) and `freeze<Type>` its bytes (the
+//! functions an app imports one by one: `freezeTokenMint`, then `signTransaction`). The wasm
+//! is then one function per type and form, which `@loyal/hedera/shake` drops for those an
+//! app's bundle never names. Only the schedule, whose inner transaction may be of any type,
+//! dispatches on `type`.
 
 use crate::error::{core, invalid, missing, parse_in, JsResult};
 use crate::prelude::*;
@@ -151,6 +153,8 @@ impl OnBuilder for Schedule {
 }
 
 /// Freezes one type: the frame, then the type's own fields (`build`).
+/// Out of line: each type's two exports (a `Transaction`, bytes) share one copy.
+#[inline(never)]
 fn freeze_as<D: TransactionData>(
     spec: &JsValue,
     build: fn(&Obj<'_>) -> JsResult<Builder<D>>,
@@ -163,12 +167,18 @@ fn freeze_as<D: TransactionData>(
 
 /// The builder types: the spec's `type` (the JS class name), its export, its fields.
 macro_rules! builders {
-    ($($kind:literal => $export:ident, $js:literal, $build:ident;)*) => {
+    ($($kind:literal => $export:ident, $js:literal, $to_bytes:ident, $bytes_js:literal, $build:ident;)*) => {
         $(
             #[doc = concat!("Freezes a `", $kind, "` spec that names its transaction id and nodes.")]
             #[wasm_bindgen(js_name = $js)]
             pub fn $export(spec: JsValue) -> JsResult<JsTransaction> {
                 freeze_as(&spec, $build)
+            }
+
+            #[doc = concat!("The same, as bytes: what `new ", $kind, "()…freeze().toBytes()` gives.")]
+            #[wasm_bindgen(js_name = $bytes_js)]
+            pub fn $to_bytes(spec: JsValue) -> JsResult<Vec<u8>> {
+                freeze_as(&spec, $build).map(|t| t.0.to_bytes())
             }
         )*
 
@@ -184,33 +194,39 @@ macro_rules! builders {
 }
 
 builders! {
-    "AccountCreateTransaction" => freeze_account_create, "freezeAccountCreateTransaction", account_create;
-    "TransferTransaction" => freeze_transfer, "freezeTransferTransaction", transfer;
-    "TokenAirdropTransaction" => freeze_token_airdrop, "freezeTokenAirdropTransaction", token_airdrop;
-    "TokenCreateTransaction" => freeze_token_create, "freezeTokenCreateTransaction", token_create;
-    "TokenAssociateTransaction" => freeze_token_associate, "freezeTokenAssociateTransaction", token_associate;
-    "TokenDissociateTransaction" => freeze_token_dissociate, "freezeTokenDissociateTransaction", token_dissociate;
-    "TokenMintTransaction" => freeze_token_mint, "freezeTokenMintTransaction", token_mint;
-    "TokenBurnTransaction" => freeze_token_burn, "freezeTokenBurnTransaction", token_burn;
-    "TokenUpdateNftsTransaction" => freeze_token_update_nfts, "freezeTokenUpdateNftsTransaction", token_update_nfts;
-    "TokenFreezeTransaction" => freeze_token_freeze, "freezeTokenFreezeTransaction", token_freeze;
-    "TokenUnfreezeTransaction" => freeze_token_unfreeze, "freezeTokenUnfreezeTransaction", token_unfreeze;
-    "TokenGrantKycTransaction" => freeze_token_grant_kyc, "freezeTokenGrantKycTransaction", token_grant_kyc;
-    "TokenRevokeKycTransaction" => freeze_token_revoke_kyc, "freezeTokenRevokeKycTransaction", token_revoke_kyc;
-    "TokenPauseTransaction" => freeze_token_pause, "freezeTokenPauseTransaction", token_pause;
-    "TokenUnpauseTransaction" => freeze_token_unpause, "freezeTokenUnpauseTransaction", token_unpause;
-    "TokenClaimAirdropTransaction" => freeze_token_claim_airdrop, "freezeTokenClaimAirdropTransaction", token_claim_airdrop;
-    "TokenCancelAirdropTransaction" => freeze_token_cancel_airdrop, "freezeTokenCancelAirdropTransaction", token_cancel_airdrop;
-    "TokenRejectTransaction" => freeze_token_reject, "freezeTokenRejectTransaction", token_reject;
-    "TopicCreateTransaction" => freeze_topic_create, "freezeTopicCreateTransaction", topic_create;
-    "TopicMessageSubmitTransaction" => freeze_topic_message_submit, "freezeTopicMessageSubmitTransaction", topic_message_submit;
-    "ScheduleSignTransaction" => freeze_schedule_sign, "freezeScheduleSignTransaction", schedule_sign;
+    "AccountCreateTransaction" => freeze_account_create, "freezeAccountCreateTransaction", freeze_account_create_bytes, "freezeAccountCreate", account_create;
+    "TransferTransaction" => freeze_transfer, "freezeTransferTransaction", freeze_transfer_bytes, "freezeTransfer", transfer;
+    "TokenAirdropTransaction" => freeze_token_airdrop, "freezeTokenAirdropTransaction", freeze_token_airdrop_bytes, "freezeTokenAirdrop", token_airdrop;
+    "TokenCreateTransaction" => freeze_token_create, "freezeTokenCreateTransaction", freeze_token_create_bytes, "freezeTokenCreate", token_create;
+    "TokenAssociateTransaction" => freeze_token_associate, "freezeTokenAssociateTransaction", freeze_token_associate_bytes, "freezeTokenAssociate", token_associate;
+    "TokenDissociateTransaction" => freeze_token_dissociate, "freezeTokenDissociateTransaction", freeze_token_dissociate_bytes, "freezeTokenDissociate", token_dissociate;
+    "TokenMintTransaction" => freeze_token_mint, "freezeTokenMintTransaction", freeze_token_mint_bytes, "freezeTokenMint", token_mint;
+    "TokenBurnTransaction" => freeze_token_burn, "freezeTokenBurnTransaction", freeze_token_burn_bytes, "freezeTokenBurn", token_burn;
+    "TokenUpdateNftsTransaction" => freeze_token_update_nfts, "freezeTokenUpdateNftsTransaction", freeze_token_update_nfts_bytes, "freezeTokenUpdateNfts", token_update_nfts;
+    "TokenFreezeTransaction" => freeze_token_freeze, "freezeTokenFreezeTransaction", freeze_token_freeze_bytes, "freezeTokenFreeze", token_freeze;
+    "TokenUnfreezeTransaction" => freeze_token_unfreeze, "freezeTokenUnfreezeTransaction", freeze_token_unfreeze_bytes, "freezeTokenUnfreeze", token_unfreeze;
+    "TokenGrantKycTransaction" => freeze_token_grant_kyc, "freezeTokenGrantKycTransaction", freeze_token_grant_kyc_bytes, "freezeTokenGrantKyc", token_grant_kyc;
+    "TokenRevokeKycTransaction" => freeze_token_revoke_kyc, "freezeTokenRevokeKycTransaction", freeze_token_revoke_kyc_bytes, "freezeTokenRevokeKyc", token_revoke_kyc;
+    "TokenPauseTransaction" => freeze_token_pause, "freezeTokenPauseTransaction", freeze_token_pause_bytes, "freezeTokenPause", token_pause;
+    "TokenUnpauseTransaction" => freeze_token_unpause, "freezeTokenUnpauseTransaction", freeze_token_unpause_bytes, "freezeTokenUnpause", token_unpause;
+    "TokenClaimAirdropTransaction" => freeze_token_claim_airdrop, "freezeTokenClaimAirdropTransaction", freeze_token_claim_airdrop_bytes, "freezeTokenClaimAirdrop", token_claim_airdrop;
+    "TokenCancelAirdropTransaction" => freeze_token_cancel_airdrop, "freezeTokenCancelAirdropTransaction", freeze_token_cancel_airdrop_bytes, "freezeTokenCancelAirdrop", token_cancel_airdrop;
+    "TokenRejectTransaction" => freeze_token_reject, "freezeTokenRejectTransaction", freeze_token_reject_bytes, "freezeTokenReject", token_reject;
+    "TopicCreateTransaction" => freeze_topic_create, "freezeTopicCreateTransaction", freeze_topic_create_bytes, "freezeTopicCreate", topic_create;
+    "TopicMessageSubmitTransaction" => freeze_topic_message_submit, "freezeTopicMessageSubmitTransaction", freeze_topic_message_submit_bytes, "freezeTopicMessageSubmit", topic_message_submit;
+    "ScheduleSignTransaction" => freeze_schedule_sign, "freezeScheduleSignTransaction", freeze_schedule_sign_bytes, "freezeScheduleSign", schedule_sign;
 }
 
 /// Freezes a `ScheduleCreateTransaction` spec; its `scheduledTransaction` may be of any type.
 #[wasm_bindgen(js_name = freezeScheduleCreateTransaction)]
 pub fn freeze_schedule_create(spec: JsValue) -> JsResult<JsTransaction> {
     freeze_as(&spec, schedule_create)
+}
+
+/// The same, as bytes.
+#[wasm_bindgen(js_name = freezeScheduleCreate)]
+pub fn freeze_schedule_create_bytes(spec: JsValue) -> JsResult<Vec<u8>> {
+    freeze_as(&spec, schedule_create).map(|t| t.0.to_bytes())
 }
 
 /// Freezes a spec of any type (its `type` names it); `fill` supplies what the builder left

@@ -1,12 +1,12 @@
 //! A frozen transaction in JS: sign (with a key, or with signatures from a wallet over
 //! `bodies()`), serialize, parse, hash, verify, execute.
 
-use crate::error::{core, JsResult};
+use crate::error::{core, invalid, parse_in, JsResult};
 use crate::keys::{PrivateKey, PublicKey};
 use crate::prelude::*;
 use crate::spec;
 use js_sys::{Array, Uint8Array};
-use loyal_core::transaction as t;
+use loyal_core::{key, transaction as t};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -16,6 +16,19 @@ pub struct Transaction(pub(crate) t::Transaction);
 /// tests; the JS builder classes call their type's own `freeze<Type>` export, see `spec`).
 pub fn freeze_spec(spec: JsValue) -> JsResult<Transaction> {
     spec::freeze_any(&spec, &|| None).map(Transaction)
+}
+
+/// Signs the bytes of a frozen transaction (a `freeze<Type>` function's, or any SDK's
+/// `toBytes()`) with a private key string (as `PrivateKey.fromString` reads it) and returns
+/// them signed, in `toBytes()` form. The bodies are not decoded, so an app that freezes and
+/// signs this way links no decoder and no `Transaction` class.
+#[wasm_bindgen(js_name = signTransaction)]
+pub fn sign_transaction(bytes: &[u8], key: JsValue) -> JsResult<Vec<u8>> {
+    let key = key
+        .as_string()
+        .ok_or_else(|| invalid("key", "expected a private key string or a PrivateKey"))?;
+    let key = parse_in::<key::PrivateKey>("key", &key)?;
+    t::sign_bytes(bytes, &key).map_err(core)
 }
 
 #[wasm_bindgen]

@@ -2,6 +2,7 @@
 //! Bodies are kept as bytes, never re-encoded, because signatures cover exactly those bytes.
 
 use super::builder::MAX_TRANSACTION_BYTES;
+use super::wire;
 use crate::prelude::*;
 use crate::{
     id::AccountId, key::PrivateKey, key::PublicKey, message::signature_bytes, proto,
@@ -19,14 +20,15 @@ pub struct SignedEntry {
     /// The exact bytes this entry was decoded from, reused until a signature is added so that
     /// decode → encode is byte-identical even for encodings we would write differently.
     original: Option<Vec<u8>>,
+    /// `SignedTransaction.useSerializedTxInSignedTransaction`, kept when re-encoded.
+    use_serialized: Option<bool>,
 }
 
 impl SignedEntry {
-    fn new(
-        body_bytes: Vec<u8>,
-        sig_map: proto::SignatureMap,
-        original: Option<Vec<u8>>,
-    ) -> Result<Self> {
+    fn decoded(envelope: wire::Envelope<'_>) -> Result<Self> {
+        let sig_map = proto::SignatureMap::decode(envelope.sig_map.as_slice())
+            .map_err(|e| decode_err("SignatureMap", e))?;
+        let body_bytes = envelope.body.to_vec();
         let body = decode_body(&body_bytes)?;
         let transaction_id = body
             .transaction_id
@@ -49,7 +51,8 @@ impl SignedEntry {
             sig_map,
             transaction_id,
             node_account_id,
-            original,
+            original: envelope.signed.map(<[u8]>::to_vec),
+            use_serialized: envelope.use_serialized,
         })
     }
 
@@ -78,12 +81,7 @@ impl SignedEntry {
         if let Some(original) = &self.original {
             return original.clone();
         }
-        proto::SignedTransaction {
-            body_bytes: Some(self.body_bytes.clone()),
-            sig_map: Some(self.sig_map.clone()),
-            ..Default::default()
-        }
-        .encode_to_vec()
+        signed_transaction(&self.body_bytes, &self.sig_map.encode_to_vec(), self.use_serialized)
     }
 
     /// The wire `Transaction` sent to a node.
@@ -98,7 +96,7 @@ impl SignedEntry {
         self.sig_map
             .sig_pair
             .iter()
-            .any(|p| key.matches_prefix(p.pub_key_prefix()) && !p.pub_key_prefix().is_empty())
+            .any(|p| signed_by(key, p.pub_key_prefix()))
     }
 
     fn add(&mut self, key: &PublicKey, signature: Vec<u8>) {
@@ -125,6 +123,7 @@ impl Transaction {
                     transaction_id,
                     node_account_id,
                     original: None,
+                    use_serialized: None,
                 },
             )
             .collect();
@@ -250,45 +249,10 @@ impl Transaction {
     /// Decodes what `to_bytes` or any SDK's `toBytes()` wrote: a `TransactionList`, or a single
     /// `Transaction` (also in the deprecated bodyBytes/sigMap form).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        let decode_err = |message, e: prost::DecodeError| Error::Decode {
-            message,
-            reason: e.to_string(),
-        };
-        let list =
-            proto::TransactionList::decode(bytes).map_err(|e| decode_err("TransactionList", e))?;
-        let transactions = if list.transaction_list.is_empty() {
-            vec![proto::Transaction::decode(bytes).map_err(|e| decode_err("Transaction", e))?]
-        } else {
-            list.transaction_list
-        };
-        let mut entries = Vec::with_capacity(transactions.len());
-        for t in transactions {
-            let entry = match (t.signed_transaction_bytes, t.body_bytes) {
-                (Some(signed_bytes), _) if !signed_bytes.is_empty() => {
-                    let signed = proto::SignedTransaction::decode(signed_bytes.as_slice())
-                        .map_err(|e| decode_err("SignedTransaction", e))?;
-                    let body = signed.body_bytes.unwrap_or_default();
-                    SignedEntry::new(body, signed.sig_map.unwrap_or_default(), Some(signed_bytes))?
-                }
-                (_, Some(body)) if !body.is_empty() => {
-                    // Deprecated form: re-encoded on output in the current form.
-                    SignedEntry::new(body, t.sig_map.unwrap_or_default(), None)?
-                }
-                _ => {
-                    return Err(Error::Decode {
-                        message: "Transaction",
-                        reason: "no body bytes".into(),
-                    });
-                }
-            };
-            entries.push(entry);
-        }
-        if entries.is_empty() {
-            return Err(Error::Decode {
-                message: "TransactionList",
-                reason: "empty".into(),
-            });
-        }
+        let entries = wire::transactions(bytes)?
+            .into_iter()
+            .map(|t| SignedEntry::decoded(wire::envelope(t)?))
+            .collect::<Result<_>>()?;
         Ok(Self { entries })
     }
 
@@ -337,10 +301,67 @@ fn hash_of(entry: &SignedEntry) -> [u8; 48] {
 }
 
 fn decode_body(bytes: &[u8]) -> Result<proto::TransactionBody> {
-    proto::TransactionBody::decode(bytes).map_err(|e| Error::Decode {
-        message: "TransactionBody",
+    proto::TransactionBody::decode(bytes).map_err(|e| decode_err("TransactionBody", e))
+}
+
+fn decode_err(message: &'static str, e: prost::DecodeError) -> Error {
+    Error::Decode {
+        message,
         reason: e.to_string(),
-    })
+    }
+}
+
+/// Signs the bytes of a frozen transaction (what `to_bytes` or any SDK's `toBytes()` wrote)
+/// with `key` and returns them in `to_bytes` form: `from_bytes`, `sign`, `to_bytes` without
+/// decoding the bodies, so a build that only freezes and signs links no body decoder. The
+/// bodies are signed as they are: for bytes the caller froze itself, not for bytes to review.
+/// Signing twice with the same key is a no-op, as with `sign`.
+pub fn sign_bytes(bytes: &[u8], key: &PrivateKey) -> Result<Vec<u8>> {
+    let public = key.public_key();
+    let mut list = Vec::new();
+    for t in wire::transactions(bytes)? {
+        let e = wire::envelope(t)?;
+        let signed_already = wire::any_prefix(&e.sig_map, |p| signed_by(&public, p))?;
+        let signed = match e.signed {
+            Some(original) if signed_already => original.to_vec(),
+            _ => {
+                let mut sig_map = e.sig_map;
+                if !signed_already {
+                    // A map's encoding is its pairs' encodings in a row: the new one goes last.
+                    let pair = public.signature_pair(key.sign(e.body));
+                    prost::encoding::message::encode(1, &pair, &mut sig_map);
+                }
+                signed_transaction(e.body, &sig_map, e.use_serialized)
+            }
+        };
+        list.push(proto::Transaction {
+            signed_transaction_bytes: Some(signed),
+            ..Default::default()
+        });
+    }
+    Ok(proto::TransactionList { transaction_list: list }.encode_to_vec())
+}
+
+/// Whether a pair's prefix names `key` (an empty prefix names no one).
+fn signed_by(key: &PublicKey, prefix: &[u8]) -> bool {
+    !prefix.is_empty() && key.matches_prefix(prefix)
+}
+
+/// `SignedTransaction` bytes as prost writes them (fields in order, body and map always
+/// present), from an already encoded map.
+fn signed_transaction(body: &[u8], sig_map: &[u8], use_serialized: Option<bool>) -> Vec<u8> {
+    use prost::encoding::{encode_key, encode_varint, WireType};
+    let mut out = Vec::with_capacity(body.len() + sig_map.len() + 16);
+    for (tag, field) in [(1, body), (2, sig_map)] {
+        encode_key(tag, WireType::LengthDelimited, &mut out);
+        encode_varint(field.len() as u64, &mut out);
+        out.extend_from_slice(field);
+    }
+    if let Some(flag) = use_serialized {
+        encode_key(3, WireType::Varint, &mut out);
+        encode_varint(flag.into(), &mut out);
+    }
+    out
 }
 
 fn public_key_of(pair: &proto::SignaturePair) -> Result<PublicKey> {

@@ -29,11 +29,12 @@ mod order;
 mod schedule;
 mod token_create;
 mod token_ops;
+mod wire;
 
 pub use builder::{Builder, DataField, TransactionData, MAX_MEMO_BYTES, MAX_TRANSACTION_BYTES};
 pub use consensus::{TopicCreate, TopicMessageSubmit, CHUNK_SIZE};
 pub use crypto::{AccountCreate, Transfer};
-pub use frozen::{SignedEntry, Transaction};
+pub use frozen::{sign_bytes, SignedEntry, Transaction};
 pub use schedule::{ScheduleCreate, ScheduleSign};
 pub use token_create::{CustomFee, FeeKind, TokenCreate, TokenSupplyType, TokenType};
 pub use token_ops::*;

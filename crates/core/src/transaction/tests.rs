@@ -345,3 +345,46 @@ fn signatures_made_elsewhere_are_verified_before_they_are_added() {
         vec![ecdsa.public_key(), key.public_key()]
     );
 }
+
+#[test]
+fn signing_bytes_equals_decoding_signing_and_encoding() {
+    let key = PrivateKey::from_bytes_ed25519(&[1; 32]).unwrap();
+    let other = PrivateKey::from_bytes_ed25519(&[2; 32]).unwrap();
+    let mut tx = transfer()
+        .with_node_account_ids([AccountId::new(0, 0, 3), AccountId::new(0, 0, 4)])
+        .freeze()
+        .unwrap();
+    let signed = sign_bytes(&tx.to_bytes(), &key).unwrap();
+    tx.sign(&key);
+    assert_eq!(signed, tx.to_bytes());
+    // Again with the same key: the same bytes; with a second key: both signatures, in order.
+    assert_eq!(sign_bytes(&signed, &key).unwrap(), signed);
+    let both = sign_bytes(&signed, &other).unwrap();
+    tx.sign(&other);
+    assert_eq!(both, tx.to_bytes());
+    assert_eq!(
+        Transaction::from_bytes(&both).unwrap().verify_signatures().unwrap(),
+        vec![key.public_key(), other.public_key()]
+    );
+    // One `Transaction` (not a list) and the deprecated bodyBytes/sigMap form are read too.
+    use crate::proto;
+    use prost::Message as _;
+    let single = tx.for_node(&AccountId::new(0, 0, 3)).unwrap().entries()[0].clone();
+    let one = single.to_proto().encode_to_vec();
+    assert_eq!(
+        sign_bytes(&one, &key).unwrap(),
+        proto::TransactionList { transaction_list: vec![single.to_proto()] }.encode_to_vec()
+    );
+    let deprecated = proto::Transaction {
+        body_bytes: Some(single.body_bytes().to_vec()),
+        sig_map: Some(proto::SignatureMap::default()),
+        ..Default::default()
+    };
+    let from_deprecated = sign_bytes(&deprecated.encode_to_vec(), &key).unwrap();
+    assert_eq!(
+        Transaction::from_bytes(&from_deprecated).unwrap().verify_signatures().unwrap(),
+        vec![key.public_key()]
+    );
+    assert_eq!(code(sign_bytes(&[0x0a, 0x02, 0x2a], &key)), "DECODE");
+    assert_eq!(code(sign_bytes(&[], &key)), "DECODE");
+}

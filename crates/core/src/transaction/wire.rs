@@ -1,0 +1,138 @@
+//! The envelope of transaction bytes (`TransactionList` → `Transaction` → `SignedTransaction`
+//! → `SignatureMap`) read field by field, not through prost's generated decoders: signing
+//! bytes needs only the body bytes and the keys that already signed, and a build that only
+//! freezes and signs then links no message decoder (nor prost's error formatting). Field
+//! numbers are those of the hiero protos (transaction.proto, transaction_list.proto,
+//! basic_types.proto); `from_bytes` reads its envelope here too, so both agree.
+
+use crate::prelude::*;
+use crate::{Error, Result};
+
+fn malformed(what: &'static str) -> Error {
+    Error::Decode {
+        message: what,
+        reason: "malformed protobuf".into(),
+    }
+}
+
+fn varint(buf: &mut &[u8]) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..70).step_by(7) {
+        let (&b, rest) = buf.split_first()?;
+        *buf = rest;
+        value |= u64::from(b & 0x7f).checked_shl(shift)?;
+        if b < 0x80 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// Calls `f(number, payload, varint)` for every field of one message in order: `payload` for
+/// length-delimited fields (else empty), `varint` for varints (else 0). Protobuf's rules
+/// follow from the order: the last value of a singular field wins, repeated ones add up.
+fn each<'a>(
+    what: &'static str,
+    mut buf: &'a [u8],
+    mut f: impl FnMut(u64, &'a [u8], u64),
+) -> Result<()> {
+    while !buf.is_empty() {
+        let key = varint(&mut buf).ok_or_else(|| malformed(what))?;
+        let (mut payload, mut value): (&[u8], u64) = (&[], 0);
+        let skip = match key & 7 {
+            0 => {
+                value = varint(&mut buf).ok_or_else(|| malformed(what))?;
+                0
+            }
+            1 => 8,
+            2 => {
+                let len = varint(&mut buf).ok_or_else(|| malformed(what))?;
+                let len = usize::try_from(len).ok().filter(|&l| l <= buf.len());
+                let len = len.ok_or_else(|| malformed(what))?;
+                (payload, buf) = buf.split_at(len);
+                0
+            }
+            5 => 4,
+            _ => return Err(malformed(what)),
+        };
+        buf = buf.get(skip..).ok_or_else(|| malformed(what))?;
+        f(key >> 3, payload, value);
+    }
+    Ok(())
+}
+
+/// The `Transaction`s of a `TransactionList` (field 1), or the one `Transaction` the bytes
+/// are when they hold no list item (as prost reads them: a list with no items).
+pub fn transactions(bytes: &[u8]) -> Result<Vec<&[u8]>> {
+    let mut items = Vec::new();
+    each("TransactionList", bytes, |n, payload, _| {
+        if n == 1 {
+            items.push(payload)
+        }
+    })?;
+    if items.is_empty() {
+        items.push(bytes);
+    }
+    Ok(items)
+}
+
+/// What one `Transaction` carries: body bytes, the `SignatureMap`'s encoded pairs (every
+/// occurrence, which is how protobuf merges a message field), and the `SignedTransaction`
+/// bytes when in the current form (its `useSerializedTxInSignedTransaction` flag with them).
+pub struct Envelope<'a> {
+    pub body: &'a [u8],
+    pub sig_map: Vec<u8>,
+    pub signed: Option<&'a [u8]>,
+    pub use_serialized: Option<bool>,
+}
+
+pub fn envelope(transaction: &[u8]) -> Result<Envelope<'_>> {
+    // Transaction: sigMap = 3 (deprecated), bodyBytes = 4 (deprecated), signedTransactionBytes = 5.
+    let (mut signed, mut body, mut sig_map): (&[u8], &[u8], Vec<u8>) = (&[], &[], Vec::new());
+    each("Transaction", transaction, |n, payload, _| match n {
+        3 => sig_map.extend_from_slice(payload),
+        4 => body = payload,
+        5 => signed = payload,
+        _ => {}
+    })?;
+    if !signed.is_empty() {
+        // SignedTransaction: bodyBytes = 1, sigMap = 2, useSerializedTxInSignedTransaction = 3.
+        let (mut body, mut sig_map, mut flag) = (&[][..], Vec::new(), None);
+        each("SignedTransaction", signed, |n, payload, value| match n {
+            1 => body = payload,
+            2 => sig_map.extend_from_slice(payload),
+            3 => flag = Some(value != 0),
+            _ => {}
+        })?;
+        return Ok(Envelope { body, sig_map, signed: Some(signed), use_serialized: flag });
+    }
+    if body.is_empty() {
+        return Err(Error::Decode {
+            message: "Transaction",
+            reason: "no body bytes".into(),
+        });
+    }
+    Ok(Envelope { body, sig_map, signed: None, use_serialized: None })
+}
+
+/// Whether any `SignaturePair` (field 1) of an encoded map has a `pubKeyPrefix` (field 1)
+/// for which `named` holds.
+pub fn any_prefix(sig_map: &[u8], named: impl Fn(&[u8]) -> bool) -> Result<bool> {
+    let mut pairs = Vec::new();
+    each("SignatureMap", sig_map, |n, pair, _| {
+        if n == 1 {
+            pairs.push(pair)
+        }
+    })?;
+    let mut found = false;
+    for pair in pairs {
+        let mut prefix: &[u8] = &[];
+        each("SignaturePair", pair, |n, payload, _| {
+            if n == 1 {
+                prefix = payload
+            }
+        })?;
+        found |= named(prefix);
+    }
+    Ok(found)
+}
