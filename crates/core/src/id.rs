@@ -1,5 +1,6 @@
 //! Entity ids `shard.realm.num`, HIP-15 checksums and the HIP-30 `hedera:<network>:` form.
 
+use crate::parse;
 use crate::prelude::*;
 use crate::{proto, Error, Result};
 use crate::text::Piece;
@@ -106,7 +107,7 @@ impl EntityId {
             input: input.to_owned(),
             reason,
         };
-        let (id, checksum) = match input.split_once('-') {
+        let (id, checksum) = match parse::split_first(input, b'-') {
             Some((id, cs)) => {
                 if cs.len() != 5 || !cs.bytes().all(|b| b.is_ascii_lowercase()) {
                     return Err(bad("checksum must be 5 lowercase letters"));
@@ -115,17 +116,20 @@ impl EntityId {
             }
             None => (input, None),
         };
-        let parts: Vec<&str> = id.split('.').collect();
-        let parse = |s: &str| -> Result<u64> {
-            if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        let number = |s: &str| -> Result<u64> {
+            if !parse::all_digits(s) {
                 return Err(bad("expected shard.realm.num with decimal numbers"));
             }
-            s.parse::<u64>().map_err(|_| bad("number out of range"))
+            parse::decimal(s).ok_or_else(|| bad("number out of range"))
         };
-        let entity = match parts.as_slice() {
-            [num] => EntityId::new(0, 0, parse(num)?),
-            [shard, realm, num] => EntityId::new(parse(shard)?, parse(realm)?, parse(num)?),
-            _ => return Err(bad("expected shard.realm.num")),
+        let entity = match parse::split_first(id, b'.') {
+            None => EntityId::new(0, 0, number(id)?),
+            Some((shard, rest)) => match parse::split_first(rest, b'.') {
+                Some((realm, num)) if !num.contains('.') => {
+                    EntityId::new(number(shard)?, number(realm)?, number(num)?)
+                }
+                _ => return Err(bad("expected shard.realm.num")),
+            },
         };
         if entity.num > i64::MAX as u64
             || entity.shard > i64::MAX as u64
@@ -370,17 +374,11 @@ impl FromStr for AccountId {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
         // `0.0.<40 hex>` is an EVM-address alias; anything else must be a numeric id.
-        if let [shard, realm, last] = s.split('.').collect::<Vec<_>>().as_slice() {
+        if let Some((head, last)) = parse::split_last(s, b'.') {
             let hex_part = last.strip_prefix("0x").unwrap_or(last);
-            if hex_part.len() == 40 && hex_part.bytes().all(|b| b.is_ascii_hexdigit()) {
-                let head: EntityId = text!(shard, '.', realm, ".0").parse()?;
-                let mut address = [0u8; 20];
-                hex::decode_to_slice(hex_part, &mut address).map_err(|_| {
-                    Error::InvalidEntityId {
-                        input: s.to_owned(),
-                        reason: "bad EVM address",
-                    }
-                })?;
+            let address = parse::hex(hex_part).and_then(|a| <[u8; 20]>::try_from(a).ok());
+            if let (Some(address), true) = (address, head.bytes().filter(|&b| b == b'.').count() == 1) {
+                let head: EntityId = text!(head, ".0").parse()?;
                 return Ok(Self::from_evm_address(head.shard, head.realm, address));
             }
         }

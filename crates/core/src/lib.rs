@@ -25,6 +25,7 @@ pub mod hbar;
 pub mod id;
 pub mod key;
 pub mod message;
+mod parse;
 pub mod time;
 pub mod transaction;
 pub mod transaction_id;

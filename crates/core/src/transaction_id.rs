@@ -1,5 +1,6 @@
 //! Transaction ids: payer account + valid start (+ scheduled flag, + nonce for child transactions).
 
+use crate::parse;
 use crate::prelude::*;
 use crate::{id::AccountId, proto, time::Timestamp, Error, Result};
 use crate::text::{Piece, ZeroPadded};
@@ -92,10 +93,10 @@ impl FromStr for TransactionId {
             reason,
         };
         let digits = |s: &str, what| -> Result<i64> {
-            if s.is_empty() || s.len() > 19 || !s.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(bad(what));
-            }
-            s.parse().map_err(|_| bad(what))
+            parse::decimal(s)
+                .filter(|_| s.len() <= 19)
+                .and_then(|n| i64::try_from(n).ok())
+                .ok_or_else(|| bad(what))
         };
         let nanos = |s: &str| -> Result<i32> {
             if s.len() > 9 {
@@ -104,26 +105,19 @@ impl FromStr for TransactionId {
             // SDK strings pad nanos to 9 digits; a shorter value is the plain integer count.
             Ok(digits(s, "bad nanoseconds")? as i32)
         };
-        let (account, seconds, nano_part, rest) =
-            if let Some((account, rest)) = input.split_once('@') {
-                // `split_at_checked`: `?` and `/` are ASCII, so it never refuses, and it has no
-                // panic path (whose message would link `core::fmt`).
-                let (time, rest) = rest
-                    .find(['?', '/'])
-                    .and_then(|i| rest.split_at_checked(i))
-                    .unwrap_or((rest, ""));
-                let (s, n) = time
-                    .split_once('.')
-                    .ok_or_else(|| bad("expected secs.nanos after @"))?;
-                (account, s, n, rest)
-            } else {
-                let mut parts = input.rsplitn(3, '-');
-                let (n, s, account) = (parts.next(), parts.next(), parts.next());
-                match (account, s, n) {
-                    (Some(a), Some(s), Some(n)) => (a, s, n, ""),
-                    _ => return Err(bad("expected 0.0.n@secs.nanos or 0.0.n-secs-nanos")),
-                }
-            };
+        let (account, seconds, nano_part, rest) = if let Some((account, rest)) =
+            parse::split_first(input, b'@')
+        {
+            let end = rest.bytes().position(|b| b == b'?' || b == b'/').unwrap_or(rest.len());
+            let (time, rest) = (rest.get(..end).unwrap_or(rest), rest.get(end..).unwrap_or(""));
+            let (s, n) = parse::split_first(time, b'.').ok_or_else(|| bad("expected secs.nanos after @"))?;
+            (account, s, n, rest)
+        } else {
+            match parse::split_last(input, b'-').and_then(|(head, n)| Some((parse::split_last(head, b'-')?, n))) {
+                Some(((a, s), n)) => (a, s, n, ""),
+                None => return Err(bad("expected 0.0.n@secs.nanos or 0.0.n-secs-nanos")),
+            }
+        };
         let account_id: AccountId = account.parse().map_err(|_| bad("bad payer account id"))?;
         let mut id = TransactionId::new(
             account_id,

@@ -36,9 +36,8 @@ pub(crate) fn no_ecdsa() -> Error {
 
 /// Hex with or without `0x`, as the SDK accepts.
 pub(crate) fn decode_hex(s: &str) -> Result<Vec<u8>> {
-    let s = s.trim();
-    let s = s.strip_prefix("0x").unwrap_or(s);
-    hex::decode(s).map_err(|_| Error::InvalidKey {
+    let s = s.trim_ascii();
+    crate::parse::hex(s.strip_prefix("0x").unwrap_or(s)).ok_or_else(|| Error::InvalidKey {
         reason: "not a hex string".into(),
     })
 }
