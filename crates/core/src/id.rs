@@ -125,7 +125,7 @@ impl EntityId {
         let entity = match parse::split_first(id, b'.') {
             None => EntityId::new(0, 0, number(id)?),
             Some((shard, rest)) => match parse::split_first(rest, b'.') {
-                Some((realm, num)) if !num.contains('.') => {
+                Some((realm, num)) if !num.bytes().any(|b| b == b'.') => {
                     EntityId::new(number(shard)?, number(realm)?, number(num)?)
                 }
                 _ => return Err(bad("expected shard.realm.num")),

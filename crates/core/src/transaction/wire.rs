@@ -28,48 +28,42 @@ fn varint(buf: &mut &[u8]) -> Option<u64> {
     None
 }
 
-/// Calls `f(number, payload, varint)` for every field of one message in order: `payload` for
-/// length-delimited fields (else empty), `varint` for varints (else 0). Protobuf's rules
-/// follow from the order: the last value of a singular field wins, repeated ones add up.
-fn each<'a>(
-    what: &'static str,
-    mut buf: &'a [u8],
-    mut f: impl FnMut(u64, &'a [u8], u64),
-) -> Result<()> {
-    while !buf.is_empty() {
-        let key = varint(&mut buf).ok_or_else(|| malformed(what))?;
-        let (mut payload, mut value): (&[u8], u64) = (&[], 0);
-        let skip = match key & 7 {
-            0 => {
-                value = varint(&mut buf).ok_or_else(|| malformed(what))?;
-                0
-            }
-            1 => 8,
-            2 => {
-                let len = varint(&mut buf).ok_or_else(|| malformed(what))?;
-                let len = usize::try_from(len).ok().filter(|&l| l <= buf.len());
-                let len = len.ok_or_else(|| malformed(what))?;
-                (payload, buf) = buf.split_at(len);
-                0
-            }
-            5 => 4,
-            _ => return Err(malformed(what)),
-        };
-        buf = buf.get(skip..).ok_or_else(|| malformed(what))?;
-        f(key >> 3, payload, value);
-    }
-    Ok(())
+/// One field off the front of `buf`: its number, its payload (length-delimited fields, else
+/// empty) and its value (varints, else 0). Out of line: the envelope's five loops share it.
+/// Protobuf's rules follow from reading in order: a singular field's last value wins,
+/// repeated ones add up.
+#[inline(never)]
+fn field<'a>(what: &'static str, buf: &mut &'a [u8]) -> Result<(u64, &'a [u8], u64)> {
+    let key = varint(buf).ok_or_else(|| malformed(what))?;
+    let (mut payload, mut value): (&[u8], u64) = (&[], 0);
+    let skip = match key & 7 {
+        0 => {
+            value = varint(buf).ok_or_else(|| malformed(what))?;
+            0
+        }
+        1 => 8,
+        2 => {
+            let len = varint(buf).and_then(|l| usize::try_from(l).ok());
+            let len = len.filter(|&l| l <= buf.len()).ok_or_else(|| malformed(what))?;
+            (payload, *buf) = buf.split_at(len);
+            0
+        }
+        5 => 4,
+        _ => return Err(malformed(what)),
+    };
+    *buf = buf.get(skip..).ok_or_else(|| malformed(what))?;
+    Ok((key >> 3, payload, value))
 }
 
 /// The `Transaction`s of a `TransactionList` (field 1), or the one `Transaction` the bytes
 /// are when they hold no list item (as prost reads them: a list with no items).
 pub fn transactions(bytes: &[u8]) -> Result<Vec<&[u8]>> {
-    let mut items = Vec::new();
-    each("TransactionList", bytes, |n, payload, _| {
-        if n == 1 {
-            items.push(payload)
+    let (mut items, mut buf) = (Vec::new(), bytes);
+    while !buf.is_empty() {
+        if let (1, payload, _) = field("TransactionList", &mut buf)? {
+            items.push(payload);
         }
-    })?;
+    }
     if items.is_empty() {
         items.push(bytes);
     }
@@ -89,21 +83,26 @@ pub struct Envelope<'a> {
 pub fn envelope(transaction: &[u8]) -> Result<Envelope<'_>> {
     // Transaction: sigMap = 3 (deprecated), bodyBytes = 4 (deprecated), signedTransactionBytes = 5.
     let (mut signed, mut body, mut sig_map): (&[u8], &[u8], Vec<u8>) = (&[], &[], Vec::new());
-    each("Transaction", transaction, |n, payload, _| match n {
-        3 => sig_map.extend_from_slice(payload),
-        4 => body = payload,
-        5 => signed = payload,
-        _ => {}
-    })?;
+    let mut buf = transaction;
+    while !buf.is_empty() {
+        match field("Transaction", &mut buf)? {
+            (3, payload, _) => sig_map.extend_from_slice(payload),
+            (4, payload, _) => body = payload,
+            (5, payload, _) => signed = payload,
+            _ => {}
+        }
+    }
     if !signed.is_empty() {
         // SignedTransaction: bodyBytes = 1, sigMap = 2, useSerializedTxInSignedTransaction = 3.
-        let (mut body, mut sig_map, mut flag) = (&[][..], Vec::new(), None);
-        each("SignedTransaction", signed, |n, payload, value| match n {
-            1 => body = payload,
-            2 => sig_map.extend_from_slice(payload),
-            3 => flag = Some(value != 0),
-            _ => {}
-        })?;
+        let (mut body, mut sig_map, mut flag, mut buf) = (&[][..], Vec::new(), None, signed);
+        while !buf.is_empty() {
+            match field("SignedTransaction", &mut buf)? {
+                (1, payload, _) => body = payload,
+                (2, payload, _) => sig_map.extend_from_slice(payload),
+                (3, _, value) => flag = Some(value != 0),
+                _ => {}
+            }
+        }
         return Ok(Envelope { body, sig_map, signed: Some(signed), use_serialized: flag });
     }
     if body.is_empty() {
@@ -118,20 +117,15 @@ pub fn envelope(transaction: &[u8]) -> Result<Envelope<'_>> {
 /// Whether any `SignaturePair` (field 1) of an encoded map has a `pubKeyPrefix` (field 1)
 /// for which `named` holds.
 pub fn any_prefix(sig_map: &[u8], named: impl Fn(&[u8]) -> bool) -> Result<bool> {
-    let mut pairs = Vec::new();
-    each("SignatureMap", sig_map, |n, pair, _| {
-        if n == 1 {
-            pairs.push(pair)
-        }
-    })?;
-    let mut found = false;
-    for pair in pairs {
+    let (mut found, mut pairs) = (false, sig_map);
+    while !pairs.is_empty() {
+        let (1, mut pair, _) = field("SignatureMap", &mut pairs)? else { continue };
         let mut prefix: &[u8] = &[];
-        each("SignaturePair", pair, |n, payload, _| {
-            if n == 1 {
-                prefix = payload
+        while !pair.is_empty() {
+            if let (1, payload, _) = field("SignaturePair", &mut pair)? {
+                prefix = payload;
             }
-        })?;
+        }
         found |= named(prefix);
     }
     Ok(found)
