@@ -7,13 +7,13 @@ export function wasmExports(wasm: Uint8Array): string[];
 export function usedExports(bundle: string, wasm: Uint8Array): string[];
 
 export interface Shaken {
-  /** The new module: the same imports, data layout and function indices, fewer exports. */
+  /** The new module: the same data layout, fewer exports, imports and functions. */
   wasm: Uint8Array;
   /** The function exports removed. */
   removed: string[];
-  /** Functions defined by the module, and how many of their bodies became `unreachable`. */
+  /** Functions of the module (imported and defined), and how many of them were removed. */
   functions: number;
-  stubbed: number;
+  dropped: number;
   /** Bytes of statics (data) set to zero: with a graph, those no live code or static names. */
   zeroed: number;
 }

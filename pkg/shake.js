@@ -3,11 +3,12 @@
 // whether the app calls it or not. After bundling, the exports the bundle still names are the
 // ones the app can reach; this keeps those and everything they reach — calls, and, with the
 // graph `cargo xtask pkg` ships next to each wasm, the function pointers and statics named by
-// live code and live statics — and replaces every other function body with `unreachable` and
-// the bytes of every other static with zeros. Function indices and addresses never change, so
-// nothing is re-linked, and what goes is only what the linker's own records say nothing live
-// names; a body dropped in error would trap, loudly. Plain JS, no dependency; an esbuild plugin
-// and a Rollup/Vite plugin do it at the end of a build.
+// live code and live statics — and removes every other function (imported or defined; the
+// rest are numbered again, calls, tables and exports rewritten) and zeroes the bytes of every
+// other static. Addresses never change, so no data moves, and what goes is only what the
+// linker's own records say nothing live names; a table slot that pointed at removed code
+// traps, loudly. Plain JS, no dependency; an esbuild plugin and a Rollup/Vite plugin do it at
+// the end of a build.
 
 const WASM_FILES = ["./dist/sign/loyal_wasm_bg.wasm", "./dist/loyal_wasm_bg.wasm"];
 
@@ -123,9 +124,11 @@ function scan(r, ref, expression = false, seen = null) {
         for (let i = 0; i <= n; i++) r.skipLeb();
         break;
       }
-      case 0x10: case 0x12: case 0xd2:
-        ref(r.u32());
+      case 0x10: case 0x12: case 0xd2: {
+        const at = r.pos;
+        ref(r.u32(), at, r.pos);
         break;
+      }
       case 0x11: case 0x13:
         if (seen) seen.indirect();
         r.skipLeb();
@@ -293,12 +296,12 @@ function readGraph(graph, bytes) {
 }
 
 /**
- * Keeps the function exports in `keep` (and what they reach); every other function export is
- * removed and every unreachable function body becomes `unreachable`. With the package's
+ * Keeps the function exports in `keep` (and what they reach); every other function export and
+ * every function nothing kept reaches is removed. With the package's
  * `graph` (the parsed `*.shake.json` of this very wasm), function pointers and statics are
  * followed too: a table slot no live code or live static names is not kept, and the bytes of
  * statics nothing live names become zeros. Returns the new module, the export names removed,
- * and counts.
+ * and counts (`functions` before, `dropped` of them; `zeroed` bytes).
  */
 export function shakeWasm(bytes, keep, graph = null) {
   bytes = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
@@ -315,10 +318,13 @@ export function shakeWasm(bytes, keep, graph = null) {
   const globalValues = [];
   const slotAt = new Map();
   let slotsAnywhere = false;
+  const imports = [];
+  let funcTypes = null;
   for (const s of secs) {
     const r = new Reader(bytes, s.body, s.end);
     if (s.id === 2) {
       for (let n = r.u32(); n > 0; n--) {
+        const from = r.pos;
         r.name();
         r.name();
         const kind = r.byte();
@@ -328,7 +334,11 @@ export function shakeWasm(bytes, keep, graph = null) {
         else if (kind === 3) { valtype(r); r.byte(); }
         else if (kind === 4) { r.byte(); r.u32(); }
         else throw shakeError(`wasm: import kind ${kind} is not supported`);
+        imports.push({ entry: bytes.subarray(from, r.pos), func: kind === 0 ? imported - 1 : -1 });
       }
+    } else if (s.id === 3) {
+      funcTypes = [];
+      for (let n = r.u32(); n > 0; n--) funcTypes.push(r.u32());
     } else if (s.id === 4) {
       for (let n = r.u32(); n > 0; n--) {
         // A table with an initialiser (0x40 0x00): the expression may name a function.
@@ -350,11 +360,11 @@ export function shakeWasm(bytes, keep, graph = null) {
         const from = r.pos;
         const name = r.name();
         const kind = r.byte();
+        const head = bytes.subarray(from, r.pos);
         const index = r.u32();
-        const entry = bytes.subarray(from, r.pos);
         if (kind === 0 && !keepSet.has(name)) { removed.push(name); continue; }
         if (kind === 0) roots.push(index);
-        exports.push(entry);
+        exports.push({ head, kind, index });
       }
     } else if (s.id === 8) {
       roots.push(r.u32());
@@ -450,13 +460,83 @@ export function shakeWasm(bytes, keep, graph = null) {
       });
     }
   }
-  const stub = Uint8Array.of(3, 0, 0x00, 0x0b); // no locals; unreachable; end
-  const bodies = [Uint8Array.from(uleb(code.length))];
-  let stubbed = 0;
+  // Dead functions (and function imports) leave the module; the live ones are numbered
+  // again in order. A table slot no live code can call still needs a function to point at:
+  // one of them stays, as a trap (`unreachable`), for all of them.
+  const deadSlots = slots.filter((f) => !live.has(f));
+  const trap = deadSlots.length ? Math.min(...deadSlots) : -1;
+  const number = new Map();
+  for (let f = 0; f < imported + code.length; f++) {
+    if (live.has(f) || f === trap) number.set(f, number.size);
+  }
+  const renumber = (f) => number.get(f) ?? number.get(trap);
+  /** Bytes `from..to` with every function index an instruction names renumbered. */
+  const rewritten = (from, to, expression) => {
+    const patches = [];
+    scan(new Reader(bytes, from, to), (f, at, end) => patches.push([at, end, renumber(f)]), expression);
+    const out = [];
+    let at = from;
+    for (const [p, end, f] of patches) {
+      out.push(bytes.subarray(at, p), Uint8Array.from(uleb(f)));
+      at = end;
+    }
+    out.push(bytes.subarray(at, to));
+    return concat(out);
+  };
+  const vec = (items) => concat([Uint8Array.from(uleb(items.length)), ...items]);
+  const bodies = [];
   code.forEach((c, i) => {
-    if (live.has(imported + i)) bodies.push(bytes.subarray(c.from, c.end));
-    else { bodies.push(stub); stubbed++; }
+    const f = imported + i;
+    if (f === trap) bodies.push(Uint8Array.of(3, 0, 0x00, 0x0b)); // no locals; unreachable; end
+    else if (live.has(f)) {
+      const r = new Reader(bytes, c.body, c.end);
+      for (let locals = r.u32(); locals > 0; locals--) { r.u32(); valtype(r); }
+      const body = concat([bytes.subarray(c.body, r.pos), rewritten(r.pos, c.end, false)]);
+      bodies.push(concat([Uint8Array.from(uleb(body.length)), body]));
+    }
   });
+  // The trap slot's function counts as dropped: its code is gone.
+  const dropped = imported + code.length - number.size + (trap >= 0 ? 1 : 0);
+  /** A section of constant expressions and indices read again, with functions renumbered. */
+  const reindexed = (s) => {
+    const r = new Reader(bytes, s.body, s.end);
+    const out = [];
+    const copy = (from) => out.push(bytes.subarray(from, r.pos));
+    const expr = () => { const from = r.pos; scan(r, () => {}, true); out.push(rewritten(from, r.pos, true)); };
+    const count = r.u32();
+    out.push(Uint8Array.from(uleb(count)));
+    for (let n = 0; n < count; n++) {
+      let from = r.pos;
+      if (s.id === 4) {
+        const init = r.b[r.pos] === 0x40;
+        if (init) r.skip(2);
+        valtype(r);
+        limits(r);
+        copy(from);
+        if (init) expr();
+      } else if (s.id === 6) {
+        valtype(r);
+        r.byte();
+        copy(from);
+        expr();
+      } else {
+        const flags = r.u32();
+        if (flags === 2 || flags === 6) r.u32();
+        copy(from);
+        if ((flags & 1) === 0) expr();
+        from = r.pos;
+        if (flags & 3) r.byte();
+        copy(from);
+        const items = r.u32();
+        out.push(Uint8Array.from(uleb(items)));
+        for (let m = 0; m < items; m++) {
+          if (flags & 4) expr();
+          else out.push(Uint8Array.from(uleb(renumber(r.u32()))));
+        }
+      }
+    }
+    return concat(out);
+  };
   // The bytes of statics nothing live names: zeros (addresses and lengths unchanged).
   let zeroed = 0;
   const data = g && segments.map((seg) => {
@@ -473,17 +553,25 @@ export function shakeWasm(bytes, keep, graph = null) {
   });
   const parts = [bytes.subarray(0, 8)];
   for (const s of secs) {
-    if (s.id === 7) parts.push(...section(7, concat([Uint8Array.from(uleb(exports.length)), ...exports])));
-    else if (s.id === 10) parts.push(...section(10, concat(bodies)));
+    const r = new Reader(bytes, s.body, s.end);
+    if (s.id === 0) {
+      // Custom sections: a name section would name the old indices.
+      if (r.name() !== "name") parts.push(bytes.subarray(s.start, s.end));
+    } else if (s.id === 2) parts.push(...section(2, vec(imports.filter((i) => i.func < 0 || number.has(i.func)).map((i) => i.entry))));
+    else if (s.id === 3) parts.push(...section(3, vec(funcTypes.filter((_, i) => number.has(imported + i)).map((t) => Uint8Array.from(uleb(t))))));
+    else if (s.id === 4 || s.id === 6 || s.id === 9) parts.push(...section(s.id, reindexed(s)));
+    else if (s.id === 7) parts.push(...section(7, vec(exports.map((e) => concat([e.head, Uint8Array.from(uleb(e.kind === 0 ? renumber(e.index) : e.index))])))));
+    else if (s.id === 8) parts.push(...section(8, Uint8Array.from(uleb(renumber(r.u32())))));
+    else if (s.id === 10) parts.push(...section(10, vec(bodies)));
     else if (s.id === 11 && data) parts.push(...section(11, concat([Uint8Array.from(uleb(segments.length)), ...data])));
     else parts.push(bytes.subarray(s.start, s.end));
   }
-  return { wasm: concat(parts), removed, functions: code.length, stubbed, zeroed };
+  return { wasm: concat(parts), removed, functions: imported + code.length, dropped, zeroed };
 }
 
 /** The line the plugins log for each wasm they write. */
 function summary(name, source, shaken) {
-  return `${name}: ${source.length} -> ${shaken.wasm.length} B, ${shaken.removed.length} exports and ${shaken.stubbed} of ${shaken.functions} functions removed, ${shaken.zeroed} B of statics zeroed`;
+  return `${name}: ${source.length} -> ${shaken.wasm.length} B, ${shaken.removed.length} exports and ${shaken.dropped} of ${shaken.functions} functions removed, ${shaken.zeroed} B of statics zeroed`;
 }
 
 /**

@@ -31,18 +31,35 @@ assert.deepEqual(usedExports("x.keep();y.indirect()//dropped", module), ["keep",
 const shaken = shakeWasm(module, ["keep", "indirect"]);
 assert.deepEqual(shaken.removed, ["drop"]);
 assert.equal(shaken.functions, 6);
-assert.equal(shaken.stubbed, 2, "f2 and f5, only reached from the dropped export");
+assert.equal(shaken.dropped, 2, "f2 and f5, only reached from the dropped export");
 const after = new WebAssembly.Instance(new WebAssembly.Module(shaken.wasm)).exports;
 assert.equal(after.keep(), 42);
 assert.equal(after.indirect(), 9, "a table slot stays callable");
 assert.equal(after.drop, undefined);
 
 // Other choices of names: what only they reach goes with them; the table's slot always stays.
-assert.equal(shakeWasm(module, ["keep"]).stubbed, 3, "f2, f4 and f5 (f3 is in the table)");
+assert.equal(shakeWasm(module, ["keep"]).dropped, 3, "f2, f4 and f5 (f3 is in the table)");
 const onlyDrop = shakeWasm(module, ["drop"]);
-assert.equal(onlyDrop.stubbed, 3, "f0, f1 and f4");
+assert.equal(onlyDrop.dropped, 3, "f0, f1 and f4");
 assert.equal(new WebAssembly.Instance(new WebAssembly.Module(onlyDrop.wasm)).exports.drop(), 7);
 assert.throws(() => shakeWasm(new Uint8Array([1, 2, 3]), []), (e) => e.code === "SHAKE");
+
+// Removed functions leave the module, imports included: f0 (imported env.side) is called only
+// by the dropped export f2, so the shaken module instantiates without any import, and f1's
+// call to f3 still reaches f3 under its new number.
+const withImport = new Uint8Array([
+  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+  ...section(1, vec([[0x60, 0, 1, 0x7f]])),
+  ...section(2, vec([[...str("env"), ...str("side"), 0, 0]])),
+  ...section(3, vec([[0], [0], [0]])),
+  ...section(7, vec([[...str("keep"), 0, 1], [...str("drop"), 0, 2]])),
+  ...section(10, vec([body(call(3)), body(call(0)), body(i32(8))])),
+]);
+const noImport = shakeWasm(withImport, ["keep"]);
+assert.equal(noImport.dropped, 2, "env.side and f2");
+const mod = new WebAssembly.Module(noImport.wasm);
+assert.deepEqual(WebAssembly.Module.imports(mod), []);
+assert.equal(new WebAssembly.Instance(mod).exports.keep(), 8);
 console.log("shake-unit: ok");
 
 // With a graph: a function pointer stored in a static is followed, a slot nothing names is
@@ -71,16 +88,16 @@ const graphOf = (known) => ({
 });
 const all = [0, 1, 2, 3, 4, 5];
 const graphed = shakeWasm(withData, ["keep", "indirect"], graphOf(all));
-assert.equal(graphed.stubbed, 2, "f2 (its export dropped) and f5 (a slot nothing names)");
+assert.equal(graphed.dropped, 2, "f2 (its export dropped) and f5 (a slot nothing names)");
 assert.equal(graphed.zeroed, 4, "static B");
 const g = new WebAssembly.Instance(new WebAssembly.Module(graphed.wasm)).exports;
 assert.deepEqual([g.keep(), g.indirect()], [1, 9], "static A and the slot it names stay");
-assert.equal(shakeWasm(withData, ["keep", "indirect"]).stubbed, 1, "without a graph every slot stays");
+assert.equal(shakeWasm(withData, ["keep", "indirect"]).dropped, 1, "without a graph every slot stays");
 assert.equal(shakeWasm(withData, ["keep", "indirect"]).zeroed, 0, "and all data");
 // A function the graph does not describe (wasm-bindgen's own): its address constants keep
 // their statics and its indirect call keeps every slot.
 const unknown = shakeWasm(withData, ["keep", "indirect"], graphOf([0, 1, 2, 3, 5]));
-assert.deepEqual([unknown.stubbed, unknown.zeroed], [1, 4]);
+assert.deepEqual([unknown.dropped, unknown.zeroed], [1, 4]);
 assert.equal(new WebAssembly.Instance(new WebAssembly.Module(unknown.wasm)).exports.indirect(), 9);
 assert.throws(() => shakeWasm(withData, ["keep"], { ...graphOf(all), fnv: 1 }), (e) => e.code === "SHAKE");
 console.log("shake-unit (graph): ok");
@@ -105,7 +122,7 @@ const dispatchGraph = {
   known: [1, 2, 3], refs: [[[], []], [[], []], [[], []]], statics: [[16, 20, [], []]], roots: [[], []],
 };
 const kept = shakeWasm(dispatch, ["run", "readGlobal"], dispatchGraph);
-assert.deepEqual([kept.stubbed, kept.zeroed], [0, 0], "slot 0's function and the global's static stay");
+assert.deepEqual([kept.dropped, kept.zeroed], [0, 0], "slot 0's function and the global's static stay");
 const k = new WebAssembly.Instance(new WebAssembly.Module(kept.wasm)).exports;
 assert.deepEqual([k.run(), k.readGlobal()], [9, 5]);
 console.log("shake-unit (what the graph cannot say): ok");
