@@ -120,6 +120,8 @@ fn write_builders(dist: &Path, glue: &str) -> Result {
 /// One wasm build of the package: cargo features, output directory, entry point.
 struct Build {
     flags: &'static [&'static str],
+    /// The panic handler traps without reading its argument (the `no_std` build).
+    panics_trap: bool,
     out: &'static str,
     what: &'static str,
 }
@@ -127,11 +129,13 @@ struct Build {
 const BUILDS: [Build; 2] = [
     Build {
         flags: &[],
+        panics_trap: false,
         out: "pkg/dist",
         what: "@loyal/hedera",
     },
     Build {
         flags: &["--no-default-features"],
+        panics_trap: true,
         out: "pkg/dist/sign",
         what: "@loyal/hedera/sign",
     },
@@ -153,7 +157,7 @@ pub fn run() -> Result {
         // The graph is tied to the bytes that ship (their size and hash). It is made before
         // this writes anything; should it fail, what wasm-bindgen already wrote sits beside
         // the old graph, which shake.js then refuses by its hash.
-        let graph = crate::shake_graph::build(&built.linked, &built.bound, &wasm)?;
+        let graph = crate::shake_graph::build(&built.linked, &built.bound, &wasm, build.panics_trap)?;
         std::fs::write(&path, &glue).map_err(|e| e.to_string())?;
         std::fs::write(dist.join("loyal_wasm_bg.wasm"), &wasm).map_err(|e| e.to_string())?;
         std::fs::write(dist.join("loyal_wasm_bg.shake.json"), graph).map_err(|e| e.to_string())?;

@@ -249,9 +249,35 @@ impl Refs {
     }
 }
 
+/// Whether the static `from` (a range of `m`'s data) is a `core::panic::Location` (16 bytes on
+/// wasm32: the file as pointer and length, line, column) and `to`, the symbol its first
+/// word points at, the file's path: bytes that end in `.rs`, as long as the length says
+/// (plus the NUL Rust puts after them).
+fn location_file(m: &Module, from: (u32, u32), address: u32, to: u32) -> bool {
+    let Some(Symbol::Data(seg, off, size)) = m.symbols.get(to as usize).copied() else {
+        return false;
+    };
+    let Some((base, _, bytes)) = m.segments.get(seg as usize) else {
+        return false;
+    };
+    let word = |a: u32| -> Option<u32> {
+        let at = a.checked_sub(*base)? as usize;
+        Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+    };
+    // Since Rust 1.88 the path is stored with a NUL after it, which the length leaves out.
+    let path = bytes.get(off as usize..(off + size) as usize).unwrap_or_default();
+    let path = path.strip_suffix(b"\0").unwrap_or(path);
+    let len = u32::try_from(path.len()).ok();
+    from.1 - from.0 == 16 && address == from.0 && word(from.0 + 4) == len && path.ends_with(b".rs")
+}
+
 /// The graph of `linked` (built with `--emit-relocs`) over the function indices of `bound`
-/// (wasm-bindgen's output, names kept), for the stripped bytes `shipped`.
-pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
+/// (wasm-bindgen's output, names kept), for the stripped bytes `shipped`. With
+/// `panics_trap` (a build whose panic handler traps without reading its argument), a panic
+/// location does not name its file's path, so the paths no live code names itself become
+/// zeros in a shaken app (stable Rust has no `-Z location-detail=none`); the location stays
+/// a valid `&str` (of zeros).
+pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8], panics_trap: bool) -> Result<String> {
     let pre = parse(linked, true)?;
     let post = parse(bound, false)?;
     if pre.symbols.is_empty() || pre.code_relocs.is_empty() {
@@ -289,6 +315,11 @@ pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
         let address = base + (at - from) as u32;
         let t = target(&pre, ty, symbol)?;
         let r = statics.ranges.partition_point(|r| r.1 <= address);
+        if let (true, Some(&range), Target::Static(to)) = (panics_trap, statics.ranges.get(r), &t) {
+            if location_file(&pre, range, address, *to) {
+                continue;
+            }
+        }
         match statics.ranges.get(r) {
             Some(range) if range.0 <= address => by_static[r].add(t, &statics),
             // Bytes no symbol covers are always kept, so what they name is a root.
@@ -462,7 +493,8 @@ mod tests {
     #[test]
     fn graph_names_slots_and_statics_from_relocations() {
         let m = linked();
-        let graph = build(&m, &m, &m).unwrap();
+        let graph = build(&m, &m, &m, false).unwrap();
+        assert_eq!(build(&m, &m, &m, true).unwrap(), graph, "no location, nothing changes");
         assert!(graph.contains("\"known\":[0,1,2,3]"), "{graph}");
         assert!(graph.contains("\"refs\":[[[1],[0]],[[],[]],[[],[]],[[],[]]]"), "{graph}");
         assert!(graph.contains("\"statics\":[[1024,1028,[2],[]],[1028,1032,[],[]]]"), "{graph}");
@@ -470,16 +502,72 @@ mod tests {
         assert!(graph.contains(&format!("\"size\":{},\"fnv\":{}", m.len(), fnv1a(&m))));
     }
 
+    /// `keep` (f0) takes the address of L (1024..1040), shaped like a panic location whose
+    /// file pointer (relocated) names P (1040..1049, `src/a.rs` and a NUL).
+    fn with_location() -> Vec<u8> {
+        let mut m = b"\0asm\x01\0\0\0".to_vec();
+        section(1, &[1, 0x60, 0, 0], &mut m);
+        section(3, &[1, 0], &mut m);
+        section(5, &[1, 0, 1], &mut m);
+        let mut body = vec![0, 0x41];
+        let at_l = 1 + 1 + body.len();
+        body.extend(padded(1024));
+        body.extend([0x1a, 0x0b]);
+        let mut code = vec![1];
+        leb(body.len(), &mut code);
+        code.extend(&body);
+        section(10, &code, &mut m);
+        let mut data = vec![1, 0, 0x41, 0x80, 0x08, 0x0b, 25];
+        data.extend([0x10, 0x04, 0, 0, 8, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0]);
+        data.extend(b"src/a.rs\0");
+        section(11, &data, &mut m);
+        let mut map = vec![1, 0];
+        name("keep", &mut map);
+        let mut names = vec![1];
+        leb(map.len(), &mut names);
+        names.extend(&map);
+        custom("name", &names, &mut m);
+        let mut symbols = vec![3, 0, 0, 0];
+        name("keep", &mut symbols);
+        for (n, offset, size) in [("L", 0, 16), ("P", 16, 9)] {
+            symbols.extend([1, 2]);
+            name(n, &mut symbols);
+            symbols.extend([0, offset, size]);
+        }
+        let mut linking = vec![2, 8];
+        leb(symbols.len(), &mut linking);
+        linking.extend(&symbols);
+        custom("linking", &linking, &mut m);
+        // Code is section 3 in order, data 4: MEMORY_ADDR_SLEB to L, MEMORY_ADDR_I32 to P.
+        custom("reloc.CODE", &[3, 1, 4, at_l as u8, 1, 0], &mut m);
+        custom("reloc.DATA", &[4, 1, 5, 7, 2, 0], &mut m);
+        m
+    }
+
+    #[test]
+    fn a_trapping_build_drops_what_panic_locations_name() {
+        let m = with_location();
+        let kept = build(&m, &m, &m, false).unwrap();
+        assert!(kept.contains("\"statics\":[[1024,1040,[],[1]],[1040,1049,[],[]]]"), "{kept}");
+        let trapping = build(&m, &m, &m, true).unwrap();
+        assert!(trapping.contains("\"statics\":[[1024,1040,[],[]],[1040,1049,[],[]]]"), "{trapping}");
+        // A length that is not the path's: not a location, kept.
+        let mut other = m.clone();
+        let at = other.windows(8).position(|w| w == [0x10, 0x04, 0, 0, 8, 0, 0, 0]).unwrap();
+        other[at + 4] = 7;
+        assert!(build(&other, &other, &other, true).unwrap().contains("[1024,1040,[],[1]]"));
+    }
+
     #[test]
     fn refuses_what_it_cannot_describe() {
         let m = linked();
         // Without relocations (built without --emit-relocs).
         let plain = crate::wasm::ship(&m).unwrap();
-        assert!(build(&plain, &m, &m).unwrap_err().contains("--emit-relocs"));
+        assert!(build(&plain, &m, &m, false).unwrap_err().contains("--emit-relocs"));
         // A bound module whose data moved.
         let mut moved = m.clone();
         let at = moved.windows(3).position(|w| w == [0x41, 0x80, 0x08]).unwrap();
         moved[at + 1] = 0x90;
-        assert!(build(&m, &moved, &m).unwrap_err().contains("data segments"));
+        assert!(build(&m, &moved, &m, false).unwrap_err().contains("data segments"));
     }
 }
