@@ -349,6 +349,86 @@ export class ScheduleSignTransaction extends TransactionBuilder<ScheduleSignTran
   setScheduleId(id: IdLike): this;
 }
 
+// Transactions as bytes: one function per type, `freeze<Type>(spec)`, gives the frozen,
+// unsigned transaction's bytes (the builder's `freeze().toBytes()`); `signTransaction` signs
+// them. An app that imports only these links only them, not the classes. A spec's fields are
+// the setters' (`setTokenId` → `tokenId`); ids and keys are strings.
+
+/** The frame every spec carries: without a client, the id and nodes are required. */
+export interface FrameSpec {
+  transactionId: string;
+  nodeAccountIds: EntityId[];
+  maxTransactionFee?: Amount;
+  transactionMemo?: string;
+  /** Seconds. */
+  transactionValidDuration?: number;
+}
+/** A key in a spec: DER or raw hex. */
+export type KeyString = string;
+export interface AccountCreateSpec extends FrameSpec {
+  key?: KeyString; initialBalance?: Amount; maxAutomaticTokenAssociations?: number;
+  accountMemo?: string; receiverSignatureRequired?: boolean;
+}
+export interface TokenTransferSpec { tokenId: EntityId; accountId: EntityId; amount: Amount; decimals?: number }
+export interface NftTransferSpec { nftId: NftId; sender: EntityId; receiver: EntityId }
+export interface TokenTransfersSpec extends FrameSpec { tokenTransfers?: TokenTransferSpec[]; nftTransfers?: NftTransferSpec[] }
+export interface TransferSpec extends TokenTransfersSpec { hbarTransfers?: { accountId: EntityId; amount: Amount }[] }
+export interface TokenCreateSpec extends FrameSpec {
+  tokenName?: string; tokenSymbol?: string; decimals?: number; initialSupply?: Amount;
+  treasuryAccountId?: EntityId; adminKey?: KeyString; kycKey?: KeyString; freezeKey?: KeyString;
+  wipeKey?: KeyString; supplyKey?: KeyString; pauseKey?: KeyString; metadataKey?: KeyString;
+  feeScheduleKey?: KeyString; freezeDefault?: boolean; tokenType?: "FUNGIBLE_COMMON" | "NON_FUNGIBLE_UNIQUE";
+  supplyType?: "INFINITE" | "FINITE"; maxSupply?: Amount; tokenMemo?: string; tokenMetadata?: Bytes;
+}
+export interface AccountTokensSpec extends FrameSpec { accountId: EntityId; tokenIds?: EntityId[] }
+export interface TokenMintSpec extends FrameSpec { tokenId: EntityId; amount?: Amount; metadata?: Bytes[] }
+export interface TokenBurnSpec extends FrameSpec { tokenId: EntityId; amount?: Amount; serials?: (number | bigint)[] }
+export interface TokenUpdateNftsSpec extends FrameSpec { tokenId: EntityId; serials?: (number | bigint)[]; metadata?: [Bytes] }
+export interface TokenAccountSpec extends FrameSpec { tokenId: EntityId; accountId: EntityId }
+export interface TokenSpec extends FrameSpec { tokenId: EntityId }
+export interface PendingAirdropsSpec extends FrameSpec {
+  pendingAirdrops?: { sender: EntityId; receiver: EntityId; tokenId: EntityId; serial?: number | bigint }[];
+}
+export interface TokenRejectSpec extends FrameSpec { ownerId?: EntityId; tokenIds?: EntityId[]; nftIds?: NftId[] }
+export interface TopicCreateSpec extends FrameSpec { topicMemo?: string; adminKey?: KeyString; submitKey?: KeyString }
+export interface TopicMessageSubmitSpec extends FrameSpec { topicId: EntityId; message?: Bytes }
+/** The transaction a schedule carries: any spec, named by `type` (the class name), without its frame's id and nodes. */
+export type ScheduledSpec = { type: string } & Partial<FrameSpec> & Record<string, unknown>;
+export interface ScheduleCreateSpec extends FrameSpec {
+  scheduledTransaction: ScheduledSpec; scheduleMemo?: string; adminKey?: KeyString; payerAccountId?: EntityId;
+}
+export interface ScheduleSignSpec extends FrameSpec { scheduleId: EntityId }
+
+export function freezeAccountCreate(spec: AccountCreateSpec): Uint8Array;
+export function freezeTransfer(spec: TransferSpec): Uint8Array;
+export function freezeTokenAirdrop(spec: TokenTransfersSpec): Uint8Array;
+export function freezeTokenCreate(spec: TokenCreateSpec): Uint8Array;
+export function freezeTokenAssociate(spec: AccountTokensSpec): Uint8Array;
+export function freezeTokenDissociate(spec: AccountTokensSpec): Uint8Array;
+export function freezeTokenMint(spec: TokenMintSpec): Uint8Array;
+export function freezeTokenBurn(spec: TokenBurnSpec): Uint8Array;
+export function freezeTokenUpdateNfts(spec: TokenUpdateNftsSpec): Uint8Array;
+export function freezeTokenFreeze(spec: TokenAccountSpec): Uint8Array;
+export function freezeTokenUnfreeze(spec: TokenAccountSpec): Uint8Array;
+export function freezeTokenGrantKyc(spec: TokenAccountSpec): Uint8Array;
+export function freezeTokenRevokeKyc(spec: TokenAccountSpec): Uint8Array;
+export function freezeTokenPause(spec: TokenSpec): Uint8Array;
+export function freezeTokenUnpause(spec: TokenSpec): Uint8Array;
+export function freezeTokenClaimAirdrop(spec: PendingAirdropsSpec): Uint8Array;
+export function freezeTokenCancelAirdrop(spec: PendingAirdropsSpec): Uint8Array;
+export function freezeTokenReject(spec: TokenRejectSpec): Uint8Array;
+export function freezeTopicCreate(spec: TopicCreateSpec): Uint8Array;
+export function freezeTopicMessageSubmit(spec: TopicMessageSubmitSpec): Uint8Array;
+export function freezeScheduleCreate(spec: ScheduleCreateSpec): Uint8Array;
+export function freezeScheduleSign(spec: ScheduleSignSpec): Uint8Array;
+/**
+ * Signs transaction bytes (a `freeze<Type>` function's, or any SDK's `toBytes()`) and returns
+ * them signed, in `toBytes()` form. The key: a `PrivateKey`, or a string as
+ * `PrivateKey.fromString` reads it. The same key twice adds nothing. The bodies are not
+ * decoded: sign bytes you froze, not bytes to review.
+ */
+export function signTransaction(bytes: Uint8Array, key: PrivateKey | string): Uint8Array;
+
 /** HIP-820: the SignatureMap bytes of `key`'s signature over the prefixed message. */
 export function signMessage(key: PrivateKey, message: string): Uint8Array;
 /** Throws INVALID_SIGNATURE unless `signatureMap` is `key`'s signature of `message`. */

@@ -5,6 +5,10 @@ import type { FrozenTransaction } from "./index.js";
 
 export type {
   ErrorCode, LoyalError, ErrorDetails, FrozenTransaction, Amount, EntityId, IdLike, NftId, Bytes, Ledger, PendingAirdropId,
+  FrameSpec, KeyString, AccountCreateSpec, TokenTransferSpec, NftTransferSpec, TokenTransfersSpec, TransferSpec,
+  TokenCreateSpec, AccountTokensSpec, TokenMintSpec, TokenBurnSpec, TokenUpdateNftsSpec, TokenAccountSpec, TokenSpec,
+  PendingAirdropsSpec, TokenRejectSpec, TopicCreateSpec, TopicMessageSubmitSpec, ScheduledSpec, ScheduleCreateSpec,
+  ScheduleSignSpec,
 } from "./index.js";
 export {
   hbar, PrivateKey, PublicKey, AccountId, TokenId, TransactionId, signMessage, verifyMessage,
@@ -15,6 +19,11 @@ export {
   TokenUnpauseTransaction, TokenClaimAirdropTransaction, TokenCancelAirdropTransaction,
   TokenRejectTransaction, TopicCreateTransaction, TopicMessageSubmitTransaction,
   ScheduleCreateTransaction, ScheduleSignTransaction,
+  freezeAccountCreate, freezeTransfer, freezeTokenAirdrop, freezeTokenCreate, freezeTokenAssociate,
+  freezeTokenDissociate, freezeTokenMint, freezeTokenBurn, freezeTokenUpdateNfts, freezeTokenFreeze,
+  freezeTokenUnfreeze, freezeTokenGrantKyc, freezeTokenRevokeKyc, freezeTokenPause, freezeTokenUnpause,
+  freezeTokenClaimAirdrop, freezeTokenCancelAirdrop, freezeTokenReject, freezeTopicCreate,
+  freezeTopicMessageSubmit, freezeScheduleCreate, freezeScheduleSign, signTransaction,
 } from "./index.js";
 
 /** A frozen transaction of the signing build: no `fromBytes` (no decoders), no `execute` or

@@ -7,7 +7,7 @@ import { CHROMIUM, serve } from "../lib/web.mjs";
 const [dir, runs = "7"] = process.argv.slice(2);
 const server = await serve(dir);
 const browser = await chromium.launch(CHROMIUM);
-const apps = ["sign", "sign_shaken", "full", "sdk"];
+const apps = ["sign", "sign_shaken", "sign_fn_shaken", "full", "sdk"];
 const times = Object.fromEntries(apps.map((a) => [a, []]));
 try {
   for (let i = 0; i < Number(runs); i++) {

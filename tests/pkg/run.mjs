@@ -125,6 +125,25 @@ await step("@loyal/hedera/shake: bundled apps, their wasm shaken, compute what t
   console.log(`shake: same output for ${apps.length} apps, wasm ${before} -> ${after} B, ${names(installed).length - kept.length} exports dropped, ${graphed.dropped} bodies stubbed (${plain.dropped} without the graph), ${graphed.zeroed} B of statics zeroed`);
 });
 
+await step("@loyal/hedera/shake: the freeze-and-sign functions alone, shaken, sign what the builder does", () => {
+  fs.copyFileSync(path.join(here, "shake-fn.mjs"), path.join(scratch, "shake-fn.mjs"));
+  bundleShaken(["shake-fn.mjs"], "out-fn");
+  const plain = execFileSync("node", ["shake-fn.mjs"], { cwd: scratch, encoding: "utf8" });
+  const bundled = execFileSync("node", ["out-fn/shake-fn.js"], { cwd: scratch, encoding: "utf8" });
+  const classes = JSON.parse(execFileSync("node", ["shake-app.mjs"], { cwd: scratch, encoding: "utf8" }));
+  const fn = JSON.parse(bundled);
+  if (plain !== bundled || fn.bytes !== classes.bytes || fn.refused !== classes.refused) {
+    throw new Error(`the functions differ:\n${plain}${bundled}${JSON.stringify(classes)}`);
+  }
+  const shaken = new WebAssembly.Module(fs.readFileSync(path.join(scratch, "out-fn/dist/sign/loyal_wasm_bg.wasm")));
+  const functions = WebAssembly.Module.exports(shaken).filter((e) => e.kind === "function").map((e) => e.name);
+  const app = functions.filter((n) => !n.startsWith("__"));
+  if (JSON.stringify(app.sort()) !== JSON.stringify(["freezeTokenMint", "signTransaction"])) {
+    throw new Error(`unexpected exports after shaking: ${functions.join(" ")}`);
+  }
+  console.log(`shake-fn: same bytes as the builder app; exports ${functions.join(" ")}`);
+});
+
 await step("tsc --noEmit usage.ts", () => {
   fs.copyFileSync(path.join(here, "usage.ts"), path.join(scratch, "usage.ts"));
   fs.copyFileSync(path.join(here, "tsconfig.json"), path.join(scratch, "tsconfig.json"));

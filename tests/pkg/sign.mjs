@@ -35,6 +35,39 @@ let i = 0;
 for (const [name, tx] of Object.entries(corpus)) {
   out[name] = Buffer.from(common(tx, i++).freeze().sign(key).toBytes()).toString("hex");
 }
+// The same transactions as bytes: a `freeze<Type>` function takes the spec the setters name
+// and signTransaction signs its bytes; the result is byte for byte the builder's.
+const frame = (i) => ({ transactionId: `0.0.1001@1700000000.00000000${i}`, nodeAccountIds: ["0.0.3", "0.0.4"] });
+const specs = {
+  mint: lib.freezeTokenMint({ ...frame(0), tokenId: "0.0.5005",
+    metadata: ["ipfs://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy", new Uint8Array([1, 2, 3])] }),
+  transfer: lib.freezeTransfer({ ...frame(1), transactionMemo: "tickets",
+    hbarTransfers: [{ accountId: "0.0.1001", amount: -hbar(2) }, { accountId: "0.0.1005", amount: hbar(2) }],
+    tokenTransfers: [{ tokenId: "0.0.6006", accountId: "0.0.1001", amount: -5n }, { tokenId: "0.0.6006", accountId: "0.0.1006", amount: 5 }],
+    nftTransfers: [{ nftId: "0.0.5005/1", sender: "0.0.1001", receiver: "0.0.1005" }] }),
+  create: lib.freezeTokenCreate({ ...frame(2), tokenName: "Digital twins", tokenSymbol: "TWIN",
+    tokenType: "NON_FUNGIBLE_UNIQUE", supplyType: "FINITE", maxSupply: 1000n, treasuryAccountId: "0.0.1001",
+    supplyKey: key.publicKey.toStringDer(), adminKey: other.toStringDer(), tokenMetadata: "twin" }),
+  schedule: lib.freezeScheduleCreate({ ...frame(6), scheduleMemo: "later", scheduledTransaction: {
+    type: "TransferTransaction", transactionMemo: "inner",
+    hbarTransfers: [{ accountId: "0.0.1001", amount: -1n }, { accountId: "0.0.1005", amount: 1n }] } }),
+};
+for (const [name, unsigned] of Object.entries(specs)) {
+  assert.ok(unsigned instanceof Uint8Array, name);
+  const signed = lib.signTransaction(unsigned, "07".repeat(32));
+  assert.equal(Buffer.from(signed).toString("hex"), out[name], `${name}: the function's bytes are the builder's`);
+  // A PrivateKey works too; the same key again changes nothing; a second key signs too.
+  assert.deepEqual(lib.signTransaction(signed, key), signed, name);
+  const both = lib.signTransaction(signed, PrivateKey.fromStringEd25519("09".repeat(32)));
+  out[`${name}SignedTwice`] = Buffer.from(both).toString("hex");
+}
+assert.throws(() => lib.signTransaction(specs.mint, "zz"), (e) => e.code === "INVALID_KEY" && e.details.field === "key");
+assert.throws(() => lib.signTransaction(specs.mint, 7), (e) => e.code === "INVALID_ARGUMENT" && e.details.field === "key");
+assert.throws(() => lib.signTransaction(new Uint8Array([0x0a, 0x05, 1]), key), (e) => e.code === "DECODE");
+assert.throws(() => lib.freezeTokenMint({ ...frame(0), tokenId: 5005 }),
+  (e) => e.code === "INVALID_ARGUMENT" && e.details.field === "tokenId");
+assert.throws(() => lib.freezeTokenMint({ tokenId: "0.0.5005" }), (e) => e.code === "MISSING_FIELD");
+
 // Fresh keys come from the global crypto.getRandomValues (here Node's): distinct, and they sign.
 const [fresh, fresh2] = [PrivateKey.generateEd25519(), PrivateKey.generateEd25519()];
 assert.notEqual(fresh.toStringRaw(), fresh2.toStringRaw());
@@ -80,6 +113,9 @@ for (const [name, tx] of Object.entries(theirs)) {
   assert.ok(publicKey.verifyTransaction(tx), `the SDK verifies the ${name} signature`);
   assert.deepEqual(tx.nodeAccountIds.map(String), ["0.0.3", "0.0.4"], name);
 }
+const twice = sdk.Transaction.fromBytes(Buffer.from(out.transferSignedTwice, "hex"));
+assert.ok(publicKey.verifyTransaction(twice), "the SDK verifies the first of two signatures");
+assert.ok(sdk.PublicKey.fromString(other.toStringDer()).verifyTransaction(twice), "and the second");
 assert.equal(theirs.mint.tokenId.toString(), "0.0.5005");
 assert.equal(Buffer.from(theirs.mint.metadata[1]).toString("hex"), "010203");
 const hbars = theirs.transfer.hbarTransfers;

@@ -1,8 +1,9 @@
 //! `cargo xtask bench bundle` and `cargo xtask bench browser`: the same minimal app (build,
 //! sign and serialize one TokenMint: tests/bench/app-ours.mjs, app-sdk.mjs) bundled by esbuild
 //! (minified) with pkg/ — its signing build `@loyal/hedera/sign` ("sign") and the whole
-//! library ("full"), each also with `@loyal/hedera/shake`'s plugin ("…_shaken": the wasm cut to
-//! what the bundle uses) — and with @hashgraph/sdk; bytes raw and gzip (-9), JS plus wasm, and
+//! library ("full") with the builder classes, the signing build with the functions over bytes
+//! (app-ours-fn.mjs: "sign_fn"), each also with `@loyal/hedera/shake`'s plugin ("…_shaken":
+//! the wasm cut to what the bundle uses) — and with @hashgraph/sdk; bytes raw and gzip (-9), JS plus wasm, and
 //! the time from navigation start to the first signed transaction in headless Chromium.
 
 use crate::bench_sign::number;
@@ -38,7 +39,7 @@ struct App {
     shake: bool,
 }
 
-const APPS: [App; 5] = [
+const APPS: [App; 7] = [
     App {
         name: "sign",
         package: "@loyal/hedera/sign",
@@ -51,6 +52,22 @@ const APPS: [App; 5] = [
         name: "sign_shaken",
         package: "@loyal/hedera/sign + /shake",
         entry: "app-ours.mjs",
+        ours: Some("../../pkg/sign.js"),
+        wasm: Some("dist/sign/loyal_wasm_bg.wasm"),
+        shake: true,
+    },
+    App {
+        name: "sign_fn",
+        package: "@loyal/hedera/sign, functions",
+        entry: "app-ours-fn.mjs",
+        ours: Some("../../pkg/sign.js"),
+        wasm: Some("dist/sign/loyal_wasm_bg.wasm"),
+        shake: false,
+    },
+    App {
+        name: "sign_fn_shaken",
+        package: "@loyal/hedera/sign, functions + /shake",
+        entry: "app-ours-fn.mjs",
         ours: Some("../../pkg/sign.js"),
         wasm: Some("dist/sign/loyal_wasm_bg.wasm"),
         shake: true,
@@ -180,12 +197,13 @@ pub fn bundle() -> Result {
     for (app, (js, wasm, raw, gz)) in &sizes {
         let name = app.package;
         println!(
-            "  {name:<34} JS {js:>9} B + wasm {wasm:>8} B = {raw:>9} B raw, {gz:>8} B gzip  ({:.3} of the SDK gzip)",
+            "  {name:<40} JS {js:>9} B + wasm {wasm:>8} B = {raw:>9} B raw, {gz:>8} B gzip  ({:.3} of the SDK gzip)",
             *gz as f64 / sdk_gz as f64
         );
     }
     let (_, _, sign_raw, sign_gz) = of("sign").expect("the sign app is bundled");
     let (_, _, shaken_raw, shaken_gz) = of("sign_shaken").expect("the shaken app is bundled");
+    let (_, _, fn_raw, fn_gz) = of("sign_fn_shaken").expect("the shaken functions app is bundled");
     println!(
         "  sign / SDK: {:.3} raw, {:.3} gzip; shaken / SDK: {:.3} raw, {:.3} gzip; SDK / shaken: {:.1}x gzip",
         sign_raw as f64 / sdk_raw as f64,
@@ -194,8 +212,19 @@ pub fn bundle() -> Result {
         shaken_gz as f64 / sdk_gz as f64,
         sdk_gz as f64 / shaken_gz as f64,
     );
-    // The target is read on the smallest app pkg/ makes: the signing build, shaken.
-    let best = sign_gz.min(shaken_gz);
+    println!(
+        "  functions, shaken / SDK: {:.3} raw, {:.3} gzip; SDK / functions, shaken: {:.1}x gzip",
+        fn_raw as f64 / sdk_raw as f64,
+        fn_gz as f64 / sdk_gz as f64,
+        sdk_gz as f64 / fn_gz as f64,
+    );
+    // The target is read on the smallest app pkg/ makes.
+    let best = sizes
+        .iter()
+        .filter(|(app, _)| app.ours.is_some())
+        .map(|(_, (.., gz))| *gz)
+        .min()
+        .expect("apps with pkg/ are bundled");
     println!(
         "  smallest app with pkg/: {best} B gzip (target: <= 30,000 B gzip: {})",
         if best <= 30_000 { "met" } else { "not met" }
@@ -238,9 +267,10 @@ pub fn browser() -> Result {
     let mut node = cmd("node", &["first-signed.mjs", out.to_str().unwrap(), "7"]);
     node.current_dir(root().join("tests/bench"));
     let page = output(node).ok_or("the first-signed benchmark failed (run node tests/bench/first-signed.mjs target/bench/apps)")?;
-    let (sign, shaken, full, sdk) = (
+    let (sign, shaken, fn_shaken, full, sdk) = (
         number(&page, "sign_ms")?,
         number(&page, "sign_shaken_ms")?,
+        number(&page, "sign_fn_shaken_ms")?,
         number(&page, "full_ms")?,
         number(&page, "sdk_ms")?,
     );
@@ -248,15 +278,17 @@ pub fn browser() -> Result {
     for (name, ms) in [
         ("@loyal/hedera/sign", sign),
         ("@loyal/hedera/sign + /shake", shaken),
+        ("functions + /shake", fn_shaken),
         ("@loyal/hedera", full),
     ] {
         println!("  {name:<28} {ms:>8.1} ms  (SDK / this: {:.2}x)", sdk / ms);
     }
     println!("  {:<28} {sdk:>8.1} ms  (anchor, same run)", "@hashgraph/sdk");
     let json = format!(
-        "{{\n  \"name\": \"browser\",\n  \"sign_first_signed_ms\": {sign:.2},\n  \"sign_shaken_first_signed_ms\": {shaken:.2},\n  \"full_first_signed_ms\": {full:.2},\n  \"sdk_first_signed_ms\": {sdk:.2},\n  \"ratio_sdk_over_sign\": {:.3},\n  \"ratio_sdk_over_sign_shaken\": {:.3},\n  \"ratio_sdk_over_full\": {:.3},\n  \"runs\": {page}\n}}\n",
+        "{{\n  \"name\": \"browser\",\n  \"sign_first_signed_ms\": {sign:.2},\n  \"sign_shaken_first_signed_ms\": {shaken:.2},\n  \"sign_fn_shaken_first_signed_ms\": {fn_shaken:.2},\n  \"full_first_signed_ms\": {full:.2},\n  \"sdk_first_signed_ms\": {sdk:.2},\n  \"ratio_sdk_over_sign\": {:.3},\n  \"ratio_sdk_over_sign_shaken\": {:.3},\n  \"ratio_sdk_over_sign_fn_shaken\": {:.3},\n  \"ratio_sdk_over_full\": {:.3},\n  \"runs\": {page}\n}}\n",
         sdk / sign,
         sdk / shaken,
+        sdk / fn_shaken,
         sdk / full
     );
     write("browser", &json)
