@@ -122,16 +122,21 @@ impl<'a> Obj<'a> {
         field: &str,
         f: impl Fn(&JsValue) -> Option<T>,
     ) -> JsResult<Option<Vec<T>>> {
-        let Some(items) = self.array(field)? else {
+        let Some(items) = self.items(field)? else {
             return Ok(None);
         };
-        items
-            .iter()
-            .map(|item| {
-                f(&item).ok_or_else(|| invalid(&self.path(field), "an item has the wrong type"))
-            })
-            .collect::<JsResult<Vec<T>>>()
-            .map(Some)
+        let mut out = Vec::with_capacity(items.len());
+        for item in &items {
+            out.push(f(item).ok_or_else(|| invalid(&self.path(field), "an item has the wrong type"))?);
+        }
+        Ok(Some(out))
+    }
+
+    /// The items of an array field. Out of line and not generic: the lists of every item
+    /// type share it.
+    #[inline(never)]
+    fn items(&self, field: &str) -> JsResult<Option<Vec<JsValue>>> {
+        Ok(self.array(field)?.map(|a| a.iter().collect()))
     }
 
     /// An array of objects, each read by `f` (their fields' paths start with `field.`).

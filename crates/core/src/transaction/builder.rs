@@ -246,7 +246,7 @@ pub(crate) fn validate_memo(memo: &str) -> Result<()> {
             max: MAX_MEMO_BYTES,
         });
     }
-    if memo.contains('\0') {
+    if memo.bytes().any(|b| b == 0) {
         return Err(Error::InvalidField {
             field: "memo",
             reason: "contains a NUL byte".into(),

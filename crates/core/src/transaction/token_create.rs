@@ -336,7 +336,7 @@ impl TransactionData for TokenCreate {
             return Err(Error::MissingField { field: "treasury" });
         }
         for (field, value) in [("name", &self.name), ("symbol", &self.symbol)] {
-            if value.len() > MAX_TOKEN_NAME_BYTES || value.contains('\0') {
+            if value.len() > MAX_TOKEN_NAME_BYTES || value.bytes().any(|b| b == 0) {
                 return bad(
                     field,
                     text!("at most ", MAX_TOKEN_NAME_BYTES, " bytes, no NUL"),
