@@ -120,7 +120,8 @@ fn write_builders(dist: &Path, glue: &str) -> Result {
 /// One wasm build of the package: cargo features, output directory, entry point.
 struct Build {
     flags: &'static [&'static str],
-    /// The panic handler traps without reading its argument (the `no_std` build).
+    /// The panic handler traps without reading its argument (the `no_std` build): its panic
+    /// locations are redacted.
     panics_trap: bool,
     out: &'static str,
     what: &'static str,
@@ -153,11 +154,16 @@ pub fn run() -> Result {
         let path = dist.join("loyal_wasm.js");
         let glue = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let glue = pure_registries(&path, &dispose_in_wrap(&path, &glue)?)?;
-        let (wasm, glue) = crate::imports::minify(&built.shipped, &glue)?;
+        let shipped = if build.panics_trap {
+            crate::shake_graph::redact_panic_locations(&built.linked, &built.shipped)?
+        } else {
+            built.shipped
+        };
+        let (wasm, glue) = crate::imports::minify(&shipped, &glue)?;
         // The graph is tied to the bytes that ship (their size and hash). It is made before
         // this writes anything; should it fail, what wasm-bindgen already wrote sits beside
         // the old graph, which shake.js then refuses by its hash.
-        let graph = crate::shake_graph::build(&built.linked, &built.bound, &wasm, build.panics_trap)?;
+        let graph = crate::shake_graph::build(&built.linked, &built.bound, &wasm)?;
         std::fs::write(&path, &glue).map_err(|e| e.to_string())?;
         std::fs::write(dist.join("loyal_wasm_bg.wasm"), &wasm).map_err(|e| e.to_string())?;
         std::fs::write(dist.join("loyal_wasm_bg.shake.json"), graph).map_err(|e| e.to_string())?;

@@ -271,13 +271,75 @@ fn location_file(m: &Module, from: (u32, u32), address: u32, to: u32) -> bool {
     from.1 - from.0 == 16 && address == from.0 && word(from.0 + 4) == len && path.ends_with(b".rs")
 }
 
+/// For a build whose panic handler traps without reading its argument: `shipped` with every
+/// panic location of `linked` made the empty location (file `""` at a dangling non-null
+/// pointer, line and column 0) and the file paths nothing else names made zeros — what
+/// `-Z location-detail=none` does on nightly Rust. Same length, same addresses.
+pub fn redact_panic_locations(linked: &[u8], shipped: &[u8]) -> Result<Vec<u8>> {
+    let pre = parse(linked, true)?;
+    let post = parse(shipped, false)?;
+    let statics = statics(&pre)?;
+    let (mut locations, mut paths, mut named) = (Vec::new(), BTreeSet::new(), BTreeSet::new());
+    for &(ty, _, symbol) in &pre.code_relocs {
+        if let Target::Static(to) = target(&pre, ty, symbol)? {
+            named.insert(to);
+        }
+    }
+    for &(ty, offset, symbol) in &pre.data_relocs {
+        let Target::Static(to) = target(&pre, ty, symbol)? else { continue };
+        let address = data_address(&pre, offset)?;
+        let range = statics.ranges.get(statics.ranges.partition_point(|r| r.1 <= address));
+        match range {
+            Some(&range) if location_file(&pre, range, address, to) => {
+                locations.push(range.0);
+                paths.insert(to);
+            }
+            _ => {
+                named.insert(to);
+            }
+        }
+    }
+    let mut out = shipped.to_vec();
+    let mut write = |address: u32, bytes: &[u8]| -> Result {
+        let (base, at, data) = post
+            .segments
+            .iter()
+            .find(|(base, _, data)| (*base..*base + data.len() as u32).contains(&address))
+            .ok_or_else(|| err(format!("no shipped data at {address}")))?;
+        let from = at + (address - base) as usize;
+        if from + bytes.len() > at + data.len() {
+            return Err(err(format!("a static at {address} runs past its segment")));
+        }
+        out[from..from + bytes.len()].copy_from_slice(bytes);
+        Ok(())
+    };
+    let empty = [1u8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    for &address in &locations {
+        write(address, &empty)?;
+    }
+    for path in paths.difference(&named) {
+        if let Some(Symbol::Data(seg, off, size)) = pre.symbols.get(*path as usize).copied() {
+            let base = pre.segments.get(seg as usize).ok_or_else(|| err("a symbol in no segment"))?.0;
+            write(base + off, &vec![0; size as usize])?;
+        }
+    }
+    Ok(out)
+}
+
+/// The memory address of the byte a data relocation at `offset` (in the data section) patches.
+fn data_address(m: &Module, offset: u32) -> Result<u32> {
+    let at = m.data_start + offset as usize;
+    let (base, from, _) = m
+        .segments
+        .iter()
+        .find(|(_, from, bytes)| (*from..from + bytes.len()).contains(&at))
+        .ok_or_else(|| err(format!("data relocation at {offset} is in no segment")))?;
+    Ok(base + (at - from) as u32)
+}
+
 /// The graph of `linked` (built with `--emit-relocs`) over the function indices of `bound`
-/// (wasm-bindgen's output, names kept), for the stripped bytes `shipped`. With
-/// `panics_trap` (a build whose panic handler traps without reading its argument), a panic
-/// location does not name its file's path, so the paths no live code names itself become
-/// zeros in a shaken app (stable Rust has no `-Z location-detail=none`); the location stays
-/// a valid `&str` (of zeros).
-pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8], panics_trap: bool) -> Result<String> {
+/// (wasm-bindgen's output, names kept), for the stripped bytes `shipped`.
+pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
     let pre = parse(linked, true)?;
     let post = parse(bound, false)?;
     if pre.symbols.is_empty() || pre.code_relocs.is_empty() {
@@ -306,20 +368,9 @@ pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8], panics_trap: bool) -> 
     let mut by_static: Vec<Refs> = statics.ranges.iter().map(|_| Refs::default()).collect();
     let mut roots = Refs::default();
     for &(ty, offset, symbol) in &pre.data_relocs {
-        let at = pre.data_start + offset as usize;
-        let (base, from, _) = pre
-            .segments
-            .iter()
-            .find(|(_, from, bytes)| (*from..from + bytes.len()).contains(&at))
-            .ok_or_else(|| err(format!("data relocation at {offset} is in no segment")))?;
-        let address = base + (at - from) as u32;
+        let address = data_address(&pre, offset)?;
         let t = target(&pre, ty, symbol)?;
         let r = statics.ranges.partition_point(|r| r.1 <= address);
-        if let (true, Some(&range), Target::Static(to)) = (panics_trap, statics.ranges.get(r), &t) {
-            if location_file(&pre, range, address, *to) {
-                continue;
-            }
-        }
         match statics.ranges.get(r) {
             Some(range) if range.0 <= address => by_static[r].add(t, &statics),
             // Bytes no symbol covers are always kept, so what they name is a root.
@@ -493,8 +544,8 @@ mod tests {
     #[test]
     fn graph_names_slots_and_statics_from_relocations() {
         let m = linked();
-        let graph = build(&m, &m, &m, false).unwrap();
-        assert_eq!(build(&m, &m, &m, true).unwrap(), graph, "no location, nothing changes");
+        let graph = build(&m, &m, &m).unwrap();
+        assert_eq!(redact_panic_locations(&m, &m).unwrap(), m, "no location, nothing changes");
         assert!(graph.contains("\"known\":[0,1,2,3]"), "{graph}");
         assert!(graph.contains("\"refs\":[[[1],[0]],[[],[]],[[],[]],[[],[]]]"), "{graph}");
         assert!(graph.contains("\"statics\":[[1024,1028,[2],[]],[1028,1032,[],[]]]"), "{graph}");
@@ -545,17 +596,17 @@ mod tests {
     }
 
     #[test]
-    fn a_trapping_build_drops_what_panic_locations_name() {
+    fn panic_locations_are_redacted() {
         let m = with_location();
-        let kept = build(&m, &m, &m, false).unwrap();
-        assert!(kept.contains("\"statics\":[[1024,1040,[],[1]],[1040,1049,[],[]]]"), "{kept}");
-        let trapping = build(&m, &m, &m, true).unwrap();
-        assert!(trapping.contains("\"statics\":[[1024,1040,[],[]],[1040,1049,[],[]]]"), "{trapping}");
-        // A length that is not the path's: not a location, kept.
+        let out = redact_panic_locations(&m, &m).unwrap();
+        let at = m.windows(8).position(|w| w == [0x10, 0x04, 0, 0, 8, 0, 0, 0]).unwrap();
+        assert_eq!(out[at..at + 16], [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(out[at + 16..at + 25], [0; 9], "the path, which nothing else names");
+        assert_eq!((out.len(), &out[..at], &out[at + 25..]), (m.len(), &m[..at], &m[at + 25..]));
+        // A length that is not the path's: not a location, left alone.
         let mut other = m.clone();
-        let at = other.windows(8).position(|w| w == [0x10, 0x04, 0, 0, 8, 0, 0, 0]).unwrap();
         other[at + 4] = 7;
-        assert!(build(&other, &other, &other, true).unwrap().contains("[1024,1040,[],[1]]"));
+        assert_eq!(redact_panic_locations(&other, &other).unwrap(), other);
     }
 
     #[test]
@@ -563,11 +614,11 @@ mod tests {
         let m = linked();
         // Without relocations (built without --emit-relocs).
         let plain = crate::wasm::ship(&m).unwrap();
-        assert!(build(&plain, &m, &m, false).unwrap_err().contains("--emit-relocs"));
+        assert!(build(&plain, &m, &m).unwrap_err().contains("--emit-relocs"));
         // A bound module whose data moved.
         let mut moved = m.clone();
         let at = moved.windows(3).position(|w| w == [0x41, 0x80, 0x08]).unwrap();
         moved[at + 1] = 0x90;
-        assert!(build(&m, &moved, &m, false).unwrap_err().contains("data segments"));
+        assert!(build(&m, &moved, &m).unwrap_err().contains("data segments"));
     }
 }
