@@ -11,7 +11,8 @@ export interface Shaken {
   wasm: Uint8Array;
   /** The function exports removed. */
   removed: string[];
-  /** Functions of the module (imported and defined), and how many of them were removed. */
+  /** Functions of the module (imported and defined), and how many of them were removed (a
+   * dead function kept as the trap that dead table slots point at counts as removed). */
   functions: number;
   dropped: number;
   /** Bytes of statics (data) set to zero: with a graph, those no live code or static names. */

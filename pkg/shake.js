@@ -126,7 +126,7 @@ function scan(r, ref, expression = false, seen = null) {
       }
       case 0x10: case 0x12: case 0xd2: {
         const at = r.pos;
-        ref(r.u32(), at, r.pos);
+        ref(r.u32(), at, r.pos, op);
         break;
       }
       case 0x11: case 0x13:
@@ -301,7 +301,8 @@ function readGraph(graph, bytes) {
  * `graph` (the parsed `*.shake.json` of this very wasm), function pointers and statics are
  * followed too: a table slot no live code or live static names is not kept, and the bytes of
  * statics nothing live names become zeros. Returns the new module, the export names removed,
- * and counts (`functions` before, `dropped` of them; `zeroed` bytes).
+ * and counts (`functions` before, `dropped` of them with the trap dead slots point at;
+ * `zeroed` bytes).
  */
 export function shakeWasm(bytes, keep, graph = null) {
   bytes = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
@@ -320,6 +321,8 @@ export function shakeWasm(bytes, keep, graph = null) {
   let slotsAnywhere = false;
   const imports = [];
   let funcTypes = null;
+  const dropExports = [];
+  const refFuncs = new Set();
   for (const s of secs) {
     const r = new Reader(bytes, s.body, s.end);
     if (s.id === 2) {
@@ -362,9 +365,10 @@ export function shakeWasm(bytes, keep, graph = null) {
         const kind = r.byte();
         const head = bytes.subarray(from, r.pos);
         const index = r.u32();
-        if (kind === 0 && !keepSet.has(name)) { removed.push(name); continue; }
+        const entry = { head, kind, index, name };
+        if (kind === 0 && !keepSet.has(name)) { removed.push(name); dropExports.push(entry); continue; }
         if (kind === 0) roots.push(index);
-        exports.push({ head, kind, index });
+        exports.push(entry);
       }
     } else if (s.id === 8) {
       roots.push(r.u32());
@@ -443,14 +447,14 @@ export function shakeWasm(bytes, keep, graph = null) {
     for (let locals = r.u32(); locals > 0; locals--) { r.u32(); valtype(r); }
     const refs = g && g.known.get(f);
     if (!g || refs) {
-      scan(r, (h) => stack.push(h));
+      scan(r, (h, at, end, op) => { stack.push(h); if (op === 0xd2) refFuncs.add(h); });
       if (refs) { stack.push(...refs[0]); refs[1].forEach(markStatic); }
     } else {
       // A function wasm-bindgen wrote: no relocations say what its constants mean, so every
       // constant that is an address keeps its static, every constant that is a slot number
       // keeps that slot's function (it may be handed to code that calls it), and an indirect
       // call keeps every slot.
-      scan(r, (h) => stack.push(h), false, {
+      scan(r, (h, at, end, op) => { stack.push(h); if (op === 0xd2) refFuncs.add(h); }, false, {
         value: (v) => {
           markStatic(g.at(v));
           if (slotAt.has(v)) stack.push(slotAt.get(v));
@@ -460,16 +464,38 @@ export function shakeWasm(bytes, keep, graph = null) {
       });
     }
   }
+  // A `ref.func` in live code must stay declared: an export this removes may have been its
+  // only declaration (element segments, globals and table initialisers stay), so such an
+  // export stays too.
+  const declared = new Set(slots);
+  for (const f of refFuncs) {
+    if (declared.has(f)) continue;
+    const i = dropExports.findIndex((e) => e.kind === 0 && e.index === f);
+    if (i < 0) continue;
+    const [entry] = dropExports.splice(i, 1);
+    exports.push(entry);
+    removed.splice(removed.indexOf(entry.name), 1);
+    declared.add(f);
+  }
   // Dead functions (and function imports) leave the module; the live ones are numbered
   // again in order. A table slot no live code can call still needs a function to point at:
-  // one of them stays, as a trap (`unreachable`), for all of them.
-  const deadSlots = slots.filter((f) => !live.has(f));
-  const trap = deadSlots.length ? Math.min(...deadSlots) : -1;
+  // one dead function stays for all of them, its body `unreachable`. If every dead function
+  // is an import, the dead slots keep the imports they had.
+  let trap = -1;
+  const keepAsIs = new Set();
+  if (slots.some((f) => !live.has(f))) {
+    for (let f = imported; f < imported + code.length && trap < 0; f++) if (!live.has(f)) trap = f;
+    if (trap < 0) for (const f of slots) if (!live.has(f)) keepAsIs.add(f);
+  }
   const number = new Map();
   for (let f = 0; f < imported + code.length; f++) {
-    if (live.has(f) || f === trap) number.set(f, number.size);
+    if (live.has(f) || f === trap || keepAsIs.has(f)) number.set(f, number.size);
   }
-  const renumber = (f) => number.get(f) ?? number.get(trap);
+  const renumber = (f) => {
+    const n = number.get(f) ?? number.get(trap);
+    if (n === undefined) throw shakeError(`wasm: function ${f} was removed but is still named`);
+    return n;
+  };
   /** Bytes `from..to` with every function index an instruction names renumbered. */
   const rewritten = (from, to, expression) => {
     const patches = [];

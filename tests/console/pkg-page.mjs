@@ -2,7 +2,8 @@
 // the package directory, then mints on the live devnet (default ports) from the browser. A
 // second page imports the signing build (sign.js) and signs a transfer as Alice; Node submits
 // those bytes with the whole library (a page signs, a backend sends) and the devnet accepts
-// them. Usage: node pkg-page.mjs PKG_DIR
+// them; the same page also signs a second transfer with the functions over bytes
+// (freezeTransfer, signTransaction), which the devnet accepts too. Usage: node pkg-page.mjs PKG_DIR
 import { chromium } from "playwright-core";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -30,7 +31,7 @@ const page = `<!doctype html><meta charset="utf-8"><title>pkg in a page</title>
 </script>`;
 const signPage = `<!doctype html><meta charset="utf-8"><title>pkg/sign in a page</title>
 <script type="module">
-  import { PrivateKey, TransactionId, TransferTransaction } from "/pkg/sign.js";
+  import { PrivateKey, TransactionId, TransferTransaction, freezeTransfer, signTransaction } from "/pkg/sign.js";
   try {
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode("loyal-devnet/Alice")));
     const alice = PrivateKey.fromStringEd25519([...digest].map((b) => b.toString(16).padStart(2, "0")).join(""));
@@ -39,7 +40,16 @@ const signPage = `<!doctype html><meta charset="utf-8"><title>pkg/sign in a page
       .freeze().sign(alice);
     let code = null;
     try { PrivateKey.generateECDSA(); } catch (e) { code = e.code; }
-    window.result = { bytes: Array.from(tx.toBytes()), transactionId: tx.transactionId, code };
+    // One nanosecond later (wrapping within the second): a transaction id of its own.
+    const dot = tx.transactionId.lastIndexOf(".");
+    const nanos = (Number(tx.transactionId.slice(dot + 1)) + 1) % 1e9;
+    const fnId = tx.transactionId.slice(0, dot + 1) + String(nanos).padStart(9, "0");
+    const fnBytes = signTransaction(freezeTransfer({
+      transactionId: fnId, nodeAccountIds: ["0.0.3"],
+      hbarTransfers: [{ accountId: "0.0.1005", amount: -8n }, { accountId: "0.0.1006", amount: 8n }],
+    }), alice);
+    window.result = { bytes: Array.from(tx.toBytes()), transactionId: tx.transactionId, code,
+      fnBytes: Array.from(fnBytes), fnId };
   } catch (e) {
     window.result = { error: \`\${e.code}: \${e.message}\` };
   }
@@ -63,8 +73,13 @@ try {
   const sent = Transaction.fromBytes(new Uint8Array(signed.bytes ?? []));
   await sent.submit(Client.forName("devnet"));
   const receipt = await Client.forName("devnet").getReceipt(signed.transactionId);
-  console.log(JSON.stringify({ signBuild: { transactionId: signed.transactionId, status: receipt.status, ecdsa: signed.code } }));
-  ok = ok && receipt.status === "SUCCESS" && sent.transactionId === signed.transactionId && signed.code === "UNSUPPORTED";
+  const fnSent = Transaction.fromBytes(new Uint8Array(signed.fnBytes ?? []));
+  await fnSent.submit(Client.forName("devnet"));
+  const fnReceipt = await Client.forName("devnet").getReceipt(signed.fnId);
+  console.log(JSON.stringify({ signBuild: { transactionId: signed.transactionId, status: receipt.status, ecdsa: signed.code },
+    functions: { transactionId: signed.fnId, status: fnReceipt.status } }));
+  ok = ok && receipt.status === "SUCCESS" && sent.transactionId === signed.transactionId && signed.code === "UNSUPPORTED"
+    && fnReceipt.status === "SUCCESS" && fnSent.transactionId === signed.fnId;
 } finally {
   await browser.close();
   server.close();

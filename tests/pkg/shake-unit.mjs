@@ -139,3 +139,43 @@ const extended = new Uint8Array([
 ]);
 assert.throws(() => shakeWasm(extended, []), (e) => e.code === "SHAKE" && /not an i32.const/.test(e.message));
 console.log("shake-unit (offsets): ok");
+
+// What the review found: (1) dead table slots point at a trap, never at an import that stays
+// for other reasons; (2) a `ref.func` whose only declaration was an export that goes keeps
+// that export, so the module still validates.
+// f0 env.f (import, 77), in slot 0 · f1 keep: 1 · f2: 2, in slot 1 · f3 indirect(i): calls slot i
+const withImportSlot = new Uint8Array([
+  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+  ...section(1, vec([[0x60, 0, 1, 0x7f], [0x60, 1, 0x7f, 1, 0x7f]])),
+  ...section(2, vec([[...str("env"), ...str("f"), 0, 0]])),
+  ...section(3, vec([[0], [0], [1]])),
+  ...section(4, vec([[0x70, 0, 2]])),
+  ...section(7, vec([[...str("keep"), 0, 1], [...str("indirect"), 0, 3]])),
+  ...section(9, vec([[0, ...i32(0), 0x0b, ...vec([[0], [2]])]])),
+  ...section(10, vec([body(i32(1)), body(i32(2)), body([0x20, 0, 0x11, 0, 0])])),
+]);
+const slotGraph = {
+  format: "loyal-shake/1", size: withImportSlot.length, fnv: fnv(withImportSlot),
+  known: [1, 2, 3], refs: [[[], []], [[], []], [[], []]], statics: [], roots: [[], []],
+};
+const noSlots = shakeWasm(withImportSlot, ["keep"], slotGraph);
+const ns = new WebAssembly.Module(noSlots.wasm);
+assert.deepEqual(WebAssembly.Module.imports(ns), [], "the import in a dead slot goes");
+assert.equal(new WebAssembly.Instance(ns).exports.keep(), 1);
+// With "indirect" kept: the graph describes f3 and it names no slot, so both slots are dead.
+const bothDead = shakeWasm(withImportSlot, ["keep", "indirect"], slotGraph);
+const bd = new WebAssembly.Instance(new WebAssembly.Module(bothDead.wasm), { env: { f: () => 77 } }).exports;
+assert.throws(() => bd.indirect(0), WebAssembly.RuntimeError, "a dead slot traps, it does not call env.f");
+assert.throws(() => bd.indirect(1), WebAssembly.RuntimeError);
+// f0 keep: ref.func 1; ref.is_null · f1 only declared by the export "drop".
+const refFunc = new Uint8Array([
+  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+  ...section(1, vec([[0x60, 0, 1, 0x7f]])),
+  ...section(3, vec([[0], [0]])),
+  ...section(7, vec([[...str("keep"), 0, 0], [...str("drop"), 0, 1]])),
+  ...section(10, vec([body([0xd2, 1, 0xd1]), body(i32(5))])),
+]);
+const declaredOut = shakeWasm(refFunc, ["keep"]);
+assert.deepEqual(declaredOut.removed, [], "the export declaring f1 for ref.func stays");
+assert.equal(new WebAssembly.Instance(new WebAssembly.Module(declaredOut.wasm)).exports.keep(), 0);
+console.log("shake-unit (review): ok");

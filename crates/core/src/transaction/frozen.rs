@@ -20,7 +20,7 @@ pub struct SignedEntry {
     /// The exact bytes this entry was decoded from, reused until a signature is added so that
     /// decode → encode is byte-identical even for encodings we would write differently.
     original: Option<Vec<u8>>,
-    /// `SignedTransaction.useSerializedTxInSignedTransaction`, kept when re-encoded.
+    /// `SignedTransaction.useSerializedTxMessageHashAlgorithm`, kept when re-encoded.
     use_serialized: Option<bool>,
 }
 
@@ -315,7 +315,9 @@ fn decode_err(message: &'static str, e: prost::DecodeError) -> Error {
 /// with `key` and returns them in `to_bytes` form: `from_bytes`, `sign`, `to_bytes` without
 /// decoding the bodies, so a build that only freezes and signs links no body decoder. The
 /// bodies are signed as they are: for bytes the caller froze itself, not for bytes to review.
-/// Signing twice with the same key is a no-op, as with `sign`.
+/// Signing twice with the same key is a no-op, as with `sign`. Others' signature pairs are
+/// kept byte for byte (`from_bytes` then `sign` re-encodes them as prost writes them: the
+/// same bytes for what the SDKs write).
 pub fn sign_bytes(bytes: &[u8], key: &PrivateKey) -> Result<Vec<u8>> {
     let public = key.public_key();
     let mut list = Vec::new();

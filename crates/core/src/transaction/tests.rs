@@ -388,3 +388,64 @@ fn signing_bytes_equals_decoding_signing_and_encoding() {
     assert_eq!(code(sign_bytes(&[0x0a, 0x02, 0x2a], &key)), "DECODE");
     assert_eq!(code(sign_bytes(&[], &key)), "DECODE");
 }
+
+#[test]
+fn signing_bytes_reads_the_envelope_as_protobuf_does() {
+    use crate::proto;
+    use prost::Message as _;
+    let key = PrivateKey::from_bytes_ed25519(&[1; 32]).unwrap();
+    let other = PrivateKey::from_bytes_ed25519(&[2; 32]).unwrap();
+    let tx = transfer().freeze().unwrap();
+    let entry = tx.entries()[0].clone();
+    let list = |signed: Vec<u8>| {
+        proto::TransactionList {
+            transaction_list: vec![proto::Transaction { signed_transaction_bytes: Some(signed), ..Default::default() }],
+        }
+        .encode_to_vec()
+    };
+    let signed = |sig_map: Vec<u8>, extra: &[u8]| {
+        let mut s = Vec::new();
+        prost::encoding::bytes::encode(1, &entry.body_bytes().to_vec(), &mut s);
+        prost::encoding::bytes::encode(2, &sig_map, &mut s);
+        s.extend_from_slice(extra);
+        s
+    };
+    // Another signer's pair written with its fields out of order: kept byte for byte (a signer
+    // does not rewrite others' signatures), and the result decodes to both signatures.
+    let sig = other.sign(entry.body_bytes());
+    let mut pair = Vec::new();
+    prost::encoding::bytes::encode(3, &sig, &mut pair);
+    prost::encoding::bytes::encode(1, &other.public_key().to_bytes_raw(), &mut pair);
+    let mut map = Vec::new();
+    prost::encoding::bytes::encode(1, &pair, &mut map);
+    let out = sign_bytes(&list(signed(map.clone(), &[])), &key).unwrap();
+    let decoded = proto::TransactionList::decode(out.as_slice()).unwrap();
+    let raw = decoded.transaction_list[0].signed_transaction_bytes.clone().unwrap();
+    assert!(raw.windows(map.len() - 2).any(|w| w == &map[2..]), "the other pair's bytes are kept");
+    assert_eq!(
+        Transaction::from_bytes(&out).unwrap().verify_signatures().unwrap(),
+        vec![other.public_key(), key.public_key()]
+    );
+    // An unknown field and a group are skipped, as prost skips them; the flag survives.
+    let flagged = signed(Vec::new(), &[0x18, 0x01, 0x7a, 0x01, 0x00, 0x2b, 0x08, 0x05, 0x2c]);
+    let out = sign_bytes(&list(flagged.clone()), &key).unwrap();
+    let mut via_decode = Transaction::from_bytes(&list(flagged)).unwrap();
+    via_decode.sign(&key);
+    assert_eq!(out, via_decode.to_bytes());
+    let st = proto::SignedTransaction::decode(
+        proto::TransactionList::decode(out.as_slice()).unwrap().transaction_list[0].signed_transaction_bytes.as_deref().unwrap(),
+    )
+    .unwrap();
+    assert_eq!(st.use_serialized_tx_message_hash_algorithm, Some(true));
+    // What prost refuses is refused: a varint past 64 bits, field number 0, a known field
+    // with the wrong wire type, an unclosed group, a length past the end.
+    for bad in [
+        list([0x0a, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02].to_vec()),
+        list([0x02, 0x00].to_vec()),
+        list(signed(Vec::new(), &[0x10, 0x01])),
+        [0x0b].to_vec(),
+        [0x0a, 0x05, 0x01].to_vec(),
+    ] {
+        assert_eq!(code(sign_bytes(&bad, &key)), "DECODE", "{bad:02x?}");
+    }
+}

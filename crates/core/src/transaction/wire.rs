@@ -15,12 +15,16 @@ fn malformed(what: &'static str) -> Error {
     }
 }
 
+/// A varint of at most ten bytes whose value fits 64 bits.
 fn varint(buf: &mut &[u8]) -> Option<u64> {
     let mut value = 0u64;
-    for shift in (0..70).step_by(7) {
+    for shift in (0..64).step_by(7) {
         let (&b, rest) = buf.split_first()?;
         *buf = rest;
-        value |= u64::from(b & 0x7f).checked_shl(shift)?;
+        if shift == 63 && b > 1 {
+            return None;
+        }
+        value |= u64::from(b & 0x7f) << shift;
         if b < 0x80 {
             return Some(value);
         }
@@ -28,31 +32,65 @@ fn varint(buf: &mut &[u8]) -> Option<u64> {
     None
 }
 
+/// Wire types: varint, 64-bit, length-delimited, group start and end, 32-bit.
+const LEN: u64 = 2;
+
 /// One field off the front of `buf`: its number, its payload (length-delimited fields, else
-/// empty) and its value (varints, else 0). Out of line: the envelope's five loops share it.
-/// Protobuf's rules follow from reading in order: a singular field's last value wins,
-/// repeated ones add up.
+/// empty) and its value (varints, else 0); groups are skipped whole, as prost does. A field
+/// of `known` (number, wire type) that comes with another wire type is an error. Out of
+/// line: the envelope's loops share it. Protobuf's rules follow from reading in order: a
+/// singular field's last value wins, repeated ones add up.
 #[inline(never)]
-fn field<'a>(what: &'static str, buf: &mut &'a [u8]) -> Result<(u64, &'a [u8], u64)> {
-    let key = varint(buf).ok_or_else(|| malformed(what))?;
+fn field<'a>(
+    what: &'static str,
+    buf: &mut &'a [u8],
+    known: &[(u64, u64)],
+) -> Result<(u64, &'a [u8], u64)> {
+    let bad = || malformed(what);
     let (mut payload, mut value): (&[u8], u64) = (&[], 0);
-    let skip = match key & 7 {
-        0 => {
-            value = varint(buf).ok_or_else(|| malformed(what))?;
-            0
+    let mut depth = 0u32;
+    loop {
+        let key = varint(buf).filter(|&k| k >> 3 != 0 && k <= u64::from(u32::MAX)).ok_or_else(bad)?;
+        let (number, wire) = (key >> 3, key & 7);
+        if depth == 0 && known.iter().any(|&(n, w)| n == number && w != wire) {
+            return Err(bad());
         }
-        1 => 8,
-        2 => {
-            let len = varint(buf).and_then(|l| usize::try_from(l).ok());
-            let len = len.filter(|&l| l <= buf.len()).ok_or_else(|| malformed(what))?;
-            (payload, *buf) = buf.split_at(len);
-            0
+        let skip = match wire {
+            0 => {
+                value = varint(buf).ok_or_else(bad)?;
+                0
+            }
+            1 => 8,
+            LEN => {
+                let len = varint(buf).and_then(|l| usize::try_from(l).ok());
+                let len = len.filter(|&l| l <= buf.len()).ok_or_else(bad)?;
+                (payload, *buf) = buf.split_at(len);
+                0
+            }
+            3 => {
+                depth = depth.checked_add(1).filter(|&d| d <= 100).ok_or_else(bad)?;
+                0
+            }
+            4 if depth > 0 => {
+                depth -= 1;
+                0
+            }
+            5 => 4,
+            _ => return Err(bad()),
+        };
+        *buf = buf.get(skip..).ok_or_else(bad)?;
+        if depth == 0 {
+            if wire == 3 || wire == 4 {
+                // A whole group was skipped: read the next field.
+                (payload, value) = (&[], 0);
+                if buf.is_empty() {
+                    return Ok((0, &[], 0));
+                }
+                continue;
+            }
+            return Ok((number, payload, value));
         }
-        5 => 4,
-        _ => return Err(malformed(what)),
-    };
-    *buf = buf.get(skip..).ok_or_else(|| malformed(what))?;
-    Ok((key >> 3, payload, value))
+    }
 }
 
 /// The `Transaction`s of a `TransactionList` (field 1), or the one `Transaction` the bytes
@@ -60,7 +98,7 @@ fn field<'a>(what: &'static str, buf: &mut &'a [u8]) -> Result<(u64, &'a [u8], u
 pub fn transactions(bytes: &[u8]) -> Result<Vec<&[u8]>> {
     let (mut items, mut buf) = (Vec::new(), bytes);
     while !buf.is_empty() {
-        if let (1, payload, _) = field("TransactionList", &mut buf)? {
+        if let (1, payload, _) = field("TransactionList", &mut buf, &[(1, LEN)])? {
             items.push(payload);
         }
     }
@@ -72,7 +110,7 @@ pub fn transactions(bytes: &[u8]) -> Result<Vec<&[u8]>> {
 
 /// What one `Transaction` carries: body bytes, the `SignatureMap`'s encoded pairs (every
 /// occurrence, which is how protobuf merges a message field), and the `SignedTransaction`
-/// bytes when in the current form (its `useSerializedTxInSignedTransaction` flag with them).
+/// bytes when in the current form (its `useSerializedTxMessageHashAlgorithm` flag with them).
 pub struct Envelope<'a> {
     pub body: &'a [u8],
     pub sig_map: Vec<u8>,
@@ -85,7 +123,7 @@ pub fn envelope(transaction: &[u8]) -> Result<Envelope<'_>> {
     let (mut signed, mut body, mut sig_map): (&[u8], &[u8], Vec<u8>) = (&[], &[], Vec::new());
     let mut buf = transaction;
     while !buf.is_empty() {
-        match field("Transaction", &mut buf)? {
+        match field("Transaction", &mut buf, &[(3, LEN), (4, LEN), (5, LEN)])? {
             (3, payload, _) => sig_map.extend_from_slice(payload),
             (4, payload, _) => body = payload,
             (5, payload, _) => signed = payload,
@@ -93,10 +131,10 @@ pub fn envelope(transaction: &[u8]) -> Result<Envelope<'_>> {
         }
     }
     if !signed.is_empty() {
-        // SignedTransaction: bodyBytes = 1, sigMap = 2, useSerializedTxInSignedTransaction = 3.
+        // SignedTransaction: bodyBytes = 1, sigMap = 2, useSerializedTxMessageHashAlgorithm = 3.
         let (mut body, mut sig_map, mut flag, mut buf) = (&[][..], Vec::new(), None, signed);
         while !buf.is_empty() {
-            match field("SignedTransaction", &mut buf)? {
+            match field("SignedTransaction", &mut buf, &[(1, LEN), (2, LEN), (3, 0)])? {
                 (1, payload, _) => body = payload,
                 (2, payload, _) => sig_map.extend_from_slice(payload),
                 (3, _, value) => flag = Some(value != 0),
@@ -119,10 +157,10 @@ pub fn envelope(transaction: &[u8]) -> Result<Envelope<'_>> {
 pub fn any_prefix(sig_map: &[u8], named: impl Fn(&[u8]) -> bool) -> Result<bool> {
     let (mut found, mut pairs) = (false, sig_map);
     while !pairs.is_empty() {
-        let (1, mut pair, _) = field("SignatureMap", &mut pairs)? else { continue };
+        let (1, mut pair, _) = field("SignatureMap", &mut pairs, &[(1, LEN)])? else { continue };
         let mut prefix: &[u8] = &[];
         while !pair.is_empty() {
-            if let (1, payload, _) = field("SignaturePair", &mut pair)? {
+            if let (1, payload, _) = field("SignaturePair", &mut pair, &[(1, LEN)])? {
                 prefix = payload;
             }
         }
