@@ -17,11 +17,11 @@ export function boundTo(Base, freeze) {
 }
 
 /**
- * `signTransaction(bytes, key)` bound to one wasm build's export: the key as a string or a
+ * `signTransaction(key, bytes)` bound to one wasm build's export: the key as a string or a
  * `PrivateKey` (read through its DER form, so the class is not needed by apps without it).
  */
 export function signingWith(sign) {
-  return (bytes, key) => sign(bytes, typeof key?.toStringDer === "function" ? key.toStringDer() : key);
+  return (key, bytes) => sign(typeof key?.toStringDer === "function" ? key.toStringDer() : key, bytes);
 }
 
 /** Whole hbars to tinybars (`bigint`). */

@@ -350,7 +350,7 @@ export class ScheduleSignTransaction extends TransactionBuilder<ScheduleSignTran
 }
 
 // Transactions as bytes: one function per type, `freeze<Type>(spec)`, gives the frozen,
-// unsigned transaction's bytes (the builder's `freeze().toBytes()`); `signTransaction` signs
+// unsigned transaction's bytes (the builder's `freeze().toBytes()`); `signTransaction(key, bytes)` signs
 // them. An app that imports only these links only them, not the classes. A spec's fields are
 // the setters' (`setTokenId` → `tokenId`); ids and keys are strings.
 
@@ -423,11 +423,11 @@ export function freezeScheduleCreate(spec: ScheduleCreateSpec): Uint8Array;
 export function freezeScheduleSign(spec: ScheduleSignSpec): Uint8Array;
 /**
  * Signs transaction bytes (a `freeze<Type>` function's, or any SDK's `toBytes()`) and returns
- * them signed, in `toBytes()` form. The key: a `PrivateKey`, or a string as
- * `PrivateKey.fromString` reads it. The same key twice adds nothing. The bodies are not
- * decoded: sign bytes you froze, not bytes to review.
+ * them signed, in `toBytes()` form. The key (first, as in `signMessage`): a `PrivateKey`, or
+ * a string as `PrivateKey.fromString` reads it. The same key twice adds nothing. The bodies
+ * are not decoded: sign bytes you froze, not bytes to review.
  */
-export function signTransaction(bytes: Uint8Array, key: PrivateKey | string): Uint8Array;
+export function signTransaction(key: PrivateKey | string, bytes: Uint8Array): Uint8Array;
 
 /** HIP-820: the SignatureMap bytes of `key`'s signature over the prefixed message. */
 export function signMessage(key: PrivateKey, message: string): Uint8Array;

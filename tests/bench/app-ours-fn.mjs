@@ -3,6 +3,7 @@
 import { freezeTokenMint, signTransaction } from "@loyal/hedera";
 
 const bytes = signTransaction(
+  "07".repeat(32),
   freezeTokenMint({
     tokenId: "0.0.5005",
     metadata: ["ipfs://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy"],
@@ -10,6 +11,5 @@ const bytes = signTransaction(
     nodeAccountIds: ["0.0.3"],
     maxTransactionFee: 2000000000n,
   }),
-  "07".repeat(32),
 );
 globalThis.firstSigned = { ms: performance.now(), bytes: bytes.length };

@@ -44,10 +44,10 @@ const signPage = `<!doctype html><meta charset="utf-8"><title>pkg/sign in a page
     const dot = tx.transactionId.lastIndexOf(".");
     const nanos = (Number(tx.transactionId.slice(dot + 1)) + 1) % 1e9;
     const fnId = tx.transactionId.slice(0, dot + 1) + String(nanos).padStart(9, "0");
-    const fnBytes = signTransaction(freezeTransfer({
+    const fnBytes = signTransaction(alice, freezeTransfer({
       transactionId: fnId, nodeAccountIds: ["0.0.3"],
       hbarTransfers: [{ accountId: "0.0.1005", amount: -8n }, { accountId: "0.0.1006", amount: 8n }],
-    }), alice);
+    }));
     window.result = { bytes: Array.from(tx.toBytes()), transactionId: tx.transactionId, code,
       fnBytes: Array.from(fnBytes), fnId };
   } catch (e) {

@@ -3,12 +3,12 @@
 // only these two functions (and the runtime), and that it prints what shake-app.mjs prints.
 import { freezeTokenMint, signTransaction } from "@loyal/hedera/sign";
 
-const mint = (tokenId) => signTransaction(freezeTokenMint({
+const mint = (tokenId) => signTransaction("07".repeat(32), freezeTokenMint({
   tokenId,
   metadata: ["ipfs://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy"],
   transactionId: "0.0.1001@1700000000.000000000",
   nodeAccountIds: ["0.0.3", "0.0.4"],
-}), "07".repeat(32));
+}));
 let refused;
 try {
   mint("0.0.x");

@@ -54,16 +54,16 @@ const specs = {
 };
 for (const [name, unsigned] of Object.entries(specs)) {
   assert.ok(unsigned instanceof Uint8Array, name);
-  const signed = lib.signTransaction(unsigned, "07".repeat(32));
+  const signed = lib.signTransaction("07".repeat(32), unsigned);
   assert.equal(Buffer.from(signed).toString("hex"), out[name], `${name}: the function's bytes are the builder's`);
   // A PrivateKey works too; the same key again changes nothing; a second key signs too.
-  assert.deepEqual(lib.signTransaction(signed, key), signed, name);
-  const both = lib.signTransaction(signed, PrivateKey.fromStringEd25519("09".repeat(32)));
+  assert.deepEqual(lib.signTransaction(key, signed), signed, name);
+  const both = lib.signTransaction(PrivateKey.fromStringEd25519("09".repeat(32)), signed);
   out[`${name}SignedTwice`] = Buffer.from(both).toString("hex");
 }
-assert.throws(() => lib.signTransaction(specs.mint, "zz"), (e) => e.code === "INVALID_KEY" && e.details.field === "key");
-assert.throws(() => lib.signTransaction(specs.mint, 7), (e) => e.code === "INVALID_ARGUMENT" && e.details.field === "key");
-assert.throws(() => lib.signTransaction(new Uint8Array([0x0a, 0x05, 1]), key), (e) => e.code === "DECODE");
+assert.throws(() => lib.signTransaction("zz", specs.mint), (e) => e.code === "INVALID_KEY" && e.details.field === "key");
+assert.throws(() => lib.signTransaction(7, specs.mint), (e) => e.code === "INVALID_ARGUMENT" && e.details.field === "key");
+assert.throws(() => lib.signTransaction(key, new Uint8Array([0x0a, 0x05, 1])), (e) => e.code === "DECODE");
 assert.throws(() => lib.freezeTokenMint({ ...frame(0), tokenId: 5005 }),
   (e) => e.code === "INVALID_ARGUMENT" && e.details.field === "tokenId");
 assert.throws(() => lib.freezeTokenMint({ tokenId: "0.0.5005" }), (e) => e.code === "MISSING_FIELD");

@@ -56,13 +56,13 @@ function asBytes(key: small.PrivateKey): Uint8Array {
     tokenId: "0.0.5005", metadata: ["ipfs://x", new Uint8Array([1])],
     transactionId: "0.0.1001@1700000000.000000000", nodeAccountIds: ["0.0.3"], maxTransactionFee: 2_000_000_000n,
   };
-  const signed: Uint8Array = small.signTransaction(small.freezeTokenMint(spec), key);
+  const signed: Uint8Array = small.signTransaction(key, small.freezeTokenMint(spec));
   // @ts-expect-error: without a client the frame's id and nodes are required
   small.freezeTokenMint({ tokenId: "0.0.5005" });
   // @ts-expect-error: amounts are bigint or number, not strings
   small.freezeTransfer({ ...spec, hbarTransfers: [{ accountId: "0.0.1001", amount: "5" }] });
   void small.freezeScheduleCreate({ ...spec, scheduledTransaction: { type: "TransferTransaction", hbarTransfers: [] } });
-  return small.signTransaction(signed, "302e020100300506032b657004220420" + "07".repeat(32));
+  return small.signTransaction("302e020100300506032b657004220420" + "07".repeat(32), signed);
 }
 
 export { mint, pay, signOnly, asBytes };

@@ -20,10 +20,10 @@ pub fn freeze_spec(spec: JsValue) -> JsResult<Transaction> {
 
 /// Signs the bytes of a frozen transaction (a `freeze<Type>` function's, or any SDK's
 /// `toBytes()`) with a private key string (as `PrivateKey.fromString` reads it) and returns
-/// them signed, in `toBytes()` form. The bodies are not decoded, so an app that freezes and
+/// them signed, in `toBytes()` form. The key comes first, as in `signMessage`. The bodies are not decoded, so an app that freezes and
 /// signs this way links no decoder and no `Transaction` class.
 #[wasm_bindgen(js_name = signTransaction)]
-pub fn sign_transaction(bytes: &[u8], key: JsValue) -> JsResult<Vec<u8>> {
+pub fn sign_transaction(key: JsValue, bytes: &[u8]) -> JsResult<Vec<u8>> {
     let key = key
         .as_string()
         .ok_or_else(|| invalid("key", "expected a private key string or a PrivateKey"))?;
