@@ -37,10 +37,11 @@ export interface ShakeGraph {
 
 /**
  * Keeps the function exports named in `keep` and everything they can reach; every other export
- * is removed and every other function body becomes `unreachable`. Without a graph every table
- * slot and all data are kept; with the wasm's graph, only the slots and statics live code or
- * live statics name, and the bytes of the others become zeros. Throws an `Error` with
- * `code: "SHAKE"` for a module it cannot read or a graph made for other bytes.
+ * and every other function (imported or defined) is removed, the rest numbered again.
+ * Without a graph every table slot and all data are kept; with the wasm's graph, only the
+ * slots and statics live code or live statics name, and the bytes of the others become zeros.
+ * Throws an `Error` with `code: "SHAKE"` for a module it cannot read or a graph made for
+ * other bytes.
  */
 export function shakeWasm(wasm: Uint8Array | ArrayBuffer, keep: Iterable<string>, graph?: ShakeGraph | null): Shaken;
 

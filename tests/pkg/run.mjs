@@ -122,7 +122,7 @@ await step("@loyal/hedera/shake: bundled apps, their wasm shaken, compute what t
   }
   fs.copyFileSync(path.join(here, "shake-unit.mjs"), path.join(scratch, "shake-unit.mjs"));
   execFileSync("node", ["shake-unit.mjs"], { cwd: scratch, encoding: "utf8" });
-  console.log(`shake: same output for ${apps.length} apps, wasm ${before} -> ${after} B, ${names(installed).length - kept.length} exports dropped, ${graphed.dropped} bodies stubbed (${plain.dropped} without the graph), ${graphed.zeroed} B of statics zeroed`);
+  console.log(`shake: same output for ${apps.length} apps, wasm ${before} -> ${after} B, ${names(installed).length - kept.length} exports dropped, ${graphed.dropped} functions removed (${plain.dropped} without the graph), ${graphed.zeroed} B of statics zeroed`);
 });
 
 await step("@loyal/hedera/shake: the freeze-and-sign functions alone, shaken, sign what the builder does", () => {

@@ -1,6 +1,6 @@
-// @loyal/hedera/shake on a module small enough to know every answer: which exports go, which
-// bodies become `unreachable`, that what is kept still computes, and that a table slot stays
-// callable. Run from run.mjs in the scratch project.
+// @loyal/hedera/shake on a module small enough to know every answer: which exports and
+// functions go, that what is kept still computes under its new numbers, and that a table slot
+// stays callable. Run from run.mjs in the scratch project.
 import assert from "node:assert/strict";
 import { shakeWasm, usedExports, wasmExports } from "@loyal/hedera/shake";
 
