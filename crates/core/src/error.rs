@@ -2,8 +2,8 @@
 //! wasm binding puts on the JS `Error` it throws, so codes never change once published.
 
 use crate::prelude::*;
-use core::fmt;
 use crate::text::Quoted;
+use core::fmt;
 
 /// `Result<T, E = Error>` as in alloy: the crate's error unless said otherwise.
 pub type Result<T, E = Error> = core::result::Result<T, E>;
@@ -116,7 +116,14 @@ impl Error {
                 id,
                 expected,
                 actual,
-            } => text!("checksum mismatch for ", id, ": expected ", expected, ", got ", actual),
+            } => text!(
+                "checksum mismatch for ",
+                id,
+                ": expected ",
+                expected,
+                ", got ",
+                actual
+            ),
             Error::InvalidTransactionId { input, reason } => {
                 text!("invalid transaction id ", Quoted(input), ": ", reason)
             }

@@ -2,8 +2,8 @@
 //! parsed digit by digit so "0.1" is exactly 10,000,000 tℏ.
 
 use crate::prelude::*;
-use crate::{Error, Result};
 use crate::text::{Piece, ZeroPadded};
+use crate::{Error, Result};
 use core::str::FromStr;
 
 pub const TINYBARS_PER_HBAR: i64 = 100_000_000;

@@ -2,8 +2,8 @@
 
 use crate::parse;
 use crate::prelude::*;
-use crate::{proto, Error, Result};
 use crate::text::Piece;
+use crate::{proto, Error, Result};
 use core::str::FromStr;
 
 /// The ledger an id's checksum is computed for (HIP-15 hashes the ledger id's bytes).
@@ -377,7 +377,9 @@ impl FromStr for AccountId {
         if let Some((head, last)) = parse::split_last(s, b'.') {
             let hex_part = last.strip_prefix("0x").unwrap_or(last);
             let address = parse::hex(hex_part).and_then(|a| <[u8; 20]>::try_from(a).ok());
-            if let (Some(address), true) = (address, head.bytes().filter(|&b| b == b'.').count() == 1) {
+            if let (Some(address), true) =
+                (address, head.bytes().filter(|&b| b == b'.').count() == 1)
+            {
                 let head: EntityId = text!(head, ".0").parse()?;
                 return Ok(Self::from_evm_address(head.shard, head.realm, address));
             }

@@ -193,11 +193,27 @@ mod tests {
         for n in [0i128, -5, i64::MIN as i128 * 3, i128::MAX, i128::MIN] {
             assert_eq!(text!(n), format!("{n}"));
         }
-        assert_eq!(text!(i32::MIN, ' ', u8::MAX, "/", String::from("x")), format!("{} {}/x", i32::MIN, u8::MAX));
-        for (n, w) in [(42i64, 9), (-5, 9), (0, 9), (-123_456_789, 9), (7, 1), (-1_000_000_000, 9)] {
+        assert_eq!(
+            text!(i32::MIN, ' ', u8::MAX, "/", String::from("x")),
+            format!("{} {}/x", i32::MIN, u8::MAX)
+        );
+        for (n, w) in [
+            (42i64, 9),
+            (-5, 9),
+            (0, 9),
+            (-123_456_789, 9),
+            (7, 1),
+            (-1_000_000_000, 9),
+        ] {
             assert_eq!(text!(super::ZeroPadded(n, w)), format!("{n:0w$}"));
         }
-        for s in ["0.0.5", "a\"b\\c", "tab\there\nline\r", "\u{0}\u{1b}\u{7f}\u{85}", "é✓"] {
+        for s in [
+            "0.0.5",
+            "a\"b\\c",
+            "tab\there\nline\r",
+            "\u{0}\u{1b}\u{7f}\u{85}",
+            "é✓",
+        ] {
             assert_eq!(text!(super::Quoted(s)), format!("{s:?}"), "{s:?}");
         }
     }

@@ -110,11 +110,22 @@ mod tests {
         assert_eq!(Timestamp::from_nanos(-1), Timestamp::new(-1, 999_999_999));
         assert_eq!(t.plus_nanos(999_999_995), Timestamp::new(1_700_000_001, 0));
         for n in [0u64, 999_999_999, 1_700_000_000_123_456_789, u64::MAX] {
-            assert_eq!(Timestamp::from_unix_nanos(n), Timestamp::from_nanos(n as i128));
+            assert_eq!(
+                Timestamp::from_unix_nanos(n),
+                Timestamp::from_nanos(n as i128)
+            );
         }
-        for (start, add) in [((5, 10), -20), ((5, 999_999_999), 3_500_000_001), ((0, 0), -1), ((7, 3), i64::MIN / 4)] {
+        for (start, add) in [
+            ((5, 10), -20),
+            ((5, 999_999_999), 3_500_000_001),
+            ((0, 0), -1),
+            ((7, 3), i64::MIN / 4),
+        ] {
             let start = Timestamp::new(start.0, start.1);
-            assert_eq!(start.plus_nanos(add), Timestamp::from_nanos(start.as_nanos() + add as i128));
+            assert_eq!(
+                start.plus_nanos(add),
+                Timestamp::from_nanos(start.as_nanos() + add as i128)
+            );
         }
         assert_eq!(t.to_mirror_string(), "1700000000.000000005");
     }

@@ -2,8 +2,8 @@
 
 use crate::parse;
 use crate::prelude::*;
-use crate::{id::AccountId, proto, time::Timestamp, Error, Result};
 use crate::text::{Piece, ZeroPadded};
+use crate::{id::AccountId, proto, time::Timestamp, Error, Result};
 use core::str::FromStr;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -105,19 +105,27 @@ impl FromStr for TransactionId {
             // SDK strings pad nanos to 9 digits; a shorter value is the plain integer count.
             Ok(digits(s, "bad nanoseconds")? as i32)
         };
-        let (account, seconds, nano_part, rest) = if let Some((account, rest)) =
-            parse::split_first(input, b'@')
-        {
-            let end = rest.bytes().position(|b| b == b'?' || b == b'/').unwrap_or(rest.len());
-            let (time, rest) = (rest.get(..end).unwrap_or(rest), rest.get(end..).unwrap_or(""));
-            let (s, n) = parse::split_first(time, b'.').ok_or_else(|| bad("expected secs.nanos after @"))?;
-            (account, s, n, rest)
-        } else {
-            match parse::split_last(input, b'-').and_then(|(head, n)| Some((parse::split_last(head, b'-')?, n))) {
-                Some(((a, s), n)) => (a, s, n, ""),
-                None => return Err(bad("expected 0.0.n@secs.nanos or 0.0.n-secs-nanos")),
-            }
-        };
+        let (account, seconds, nano_part, rest) =
+            if let Some((account, rest)) = parse::split_first(input, b'@') {
+                let end = rest
+                    .bytes()
+                    .position(|b| b == b'?' || b == b'/')
+                    .unwrap_or(rest.len());
+                let (time, rest) = (
+                    rest.get(..end).unwrap_or(rest),
+                    rest.get(end..).unwrap_or(""),
+                );
+                let (s, n) = parse::split_first(time, b'.')
+                    .ok_or_else(|| bad("expected secs.nanos after @"))?;
+                (account, s, n, rest)
+            } else {
+                match parse::split_last(input, b'-')
+                    .and_then(|(head, n)| Some((parse::split_last(head, b'-')?, n)))
+                {
+                    Some(((a, s), n)) => (a, s, n, ""),
+                    None => return Err(bad("expected 0.0.n@secs.nanos or 0.0.n-secs-nanos")),
+                }
+            };
         let account_id: AccountId = account.parse().map_err(|_| bad("bad payer account id"))?;
         let mut id = TransactionId::new(
             account_id,

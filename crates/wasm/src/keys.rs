@@ -83,7 +83,13 @@ impl PrivateKey {
     /// Never the key itself: printing a key object by accident must not leak it.
     #[wasm_bindgen(js_name = toString)]
     pub fn to_string_js(&self) -> String {
-        text!("PrivateKey(", self.algorithm(), ", public ", self.0.public_key().to_string_raw(), ")")
+        text!(
+            "PrivateKey(",
+            self.algorithm(),
+            ", public ",
+            self.0.public_key().to_string_raw(),
+            ")"
+        )
     }
 }
 

@@ -14,8 +14,8 @@ extern crate loyal_core;
 mod prelude {
     pub use alloc::borrow::ToOwned;
     pub use alloc::string::{String, ToString};
-    pub use alloc::vec::Vec;
     pub use alloc::vec;
+    pub use alloc::vec::Vec;
 }
 
 #[cfg(all(target_arch = "wasm32", not(feature = "std")))]

@@ -152,8 +152,8 @@ impl Client {
     /// `{ nodes: [{ accountId, url }], mirrorUrl, ipfsApiUrl?, ipfsGatewayUrl? }`
     #[wasm_bindgen(js_name = forNetwork)]
     pub fn for_network(config: JsValue) -> JsResult<Client> {
-        let c: NetworkConfig =
-            serde_wasm_bindgen::from_value(config).map_err(|e| invalid("network", &e.to_string()))?;
+        let c: NetworkConfig = serde_wasm_bindgen::from_value(config)
+            .map_err(|e| invalid("network", &e.to_string()))?;
         let nodes = c
             .nodes
             .into_iter()

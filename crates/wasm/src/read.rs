@@ -127,7 +127,9 @@ impl<'a> Obj<'a> {
         };
         let mut out = Vec::with_capacity(items.len());
         for item in &items {
-            out.push(f(item).ok_or_else(|| invalid(&self.path(field), "an item has the wrong type"))?);
+            out.push(
+                f(item).ok_or_else(|| invalid(&self.path(field), "an item has the wrong type"))?,
+            );
         }
         Ok(Some(out))
     }

@@ -13,11 +13,11 @@ use crate::error::{core, invalid, missing, parse_in, JsResult};
 use crate::prelude::*;
 use crate::read::{self, Obj};
 use crate::tx::Transaction as JsTransaction;
-use loyal_core::text::Quoted;
 use core::str::FromStr;
 use loyal_core::hbar::Hbar;
 use loyal_core::id::{AccountId, NftId, TokenId};
 use loyal_core::key::PublicKey;
+use loyal_core::text::Quoted;
 use loyal_core::time::Duration;
 use loyal_core::transaction::*;
 use loyal_core::transaction_id::TransactionId;
@@ -360,7 +360,12 @@ fn token_create(s: &Obj<'_>) -> JsResult<TokenCreateTransaction> {
         b = b.with_token_type(match v.as_str() {
             "FUNGIBLE_COMMON" => TokenType::FungibleCommon,
             "NON_FUNGIBLE_UNIQUE" => TokenType::NonFungibleUnique,
-            _ => return Err(invalid("tokenType", "FUNGIBLE_COMMON or NON_FUNGIBLE_UNIQUE")),
+            _ => {
+                return Err(invalid(
+                    "tokenType",
+                    "FUNGIBLE_COMMON or NON_FUNGIBLE_UNIQUE",
+                ))
+            }
         });
     }
     if let Some(v) = s.string("supplyType")? {

@@ -100,10 +100,6 @@ impl Transaction {
 
     #[wasm_bindgen(getter, js_name = nodeAccountIds)]
     pub fn node_account_ids(&self) -> Vec<String> {
-        self.0
-            .node_account_ids()
-            .iter()
-            .map(|a| text!(a))
-            .collect()
+        self.0.node_account_ids().iter().map(|a| text!(a)).collect()
     }
 }

@@ -27,7 +27,10 @@ pub fn run() -> Result {
     let root = root();
     let devnet = crate::run::cargo_target().join("release/loyal-devnet");
     let load = output(cmd(
-        crate::run::cargo_target().join("release/devnet_load").to_str().unwrap(),
+        crate::run::cargo_target()
+            .join("release/devnet_load")
+            .to_str()
+            .unwrap(),
         &[devnet.to_str().unwrap()],
     ))
     .ok_or("the devnet load generator failed")?;

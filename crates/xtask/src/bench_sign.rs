@@ -63,7 +63,10 @@ pub fn run() -> Result {
 
     eprintln!("xtask: native run");
     let native = output(cmd(
-        crate::run::cargo_target().join("release/sign_native").to_str().unwrap(),
+        crate::run::cargo_target()
+            .join("release/sign_native")
+            .to_str()
+            .unwrap(),
         &[],
     ))
     .ok_or("the native sign benchmark failed")?;

@@ -283,7 +283,10 @@ pub fn browser() -> Result {
     ] {
         println!("  {name:<28} {ms:>8.1} ms  (SDK / this: {:.2}x)", sdk / ms);
     }
-    println!("  {:<28} {sdk:>8.1} ms  (anchor, same run)", "@hashgraph/sdk");
+    println!(
+        "  {:<28} {sdk:>8.1} ms  (anchor, same run)",
+        "@hashgraph/sdk"
+    );
     let json = format!(
         "{{\n  \"name\": \"browser\",\n  \"sign_first_signed_ms\": {sign:.2},\n  \"sign_shaken_first_signed_ms\": {shaken:.2},\n  \"sign_fn_shaken_first_signed_ms\": {fn_shaken:.2},\n  \"full_first_signed_ms\": {full:.2},\n  \"sdk_first_signed_ms\": {sdk:.2},\n  \"ratio_sdk_over_sign\": {:.3},\n  \"ratio_sdk_over_sign_shaken\": {:.3},\n  \"ratio_sdk_over_sign_fn_shaken\": {:.3},\n  \"ratio_sdk_over_full\": {:.3},\n  \"runs\": {page}\n}}\n",
         sdk / sign,

@@ -20,7 +20,10 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn byte(&mut self) -> Result<u8> {
-        let b = *self.b.get(self.pos).ok_or_else(|| err("unexpected end of the module"))?;
+        let b = *self
+            .b
+            .get(self.pos)
+            .ok_or_else(|| err("unexpected end of the module"))?;
         self.pos += 1;
         Ok(b)
     }
@@ -40,7 +43,10 @@ impl Reader<'_> {
     }
     fn name(&mut self) -> Result<&str> {
         let n = self.u32()? as usize;
-        let s = self.b.get(self.pos..self.pos + n).ok_or_else(|| err("name past the end"))?;
+        let s = self
+            .b
+            .get(self.pos..self.pos + n)
+            .ok_or_else(|| err("name past the end"))?;
         self.pos += n;
         std::str::from_utf8(s).map_err(err)
     }
@@ -84,7 +90,10 @@ pub fn minify(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
         let body = r.pos;
         let end = body + size;
         if id != 2 {
-            out.extend_from_slice(wasm.get(start..end).ok_or_else(|| err("section past the end"))?);
+            out.extend_from_slice(
+                wasm.get(start..end)
+                    .ok_or_else(|| err("section past the end"))?,
+            );
             r.pos = end;
             continue;
         }
@@ -114,7 +123,9 @@ pub fn minify(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String)> {
             let new = if module == GLUE && is_function {
                 let key = format!("        {old}: function(");
                 if glue.matches(&key).count() != 1 || glue.matches(old.as_str()).count() != 1 {
-                    return Err(err(format!("{old} is not one key of the glue's imports object")));
+                    return Err(err(format!(
+                        "{old} is not one key of the glue's imports object"
+                    )));
                 }
                 let new = short(renamed);
                 renamed += 1;
@@ -147,8 +158,13 @@ mod tests {
         let names: Vec<String> = (0..3000).map(short).collect();
         let unique: std::collections::HashSet<&String> = names.iter().collect();
         assert_eq!(unique.len(), names.len());
-        assert_eq!((names[0].as_str(), names[51].as_str(), names[52].as_str()), ("a", "Z", "aa"));
-        assert!(names.iter().all(|n| n.bytes().all(|b| b.is_ascii_alphabetic())));
+        assert_eq!(
+            (names[0].as_str(), names[51].as_str(), names[52].as_str()),
+            ("a", "Z", "aa")
+        );
+        assert!(names
+            .iter()
+            .all(|n| n.bytes().all(|b| b.is_ascii_alphabetic())));
     }
 
     #[test]
@@ -166,12 +182,19 @@ mod tests {
         wasm.push(2);
         leb(imports.len(), &mut wasm);
         wasm.extend(&imports);
-        let glue = "x = {\n        __wbg_now_463ac581d2fc7ea3: function() { return Date.now(); },\n};\n";
+        let glue =
+            "x = {\n        __wbg_now_463ac581d2fc7ea3: function() { return Date.now(); },\n};\n";
         let (out, glue_out) = minify(&wasm, glue).unwrap();
-        assert_eq!(glue_out, "x = {\n        a: function() { return Date.now(); },\n};\n");
+        assert_eq!(
+            glue_out,
+            "x = {\n        a: function() { return Date.now(); },\n};\n"
+        );
         let text = String::from_utf8_lossy(&out);
         assert!(text.contains("\u{1}a") && text.contains("memory") && !text.contains("__wbg_now"));
-        assert_eq!(out.len(), wasm.len() - "__wbg_now_463ac581d2fc7ea3".len() + 1);
+        assert_eq!(
+            out.len(),
+            wasm.len() - "__wbg_now_463ac581d2fc7ea3".len() + 1
+        );
         let twice = format!("{glue}// __wbg_now_463ac581d2fc7ea3\n");
         assert!(minify(&wasm, &twice).is_err());
     }

@@ -15,7 +15,10 @@ impl LiveDevnet {
             &["build", "-q", "-p", "loyal-devnet", "--bin", "loyal-devnet"],
         ))?;
         let mut child = cmd(
-            crate::run::cargo_target().join("debug/loyal-devnet").to_str().unwrap(),
+            crate::run::cargo_target()
+                .join("debug/loyal-devnet")
+                .to_str()
+                .unwrap(),
             &["--ephemeral"],
         )
         .stdout(Stdio::piped())

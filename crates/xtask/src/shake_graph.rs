@@ -25,12 +25,18 @@ use wasmparser::{
 
 /// A JSON array's items.
 fn join<T: ToString>(items: impl IntoIterator<Item = T>) -> String {
-    items.into_iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+    items
+        .into_iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// FNV-1a, 32 bits: ties a graph to the exact bytes it describes (pkg/shake.js checks it).
 pub fn fnv1a(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
+    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| {
+        (h ^ b as u32).wrapping_mul(0x0100_0193)
+    })
 }
 
 #[derive(Default)]
@@ -66,7 +72,9 @@ fn const_i32(expr: &wasmparser::ConstExpr) -> Result<u32> {
     let mut ops = expr.get_operators_reader();
     match (ops.read().map_err(err)?, ops.read().map_err(err)?) {
         (Operator::I32Const { value }, Operator::End) => Ok(value as u32),
-        other => Err(err(format!("segment offset {other:?} is not one i32.const"))),
+        other => Err(err(format!(
+            "segment offset {other:?} is not one i32.const"
+        ))),
     }
 }
 
@@ -91,7 +99,8 @@ fn parse(bytes: &[u8], linker: bool) -> Result<Module> {
                     let data = data.map_err(err)?;
                     if let DataKind::Active { offset_expr, .. } = &data.kind {
                         let at = data.range.end - data.data.len();
-                        m.segments.push((const_i32(offset_expr)?, at, data.data.to_vec()));
+                        m.segments
+                            .push((const_i32(offset_expr)?, at, data.data.to_vec()));
                     } else {
                         return Err(err("passive data segments are not supported"));
                     }
@@ -106,7 +115,11 @@ fn parse(bytes: &[u8], linker: bool) -> Result<Module> {
                                 m.elements.push(f.map_err(err)?);
                             }
                         }
-                        _ => return Err(err("only active element segments of function indices are supported")),
+                        _ => {
+                            return Err(err(
+                                "only active element segments of function indices are supported",
+                            ))
+                        }
                     }
                 }
             }
@@ -129,9 +142,11 @@ fn parse(bytes: &[u8], linker: bool) -> Result<Module> {
                                     SymbolInfo::Func { index, .. } => Symbol::Function(index),
                                     // An absolute symbol is an address the linker made,
                                     // not a static in a segment.
-                                    SymbolInfo::Data { symbol: Some(d), flags, .. }
-                                        if !flags.contains(SymbolFlags::ABSOLUTE) =>
-                                    {
+                                    SymbolInfo::Data {
+                                        symbol: Some(d),
+                                        flags,
+                                        ..
+                                    } if !flags.contains(SymbolFlags::ABSOLUTE) => {
                                         Symbol::Data(d.index, d.offset, d.size)
                                     }
                                     _ => Symbol::Other,
@@ -169,20 +184,32 @@ enum Target {
 
 fn target(m: &Module, ty: RelocationType, symbol: u32) -> Result<Target> {
     use RelocationType::*;
-    let sym = *m.symbols.get(symbol as usize).ok_or_else(|| err("relocation names no symbol"))?;
+    let sym = *m
+        .symbols
+        .get(symbol as usize)
+        .ok_or_else(|| err("relocation names no symbol"))?;
     Ok(match (ty, sym) {
-        (TableIndexSleb | TableIndexI32 | TableIndexRelSleb | TableIndexSleb64 | TableIndexI64
-        | TableIndexRelSleb64, Symbol::Function(f)) => Target::Slot(f),
-        (MemoryAddrLeb | MemoryAddrSleb | MemoryAddrI32 | MemoryAddrRelSleb | MemoryAddrLeb64
-        | MemoryAddrSleb64 | MemoryAddrI64 | MemoryAddrRelSleb64 | MemoryAddrLocrelI32, _) => {
+        (
+            TableIndexSleb | TableIndexI32 | TableIndexRelSleb | TableIndexSleb64 | TableIndexI64
+            | TableIndexRelSleb64,
+            Symbol::Function(f),
+        ) => Target::Slot(f),
+        (
+            MemoryAddrLeb | MemoryAddrSleb | MemoryAddrI32 | MemoryAddrRelSleb | MemoryAddrLeb64
+            | MemoryAddrSleb64 | MemoryAddrI64 | MemoryAddrRelSleb64 | MemoryAddrLocrelI32,
+            _,
+        ) => {
             match sym {
                 Symbol::Data(..) => Target::Static(symbol),
                 // An undefined data symbol (a linker-made address): nothing to keep.
                 _ => Target::None,
             }
         }
-        (FunctionIndexLeb | FunctionIndexI32 | TypeIndexLeb | GlobalIndexLeb | GlobalIndexI32
-        | TableNumberLeb, _) => Target::None,
+        (
+            FunctionIndexLeb | FunctionIndexI32 | TypeIndexLeb | GlobalIndexLeb | GlobalIndexI32
+            | TableNumberLeb,
+            _,
+        ) => Target::None,
         (other, _) => return Err(err(format!("relocation type {other:?} is not supported"))),
     })
 }
@@ -195,13 +222,20 @@ struct Statics {
 }
 
 fn statics(m: &Module) -> Result<Statics> {
-    let segment = |seg: u32| m.segments.get(seg as usize).ok_or_else(|| err("a symbol in no segment"));
+    let segment = |seg: u32| {
+        m.segments
+            .get(seg as usize)
+            .ok_or_else(|| err("a symbol in no segment"))
+    };
     let past = || err("a symbol past the end of its segment");
     let mut spans = Vec::new();
     for (i, s) in m.symbols.iter().enumerate() {
         if let Symbol::Data(seg, off, size) = *s {
             let (base, _, bytes) = segment(seg)?;
-            if off.checked_add(size).is_none_or(|end| end as usize > bytes.len()) {
+            if off
+                .checked_add(size)
+                .is_none_or(|end| end as usize > bytes.len())
+            {
                 return Err(past());
             }
             if size > 0 {
@@ -224,7 +258,9 @@ fn statics(m: &Module) -> Result<Statics> {
         if let Symbol::Data(seg, _, 0) = *s {
             let (base, _, bytes) = segment(seg)?;
             let end = base.saturating_add(bytes.len() as u32);
-            let all = (0..ranges.len()).filter(|&r| ranges[r].0 >= *base && ranges[r].1 <= end).collect();
+            let all = (0..ranges.len())
+                .filter(|&r| ranges[r].0 >= *base && ranges[r].1 <= end)
+                .collect();
             of_symbol.insert(i as u32, all);
         }
     }
@@ -243,7 +279,9 @@ impl Refs {
             Target::Slot(f) => {
                 self.slots.insert(f);
             }
-            Target::Static(sym) => self.statics.extend(s.of_symbol.get(&sym).into_iter().flatten()),
+            Target::Static(sym) => self
+                .statics
+                .extend(s.of_symbol.get(&sym).into_iter().flatten()),
             Target::None => {}
         }
     }
@@ -265,7 +303,9 @@ fn location_file(m: &Module, from: (u32, u32), address: u32, to: u32) -> bool {
         Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
     };
     // Since Rust 1.88 the path is stored with a NUL after it, which the length leaves out.
-    let path = bytes.get(off as usize..(off + size) as usize).unwrap_or_default();
+    let path = bytes
+        .get(off as usize..(off + size) as usize)
+        .unwrap_or_default();
     let path = path.strip_suffix(b"\0").unwrap_or(path);
     let len = u32::try_from(path.len()).ok();
     from.1 - from.0 == 16 && address == from.0 && word(from.0 + 4) == len && path.ends_with(b".rs")
@@ -286,9 +326,13 @@ pub fn redact_panic_locations(linked: &[u8], shipped: &[u8]) -> Result<Vec<u8>> 
         }
     }
     for &(ty, offset, symbol) in &pre.data_relocs {
-        let Target::Static(to) = target(&pre, ty, symbol)? else { continue };
+        let Target::Static(to) = target(&pre, ty, symbol)? else {
+            continue;
+        };
         let address = data_address(&pre, offset)?;
-        let range = statics.ranges.get(statics.ranges.partition_point(|r| r.1 <= address));
+        let range = statics
+            .ranges
+            .get(statics.ranges.partition_point(|r| r.1 <= address));
         match range {
             Some(&range) if location_file(&pre, range, address, to) => {
                 locations.push(range.0);
@@ -319,7 +363,11 @@ pub fn redact_panic_locations(linked: &[u8], shipped: &[u8]) -> Result<Vec<u8>> 
     }
     for path in paths.difference(&named) {
         if let Some(Symbol::Data(seg, off, size)) = pre.symbols.get(*path as usize).copied() {
-            let base = pre.segments.get(seg as usize).ok_or_else(|| err("a symbol in no segment"))?.0;
+            let base = pre
+                .segments
+                .get(seg as usize)
+                .ok_or_else(|| err("a symbol in no segment"))?
+                .0;
             write(base + off, &vec![0; size as usize])?;
         }
     }
@@ -343,10 +391,17 @@ pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
     let pre = parse(linked, true)?;
     let post = parse(bound, false)?;
     if pre.symbols.is_empty() || pre.code_relocs.is_empty() {
-        return Err(err("the linked wasm has no relocations (built without --emit-relocs?)"));
+        return Err(err(
+            "the linked wasm has no relocations (built without --emit-relocs?)",
+        ));
     }
     // Statics stay where the linker put them: wasm-bindgen must not have moved a byte.
-    let layout = |m: &Module| m.segments.iter().map(|(a, _, b)| (*a, b.clone())).collect::<Vec<_>>();
+    let layout = |m: &Module| {
+        m.segments
+            .iter()
+            .map(|(a, _, b)| (*a, b.clone()))
+            .collect::<Vec<_>>()
+    };
     if layout(&pre) != layout(&post) {
         return Err(err("wasm-bindgen changed the data segments"));
     }
@@ -357,13 +412,18 @@ pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
         let i = pre.bodies.partition_point(|b| b.end <= at);
         match pre.bodies.get(i) {
             Some(b) if b.start <= at => Ok(pre.imported_functions + i as u32),
-            _ => Err(err(format!("code relocation at {offset} is in no function"))),
+            _ => Err(err(format!(
+                "code relocation at {offset} is in no function"
+            ))),
         }
     };
     let mut by_function: BTreeMap<u32, Refs> = BTreeMap::new();
     for &(ty, offset, symbol) in &pre.code_relocs {
         let t = target(&pre, ty, symbol)?;
-        by_function.entry(function_at(offset)?).or_default().add(t, &statics);
+        by_function
+            .entry(function_at(offset)?)
+            .or_default()
+            .add(t, &statics);
     }
     let mut by_static: Vec<Refs> = statics.ranges.iter().map(|_| Refs::default()).collect();
     let mut roots = Refs::default();
@@ -385,12 +445,15 @@ pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
         for (n, i) in names {
             seen.entry(n).and_modify(|e| *e = None).or_insert(Some(i));
         }
-        seen.into_iter().filter_map(|(n, i)| Some((n, i?))).collect::<HashMap<String, u32>>()
+        seen.into_iter()
+            .filter_map(|(n, i)| Some((n, i?)))
+            .collect::<HashMap<String, u32>>()
     };
     let pre_index = unique(&mut pre.names.iter().map(|(i, n)| (n.clone(), *i)));
     let pre_exported = unique(&mut pre.names.iter().filter_map(|(i, n)| {
         let (js, hash) = n.rsplit_once('_')?;
-        (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())).then(|| (js.to_owned(), *i))
+        (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| (js.to_owned(), *i))
     }));
     let post_index = unique(&mut post.names.iter().map(|(i, n)| (n.clone(), *i)));
     // Exact names first; the export rule only for a function whose own name is gone (renamed,
@@ -438,13 +501,23 @@ pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
         }
         let r = by_function.get(&f).unwrap_or(&empty);
         known.push(p.to_string());
-        refs.push(format!("[[{}],[{}]]", join(&slots(r, "a function")?), join(&r.statics)));
+        refs.push(format!(
+            "[[{}],[{}]]",
+            join(&slots(r, "a function")?),
+            join(&r.statics)
+        ));
     }
     let statics_json: Vec<String> = statics
         .ranges
         .iter()
         .zip(&by_static)
-        .map(|(&(s, e), r)| Ok(format!("[{s},{e},[{}],[{}]]", join(&slots(r, "a static")?), join(&r.statics))))
+        .map(|(&(s, e), r)| {
+            Ok(format!(
+                "[{s},{e},[{}],[{}]]",
+                join(&slots(r, "a static")?),
+                join(&r.statics)
+            ))
+        })
         .collect::<Result<_>>()?;
     let mut root_slots = slots(&roots, "data")?;
     // A table slot wasm-bindgen filled with a function of its own: nothing here says who may
@@ -535,7 +608,11 @@ mod tests {
         linking.extend(&symbols);
         custom("linking", &linking, &mut m);
         // reloc.CODE (code is section 5 in order): MEMORY_ADDR_SLEB to S, TABLE_INDEX_SLEB to f1.
-        custom("reloc.CODE", &[5, 2, 4, at_s as u8, 4, 0, 1, at_slot as u8, 1], &mut m);
+        custom(
+            "reloc.CODE",
+            &[5, 2, 4, at_s as u8, 4, 0, 1, at_slot as u8, 1],
+            &mut m,
+        );
         // reloc.DATA (section 6): TABLE_INDEX_I32 to f2 at S.
         custom("reloc.DATA", &[6, 1, 2, at_data_slot, 2], &mut m);
         m
@@ -545,10 +622,20 @@ mod tests {
     fn graph_names_slots_and_statics_from_relocations() {
         let m = linked();
         let graph = build(&m, &m, &m).unwrap();
-        assert_eq!(redact_panic_locations(&m, &m).unwrap(), m, "no location, nothing changes");
+        assert_eq!(
+            redact_panic_locations(&m, &m).unwrap(),
+            m,
+            "no location, nothing changes"
+        );
         assert!(graph.contains("\"known\":[0,1,2,3]"), "{graph}");
-        assert!(graph.contains("\"refs\":[[[1],[0]],[[],[]],[[],[]],[[],[]]]"), "{graph}");
-        assert!(graph.contains("\"statics\":[[1024,1028,[2],[]],[1028,1032,[],[]]]"), "{graph}");
+        assert!(
+            graph.contains("\"refs\":[[[1],[0]],[[],[]],[[],[]],[[],[]]]"),
+            "{graph}"
+        );
+        assert!(
+            graph.contains("\"statics\":[[1024,1028,[2],[]],[1028,1032,[],[]]]"),
+            "{graph}"
+        );
         assert!(graph.contains("\"roots\":[[],[]]"), "{graph}");
         assert!(graph.contains(&format!("\"size\":{},\"fnv\":{}", m.len(), fnv1a(&m))));
     }
@@ -599,10 +686,23 @@ mod tests {
     fn panic_locations_are_redacted() {
         let m = with_location();
         let out = redact_panic_locations(&m, &m).unwrap();
-        let at = m.windows(8).position(|w| w == [0x10, 0x04, 0, 0, 8, 0, 0, 0]).unwrap();
-        assert_eq!(out[at..at + 16], [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        assert_eq!(out[at + 16..at + 25], [0; 9], "the path, which nothing else names");
-        assert_eq!((out.len(), &out[..at], &out[at + 25..]), (m.len(), &m[..at], &m[at + 25..]));
+        let at = m
+            .windows(8)
+            .position(|w| w == [0x10, 0x04, 0, 0, 8, 0, 0, 0])
+            .unwrap();
+        assert_eq!(
+            out[at..at + 16],
+            [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        );
+        assert_eq!(
+            out[at + 16..at + 25],
+            [0; 9],
+            "the path, which nothing else names"
+        );
+        assert_eq!(
+            (out.len(), &out[..at], &out[at + 25..]),
+            (m.len(), &m[..at], &m[at + 25..])
+        );
         // A length that is not the path's: not a location, left alone.
         let mut other = m.clone();
         other[at + 4] = 7;
@@ -617,7 +717,10 @@ mod tests {
         assert!(build(&plain, &m, &m).unwrap_err().contains("--emit-relocs"));
         // A bound module whose data moved.
         let mut moved = m.clone();
-        let at = moved.windows(3).position(|w| w == [0x41, 0x80, 0x08]).unwrap();
+        let at = moved
+            .windows(3)
+            .position(|w| w == [0x41, 0x80, 0x08])
+            .unwrap();
         moved[at + 1] = 0x90;
         assert!(build(&m, &moved, &m).unwrap_err().contains("data segments"));
     }

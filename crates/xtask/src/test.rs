@@ -158,7 +158,11 @@ fn live_suites(tally: &mut Tally, filter: &[&str]) {
     vite.arg(crate::run::root().join("pkg"))
         .current_dir(crate::run::root().join("tests/console"));
     let (ok, out) = tee(vite);
-    tally.record("npm package in a Vite build, wasm shaken (Chromium)", ok, &out);
+    tally.record(
+        "npm package in a Vite build, wasm shaken (Chromium)",
+        ok,
+        &out,
+    );
 
     match crate::portals::build() {
         Ok(()) => {

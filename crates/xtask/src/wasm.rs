@@ -43,20 +43,33 @@ pub fn build_and_bind(package: &str, profile: &str, flags: &[&str], out: &Path) 
     std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
     // Later builds with other flags overwrite this file: it is read right away.
     let stem = package.replace('-', "_");
-    let wasm = crate::run::cargo_target().join(format!("wasm32-unknown-unknown/{profile}/{stem}.wasm"));
+    let wasm =
+        crate::run::cargo_target().join(format!("wasm32-unknown-unknown/{profile}/{stem}.wasm"));
     let linked = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     // No wasm-opt: Debian's binaryen 108 turns wasm-bindgen 0.2.130's externref table into
     // one the glue cannot initialise ("function-typed object must be null"), and run before
     // wasm-bindgen it makes the gzip bigger. LTO at opt-level "z" does the shrinking.
     status(cmd(
         "wasm-bindgen",
-        &["--target", "web", "--no-typescript", "--no-demangle", "--out-dir", out.to_str().unwrap(), wasm.to_str().unwrap()],
+        &[
+            "--target",
+            "web",
+            "--no-typescript",
+            "--no-demangle",
+            "--out-dir",
+            out.to_str().unwrap(),
+            wasm.to_str().unwrap(),
+        ],
     ))?;
     let path = out.join(format!("{stem}_bg.wasm"));
     let bound = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let shipped = ship(&bound)?;
     std::fs::write(&path, &shipped).map_err(|e| e.to_string())?;
-    Ok(Built { linked, bound, shipped })
+    Ok(Built {
+        linked,
+        bound,
+        shipped,
+    })
 }
 
 /// Appends `n` as unsigned LEB128.
@@ -98,10 +111,16 @@ pub fn ship(bound: &[u8]) -> Result<Vec<u8>> {
             let mut segments = Vec::new();
             for data in reader.clone() {
                 let data = data.map_err(err)?;
-                let zeros = matches!(data.kind, DataKind::Active { .. }) && data.data.iter().all(|&b| b == 0);
+                let zeros = matches!(data.kind, DataKind::Active { .. })
+                    && data.data.iter().all(|&b| b == 0);
                 segments.push((data.range, zeros));
             }
-            let n = segments.len() - segments.iter().rev().take_while(|(_, zeros)| *zeros).count();
+            let n = segments.len()
+                - segments
+                    .iter()
+                    .rev()
+                    .take_while(|(_, zeros)| *zeros)
+                    .count();
             let mut contents = Vec::new();
             leb(n, &mut contents);
             for (r, _) in &segments[..n] {
@@ -135,15 +154,21 @@ mod tests {
         let mut m = b"\0asm\x01\0\0\0".to_vec();
         section(5, &[1, 0, 1], &mut m); // one memory, one page
         section(12, &[3], &mut m); // data count
-        // Segments at 16 (zeros: kept, not trailing), at 32 (bytes 7 7), at 64 (zeros).
-        let data = [3, 0, 0x41, 16, 0x0b, 1, 0, 0, 0x41, 32, 0x0b, 2, 7, 7, 0, 0x41, 0xc0, 0, 0x0b, 2, 0, 0];
+                                   // Segments at 16 (zeros: kept, not trailing), at 32 (bytes 7 7), at 64 (zeros).
+        let data = [
+            3, 0, 0x41, 16, 0x0b, 1, 0, 0, 0x41, 32, 0x0b, 2, 7, 7, 0, 0x41, 0xc0, 0, 0x0b, 2, 0, 0,
+        ];
         section(11, &data, &mut m);
         section(0, b"\x04name\0", &mut m);
         let out = ship(&m).unwrap();
         let mut want = b"\0asm\x01\0\0\0".to_vec();
         section(5, &[1, 0, 1], &mut want);
         section(12, &[2], &mut want);
-        section(11, &[2, 0, 0x41, 16, 0x0b, 1, 0, 0, 0x41, 32, 0x0b, 2, 7, 7], &mut want);
+        section(
+            11,
+            &[2, 0, 0x41, 16, 0x0b, 1, 0, 0, 0x41, 32, 0x0b, 2, 7, 7],
+            &mut want,
+        );
         assert_eq!(out, want);
     }
 }

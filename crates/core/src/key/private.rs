@@ -79,7 +79,10 @@ impl PrivateKey {
         let seed = match (bytes.len(), bytes.first_chunk::<32>()) {
             (32 | 64, Some(seed)) => seed,
             (n, _) => {
-                return Err(invalid(text!("ED25519 private key must be 32 or 64 bytes, got ", n)))
+                return Err(invalid(text!(
+                    "ED25519 private key must be 32 or 64 bytes, got ",
+                    n
+                )))
             }
         };
         let key = ed25519_dalek::SigningKey::from_bytes(seed);
@@ -93,7 +96,10 @@ impl PrivateKey {
 
     pub fn from_bytes_ecdsa(bytes: &[u8]) -> Result<Self> {
         if bytes.len() != 32 {
-            return Err(invalid(text!("ECDSA private key must be 32 bytes, got ", bytes.len())));
+            return Err(invalid(text!(
+                "ECDSA private key must be 32 bytes, got ",
+                bytes.len()
+            )));
         }
         #[cfg(feature = "ecdsa")]
         return k256::ecdsa::SigningKey::from_slice(bytes)

@@ -25,7 +25,10 @@ impl PublicKey {
 
     pub fn from_bytes_ed25519(bytes: &[u8]) -> Result<Self> {
         let raw: &[u8; 32] = bytes.try_into().map_err(|_| {
-            invalid(text!("ED25519 public key must be 32 bytes, got ", bytes.len()))
+            invalid(text!(
+                "ED25519 public key must be 32 bytes, got ",
+                bytes.len()
+            ))
         })?;
         ed25519_dalek::VerifyingKey::from_bytes(raw)
             .map(PublicKey::Ed25519)
@@ -35,7 +38,10 @@ impl PublicKey {
     /// Compressed (33 bytes) or uncompressed (65 bytes) SEC1 point.
     pub fn from_bytes_ecdsa(bytes: &[u8]) -> Result<Self> {
         if bytes.len() != 33 && bytes.len() != 65 {
-            return Err(invalid(text!("ECDSA public key must be 33 or 65 bytes, got ", bytes.len())));
+            return Err(invalid(text!(
+                "ECDSA public key must be 33 or 65 bytes, got ",
+                bytes.len()
+            )));
         }
         #[cfg(feature = "ecdsa")]
         return k256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
@@ -125,7 +131,10 @@ impl PublicKey {
         match self {
             PublicKey::Ed25519(k) => {
                 let sig = ed25519_dalek::Signature::from_slice(signature).map_err(|_| {
-                    bad_sig(text!("ED25519 signature must be 64 bytes, got ", signature.len()))
+                    bad_sig(text!(
+                        "ED25519 signature must be 64 bytes, got ",
+                        signature.len()
+                    ))
                 })?;
                 k.verify_strict(message, &sig)
                     .map_err(|_| bad_sig("ED25519 signature does not verify".into()))

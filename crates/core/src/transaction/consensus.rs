@@ -165,7 +165,13 @@ impl TransactionData for TopicMessageSubmit {
         if self.chunk_count() > self.max_chunks {
             return Err(Error::InvalidField {
                 field: "message",
-                reason: text!(self.message.len(), " bytes need ", self.chunk_count(), " chunks, more than the maximum of ", self.max_chunks),
+                reason: text!(
+                    self.message.len(),
+                    " bytes need ",
+                    self.chunk_count(),
+                    " chunks, more than the maximum of ",
+                    self.max_chunks
+                ),
             });
         }
         Ok(())

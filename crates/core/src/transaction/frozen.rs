@@ -81,7 +81,11 @@ impl SignedEntry {
         if let Some(original) = &self.original {
             return original.clone();
         }
-        signed_transaction(&self.body_bytes, &self.sig_map.encode_to_vec(), self.use_serialized)
+        signed_transaction(
+            &self.body_bytes,
+            &self.sig_map.encode_to_vec(),
+            self.use_serialized,
+        )
     }
 
     /// The wire `Transaction` sent to a node.
@@ -185,7 +189,10 @@ impl Transaction {
             public_key
                 .verify(&entry.body_bytes, &sig)
                 .map_err(|e| Error::Signer {
-                    reason: text!("signer returned a signature that does not verify: ", e.message()),
+                    reason: text!(
+                        "signer returned a signature that does not verify: ",
+                        e.message()
+                    ),
                 })?;
             signatures.push(Some(sig));
         }
@@ -205,7 +212,12 @@ impl Transaction {
     ) -> Result<&mut Self> {
         if signatures.len() != self.entries.len() {
             return Err(Error::InvalidSignature {
-                reason: text!("expected ", self.entries.len(), " signatures, got ", signatures.len()),
+                reason: text!(
+                    "expected ",
+                    self.entries.len(),
+                    " signatures, got ",
+                    signatures.len()
+                ),
             });
         }
         for (entry, sig) in self.entries.iter().zip(signatures) {
@@ -341,7 +353,10 @@ pub fn sign_bytes(bytes: &[u8], key: &PrivateKey) -> Result<Vec<u8>> {
             ..Default::default()
         });
     }
-    Ok(proto::TransactionList { transaction_list: list }.encode_to_vec())
+    Ok(proto::TransactionList {
+        transaction_list: list,
+    }
+    .encode_to_vec())
 }
 
 /// Whether a pair's prefix names `key` (an empty prefix names no one).

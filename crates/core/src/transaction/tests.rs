@@ -363,7 +363,10 @@ fn signing_bytes_equals_decoding_signing_and_encoding() {
     tx.sign(&other);
     assert_eq!(both, tx.to_bytes());
     assert_eq!(
-        Transaction::from_bytes(&both).unwrap().verify_signatures().unwrap(),
+        Transaction::from_bytes(&both)
+            .unwrap()
+            .verify_signatures()
+            .unwrap(),
         vec![key.public_key(), other.public_key()]
     );
     // One `Transaction` (not a list) and the deprecated bodyBytes/sigMap form are read too.
@@ -373,7 +376,10 @@ fn signing_bytes_equals_decoding_signing_and_encoding() {
     let one = single.to_proto().encode_to_vec();
     assert_eq!(
         sign_bytes(&one, &key).unwrap(),
-        proto::TransactionList { transaction_list: vec![single.to_proto()] }.encode_to_vec()
+        proto::TransactionList {
+            transaction_list: vec![single.to_proto()]
+        }
+        .encode_to_vec()
     );
     let deprecated = proto::Transaction {
         body_bytes: Some(single.body_bytes().to_vec()),
@@ -382,7 +388,10 @@ fn signing_bytes_equals_decoding_signing_and_encoding() {
     };
     let from_deprecated = sign_bytes(&deprecated.encode_to_vec(), &key).unwrap();
     assert_eq!(
-        Transaction::from_bytes(&from_deprecated).unwrap().verify_signatures().unwrap(),
+        Transaction::from_bytes(&from_deprecated)
+            .unwrap()
+            .verify_signatures()
+            .unwrap(),
         vec![key.public_key()]
     );
     assert_eq!(code(sign_bytes(&[0x0a, 0x02, 0x2a], &key)), "DECODE");
@@ -399,7 +408,10 @@ fn signing_bytes_reads_the_envelope_as_protobuf_does() {
     let entry = tx.entries()[0].clone();
     let list = |signed: Vec<u8>| {
         proto::TransactionList {
-            transaction_list: vec![proto::Transaction { signed_transaction_bytes: Some(signed), ..Default::default() }],
+            transaction_list: vec![proto::Transaction {
+                signed_transaction_bytes: Some(signed),
+                ..Default::default()
+            }],
         }
         .encode_to_vec()
     };
@@ -420,27 +432,49 @@ fn signing_bytes_reads_the_envelope_as_protobuf_does() {
     prost::encoding::bytes::encode(1, &pair, &mut map);
     let out = sign_bytes(&list(signed(map.clone(), &[])), &key).unwrap();
     let decoded = proto::TransactionList::decode(out.as_slice()).unwrap();
-    let raw = decoded.transaction_list[0].signed_transaction_bytes.clone().unwrap();
-    assert!(raw.windows(map.len() - 2).any(|w| w == &map[2..]), "the other pair's bytes are kept");
+    let raw = decoded.transaction_list[0]
+        .signed_transaction_bytes
+        .clone()
+        .unwrap();
+    assert!(
+        raw.windows(map.len() - 2).any(|w| w == &map[2..]),
+        "the other pair's bytes are kept"
+    );
     assert_eq!(
-        Transaction::from_bytes(&out).unwrap().verify_signatures().unwrap(),
+        Transaction::from_bytes(&out)
+            .unwrap()
+            .verify_signatures()
+            .unwrap(),
         vec![other.public_key(), key.public_key()]
     );
     // An unknown field and a group are skipped, as prost skips them; the flag survives.
-    let flagged = signed(Vec::new(), &[0x18, 0x01, 0x7a, 0x01, 0x00, 0x2b, 0x08, 0x05, 0x2c]);
+    let flagged = signed(
+        Vec::new(),
+        &[0x18, 0x01, 0x7a, 0x01, 0x00, 0x2b, 0x08, 0x05, 0x2c],
+    );
     let out = sign_bytes(&list(flagged.clone()), &key).unwrap();
     let mut via_decode = Transaction::from_bytes(&list(flagged)).unwrap();
     via_decode.sign(&key);
     assert_eq!(out, via_decode.to_bytes());
     let st = proto::SignedTransaction::decode(
-        proto::TransactionList::decode(out.as_slice()).unwrap().transaction_list[0].signed_transaction_bytes.as_deref().unwrap(),
+        proto::TransactionList::decode(out.as_slice())
+            .unwrap()
+            .transaction_list[0]
+            .signed_transaction_bytes
+            .as_deref()
+            .unwrap(),
     )
     .unwrap();
     assert_eq!(st.use_serialized_tx_message_hash_algorithm, Some(true));
     // What prost refuses is refused: a varint past 64 bits, field number 0, a known field
     // with the wrong wire type, an unclosed group, a length past the end.
     for bad in [
-        list([0x0a, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02].to_vec()),
+        list(
+            [
+                0x0a, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02,
+            ]
+            .to_vec(),
+        ),
         list([0x02, 0x00].to_vec()),
         list(signed(Vec::new(), &[0x10, 0x01])),
         [0x0b].to_vec(),

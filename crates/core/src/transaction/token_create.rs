@@ -139,7 +139,13 @@ impl CustomFee {
                     return Err(bad("fractional fees apply only to fungible tokens".into()));
                 }
                 if *minimum < 0 || *maximum < 0 || (*maximum > 0 && minimum > maximum) {
-                    return Err(bad(text!("fractional fee bounds ", minimum, "..", maximum, " are invalid")));
+                    return Err(bad(text!(
+                        "fractional fee bounds ",
+                        minimum,
+                        "..",
+                        maximum,
+                        " are invalid"
+                    )));
                 }
                 Ok(())
             }
@@ -166,7 +172,13 @@ impl CustomFee {
 
 fn check_fraction(numerator: i64, denominator: i64) -> core::result::Result<(), String> {
     if denominator <= 0 || numerator < 0 || numerator > denominator {
-        return Err(text!("fraction ", numerator, "/", denominator, " must be within 0..=1 with a positive denominator"));
+        return Err(text!(
+            "fraction ",
+            numerator,
+            "/",
+            denominator,
+            " must be within 0..=1 with a positive denominator"
+        ));
     }
     Ok(())
 }

@@ -87,7 +87,13 @@ impl TokenTransfers {
             for (serial, sender, receiver, _) in &list.nfts {
                 if sender == receiver {
                     return Err(Error::UnbalancedTransfer {
-                        reason: text!("NFT ", list.token_id, "/", serial, " is sent to its own sender"),
+                        reason: text!(
+                            "NFT ",
+                            list.token_id,
+                            "/",
+                            serial,
+                            " is sent to its own sender"
+                        ),
                     });
                 }
                 if *serial == 0 || *serial > i64::MAX as u64 {
@@ -100,7 +106,11 @@ impl TokenTransfers {
             if !list.fungible.is_empty() && !list.nfts.is_empty() {
                 return Err(Error::InvalidField {
                     field: "token_transfers",
-                    reason: text!("token ", list.token_id, " has both fungible and NFT transfers"),
+                    reason: text!(
+                        "token ",
+                        list.token_id,
+                        " has both fungible and NFT transfers"
+                    ),
                 });
             }
         }
@@ -360,7 +370,11 @@ impl TokenMint {
         if self.metadata.len() > MAX_MINT_BATCH {
             return Err(Error::InvalidField {
                 field: "metadata",
-                reason: text!(self.metadata.len(), " NFTs in one mint, at most ", MAX_MINT_BATCH),
+                reason: text!(
+                    self.metadata.len(),
+                    " NFTs in one mint, at most ",
+                    MAX_MINT_BATCH
+                ),
             });
         }
         if let Some(m) = self

@@ -50,7 +50,9 @@ fn field<'a>(
     let (mut payload, mut value): (&[u8], u64) = (&[], 0);
     let mut depth = 0u32;
     loop {
-        let key = varint(buf).filter(|&k| k >> 3 != 0 && k <= u64::from(u32::MAX)).ok_or_else(bad)?;
+        let key = varint(buf)
+            .filter(|&k| k >> 3 != 0 && k <= u64::from(u32::MAX))
+            .ok_or_else(bad)?;
         let (number, wire) = (key >> 3, key & 7);
         if depth == 0 && known.iter().any(|&(n, w)| n == number && w != wire) {
             return Err(bad());
@@ -141,7 +143,12 @@ pub fn envelope(transaction: &[u8]) -> Result<Envelope<'_>> {
                 _ => {}
             }
         }
-        return Ok(Envelope { body, sig_map, signed: Some(signed), use_serialized: flag });
+        return Ok(Envelope {
+            body,
+            sig_map,
+            signed: Some(signed),
+            use_serialized: flag,
+        });
     }
     if body.is_empty() {
         return Err(Error::Decode {
@@ -149,7 +156,12 @@ pub fn envelope(transaction: &[u8]) -> Result<Envelope<'_>> {
             reason: "no body bytes".into(),
         });
     }
-    Ok(Envelope { body, sig_map, signed: None, use_serialized: None })
+    Ok(Envelope {
+        body,
+        sig_map,
+        signed: None,
+        use_serialized: None,
+    })
 }
 
 /// Whether any `SignaturePair` (field 1) of an encoded map has a `pubKeyPrefix` (field 1)
@@ -157,7 +169,9 @@ pub fn envelope(transaction: &[u8]) -> Result<Envelope<'_>> {
 pub fn any_prefix(sig_map: &[u8], named: impl Fn(&[u8]) -> bool) -> Result<bool> {
     let (mut found, mut pairs) = (false, sig_map);
     while !pairs.is_empty() {
-        let (1, mut pair, _) = field("SignatureMap", &mut pairs, &[(1, LEN)])? else { continue };
+        let (1, mut pair, _) = field("SignatureMap", &mut pairs, &[(1, LEN)])? else {
+            continue;
+        };
         let mut prefix: &[u8] = &[];
         while !pair.is_empty() {
             if let (1, payload, _) = field("SignaturePair", &mut pair, &[(1, LEN)])? {
