@@ -21,7 +21,10 @@ export function boundTo(Base, freeze) {
  * `PrivateKey` (read through its DER form, so the class is not needed by apps without it).
  */
 export function signingWith(sign) {
-  return (key, bytes) => sign(typeof key?.toStringDer === "function" ? key.toStringDer() : key, bytes);
+  return (key, bytes) => sign(
+    typeof key?.toStringDer === "function" ? key.toStringDer() : key,
+    bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes,
+  );
 }
 
 /** Whole hbars to tinybars (`bigint`). */
@@ -196,7 +199,7 @@ export class TokenUpdateNftsTransaction extends TransactionBuilder {
   constructor() { super("TokenUpdateNftsTransaction"); }
   setTokenId(id) { return this._set("tokenId", String(id)); }
   setSerialNumbers(serials) { return this._set("serials", serials.map(Number)); }
-  setMetadata(metadata) { return this._set("metadata", [bytes(metadata)]); }
+  setMetadata(metadata) { return this._set("metadata", bytes(metadata)); }
 }
 
 class TokenAccountFlag extends TransactionBuilder {

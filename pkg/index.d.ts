@@ -350,13 +350,23 @@ export class ScheduleSignTransaction extends TransactionBuilder<ScheduleSignTran
 }
 
 // Transactions as bytes: one function per type, `freeze<Type>(spec)`, gives the frozen,
-// unsigned transaction's bytes (the builder's `freeze().toBytes()`); `signTransaction(key, bytes)` signs
-// them. An app that imports only these links only them, not the classes. A spec's fields are
-// the setters' (`setTokenId` → `tokenId`); ids and keys are strings.
+// unsigned transaction's bytes (the builder's `freeze().toBytes()`); `signTransaction(key, bytes)`
+// signs them. An app that imports only these links only them, not the classes. A spec's
+// fields are named as the setters are (`setTokenId` → `tokenId`), except TokenCreate's
+// `tokenMetadata` and TokenUpdateNfts' `serials`; ids and keys are strings.
 
-/** The frame every spec carries: without a client, the id and nodes are required. */
+/** The class names, as a scheduled spec's `type`. */
+export type TransactionType =
+  | "AccountCreateTransaction" | "TransferTransaction" | "TokenAirdropTransaction" | "TokenCreateTransaction"
+  | "TokenAssociateTransaction" | "TokenDissociateTransaction" | "TokenMintTransaction" | "TokenBurnTransaction"
+  | "TokenUpdateNftsTransaction" | "TokenFreezeTransaction" | "TokenUnfreezeTransaction" | "TokenGrantKycTransaction"
+  | "TokenRevokeKycTransaction" | "TokenPauseTransaction" | "TokenUnpauseTransaction" | "TokenClaimAirdropTransaction"
+  | "TokenCancelAirdropTransaction" | "TokenRejectTransaction" | "TopicCreateTransaction"
+  | "TopicMessageSubmitTransaction" | "ScheduleCreateTransaction" | "ScheduleSignTransaction";
+/** The frame every spec carries. The functions have no client: the id and nodes are always required. */
 export interface FrameSpec {
   transactionId: string;
+  /** At least one. */
   nodeAccountIds: EntityId[];
   maxTransactionFee?: Amount;
   transactionMemo?: string;
@@ -365,35 +375,52 @@ export interface FrameSpec {
 }
 /** A key in a spec: DER or raw hex. */
 export type KeyString = string;
+export interface TokenTransfer { tokenId: EntityId; accountId: EntityId; amount: Amount; decimals?: number }
+export interface NftTransfer { nftId: NftId; sender: EntityId; receiver: EntityId }
+interface TokenTransfers { tokenTransfers?: TokenTransfer[]; nftTransfers?: NftTransfer[] }
+interface PendingAirdrops { pendingAirdrops?: { sender: EntityId; receiver: EntityId; tokenId: EntityId; serial?: number | bigint }[] }
+interface AccountTokens { accountId: EntityId; tokenIds: EntityId[] }
+interface TokenAndAccount { tokenId: EntityId; accountId: EntityId }
+
 export interface AccountCreateSpec extends FrameSpec {
-  key?: KeyString; initialBalance?: Amount; maxAutomaticTokenAssociations?: number;
+  key: KeyString; initialBalance?: Amount; maxAutomaticTokenAssociations?: number;
   accountMemo?: string; receiverSignatureRequired?: boolean;
 }
-export interface TokenTransferSpec { tokenId: EntityId; accountId: EntityId; amount: Amount; decimals?: number }
-export interface NftTransferSpec { nftId: NftId; sender: EntityId; receiver: EntityId }
-export interface TokenTransfersSpec extends FrameSpec { tokenTransfers?: TokenTransferSpec[]; nftTransfers?: NftTransferSpec[] }
-export interface TransferSpec extends TokenTransfersSpec { hbarTransfers?: { accountId: EntityId; amount: Amount }[] }
+export interface TransferSpec extends FrameSpec, TokenTransfers { hbarTransfers?: { accountId: EntityId; amount: Amount }[] }
+export interface TokenAirdropSpec extends FrameSpec, TokenTransfers {}
 export interface TokenCreateSpec extends FrameSpec {
-  tokenName?: string; tokenSymbol?: string; decimals?: number; initialSupply?: Amount;
-  treasuryAccountId?: EntityId; adminKey?: KeyString; kycKey?: KeyString; freezeKey?: KeyString;
-  wipeKey?: KeyString; supplyKey?: KeyString; pauseKey?: KeyString; metadataKey?: KeyString;
-  feeScheduleKey?: KeyString; freezeDefault?: boolean; tokenType?: "FUNGIBLE_COMMON" | "NON_FUNGIBLE_UNIQUE";
-  supplyType?: "INFINITE" | "FINITE"; maxSupply?: Amount; tokenMemo?: string; tokenMetadata?: Bytes;
+  tokenName: string; tokenSymbol: string; treasuryAccountId: EntityId; decimals?: number; initialSupply?: Amount;
+  adminKey?: KeyString; kycKey?: KeyString; freezeKey?: KeyString; wipeKey?: KeyString; supplyKey?: KeyString;
+  pauseKey?: KeyString; metadataKey?: KeyString; feeScheduleKey?: KeyString; freezeDefault?: boolean;
+  tokenType?: "FUNGIBLE_COMMON" | "NON_FUNGIBLE_UNIQUE"; supplyType?: "INFINITE" | "FINITE"; maxSupply?: Amount;
+  tokenMemo?: string; tokenMetadata?: Bytes;
 }
-export interface AccountTokensSpec extends FrameSpec { accountId: EntityId; tokenIds?: EntityId[] }
+export interface TokenAssociateSpec extends FrameSpec, AccountTokens {}
+export interface TokenDissociateSpec extends FrameSpec, AccountTokens {}
+/** An amount (fungible) or metadata, one entry per NFT. */
 export interface TokenMintSpec extends FrameSpec { tokenId: EntityId; amount?: Amount; metadata?: Bytes[] }
+/** An amount (fungible) or serials. */
 export interface TokenBurnSpec extends FrameSpec { tokenId: EntityId; amount?: Amount; serials?: (number | bigint)[] }
-export interface TokenUpdateNftsSpec extends FrameSpec { tokenId: EntityId; serials?: (number | bigint)[]; metadata?: [Bytes] }
-export interface TokenAccountSpec extends FrameSpec { tokenId: EntityId; accountId: EntityId }
-export interface TokenSpec extends FrameSpec { tokenId: EntityId }
-export interface PendingAirdropsSpec extends FrameSpec {
-  pendingAirdrops?: { sender: EntityId; receiver: EntityId; tokenId: EntityId; serial?: number | bigint }[];
-}
+/** Metadata left out is not sent (the NFTs keep theirs); empty bytes clear it. */
+export interface TokenUpdateNftsSpec extends FrameSpec { tokenId: EntityId; serials: (number | bigint)[]; metadata?: Bytes }
+export interface TokenFreezeSpec extends FrameSpec, TokenAndAccount {}
+export interface TokenUnfreezeSpec extends FrameSpec, TokenAndAccount {}
+export interface TokenGrantKycSpec extends FrameSpec, TokenAndAccount {}
+export interface TokenRevokeKycSpec extends FrameSpec, TokenAndAccount {}
+export interface TokenPauseSpec extends FrameSpec { tokenId: EntityId }
+export interface TokenUnpauseSpec extends FrameSpec { tokenId: EntityId }
+export interface TokenClaimAirdropSpec extends FrameSpec, PendingAirdrops {}
+export interface TokenCancelAirdropSpec extends FrameSpec, PendingAirdrops {}
 export interface TokenRejectSpec extends FrameSpec { ownerId?: EntityId; tokenIds?: EntityId[]; nftIds?: NftId[] }
 export interface TopicCreateSpec extends FrameSpec { topicMemo?: string; adminKey?: KeyString; submitKey?: KeyString }
-export interface TopicMessageSubmitSpec extends FrameSpec { topicId: EntityId; message?: Bytes }
-/** The transaction a schedule carries: any spec, named by `type` (the class name), without its frame's id and nodes. */
-export type ScheduledSpec = { type: string } & Partial<FrameSpec> & Record<string, unknown>;
+export interface TopicMessageSubmitSpec extends FrameSpec { topicId: EntityId; message: Bytes }
+/**
+ * The transaction a schedule carries: its type's own fields and `type`. Of the frame, only
+ * `maxTransactionFee` and `transactionMemo` travel with it (as in the SDK); the id, nodes and
+ * valid duration are the schedule's own.
+ */
+export type ScheduledSpec = { type: Exclude<TransactionType, "ScheduleCreateTransaction">; maxTransactionFee?: Amount; transactionMemo?: string }
+  & Record<string, unknown>;
 export interface ScheduleCreateSpec extends FrameSpec {
   scheduledTransaction: ScheduledSpec; scheduleMemo?: string; adminKey?: KeyString; payerAccountId?: EntityId;
 }
@@ -401,21 +428,21 @@ export interface ScheduleSignSpec extends FrameSpec { scheduleId: EntityId }
 
 export function freezeAccountCreate(spec: AccountCreateSpec): Uint8Array;
 export function freezeTransfer(spec: TransferSpec): Uint8Array;
-export function freezeTokenAirdrop(spec: TokenTransfersSpec): Uint8Array;
+export function freezeTokenAirdrop(spec: TokenAirdropSpec): Uint8Array;
 export function freezeTokenCreate(spec: TokenCreateSpec): Uint8Array;
-export function freezeTokenAssociate(spec: AccountTokensSpec): Uint8Array;
-export function freezeTokenDissociate(spec: AccountTokensSpec): Uint8Array;
+export function freezeTokenAssociate(spec: TokenAssociateSpec): Uint8Array;
+export function freezeTokenDissociate(spec: TokenDissociateSpec): Uint8Array;
 export function freezeTokenMint(spec: TokenMintSpec): Uint8Array;
 export function freezeTokenBurn(spec: TokenBurnSpec): Uint8Array;
 export function freezeTokenUpdateNfts(spec: TokenUpdateNftsSpec): Uint8Array;
-export function freezeTokenFreeze(spec: TokenAccountSpec): Uint8Array;
-export function freezeTokenUnfreeze(spec: TokenAccountSpec): Uint8Array;
-export function freezeTokenGrantKyc(spec: TokenAccountSpec): Uint8Array;
-export function freezeTokenRevokeKyc(spec: TokenAccountSpec): Uint8Array;
-export function freezeTokenPause(spec: TokenSpec): Uint8Array;
-export function freezeTokenUnpause(spec: TokenSpec): Uint8Array;
-export function freezeTokenClaimAirdrop(spec: PendingAirdropsSpec): Uint8Array;
-export function freezeTokenCancelAirdrop(spec: PendingAirdropsSpec): Uint8Array;
+export function freezeTokenFreeze(spec: TokenFreezeSpec): Uint8Array;
+export function freezeTokenUnfreeze(spec: TokenUnfreezeSpec): Uint8Array;
+export function freezeTokenGrantKyc(spec: TokenGrantKycSpec): Uint8Array;
+export function freezeTokenRevokeKyc(spec: TokenRevokeKycSpec): Uint8Array;
+export function freezeTokenPause(spec: TokenPauseSpec): Uint8Array;
+export function freezeTokenUnpause(spec: TokenUnpauseSpec): Uint8Array;
+export function freezeTokenClaimAirdrop(spec: TokenClaimAirdropSpec): Uint8Array;
+export function freezeTokenCancelAirdrop(spec: TokenCancelAirdropSpec): Uint8Array;
 export function freezeTokenReject(spec: TokenRejectSpec): Uint8Array;
 export function freezeTopicCreate(spec: TopicCreateSpec): Uint8Array;
 export function freezeTopicMessageSubmit(spec: TopicMessageSubmitSpec): Uint8Array;
@@ -423,11 +450,13 @@ export function freezeScheduleCreate(spec: ScheduleCreateSpec): Uint8Array;
 export function freezeScheduleSign(spec: ScheduleSignSpec): Uint8Array;
 /**
  * Signs transaction bytes (a `freeze<Type>` function's, or any SDK's `toBytes()`) and returns
- * them signed, in `toBytes()` form. The key (first, as in `signMessage`): a `PrivateKey`, or
- * a string as `PrivateKey.fromString` reads it. The same key twice adds nothing. The bodies
- * are not decoded: sign bytes you froze, not bytes to review.
+ * them signed, in `toBytes()` form. The key comes first, as in `signMessage`: a `PrivateKey`,
+ * or a string as `PrivateKey.fromString` reads it (DER of either algorithm; raw hex is taken as
+ * ED25519, so give an ECDSA key as DER or a `PrivateKey`). A `PrivateKey` crosses as its DER
+ * string. The same key twice adds nothing. The bodies are not decoded: sign bytes you froze,
+ * not bytes handed to you for review (decode those with `Transaction.fromBytes` first).
  */
-export function signTransaction(key: PrivateKey | string, bytes: Uint8Array): Uint8Array;
+export function signTransaction(key: PrivateKey | string, bytes: Uint8Array | ArrayBuffer): Uint8Array;
 
 /** HIP-820: the SignatureMap bytes of `key`'s signature over the prefixed message. */
 export function signMessage(key: PrivateKey, message: string): Uint8Array;

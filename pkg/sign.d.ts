@@ -5,10 +5,11 @@ import type { FrozenTransaction } from "./index.js";
 
 export type {
   ErrorCode, LoyalError, ErrorDetails, FrozenTransaction, Amount, EntityId, IdLike, NftId, Bytes, Ledger, PendingAirdropId,
-  FrameSpec, KeyString, AccountCreateSpec, TokenTransferSpec, NftTransferSpec, TokenTransfersSpec, TransferSpec,
-  TokenCreateSpec, AccountTokensSpec, TokenMintSpec, TokenBurnSpec, TokenUpdateNftsSpec, TokenAccountSpec, TokenSpec,
-  PendingAirdropsSpec, TokenRejectSpec, TopicCreateSpec, TopicMessageSubmitSpec, ScheduledSpec, ScheduleCreateSpec,
-  ScheduleSignSpec,
+  TransactionType, FrameSpec, KeyString, TokenTransfer, NftTransfer, AccountCreateSpec, TransferSpec,
+  TokenAirdropSpec, TokenCreateSpec, TokenAssociateSpec, TokenDissociateSpec, TokenMintSpec, TokenBurnSpec,
+  TokenUpdateNftsSpec, TokenFreezeSpec, TokenUnfreezeSpec, TokenGrantKycSpec, TokenRevokeKycSpec, TokenPauseSpec,
+  TokenUnpauseSpec, TokenClaimAirdropSpec, TokenCancelAirdropSpec, TokenRejectSpec, TopicCreateSpec,
+  TopicMessageSubmitSpec, ScheduledSpec, ScheduleCreateSpec, ScheduleSignSpec,
 } from "./index.js";
 export {
   hbar, PrivateKey, PublicKey, AccountId, TokenId, TransactionId, signMessage, verifyMessage,

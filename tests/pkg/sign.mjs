@@ -67,6 +67,14 @@ assert.throws(() => lib.signTransaction(key, new Uint8Array([0x0a, 0x05, 1])), (
 assert.throws(() => lib.freezeTokenMint({ ...frame(0), tokenId: 5005 }),
   (e) => e.code === "INVALID_ARGUMENT" && e.details.field === "tokenId");
 assert.throws(() => lib.freezeTokenMint({ tokenId: "0.0.5005" }), (e) => e.code === "MISSING_FIELD");
+// Refusals name the spec's field, as the setters name it; metadata left out is not sent.
+assert.throws(() => lib.freezeTokenCreate({ ...frame(2), tokenName: "x", tokenSymbol: "X" }),
+  (e) => e.code === "MISSING_FIELD" && e.details.field === "treasuryAccountId");
+const keepMetadata = lib.freezeTokenUpdateNfts({ ...frame(3), tokenId: "0.0.5005", serials: [1] });
+const clearMetadata = lib.freezeTokenUpdateNfts({ ...frame(3), tokenId: "0.0.5005", serials: [1], metadata: new Uint8Array() });
+assert.ok(clearMetadata.length > keepMetadata.length, "no metadata field unless given");
+assert.deepEqual(lib.signTransaction(key, keepMetadata.buffer.slice(keepMetadata.byteOffset, keepMetadata.byteOffset + keepMetadata.length)),
+  lib.signTransaction(key, keepMetadata), "an ArrayBuffer signs as its bytes");
 
 // Fresh keys come from the global crypto.getRandomValues (here Node's): distinct, and they sign.
 const [fresh, fresh2] = [PrivateKey.generateEd25519(), PrivateKey.generateEd25519()];

@@ -62,6 +62,13 @@ function asBytes(key: small.PrivateKey): Uint8Array {
   // @ts-expect-error: amounts are bigint or number, not strings
   small.freezeTransfer({ ...spec, hbarTransfers: [{ accountId: "0.0.1001", amount: "5" }] });
   void small.freezeScheduleCreate({ ...spec, scheduledTransaction: { type: "TransferTransaction", hbarTransfers: [] } });
+  // @ts-expect-error: a scheduled spec's type is a class name
+  small.freezeScheduleCreate({ ...spec, scheduledTransaction: { type: "Transfer" } });
+  // @ts-expect-error: a topic message needs its message
+  small.freezeTopicMessageSubmit({ ...spec, topicId: "0.0.7007" });
+  const update: small.TokenUpdateNftsSpec = { ...spec, serials: [1n], metadata: new Uint8Array() };
+  void small.freezeTokenUpdateNfts(update);
+  void small.signTransaction(key, new ArrayBuffer(0));
   return small.signTransaction("302e020100300506032b657004220420" + "07".repeat(32), signed);
 }
 

@@ -165,9 +165,8 @@ impl EntityId {
         let rest = input
             .strip_prefix("hedera:")
             .ok_or_else(|| bad("HIP-30 ids start with `hedera:`"))?;
-        let (network, id) = rest
-            .split_once(':')
-            .ok_or_else(|| bad("expected hedera:<network>:<id>"))?;
+        let (network, id) =
+            parse::split_first(rest, b':').ok_or_else(|| bad("expected hedera:<network>:<id>"))?;
         let ledger = LedgerId::from_name(network).ok_or_else(|| bad("unknown network"))?;
         let id = Self::parse_for_ledger(id, &ledger)?;
         Ok((ledger, id))
@@ -434,12 +433,11 @@ impl FromStr for NftId {
             input: s.to_owned(),
             reason,
         };
-        let (token, serial) = s
-            .split_once(['/', '@'])
+        let at = s.bytes().position(|b| b == b'/' || b == b'@');
+        let (token, serial) = at
+            .and_then(|i| Some((s.get(..i)?, s.get(i + 1..)?)))
             .ok_or_else(|| bad("expected <token>/<serial>"))?;
-        let serial = serial
-            .parse::<u64>()
-            .map_err(|_| bad("bad serial number"))?;
+        let serial = parse::decimal(serial).ok_or_else(|| bad("bad serial number"))?;
         Ok(Self::new(token.parse()?, serial))
     }
 }
@@ -458,6 +456,10 @@ mod tests {
         assert_eq!("7".parse::<TokenId>().unwrap(), TokenId::new(0, 0, 7));
         let nft: NftId = "0.0.5/12".parse().unwrap();
         assert_eq!(nft.to_string(), "0.0.5/12");
+        assert_eq!("0.0.5@12".parse::<NftId>().unwrap(), nft, "the mirror's form");
+        for bad in ["0.0.5/+1", "0.0.5/", "0.0.5", "0.0.5/1/2"] {
+            assert_eq!(bad.parse::<NftId>().unwrap_err().code(), "INVALID_ENTITY_ID", "{bad}");
+        }
         let evm: AccountId = "0.0.00000000000000000000000000000000000004d2"
             .parse()
             .unwrap();

@@ -54,9 +54,9 @@ fn core_details(e: &loyal_core::Error) -> Vec<(&'static str, JsValue)> {
         E::Unsupported { what } => vec![("what", s(what))],
         E::MemoTooLong { len, max } => vec![("length", n(*len as f64)), ("max", n(*max as f64))],
         E::InvalidField { field, reason } => {
-            vec![("field", s(&camel(field))), ("reason", s(reason))]
+            vec![("field", s(&js_field(field))), ("reason", s(reason))]
         }
-        E::MissingField { field } => vec![("field", s(&camel(field)))],
+        E::MissingField { field } => vec![("field", s(&js_field(field)))],
         E::TransactionTooLarge { size, max } => {
             vec![("size", n(*size as f64)), ("max", n(*max as f64))]
         }
@@ -65,8 +65,19 @@ fn core_details(e: &loyal_core::Error) -> Vec<(&'static str, JsValue)> {
     }
 }
 
-/// The core names builder fields in Rust (`transaction_id`); JS callers see the names they set
-/// (`transactionId`), as every other `details.field` is.
+/// The core names builder fields in Rust (`transaction_id`, `treasury`); JS callers see the
+/// names they set (`transactionId`, `treasuryAccountId`), as every other `details.field` is:
+/// camelCase, and the SDK's names where the core's builder methods differ.
+fn js_field(field: &str) -> String {
+    match field {
+        "memo" => "transactionMemo".into(),
+        "name" => "tokenName".into(),
+        "symbol" => "tokenSymbol".into(),
+        "treasury" => "treasuryAccountId".into(),
+        _ => camel(field),
+    }
+}
+
 fn camel(field: &str) -> String {
     let mut out = String::with_capacity(field.len());
     let mut upper = false;

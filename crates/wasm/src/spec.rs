@@ -423,12 +423,15 @@ fn token_burn(s: &Obj<'_>) -> JsResult<TokenBurnTransaction> {
     Ok(b)
 }
 
+/// Metadata left out is not sent (the NFTs keep theirs); empty bytes clear it.
 fn token_update_nfts(s: &Obj<'_>) -> JsResult<TokenUpdateNftsTransaction> {
-    let metadata = s.list("metadata", read::bytes)?;
-    Ok(TokenUpdateNftsTransaction::new()
+    let mut b = TokenUpdateNftsTransaction::new()
         .with_token_id(required_id(s, "tokenId")?)
-        .with_serials(s.list("serials", read::int)?)
-        .with_metadata(metadata.into_iter().next().unwrap_or_default()))
+        .with_serials(s.list("serials", read::int)?);
+    if let Some(m) = s.bytes("metadata")? {
+        b = b.with_metadata(m);
+    }
+    Ok(b)
 }
 
 /// The four token-and-account flag transactions: a token id and an account id.
