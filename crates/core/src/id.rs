@@ -456,9 +456,17 @@ mod tests {
         assert_eq!("7".parse::<TokenId>().unwrap(), TokenId::new(0, 0, 7));
         let nft: NftId = "0.0.5/12".parse().unwrap();
         assert_eq!(nft.to_string(), "0.0.5/12");
-        assert_eq!("0.0.5@12".parse::<NftId>().unwrap(), nft, "the mirror's form");
+        assert_eq!(
+            "0.0.5@12".parse::<NftId>().unwrap(),
+            nft,
+            "the mirror's form"
+        );
         for bad in ["0.0.5/+1", "0.0.5/", "0.0.5", "0.0.5/1/2"] {
-            assert_eq!(bad.parse::<NftId>().unwrap_err().code(), "INVALID_ENTITY_ID", "{bad}");
+            assert_eq!(
+                bad.parse::<NftId>().unwrap_err().code(),
+                "INVALID_ENTITY_ID",
+                "{bad}"
+            );
         }
         let evm: AccountId = "0.0.00000000000000000000000000000000000004d2"
             .parse()
