@@ -65,20 +65,10 @@ fn core_details(e: &loyal_core::Error) -> Vec<(&'static str, JsValue)> {
     }
 }
 
-/// The core names builder fields in Rust (`transaction_id`, `treasury`); JS callers see the
-/// names they set (`transactionId`, `treasuryAccountId`), as every other `details.field` is:
-/// camelCase, and the SDK's names where the core's builder methods differ.
+/// The core names builder fields as the SDK's setters do, in Rust's case
+/// (`treasury_account_id`); JS callers see the names they set (`treasuryAccountId`), as every
+/// other `details.field` is.
 fn js_field(field: &str) -> String {
-    match field {
-        "memo" => "transactionMemo".into(),
-        "name" => "tokenName".into(),
-        "symbol" => "tokenSymbol".into(),
-        "treasury" => "treasuryAccountId".into(),
-        _ => camel(field),
-    }
-}
-
-fn camel(field: &str) -> String {
     let mut out = String::with_capacity(field.len());
     let mut upper = false;
     for c in field.chars() {

@@ -117,6 +117,8 @@ impl<'a> Obj<'a> {
         Ok(self.opt_list(field, f)?.unwrap_or_default())
     }
 
+    /// Out of line: one copy per item type, not one per field read.
+    #[inline(never)]
     pub fn opt_list<T>(
         &self,
         field: &str,

@@ -248,7 +248,7 @@ pub(crate) fn validate_memo(memo: &str) -> Result<()> {
     }
     if memo.bytes().any(|b| b == 0) {
         return Err(Error::InvalidField {
-            field: "memo",
+            field: "transaction_memo",
             reason: "contains a NUL byte".into(),
         });
     }

@@ -339,15 +339,21 @@ impl TransactionData for TokenCreate {
     fn validate(&self) -> Result<()> {
         let bad = |field, reason: String| Err(Error::InvalidField { field, reason });
         if self.name.is_empty() {
-            return Err(Error::MissingField { field: "name" });
+            return Err(Error::MissingField {
+                field: "token_name",
+            });
         }
         if self.symbol.is_empty() {
-            return Err(Error::MissingField { field: "symbol" });
+            return Err(Error::MissingField {
+                field: "token_symbol",
+            });
         }
         if self.treasury.is_none() {
-            return Err(Error::MissingField { field: "treasury" });
+            return Err(Error::MissingField {
+                field: "treasury_account_id",
+            });
         }
-        for (field, value) in [("name", &self.name), ("symbol", &self.symbol)] {
+        for (field, value) in [("token_name", &self.name), ("token_symbol", &self.symbol)] {
             if value.len() > MAX_TOKEN_NAME_BYTES || value.bytes().any(|b| b == 0) {
                 return bad(
                     field,

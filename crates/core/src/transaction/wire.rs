@@ -32,14 +32,14 @@ fn varint(buf: &mut &[u8]) -> Option<u64> {
     None
 }
 
-/// Wire types: varint, 64-bit, length-delimited, group start and end, 32-bit.
+/// The length-delimited wire type (the others: 0 varint, 1 64-bit, 5 32-bit).
 const LEN: u64 = 2;
 
 /// One field off the front of `buf`: its number, its payload (length-delimited fields, else
-/// empty) and its value (varints, else 0); groups are skipped whole, as prost does. A field
-/// of `known` (number, wire type) that comes with another wire type is an error. Out of
-/// line: the envelope's loops share it. Protobuf's rules follow from reading in order: a
-/// singular field's last value wins, repeated ones add up.
+/// empty) and its value (varints, else 0). A field of `known` (number, wire type) that comes
+/// with another wire type is an error, as are groups (deprecated since proto2, in none of the
+/// HAPI messages). Out of line: the envelope's loops share it. Protobuf's rules follow from
+/// reading in order: a singular field's last value wins, repeated ones add up.
 #[inline(never)]
 fn field<'a>(
     what: &'static str,
@@ -47,52 +47,31 @@ fn field<'a>(
     known: &[(u64, u64)],
 ) -> Result<(u64, &'a [u8], u64)> {
     let bad = || malformed(what);
-    let (mut payload, mut value): (&[u8], u64) = (&[], 0);
-    let mut depth = 0u32;
-    loop {
-        let key = varint(buf)
-            .filter(|&k| k >> 3 != 0 && k <= u64::from(u32::MAX))
-            .ok_or_else(bad)?;
-        let (number, wire) = (key >> 3, key & 7);
-        if depth == 0 && known.iter().any(|&(n, w)| n == number && w != wire) {
-            return Err(bad());
-        }
-        let skip = match wire {
-            0 => {
-                value = varint(buf).ok_or_else(bad)?;
-                0
-            }
-            1 => 8,
-            LEN => {
-                let len = varint(buf).and_then(|l| usize::try_from(l).ok());
-                let len = len.filter(|&l| l <= buf.len()).ok_or_else(bad)?;
-                (payload, *buf) = buf.split_at(len);
-                0
-            }
-            3 => {
-                depth = depth.checked_add(1).filter(|&d| d <= 100).ok_or_else(bad)?;
-                0
-            }
-            4 if depth > 0 => {
-                depth -= 1;
-                0
-            }
-            5 => 4,
-            _ => return Err(bad()),
-        };
-        *buf = buf.get(skip..).ok_or_else(bad)?;
-        if depth == 0 {
-            if wire == 3 || wire == 4 {
-                // A whole group was skipped: read the next field.
-                (payload, value) = (&[], 0);
-                if buf.is_empty() {
-                    return Ok((0, &[], 0));
-                }
-                continue;
-            }
-            return Ok((number, payload, value));
-        }
+    let key = varint(buf)
+        .filter(|&k| k >> 3 != 0 && k <= u64::from(u32::MAX))
+        .ok_or_else(bad)?;
+    let (number, wire) = (key >> 3, key & 7);
+    if known.iter().any(|&(n, w)| n == number && w != wire) {
+        return Err(bad());
     }
+    let (mut payload, mut value): (&[u8], u64) = (&[], 0);
+    let skip = match wire {
+        0 => {
+            value = varint(buf).ok_or_else(bad)?;
+            0
+        }
+        1 => 8,
+        LEN => {
+            let len = varint(buf).and_then(|l| usize::try_from(l).ok());
+            let len = len.filter(|&l| l <= buf.len()).ok_or_else(bad)?;
+            (payload, *buf) = buf.split_at(len);
+            0
+        }
+        5 => 4,
+        _ => return Err(bad()),
+    };
+    *buf = buf.get(skip..).ok_or_else(bad)?;
+    Ok((number, payload, value))
 }
 
 /// The `Transaction`s of a `TransactionList` (field 1), or the one `Transaction` the bytes
