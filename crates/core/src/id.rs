@@ -433,10 +433,8 @@ impl FromStr for NftId {
             input: s.to_owned(),
             reason,
         };
-        let at = s.bytes().position(|b| b == b'/' || b == b'@');
-        let (token, serial) = at
-            .and_then(|i| Some((s.get(..i)?, s.get(i + 1..)?)))
-            .ok_or_else(|| bad("expected <token>/<serial>"))?;
+        let (token, serial) =
+            parse::split_first_of(s, b"/@").ok_or_else(|| bad("expected <token>/<serial>"))?;
         let serial = parse::decimal(serial).ok_or_else(|| bad("bad serial number"))?;
         Ok(Self::new(token.parse()?, serial))
     }

@@ -6,16 +6,24 @@
 
 use crate::prelude::*;
 
-/// `s` around the first `byte`, which is not in either piece.
-pub fn split_first(s: &str, byte: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().position(|b| b == byte)?;
+/// `s` around the (ASCII) byte at `i`, which is in neither piece.
+fn around(s: &str, i: usize) -> Option<(&str, &str)> {
     Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s` around the first `byte`.
+pub fn split_first(s: &str, byte: u8) -> Option<(&str, &str)> {
+    around(s, s.bytes().position(|b| b == byte)?)
+}
+
+/// `s` around the first of any of `bytes`.
+pub fn split_first_of<'a>(s: &'a str, bytes: &[u8]) -> Option<(&'a str, &'a str)> {
+    around(s, s.bytes().position(|b| bytes.contains(&b))?)
 }
 
 /// `s` around the last `byte`.
 pub fn split_last(s: &str, byte: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().rposition(|b| b == byte)?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
+    around(s, s.bytes().rposition(|b| b == byte)?)
 }
 
 /// A non-empty run of ASCII digits as a u64; none for anything else or an overflow.
@@ -66,6 +74,7 @@ mod tests {
         assert_eq!(split_last("0.0.5", b'.'), Some(("0.0", "5")));
         assert_eq!(split_first("é-x", b'-'), Some(("é", "x")));
         assert_eq!(split_first("005", b'.'), None);
+        assert_eq!(split_first_of("0.0.5@1/2", b"/@"), Some(("0.0.5", "1/2")));
         assert_eq!(decimal("18446744073709551615"), Some(u64::MAX));
         for bad in ["", "18446744073709551616", "+1", "-1", "1 ", "١"] {
             assert_eq!(decimal(bad), None, "{bad:?}");

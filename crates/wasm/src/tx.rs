@@ -20,8 +20,9 @@ pub fn freeze_spec(spec: JsValue) -> JsResult<Transaction> {
 
 /// Signs the bytes of a frozen transaction (a `freeze<Type>` function's, or any SDK's
 /// `toBytes()`) with a private key string (as `PrivateKey.fromString` reads it) and returns
-/// them signed, in `toBytes()` form. The key comes first, as in `signMessage`. The bodies are not decoded, so an app that freezes and
-/// signs this way links no decoder and no `Transaction` class.
+/// them signed, in `toBytes()` form. The key comes first, as in `signMessage`. The bodies
+/// are not decoded, so an app that freezes and signs this way links no decoder and no
+/// `Transaction` class.
 #[wasm_bindgen(js_name = signTransaction)]
 pub fn sign_transaction(key: JsValue, bytes: &[u8]) -> JsResult<Vec<u8>> {
     let key = key
