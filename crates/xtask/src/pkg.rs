@@ -107,15 +107,17 @@ fn write_builders(dist: &Path, glue: &str) -> Result {
         ));
     }
     // Each class's bytes form, `freeze<Type>` without `Transaction`, and `signTransaction`.
-    let short = |name: &str| name.strip_suffix("Transaction").unwrap_or(name).to_owned();
-    for export in exported.iter().map(|n| short(n)).chain(["".into()]) {
-        let export = if export.is_empty() {
-            "signTransaction(".into()
-        } else {
-            format!("freeze{export}(")
-        };
-        if !glue.contains(&format!("export function {export}")) {
-            return Err(format!("{}: no export {export}…)", dist.display()));
+    let functions: Vec<String> = exported
+        .iter()
+        .map(|n| format!("freeze{}", n.strip_suffix("Transaction").unwrap_or(n)))
+        .collect();
+    for export in functions
+        .iter()
+        .map(String::as_str)
+        .chain(["signTransaction"])
+    {
+        if !glue.contains(&format!("export function {export}(")) {
+            return Err(format!("{}: no export {export}", dist.display()));
         }
     }
     let up = "../".repeat(
@@ -131,10 +133,6 @@ fn write_builders(dist: &Path, glue: &str) -> Result {
             "export const {name} = /* @__PURE__ */ B.boundTo(B.{name}, W.freeze{name});\n"
         );
     }
-    let functions: Vec<String> = exported
-        .iter()
-        .map(|n| format!("freeze{}", short(n)))
-        .collect();
     js += &format!(
         "\n// Transactions as bytes: one function per type, then signTransaction.\n\
          export {{ {} }} from \"./loyal_wasm.js\";\n\

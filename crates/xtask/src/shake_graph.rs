@@ -221,6 +221,17 @@ struct Statics {
     of_symbol: HashMap<u32, Vec<usize>>,
 }
 
+impl Statics {
+    /// The range that holds `address`, if any.
+    fn containing(&self, address: u32) -> Option<usize> {
+        let r = self.ranges.partition_point(|r| r.1 <= address);
+        self.ranges
+            .get(r)
+            .filter(|range| range.0 <= address)
+            .map(|_| r)
+    }
+}
+
 fn statics(m: &Module) -> Result<Statics> {
     let segment = |seg: u32| {
         m.segments
@@ -330,11 +341,9 @@ pub fn redact_panic_locations(linked: &[u8], shipped: &[u8]) -> Result<Vec<u8>> 
             continue;
         };
         let address = data_address(&pre, offset)?;
-        let range = statics
-            .ranges
-            .get(statics.ranges.partition_point(|r| r.1 <= address));
+        let range = statics.containing(address).map(|r| statics.ranges[r]);
         match range {
-            Some(&range) if location_file(&pre, range, address, to) => {
+            Some(range) if location_file(&pre, range, address, to) => {
                 locations.push(range.0);
                 paths.insert(to);
             }
@@ -430,11 +439,10 @@ pub fn build(linked: &[u8], bound: &[u8], shipped: &[u8]) -> Result<String> {
     for &(ty, offset, symbol) in &pre.data_relocs {
         let address = data_address(&pre, offset)?;
         let t = target(&pre, ty, symbol)?;
-        let r = statics.ranges.partition_point(|r| r.1 <= address);
-        match statics.ranges.get(r) {
-            Some(range) if range.0 <= address => by_static[r].add(t, &statics),
+        match statics.containing(address) {
+            Some(r) => by_static[r].add(t, &statics),
             // Bytes no symbol covers are always kept, so what they name is a root.
-            _ => roots.add(t, &statics),
+            None => roots.add(t, &statics),
         }
     }
 
