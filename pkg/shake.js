@@ -228,7 +228,7 @@ function uleb(n) {
     if (n > 0) x |= 0x80;
     out.push(x);
   } while (n > 0);
-  return out;
+  return Uint8Array.from(out);
 }
 
 function section(id, content) {
@@ -436,6 +436,11 @@ export function shakeWasm(bytes, keep, graph = null) {
     g.roots[1].forEach(markStatic);
     globalValues.forEach((v) => markStatic(g.at(v)));
   }
+  /** What a live function calls or takes a reference to is live; `ref.func` targets noted. */
+  const reach = (h, at, end, op) => {
+    stack.push(h);
+    if (op === 0xd2) refFuncs.add(h);
+  };
   while (stack.length) {
     const f = stack.pop();
     if (live.has(f)) continue;
@@ -447,14 +452,14 @@ export function shakeWasm(bytes, keep, graph = null) {
     for (let locals = r.u32(); locals > 0; locals--) { r.u32(); valtype(r); }
     const refs = g && g.known.get(f);
     if (!g || refs) {
-      scan(r, (h, at, end, op) => { stack.push(h); if (op === 0xd2) refFuncs.add(h); });
+      scan(r, reach);
       if (refs) { stack.push(...refs[0]); refs[1].forEach(markStatic); }
     } else {
       // A function wasm-bindgen wrote: no relocations say what its constants mean, so every
       // constant that is an address keeps its static, every constant that is a slot number
       // keeps that slot's function (it may be handed to code that calls it), and an indirect
       // call keeps every slot.
-      scan(r, (h, at, end, op) => { stack.push(h); if (op === 0xd2) refFuncs.add(h); }, false, {
+      scan(r, reach, false, {
         value: (v) => {
           markStatic(g.at(v));
           if (slotAt.has(v)) stack.push(slotAt.get(v));
@@ -503,13 +508,13 @@ export function shakeWasm(bytes, keep, graph = null) {
     const out = [];
     let at = from;
     for (const [p, end, f] of patches) {
-      out.push(bytes.subarray(at, p), Uint8Array.from(uleb(f)));
+      out.push(bytes.subarray(at, p), uleb(f));
       at = end;
     }
     out.push(bytes.subarray(at, to));
     return concat(out);
   };
-  const vec = (items) => concat([Uint8Array.from(uleb(items.length)), ...items]);
+  const vec = (items) => concat([uleb(items.length), ...items]);
   const bodies = [];
   code.forEach((c, i) => {
     const f = imported + i;
@@ -518,7 +523,7 @@ export function shakeWasm(bytes, keep, graph = null) {
       const r = new Reader(bytes, c.body, c.end);
       for (let locals = r.u32(); locals > 0; locals--) { r.u32(); valtype(r); }
       const body = concat([bytes.subarray(c.body, r.pos), rewritten(r.pos, c.end, false)]);
-      bodies.push(concat([Uint8Array.from(uleb(body.length)), body]));
+      bodies.push(concat([uleb(body.length), body]));
     }
   });
   // The trap slot's function counts as dropped: its code is gone.
@@ -530,7 +535,7 @@ export function shakeWasm(bytes, keep, graph = null) {
     const copy = (from) => out.push(bytes.subarray(from, r.pos));
     const expr = () => { const from = r.pos; scan(r, () => {}, true); out.push(rewritten(from, r.pos, true)); };
     const count = r.u32();
-    out.push(Uint8Array.from(uleb(count)));
+    out.push(uleb(count));
     for (let n = 0; n < count; n++) {
       let from = r.pos;
       if (s.id === 4) {
@@ -554,10 +559,10 @@ export function shakeWasm(bytes, keep, graph = null) {
         if (flags & 3) r.byte();
         copy(from);
         const items = r.u32();
-        out.push(Uint8Array.from(uleb(items)));
+        out.push(uleb(items));
         for (let m = 0; m < items; m++) {
           if (flags & 4) expr();
-          else out.push(Uint8Array.from(uleb(renumber(r.u32()))));
+          else out.push(uleb(renumber(r.u32())));
         }
       }
     }
@@ -584,12 +589,12 @@ export function shakeWasm(bytes, keep, graph = null) {
       // Custom sections: a name section would name the old indices.
       if (r.name() !== "name") parts.push(bytes.subarray(s.start, s.end));
     } else if (s.id === 2) parts.push(...section(2, vec(imports.filter((i) => i.func < 0 || number.has(i.func)).map((i) => i.entry))));
-    else if (s.id === 3) parts.push(...section(3, vec(funcTypes.filter((_, i) => number.has(imported + i)).map((t) => Uint8Array.from(uleb(t))))));
+    else if (s.id === 3) parts.push(...section(3, vec(funcTypes.filter((_, i) => number.has(imported + i)).map(uleb))));
     else if (s.id === 4 || s.id === 6 || s.id === 9) parts.push(...section(s.id, reindexed(s)));
-    else if (s.id === 7) parts.push(...section(7, vec(exports.map((e) => concat([e.head, Uint8Array.from(uleb(e.kind === 0 ? renumber(e.index) : e.index))])))));
-    else if (s.id === 8) parts.push(...section(8, Uint8Array.from(uleb(renumber(r.u32())))));
+    else if (s.id === 7) parts.push(...section(7, vec(exports.map((e) => concat([e.head, uleb(e.kind === 0 ? renumber(e.index) : e.index)])))));
+    else if (s.id === 8) parts.push(...section(8, uleb(renumber(r.u32()))));
     else if (s.id === 10) parts.push(...section(10, vec(bodies)));
-    else if (s.id === 11 && data) parts.push(...section(11, concat([Uint8Array.from(uleb(segments.length)), ...data])));
+    else if (s.id === 11 && data) parts.push(...section(11, vec(data)));
     else parts.push(bytes.subarray(s.start, s.end));
   }
   return { wasm: concat(parts), removed, functions: imported + code.length, dropped, zeroed };
