@@ -17,6 +17,9 @@ const exampleEnv = {
   ...process.env,
   BESTPRODUCER_KEY: "302e020100300506032b657004220420" + createHash("sha256").update("loyal-devnet/BestProducer").digest("hex"),
 };
+const sdk = path.resolve(here, "../sdk/node_modules/@hashgraph/sdk/lib/index.js");
+/** Runs `file` with node in the scratch project; returns what it printed. */
+const node = (file, env = process.env) => execFileSync("node", [file], { cwd: scratch, encoding: "utf8", env });
 /** Bundles `entries` from the scratch project into `outdir` with the installed package's shake plugin; returns what it logged. */
 function bundleShaken(entries, outdir) {
   fs.writeFileSync(path.join(scratch, `bundle-${outdir}.mjs`), `
@@ -28,7 +31,7 @@ function bundleShaken(entries, outdir) {
       format: "esm", platform: "node", logLevel: "error", plugins: [esbuildPlugin({ log: (l) => lines.push(l) })],
     });
     console.log(lines.join("\\n"));`);
-  return execFileSync("node", [`bundle-${outdir}.mjs`], { cwd: scratch, encoding: "utf8" }).trim();
+  return node(`bundle-${outdir}.mjs`).trim();
 }
 async function step(name, run) {
   try {
@@ -48,7 +51,7 @@ await step("npm pack + install", () => {
 
 await step("README example against the devnet", () => {
   fs.copyFileSync(path.join(here, "example.mjs"), path.join(scratch, "example.mjs"));
-  const out = execFileSync("node", ["example.mjs"], { cwd: scratch, encoding: "utf8", env: exampleEnv });
+  const out = node("example.mjs", exampleEnv);
   console.log(`example: ${out.trim()}`);
   example = JSON.parse(out);
 });
@@ -58,7 +61,7 @@ await step("README example bundled, the whole library's wasm shaken, against the
   // IPFS, the mirror, coded errors from receipts — run from a wasm shaken with the graph.
   const log = bundleShaken(["example.mjs"], "out-full");
   if (!/ B of statics zeroed/.test(log) || !log.includes("out-full/dist/loyal_wasm_bg.wasm")) throw new Error(`not shaken: ${log}`);
-  const out = JSON.parse(execFileSync("node", ["out-full/example.js"], { cwd: scratch, encoding: "utf8", env: exampleEnv }));
+  const out = JSON.parse(node("out-full/example.js", exampleEnv));
   if (out.cid !== example?.cid || JSON.stringify(out.serials) !== "[1]" || out.tokenId === example?.tokenId) {
     throw new Error(`the shaken example computed ${JSON.stringify(out)}, unbundled ${JSON.stringify(example)}`);
   }
@@ -67,19 +70,13 @@ await step("README example bundled, the whole library's wasm shaken, against the
 
 await step("wallet-style signing, verified by @hashgraph/sdk", () => {
   fs.copyFileSync(path.join(here, "wallet.mjs"), path.join(scratch, "wallet.mjs"));
-  const sdk = path.resolve(here, "../sdk/node_modules/@hashgraph/sdk/lib/index.js");
-  const out = execFileSync("node", ["wallet.mjs"], {
-    cwd: scratch, encoding: "utf8", env: { ...process.env, HASHGRAPH_SDK: sdk },
-  });
+  const out = node("wallet.mjs", { ...process.env, HASHGRAPH_SDK: sdk });
   console.log(`wallet: ${out.trim()}`);
 });
 
 await step("@loyal/hedera/sign: same bytes as @loyal/hedera, refusals coded, SDK verifies", () => {
   fs.copyFileSync(path.join(here, "sign.mjs"), path.join(scratch, "sign.mjs"));
-  const sdk = path.resolve(here, "../sdk/node_modules/@hashgraph/sdk/lib/index.js");
-  const run = (entry) => JSON.parse(execFileSync("node", ["sign.mjs"], {
-    cwd: scratch, encoding: "utf8", env: { ...process.env, HASHGRAPH_SDK: sdk, LOYAL_ENTRY: entry },
-  }));
+  const run = (entry) => JSON.parse(node("sign.mjs", { ...process.env, HASHGRAPH_SDK: sdk, LOYAL_ENTRY: entry }));
   const small = run("@loyal/hedera/sign"), whole = run("@loyal/hedera");
   if (JSON.stringify(small) !== JSON.stringify(whole)) {
     throw new Error(`the entries differ:\n${JSON.stringify(small)}\n${JSON.stringify(whole)}`);
@@ -92,12 +89,13 @@ await step("@loyal/hedera/shake: bundled apps, their wasm shaken, compute what t
   for (const app of apps) fs.copyFileSync(path.join(here, `${app}.mjs`), path.join(scratch, `${app}.mjs`));
   // Two entry points into one directory: they share the wasm file written there.
   bundleShaken(apps.map((a) => `${a}.mjs`), "out");
+  const printed = {};
   for (const app of apps) {
-    const plain = execFileSync("node", [`${app}.mjs`], { cwd: scratch, encoding: "utf8" });
-    const bundled = execFileSync("node", [`out/${app}.js`], { cwd: scratch, encoding: "utf8" });
+    const [plain, bundled] = [node(`${app}.mjs`), node(`out/${app}.js`)];
     if (plain !== bundled) throw new Error(`${app}: the shaken app differs:\n${plain}\n${bundled}`);
+    printed[app] = plain;
   }
-  const mint = JSON.parse(execFileSync("node", ["shake-app.mjs"], { cwd: scratch, encoding: "utf8" }));
+  const mint = JSON.parse(printed["shake-app"]);
   if (!mint.refused?.includes("INVALID_ENTITY_ID")) throw new Error(`no coded refusal: ${JSON.stringify(mint)}`);
   const installed = path.join(scratch, "node_modules/@loyal/hedera/dist/sign/loyal_wasm_bg.wasm");
   const shaken = path.join(scratch, "out/dist/sign/loyal_wasm_bg.wasm");
@@ -121,16 +119,15 @@ await step("@loyal/hedera/shake: bundled apps, their wasm shaken, compute what t
     throw new Error(`the graph kept as much: ${graphed.dropped} vs ${plain.dropped} dropped, ${graphed.zeroed} B zeroed`);
   }
   fs.copyFileSync(path.join(here, "shake-unit.mjs"), path.join(scratch, "shake-unit.mjs"));
-  execFileSync("node", ["shake-unit.mjs"], { cwd: scratch, encoding: "utf8" });
+  node("shake-unit.mjs");
   console.log(`shake: same output for ${apps.length} apps, wasm ${before} -> ${after} B, ${names(installed).length - kept.length} exports dropped, ${graphed.dropped} functions removed (${plain.dropped} without the graph), ${graphed.zeroed} B of statics zeroed`);
 });
 
 await step("@loyal/hedera/shake: the freeze-and-sign functions alone, shaken, sign what the builder does", () => {
   fs.copyFileSync(path.join(here, "shake-fn.mjs"), path.join(scratch, "shake-fn.mjs"));
   bundleShaken(["shake-fn.mjs"], "out-fn");
-  const plain = execFileSync("node", ["shake-fn.mjs"], { cwd: scratch, encoding: "utf8" });
-  const bundled = execFileSync("node", ["out-fn/shake-fn.js"], { cwd: scratch, encoding: "utf8" });
-  const classes = JSON.parse(execFileSync("node", ["shake-app.mjs"], { cwd: scratch, encoding: "utf8" }));
+  const [plain, bundled] = [node("shake-fn.mjs"), node("out-fn/shake-fn.js")];
+  const classes = JSON.parse(node("shake-app.mjs"));
   const fn = JSON.parse(bundled);
   if (plain !== bundled || fn.bytes !== classes.bytes || fn.refused !== classes.refused) {
     throw new Error(`the functions differ:\n${plain}${bundled}${JSON.stringify(classes)}`);
