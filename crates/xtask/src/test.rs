@@ -65,6 +65,7 @@ fn count_before(line: &str, label: &str) -> u64 {
 
 pub fn run(args: &[String]) -> Result {
     let started = Instant::now();
+    let scratch = scratch_space();
     let mut tally = Tally::default();
     if let Err(e) = install::all() {
         tally.record("install", false, &e);
@@ -105,7 +106,24 @@ pub fn run(args: &[String]) -> Result {
     }
 
     live_suites(&mut tally, &filter);
+    let _ = std::fs::remove_dir_all(&scratch);
     finish(tally, started)
+}
+
+/// Keeps a run's disk use bounded (CI has run out of it): no incremental caches, which a whole
+/// run over six configurations only fills (set `CARGO_INCREMENTAL` to keep them), and one
+/// temporary directory for everything the run starts, removed at its end. Chromedriver leaves a
+/// browser profile of 10–30 MB in the temporary directory per session it serves.
+fn scratch_space() -> std::path::PathBuf {
+    let scratch = crate::run::root().join("target/test-tmp");
+    let _ = std::fs::remove_dir_all(&scratch);
+    let _ = std::fs::create_dir_all(&scratch);
+    // Set before any thread or child process starts, so every command inherits both.
+    std::env::set_var("TMPDIR", &scratch);
+    if std::env::var_os("CARGO_INCREMENTAL").is_none() {
+        std::env::set_var("CARGO_INCREMENTAL", "0");
+    }
+    scratch
 }
 
 /// The suites that drive a running devnet on its default ports, as a user's page would.
