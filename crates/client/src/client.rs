@@ -1,15 +1,19 @@
 //! Submitting transactions and waiting for their receipts, with node failover.
 //!
 //! A transaction is frozen for one or more nodes; each attempt sends the bytes made for one of
-//! them. Transport errors and BUSY / PLATFORM_NOT_ACTIVE answers move on to the next node after
-//! a back-off. The transaction id never changes, so a retry can at worst be a duplicate of
-//! something that got through: DUPLICATE_TRANSACTION after a failed attempt means it did.
+//! them. Transport errors, timeouts, garbled replies, transient gRPC statuses and BUSY /
+//! PLATFORM_NOT_ACTIVE answers move on to the next node after a back-off. The transaction id
+//! never changes, so a retry can at worst be a duplicate of something that got through:
+//! DUPLICATE_TRANSACTION means a transaction with this id is in (an earlier attempt whose
+//! answer was lost, or the same transaction executed again), and its receipt tells the outcome.
 
 use crate::grpc_web;
 use crate::network::{Network, Node};
 use crate::receipt::Receipt;
 use crate::transport::{Runtime, Transport};
 use crate::{Error, Result};
+use core::future::Future;
+use core::task::Poll;
 use core::time::Duration;
 use loyal_core::id::AccountId;
 use loyal_core::key::PrivateKey;
@@ -25,6 +29,7 @@ pub struct Client<T, R> {
     max_attempts: u32,
     min_backoff: Duration,
     max_backoff: Duration,
+    request_timeout: Duration,
     receipt_timeout: Duration,
 }
 
@@ -33,6 +38,8 @@ pub struct Client<T, R> {
 pub struct Submitted {
     pub transaction_id: TransactionId,
     pub node: AccountId,
+    /// The endpoint of that node that took it (a node may have several proxies).
+    pub url: String,
     /// SHA-384 of the signed bytes sent to that node.
     pub hash: Vec<u8>,
 }
@@ -75,6 +82,27 @@ fn retryable(code: Code) -> bool {
     )
 }
 
+/// A receipt (or the receipt query's precheck) that says "not yet", as the SDKs read it:
+/// the node has not seen the transaction reach consensus, or cannot answer now. OK as a
+/// receipt status is the default of an unset field, not an outcome.
+fn not_final(code: Code) -> bool {
+    matches!(
+        code,
+        Code::Ok
+            | Code::Unknown
+            | Code::Busy
+            | Code::ReceiptNotFound
+            | Code::RecordNotFound
+            | Code::PlatformNotActive
+    )
+}
+
+/// gRPC statuses worth another node: the proxy or node cannot serve now (CANCELLED,
+/// DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, INTERNAL, UNAVAILABLE). Others (UNIMPLEMENTED,
+/// INVALID_ARGUMENT, …) would be answered the same by every node.
+fn transient(grpc_status: u32) -> bool {
+    matches!(grpc_status, 1 | 4 | 8 | 13 | 14)
+}
 impl<T: Transport, R: Runtime> Client<T, R> {
     pub fn new(network: Network, transport: T, runtime: R) -> Self {
         Self {
@@ -85,6 +113,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             max_attempts: 10,
             min_backoff: Duration::from_millis(250),
             max_backoff: Duration::from_secs(8),
+            request_timeout: Duration::from_secs(10),
             receipt_timeout: Duration::from_secs(120),
         }
     }
@@ -103,6 +132,13 @@ impl<T: Transport, R: Runtime> Client<T, R> {
     pub fn with_backoff(mut self, min: Duration, max: Duration) -> Self {
         self.min_backoff = min;
         self.max_backoff = max.max(min);
+        self
+    }
+
+    /// How long one request to one node may take before it counts as a transport error and
+    /// the next node is tried (default 10 s, the SDKs' gRPC deadline).
+    pub fn with_request_timeout(mut self, timeout: Duration) -> Self {
+        self.request_timeout = timeout;
         self
     }
 
@@ -157,6 +193,19 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         (self.min_backoff * factor).min(self.max_backoff)
     }
 
+    /// One gRPC-web call, given up after `limit`: a node that accepts and never answers is a
+    /// transport error like one that refuses.
+    async fn call(&self, url: &str, path: &str, message: &[u8], limit: Duration) -> Result<Vec<u8>> {
+        let call = grpc_web::call(&self.transport, url, path, message);
+        match first(call, self.runtime.sleep(limit)).await {
+            Some(answer) => answer,
+            None => Err(Error::Transport {
+                url: url.to_owned(),
+                reason: format!("no answer within {} ms", limit.as_millis()),
+            }),
+        }
+    }
+
     /// Sends the transaction, failing over between the nodes it was frozen for.
     pub async fn submit(&self, tx: &Transaction) -> Result<Submitted> {
         let body = tx.body()?;
@@ -173,61 +222,55 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             .iter()
             .filter(|n| frozen_for.contains(&n.account_id))
             .collect();
+        let id = tx.transaction_id().clone();
         if nodes.is_empty() {
             return Err(Error::NoHealthyNode {
                 attempts: 0,
                 last: "none of the transaction's nodes is in the network".into(),
+                transaction_id: id.to_string(),
             });
         }
-        let id = tx.transaction_id().clone();
         let mut last = String::new();
         for attempt in 0..self.max_attempts {
+            if attempt > 0 {
+                self.runtime.sleep(self.backoff(attempt - 1)).await;
+            }
             let node = nodes[attempt as usize % nodes.len()];
             let account = node.account_id.clone();
             let single = tx.for_node(&account).expect("frozen for this node");
-            let entry = &single.entries()[0];
-            let bytes = entry.to_proto().encode_to_vec();
-            let outcome = grpc_web::call(&self.transport, &node.url, path, &bytes).await;
-            let code = match outcome {
-                Ok(reply) => {
-                    let response =
-                        proto::TransactionResponse::decode(reply.as_slice()).map_err(|e| {
-                            Error::Decode {
-                                what: "TransactionResponse",
-                                reason: e.to_string(),
-                            }
-                        })?;
-                    Code::try_from(response.node_transaction_precheck_code).unwrap_or(Code::Unknown)
-                }
+            let bytes = single.entries()[0].to_proto().encode_to_vec();
+            let reply = match self.call(&node.url, path, &bytes, self.request_timeout).await {
+                Ok(reply) => reply,
+                Err(e @ Error::GrpcStatus { status, .. }) if !transient(status) => return Err(e),
+                // The request may have reached the node: the next attempt sends the same id.
                 Err(
-                    e @ (Error::Transport { .. } | Error::GrpcStatus { .. } | Error::Http { .. }),
+                    e @ (Error::Transport { .. }
+                    | Error::GrpcStatus { .. }
+                    | Error::GrpcWeb { .. }
+                    | Error::Http { .. }),
                 ) => {
                     last = format!("{}: {e}", node.url);
-                    self.runtime.sleep(self.backoff(attempt)).await;
                     continue;
                 }
                 Err(e) => return Err(e),
             };
+            let code = match proto::TransactionResponse::decode(reply.as_slice()) {
+                Ok(r) => Code::try_from(r.node_transaction_precheck_code).unwrap_or(Code::Unknown),
+                Err(e) => {
+                    last = format!("{}: garbled TransactionResponse: {e}", node.url);
+                    continue;
+                }
+            };
             match code {
-                Code::Ok => {
+                Code::Ok | Code::DuplicateTransaction => {
                     return Ok(Submitted {
                         transaction_id: id,
                         node: account,
+                        url: node.url.clone(),
                         hash: single.hash().to_vec(),
                     })
                 }
-                // An earlier attempt may have reached a node before its connection failed.
-                Code::DuplicateTransaction if attempt > 0 => {
-                    return Ok(Submitted {
-                        transaction_id: id,
-                        node: account,
-                        hash: single.hash().to_vec(),
-                    })
-                }
-                c if retryable(c) => {
-                    last = format!("{}: {}", node.url, c.as_str_name());
-                    self.runtime.sleep(self.backoff(attempt)).await;
-                }
+                c if retryable(c) => last = format!("{}: {}", node.url, c.as_str_name()),
                 c => {
                     return Err(Error::Precheck {
                         status: c.as_str_name().to_owned(),
@@ -239,12 +282,24 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         Err(Error::NoHealthyNode {
             attempts: self.max_attempts,
             last,
+            transaction_id: id.to_string(),
         })
     }
 
     /// Polls `getTransactionReceipts` until the receipt is final or the timeout passes.
     /// A final receipt is returned whatever its status; `execute` turns failures into errors.
     pub async fn receipt(&self, id: &TransactionId, node: Option<AccountId>) -> Result<Receipt> {
+        self.poll_receipt(id, node.as_ref(), None).await
+    }
+
+    /// `receipt`, asking `node` first, at `url` first of its endpoints (the one that took the
+    /// transaction answered a moment ago; another may be the dead proxy it failed over from).
+    async fn poll_receipt(
+        &self,
+        id: &TransactionId,
+        node: Option<&AccountId>,
+        url: Option<&str>,
+    ) -> Result<Receipt> {
         let query = proto::Query {
             query: Some(proto::query::Query::TransactionGetReceipt(
                 proto::TransactionGetReceiptQuery {
@@ -257,36 +312,47 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         .encode_to_vec();
         let deadline = self.runtime.now().as_nanos() + self.receipt_timeout.as_nanos() as i128;
         let mut order: Vec<&Node> = self.network.nodes.iter().collect();
-        if let Some(n) = node {
-            order.sort_by_key(|x| x.account_id != n);
+        if order.is_empty() {
+            return Err(Error::NoHealthyNode {
+                attempts: 0,
+                last: "the network has no nodes".into(),
+                transaction_id: id.to_string(),
+            });
         }
+        order.sort_by_key(|x| (Some(&x.account_id) != node, Some(x.url.as_str()) != url));
         let mut attempt = 0u32;
         loop {
             let target = order[attempt as usize % order.len()];
-            let answer = grpc_web::call(
-                &self.transport,
-                &target.url,
-                "proto.CryptoService/getTransactionReceipts",
-                &query,
-            )
-            .await;
-            if let Ok(bytes) = answer {
-                let response =
-                    proto::Response::decode(bytes.as_slice()).map_err(|e| Error::Decode {
-                        what: "Response",
-                        reason: e.to_string(),
-                    })?;
-                if let Some(proto::response::Response::TransactionGetReceipt(r)) = response.response
-                {
-                    let precheck = r
-                        .header
-                        .map(|h| h.node_transaction_precheck_code)
-                        .unwrap_or(0);
-                    if let Some(receipt) = r.receipt.filter(|_| precheck == Code::Ok as i32) {
-                        let status = Code::try_from(receipt.status).unwrap_or(Code::Unknown);
-                        if !matches!(status, Code::Unknown | Code::Busy) {
-                            return Receipt::from_proto(id.clone(), &receipt);
+            let left = Duration::from_nanos(
+                (deadline - self.runtime.now().as_nanos()).clamp(0, u64::MAX as i128) as u64,
+            );
+            let path = "proto.CryptoService/getTransactionReceipts";
+            let limit = self.request_timeout.min(left);
+            // Transport errors and garbled replies: ask again (another node, after a pause).
+            let answer = self.call(&target.url, path, &query, limit).await;
+            let response = answer
+                .ok()
+                .and_then(|bytes| proto::Response::decode(bytes.as_slice()).ok());
+            if let Some(proto::response::Response::TransactionGetReceipt(r)) =
+                response.and_then(|r| r.response)
+            {
+                let precheck = r.header.map_or(0, |h| h.node_transaction_precheck_code);
+                match Code::try_from(precheck).unwrap_or(Code::Unknown) {
+                    Code::Ok => {
+                        if let Some(receipt) = r.receipt {
+                            let status = Code::try_from(receipt.status).unwrap_or(Code::Unknown);
+                            if !not_final(status) {
+                                return Receipt::from_proto(id.clone(), &receipt);
+                            }
                         }
+                    }
+                    c if not_final(c) => {}
+                    // INVALID_TRANSACTION_ID and the like: asking again will not change it.
+                    c => {
+                        return Err(Error::Precheck {
+                            status: c.as_str_name().to_owned(),
+                            transaction_id: id.to_string(),
+                        })
                     }
                 }
             }
@@ -307,7 +373,11 @@ impl<T: Transport, R: Runtime> Client<T, R> {
     pub async fn execute(&self, tx: &Transaction) -> Result<Receipt> {
         let submitted = self.submit(tx).await?;
         let receipt = self
-            .receipt(&submitted.transaction_id, Some(submitted.node))
+            .poll_receipt(
+                &submitted.transaction_id,
+                Some(&submitted.node),
+                Some(&submitted.url),
+            )
             .await?;
         if receipt.status != Code::Success {
             return Err(Error::ReceiptStatus {
@@ -317,4 +387,20 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         }
         Ok(receipt)
     }
+}
+
+/// `a`'s output, or `None` if `b` finishes first (`b` is the timer of a timeout). Both are
+/// polled on the caller's task: the client's futures need no executor of their own.
+async fn first<A: Future, B: Future>(a: A, b: B) -> Option<A::Output> {
+    let (mut a, mut b) = (core::pin::pin!(a), core::pin::pin!(b));
+    core::future::poll_fn(|cx| {
+        if let Poll::Ready(v) = a.as_mut().poll(cx) {
+            return Poll::Ready(Some(v));
+        }
+        if b.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(None);
+        }
+        Poll::Pending
+    })
+    .await
 }

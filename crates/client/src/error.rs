@@ -26,8 +26,14 @@ pub enum Error {
     },
     /// No final receipt before the timeout.
     ReceiptTimeout { transaction_id: String },
-    /// Every node failed (transport errors or BUSY) for all attempts.
-    NoHealthyNode { attempts: u32, last: String },
+    /// Every node failed (transport errors or BUSY) for all attempts. An attempt may still
+    /// have reached a node: the receipt of `transaction_id` tells (retrying with a new id
+    /// could pay twice).
+    NoHealthyNode {
+        attempts: u32,
+        last: String,
+        transaction_id: String,
+    },
     /// Content from IPFS that does not hash to the CID asked for.
     CidMismatch { cid: String },
     /// A CID string that does not parse.
@@ -110,10 +116,14 @@ impl fmt::Display for Error {
             Error::ReceiptTimeout { transaction_id } => {
                 write!(f, "no receipt for {transaction_id} before the timeout")
             }
-            Error::NoHealthyNode { attempts, last } => {
+            Error::NoHealthyNode {
+                attempts,
+                last,
+                transaction_id,
+            } => {
                 write!(
                     f,
-                    "no node answered after {attempts} attempts (last: {last})"
+                    "no node took {transaction_id} in {attempts} attempts (last: {last})"
                 )
             }
             Error::CidMismatch { cid } => write!(f, "content does not match its CID {cid}"),

@@ -50,8 +50,10 @@ pub fn parse(body: &[u8], headers: &[(String, String)]) -> Result<Reply> {
             reason: format!("frame header cut short at byte {at}"),
         })?;
         let len = u32::from_be_bytes([header[1], header[2], header[3], header[4]]) as usize;
-        let payload = body
-            .get(at + 5..at + 5 + len)
+        // `checked_add`: a length near u32::MAX must not wrap `usize` on wasm32.
+        let payload = (at + 5)
+            .checked_add(len)
+            .and_then(|end| body.get(at + 5..end))
             .ok_or_else(|| Error::GrpcWeb {
                 reason: format!("frame of {len} bytes cut short at byte {at}"),
             })?;
@@ -152,6 +154,13 @@ mod tests {
         let mut huge = vec![0, 0xff, 0xff, 0xff, 0xff];
         huge.extend_from_slice(b"x");
         assert!(parse(&huge, &[]).is_err());
+    }
+
+    #[test]
+    fn a_length_near_u32_max_is_an_error() {
+        // On wasm32 `at + 5 + len` would wrap: the frame is refused, not sliced short.
+        let body = [0, 0xff, 0xff, 0xff, 0xff, 1, 2, 3];
+        assert!(matches!(parse(&body, &[]), Err(Error::GrpcWeb { .. })));
     }
 
     #[test]

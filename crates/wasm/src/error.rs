@@ -103,9 +103,15 @@ pub fn client(e: loyal_client::Error) -> JsValue {
             transaction_id,
         } => vec![("status", s(status)), ("transactionId", s(transaction_id))],
         E::ReceiptTimeout { transaction_id } => vec![("transactionId", s(transaction_id))],
-        E::NoHealthyNode { attempts, last } => {
-            vec![("attempts", n(*attempts)), ("reason", s(last))]
-        }
+        E::NoHealthyNode {
+            attempts,
+            last,
+            transaction_id,
+        } => vec![
+            ("attempts", n(*attempts)),
+            ("reason", s(last)),
+            ("transactionId", s(transaction_id)),
+        ],
         E::CidMismatch { cid } => vec![("cid", s(cid))],
         E::InvalidCid { input } => vec![("input", s(input))],
         E::Http { url, status, body } => vec![
