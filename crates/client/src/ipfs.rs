@@ -18,6 +18,10 @@ const BOUNDARY: &str = "loyal-ipfs-boundary-7d41a3c9";
 /// A DAG deeper than this is not a file we made (a 1 GiB file is 3 levels).
 const MAX_DEPTH: usize = 8;
 
+/// The blocks of the largest file `cat` returns (`MAX_FILE_SIZE` in 256 KiB leaves, and
+/// their parents).
+const MAX_BLOCKS: usize = (loyal_ipfs::MAX_FILE_SIZE as usize / loyal_ipfs::CHUNK_SIZE) * 2;
+
 impl<'a, T: Transport> IpfsClient<'a, T> {
     pub fn new(transport: &'a T, api_url: &str, gateway_url: &str) -> Self {
         Self {
@@ -116,16 +120,26 @@ impl<'a, T: Transport> IpfsClient<'a, T> {
                     .find(|b| &b.cid == parent)
                     .expect("fetched")
                     .bytes;
-                let links = loyal_ipfs::links(node).ok_or_else(|| Error::Decode {
+                let node = loyal_ipfs::file_node(node).map_err(|reason| Error::Decode {
                     what: "UnixFS node",
-                    reason: format!("{parent} is not a dag-pb file node"),
+                    reason: format!("{parent}: {reason}"),
                 })?;
-                next.extend(links);
+                next.extend(node.links);
             }
-            if next.is_empty() {
-                break;
-            }
+            // A child linked twice is fetched once; a DAG of more distinct blocks than the
+            // largest file holds is not fetched at all.
+            next.retain(|c| !blocks.iter().any(|b| &b.cid == c));
+            next.dedup();
             for child in &next {
+                if blocks.len() > MAX_BLOCKS {
+                    return Err(Error::Decode {
+                        what: "UnixFS DAG",
+                        reason: format!("{cid} has more than {MAX_BLOCKS} blocks"),
+                    });
+                }
+                if blocks.iter().any(|b| &b.cid == child) {
+                    continue;
+                }
                 let bytes = self.block(child).await?;
                 blocks.push(Block { cid: *child, bytes });
             }

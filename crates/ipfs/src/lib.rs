@@ -7,7 +7,7 @@ mod cid;
 mod unixfs;
 
 pub use cid::{Cid, CidError, DAG_PB, RAW};
-pub use unixfs::{add, cat, links, Block, CHUNK_SIZE, MAX_LINKS};
+pub use unixfs::{add, cat, file_node, links, Block, FileNode, CHUNK_SIZE, MAX_FILE_SIZE, MAX_LINKS};
 
 /// Whether `bytes` are exactly the block `cid` names (its multihash is sha2-256 of them).
 pub fn verify_block(cid: &Cid, bytes: &[u8]) -> bool {

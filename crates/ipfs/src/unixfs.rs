@@ -33,7 +33,7 @@ fn bytes_field(out: &mut Vec<u8>, number: u64, data: &[u8]) {
 }
 
 /// dag-pb PBNode: Links (field 2) come before Data (field 1) in the canonical form.
-fn file_node(children: &[Node]) -> (Vec<u8>, u64) {
+fn parent_node(children: &[Node]) -> (Vec<u8>, u64) {
     let file_size: u64 = children.iter().map(|c| c.file_size).sum();
     let mut unixfs = Vec::new();
     field(&mut unixfs, 1, 0);
@@ -71,7 +71,7 @@ pub fn add(file: &[u8]) -> (Cid, Vec<Block>) {
         level = level
             .chunks(MAX_LINKS)
             .map(|children| {
-                let (bytes, file_size) = file_node(children);
+                let (bytes, file_size) = parent_node(children);
                 let tree_size =
                     bytes.len() as u64 + children.iter().map(|c| c.tree_size).sum::<u64>();
                 let cid = Cid::of(DAG_PB, &bytes);
@@ -100,41 +100,136 @@ fn leaf(chunk: &[u8], blocks: &mut Vec<Block>) -> Node {
     }
 }
 
+/// The most a reassembled file may hold: a DAG whose nodes link the same child many times
+/// describes far more bytes than it has blocks, and is refused rather than expanded.
+pub const MAX_FILE_SIZE: u64 = 1 << 30;
+
 /// Reassembles a file from its blocks (in any order), verifying every block against its CID.
+/// `None` if a block is missing or does not hash to its CID, a node is not a UnixFS file
+/// node, the sizes a node declares are not what its parts hold, or the file would exceed
+/// `MAX_FILE_SIZE`.
 pub fn cat(root: &Cid, blocks: &[Block]) -> Option<Vec<u8>> {
-    let find = |cid: &Cid| {
-        blocks
-            .iter()
-            .find(|b| &b.cid == cid && crate::verify_block(cid, &b.bytes))
-    };
-    let block = find(root)?;
-    if root.codec == RAW {
-        return Some(block.bytes.clone());
-    }
     let mut out = Vec::new();
-    for child in links(&block.bytes)? {
-        out.extend(cat(&child, blocks)?);
-    }
+    append(root, blocks, &mut out)?;
     Some(out)
 }
 
-/// The child CIDs of a dag-pb node, in order.
-pub fn links(node: &[u8]) -> Option<Vec<Cid>> {
-    let mut out = Vec::new();
-    let mut rest = node;
-    while !rest.is_empty() {
-        let (key, r) = varint(rest)?;
-        let (len, r) = varint(r)?;
-        let (body, r) = r.split_at_checked(len as usize)?;
-        rest = r;
-        if key == (2 << 3 | 2) {
-            let (k, r) = varint(body)?;
-            let (l, r) = varint(r)?;
-            if k != (1 << 3 | 2) {
+fn append(cid: &Cid, blocks: &[Block], out: &mut Vec<u8>) -> Option<()> {
+    let block = blocks
+        .iter()
+        .find(|b| &b.cid == cid && crate::verify_block(cid, &b.bytes))?;
+    let start = out.len() as u64;
+    if cid.codec == RAW {
+        out.extend_from_slice(&block.bytes);
+    } else {
+        let node = file_node(&block.bytes).ok()?;
+        out.extend_from_slice(&node.data);
+        for child in &node.links {
+            if out.len() as u64 > MAX_FILE_SIZE {
                 return None;
             }
-            out.push(Cid::from_bytes(r.get(..l as usize)?).ok()?);
+            append(child, blocks, out)?;
         }
+        if node.file_size.is_some_and(|size| size != out.len() as u64 - start) {
+            return None;
+        }
+    }
+    (out.len() as u64 <= MAX_FILE_SIZE).then_some(())
+}
+
+/// What a dag-pb node holds of a file: bytes of its own (UnixFS `Data`, first) and the
+/// children whose bytes follow, in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileNode {
+    pub data: Vec<u8>,
+    pub links: Vec<Cid>,
+    /// The UnixFS `filesize`: the bytes of the whole subtree, when the node says.
+    pub file_size: Option<u64>,
+}
+
+/// Reads a dag-pb node as UnixFS `File` (or `Raw`). Directories, symlinks, HAMT shards and
+/// anything that is not dag-pb are refused (the reason says which): they are not file bytes.
+pub fn file_node(node: &[u8]) -> Result<FileNode, &'static str> {
+    let mut links = Vec::new();
+    let mut unixfs = None;
+    for (number, value) in fields(node).ok_or("not a dag-pb node")? {
+        match (number, value) {
+            (1, Value::Bytes(data)) => unixfs = Some(data),
+            (2, Value::Bytes(link)) => {
+                let hash = fields(link)
+                    .ok_or("a link is not a dag-pb link")?
+                    .into_iter()
+                    .find_map(|f| match f {
+                        (1, Value::Bytes(h)) => Some(h),
+                        _ => None,
+                    })
+                    .ok_or("a link has no hash")?;
+                links.push(Cid::from_bytes(hash).map_err(|_| "a link's hash is not a CID")?);
+            }
+            _ => return Err("not a dag-pb node"),
+        }
+    }
+    let mut kind = None;
+    let mut file = FileNode {
+        data: Vec::new(),
+        links,
+        file_size: None,
+    };
+    for (number, value) in fields(unixfs.ok_or("a dag-pb node without UnixFS data")?)
+        .ok_or("its UnixFS data does not decode")?
+    {
+        match (number, value) {
+            (1, Value::Varint(t)) => kind = Some(t),
+            (2, Value::Bytes(data)) => file.data = data.to_vec(),
+            (3, Value::Varint(size)) => file.file_size = Some(size),
+            _ => {} // blocksizes, hash type, fanout, mode, mtime: not needed for the bytes
+        }
+    }
+    match kind {
+        Some(0 | 2) => Ok(file),
+        Some(1) => Err("a UnixFS directory, not a file"),
+        Some(4) => Err("a UnixFS symlink, not a file"),
+        Some(5) => Err("a UnixFS HAMT shard (a directory), not a file"),
+        _ => Err("not a UnixFS file node"),
+    }
+}
+
+/// The child CIDs of a dag-pb file node, in order.
+pub fn links(node: &[u8]) -> Option<Vec<Cid>> {
+    file_node(node).ok().map(|n| n.links)
+}
+
+enum Value<'a> {
+    Varint(u64),
+    Bytes(&'a [u8]),
+}
+
+/// The fields of a protobuf message, in order; `None` if it does not decode (fixed-width
+/// fields are skipped as values no reader here needs).
+fn fields(mut rest: &[u8]) -> Option<Vec<(u64, Value<'_>)>> {
+    let mut out = Vec::new();
+    while !rest.is_empty() {
+        let (key, r) = varint(rest)?;
+        let number = key >> 3;
+        if number == 0 {
+            return None;
+        }
+        rest = match key & 7 {
+            0 => {
+                let (v, r) = varint(r)?;
+                out.push((number, Value::Varint(v)));
+                r
+            }
+            1 => r.get(8..)?,
+            2 => {
+                let (len, r) = varint(r)?;
+                let (body, r) = r.split_at_checked(usize::try_from(len).ok()?)?;
+                out.push((number, Value::Bytes(body)));
+                r
+            }
+            5 => r.get(4..)?,
+            _ => return None,
+        };
     }
     Some(out)
 }
@@ -175,5 +270,72 @@ mod tests {
             "a tampered leaf must not be returned"
         );
         assert!(!crate::verify_file(&root, &data[1..]));
+    }
+
+    fn pb_node(unixfs: &[u8], links: &[Cid]) -> Vec<u8> {
+        let mut node = Vec::new();
+        for c in links {
+            let mut link = Vec::new();
+            bytes_field(&mut link, 1, &c.to_bytes());
+            bytes_field(&mut node, 2, &link);
+        }
+        bytes_field(&mut node, 1, unixfs);
+        node
+    }
+
+    fn unixfs(kind: u64, data: &[u8], size: Option<u64>) -> Vec<u8> {
+        let mut out = Vec::new();
+        field(&mut out, 1, 0);
+        put_varint(&mut out, kind);
+        if !data.is_empty() {
+            bytes_field(&mut out, 2, data);
+        }
+        if let Some(size) = size {
+            field(&mut out, 3, 0);
+            put_varint(&mut out, size);
+        }
+        out
+    }
+
+    fn block(codec: u64, bytes: Vec<u8>) -> Block {
+        Block {
+            cid: Cid::of(codec, &bytes),
+            bytes,
+        }
+    }
+
+    #[test]
+    fn inline_data_comes_first_and_directories_are_not_files() {
+        // A file made without raw leaves: its bytes sit in the node itself, then its child's.
+        let leaf = block(RAW, b" world".to_vec());
+        let root = block(DAG_PB, pb_node(&unixfs(2, b"hello", Some(11)), &[leaf.cid]));
+        let blocks = [root.clone(), leaf.clone()];
+        assert_eq!(cat(&root.cid, &blocks).unwrap(), b"hello world");
+
+        // The same node claiming another size is refused: its parts are not what it says.
+        let lying = block(DAG_PB, pb_node(&unixfs(2, b"hello", Some(12)), &[leaf.cid]));
+        assert_eq!(cat(&lying.cid, &[lying.clone(), leaf.clone()]), None);
+
+        // A directory over the same child is not that child's bytes.
+        let dir = block(DAG_PB, pb_node(&unixfs(1, b"", None), &[leaf.cid]));
+        assert_eq!(cat(&dir.cid, &[dir.clone(), leaf.clone()]), None);
+        assert_eq!(
+            file_node(&dir.bytes).unwrap_err(),
+            "a UnixFS directory, not a file"
+        );
+        // dag-pb without UnixFS data, and bytes that are not protobuf.
+        assert!(file_node(&pb_node(b"", &[])[..0]).is_err());
+        assert!(file_node(&[0x0a, 0x05, 1]).is_err());
+    }
+
+    #[test]
+    fn a_dag_that_expands_beyond_the_cap_is_refused() {
+        // 174 links to one node of 174 links to one 256 KiB leaf, three levels: 7.9 GB from
+        // four blocks. Refused once the cap is passed, without building it.
+        let leaf = block(RAW, vec![7; CHUNK_SIZE]);
+        let mid = block(DAG_PB, pb_node(&unixfs(2, b"", None), &[leaf.cid; MAX_LINKS]));
+        let top = block(DAG_PB, pb_node(&unixfs(2, b"", None), &[mid.cid; MAX_LINKS]));
+        let root = block(DAG_PB, pb_node(&unixfs(2, b"", None), &[top.cid; MAX_LINKS]));
+        assert_eq!(cat(&root.cid, &[root.clone(), top, mid, leaf]), None);
     }
 }
