@@ -64,6 +64,22 @@ for (const [name, unsigned] of Object.entries(specs)) {
 assert.throws(() => lib.signTransaction("zz", specs.mint), (e) => e.code === "INVALID_KEY" && e.details.field === "key");
 assert.throws(() => lib.signTransaction(7, specs.mint), (e) => e.code === "INVALID_ARGUMENT" && e.details.field === "key");
 assert.throws(() => lib.signTransaction(key, new Uint8Array([0x0a, 0x05, 1])), (e) => e.code === "DECODE");
+// Values of the wrong JS type reach no Rust code: a number where a string goes used to hand the
+// allocator NaN sizes (a hang or "memory access out of bounds"). Three times, and the module
+// still works afterwards.
+for (let i = 0; i < 3; i++) {
+  for (const [call, expected] of [
+    [() => lib.AccountId.fromString(7), "a string"],
+    [() => PrivateKey.fromString(42), "a string"],
+    [() => lib.TransactionId.fromString({}), "a string"],
+    [() => lib.signTransaction(key, "0a05"), "a Uint8Array"],
+    [() => key.publicKey.verify(null, new Uint8Array(64)), "a Uint8Array"],
+  ]) {
+    assert.throws(call, (e) => e instanceof Error && e.name === "LoyalError" && e.code === "INVALID_ARGUMENT"
+      && e.message.startsWith(`expected ${expected}`), String(call));
+  }
+}
+assert.equal(lib.AccountId.fromString("0.0.7").toString(), "0.0.7");
 assert.throws(() => lib.freezeTokenMint({ ...frame(0), tokenId: 5005 }),
   (e) => e.code === "INVALID_ARGUMENT" && e.details.field === "tokenId");
 assert.throws(() => lib.freezeTokenMint({ tokenId: "0.0.5005" }), (e) => e.code === "MISSING_FIELD");

@@ -167,6 +167,42 @@ const BUILDS: [Build; 2] = [
     },
 ];
 
+/// wasm-bindgen's glue trusts its argument types: a number where a `&str` goes is measured as
+/// `undefined` bytes, and the allocator is then handed NaN sizes (in the release build, an
+/// endless loop or memory out of bounds). Its argument passers check first and throw what
+/// every other refusal is: a `LoyalError` with code INVALID_ARGUMENT. A class instance of the
+/// wrong class is refused the same way instead of with a bare `Error`.
+fn checked_arguments(glue: &Path, text: &str) -> Result<String> {
+    const PATCHES: &[(&str, &str)] = &[
+        (
+            "function passStringToWasm0(arg, malloc, realloc) {\n",
+            "    if (typeof arg !== 'string') throw argumentError('a string', arg);\n",
+        ),
+        (
+            "function passArray8ToWasm0(arg, malloc) {\n",
+            "    if (!(arg instanceof Uint8Array || Array.isArray(arg))) throw argumentError('a Uint8Array', arg);\n",
+        ),
+    ];
+    let mut out = text.to_owned();
+    for (head, check) in PATCHES {
+        if out.matches(head).count() != 1 {
+            return Err(format!("{}: expected one `{}`", glue.display(), head.trim_end()));
+        }
+        out = out.replace(head, &format!("{head}{check}"));
+    }
+    let bare = "throw new Error(`expected instance of ${klass.name}`);";
+    if out.contains("function _assertClass(") {
+        if out.matches(bare).count() != 1 {
+            return Err(format!("{}: unexpected _assertClass", glue.display()));
+        }
+        out = out.replace(bare, "throw argumentError(`a ${klass.name}`, instance);");
+    }
+    out.push_str(
+        "\nfunction argumentError(expected, got) {\n    const error = new Error(`expected ${expected}, got ${got === null ? 'null' : typeof got}`);\n    error.name = 'LoyalError';\n    error.code = 'INVALID_ARGUMENT';\n    error.details = { reason: error.message };\n    return error;\n}\n",
+    );
+    Ok(out)
+}
+
 pub fn run() -> Result {
     install::rust_target()?;
     install::apt()?;
@@ -180,6 +216,7 @@ pub fn run() -> Result {
         let glue =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let glue = pure_registries(&path, &dispose_in_wrap(&path, &glue)?)?;
+        let glue = checked_arguments(&path, &glue)?;
         let shipped = if build.panics_trap {
             crate::shake_graph::redact_panic_locations(&built.linked, &built.shipped)?
         } else {
