@@ -178,7 +178,8 @@ export class Client {
   readonly mirrorUrl: string;
   updateNodesFromMirror(): Promise<void>;
   getReceipt(transactionId: string | TransactionId): Promise<Receipt>;
-  /** GET a mirror path (`/api/v1/...`): the mirror's own JSON. */
+  /** GET a mirror path (`/api/v1/...`): the mirror's own JSON, except that an integer beyond
+   * 2^53 (a balance or supply in a token's smallest unit) is a `bigint`, exact. */
   mirrorGet(path: string): Promise<any>;
   /** Every item of a paged listing, following `links.next` up to `maxPages` pages. */
   mirrorAll(path: string, field: "nfts" | "tokens" | "transactions" | "messages" | "accounts" | "balances" | "airdrops", maxPages: number): Promise<any[]>;

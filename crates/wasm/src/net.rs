@@ -77,10 +77,30 @@ pub fn receipt_to_js(r: &lc::Receipt) -> JsValue {
     out.into()
 }
 
-fn to_js(v: &serde_json::Value) -> JsResult<JsValue> {
-    use serde::Serialize;
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error("DECODE", &e.to_string(), &[]))
+/// Mirror JSON as JS values. An integer beyond 2^53 (a token's supply or a balance in its
+/// smallest unit often is) becomes a `bigint`, which holds it exactly; a JS number would round
+/// it. Smaller integers stay numbers, as in the mirror's JSON.
+pub fn to_js(v: &serde_json::Value) -> JsValue {
+    use serde_json::Value as V;
+    const SAFE: u64 = (1 << 53) - 1;
+    match v {
+        V::Null => JsValue::NULL,
+        V::Bool(b) => JsValue::from_bool(*b),
+        V::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) if u > SAFE => js_sys::BigInt::from(u).into(),
+            (_, Some(i)) if i.unsigned_abs() > SAFE => js_sys::BigInt::from(i).into(),
+            _ => JsValue::from_f64(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        V::String(s) => JsValue::from_str(s),
+        V::Array(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
+        V::Object(fields) => {
+            let out = js_sys::Object::new();
+            for (k, v) in fields {
+                let _ = js_sys::Reflect::set(&out, &JsValue::from_str(k), &to_js(v));
+            }
+            out.into()
+        }
+    }
 }
 
 impl Client {
@@ -237,7 +257,7 @@ impl Client {
     /// Any mirror path (`/api/v1/...`), as the mirror's JSON; retries 429 and 5xx.
     #[wasm_bindgen(js_name = mirrorGet)]
     pub async fn mirror_get(&self, path: &str) -> JsResult<JsValue> {
-        to_js(&self.mirror().get_json(path).await.map_err(client)?)
+        Ok(to_js(&self.mirror().get_json(path).await.map_err(client)?))
     }
 
     /// Every item of a paged mirror listing (`field` e.g. "nfts"), following `links.next` up
@@ -265,7 +285,7 @@ impl Client {
             .collect()
             .await
             .map_err(client)?;
-        to_js(&serde_json::Value::Array(items))
+        Ok(to_js(&serde_json::Value::Array(items)))
     }
 
     /// Resolves once the mirror lists the transaction (mirror lag is seconds on Hedera).

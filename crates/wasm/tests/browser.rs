@@ -321,3 +321,24 @@ fn repeated_signing_does_not_grow_memory() {
         "memory grew by {grown} pages of 64 KiB over 1,000 transactions"
     );
 }
+
+#[cfg(feature = "network")]
+#[wasm_bindgen_test]
+fn mirror_json_keeps_integers_beyond_2_53_exact() {
+    // A token with 8 decimals and a supply of a billion has 10^17 units: a number would round.
+    let v: serde_json::Value = serde_json::from_str(
+        r#"{"balance": 100000000000000001, "decimals": 8, "debit": -9007199254740993,
+            "safe": 9007199254740991, "rate": 1.5, "items": [null, true, "0.0.5"]}"#,
+    )
+    .unwrap();
+    let check = Function::new_with_args(
+        "o",
+        "return o.balance === 100000000000000001n && o.decimals === 8 \
+         && o.debit === -9007199254740993n && o.safe === 9007199254740991 && o.rate === 1.5 \
+         && o.items[0] === null && o.items[1] === true && o.items[2] === '0.0.5'",
+    );
+    let ok = check
+        .call1(&JsValue::NULL, &loyal_wasm::net::to_js(&v))
+        .unwrap();
+    assert_eq!(ok, JsValue::TRUE);
+}
