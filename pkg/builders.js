@@ -27,12 +27,35 @@ export function signingWith(sign) {
   );
 }
 
-/** Whole hbars to tinybars (`bigint`). */
-export const hbar = (n) => BigInt(n) * 100000000n;
+/**
+ * Hbars to tinybars (`bigint`): a `bigint`, an integer, or a decimal with up to 8 places
+ * (`hbar(1.5)`, `hbar("0.00000001")`).
+ */
+export function hbar(n) {
+  if (typeof n === "bigint") return n * 100000000n;
+  const m = /^(-?)(\d+)(?:\.(\d{1,8}))?$/.exec(String(n));
+  if (!m || (typeof n !== "number" && typeof n !== "string")) {
+    throw loyalError("INVALID_AMOUNT", `not an hbar amount: ${String(n)}`, { input: String(n), reason: "expected a bigint, or a number or string with up to 8 decimal places" });
+  }
+  const tinybars = BigInt(m[2]) * 100000000n + BigInt((m[3] ?? "").padEnd(8, "0"));
+  return m[1] ? -tinybars : tinybars;
+}
 
+// What the setters convert and what they pass on as given: a value they cannot convert goes
+// to the wasm unchanged, which refuses it at freeze with a coded error naming the field.
+function integer(v) {
+  try { return BigInt(v); } catch { return v; }
+}
+
+function each(items, convert) {
+  return Array.isArray(items) ? items.map(convert) : items;
+}
+
+/** A key as a string: a PublicKey's DER, a PrivateKey's public key (as the SDK takes it). */
 function keyString(k) {
   if (k == null) return undefined;
-  return typeof k === "string" ? k : k.toStringDer();
+  if (typeof k.publicKey?.toStringDer === "function") return k.publicKey.toStringDer();
+  return typeof k.toStringDer === "function" ? k.toStringDer() : k;
 }
 
 function frozenError() {
@@ -63,8 +86,8 @@ class TransactionBuilder {
     return this._tx;
   }
   setTransactionId(id) { return this._set("transactionId", String(id)); }
-  setNodeAccountIds(ids) { return this._set("nodeAccountIds", ids.map(String)); }
-  setMaxTransactionFee(tinybars) { return this._set("maxTransactionFee", BigInt(tinybars)); }
+  setNodeAccountIds(ids) { return this._set("nodeAccountIds", each(ids, String)); }
+  setMaxTransactionFee(tinybars) { return this._set("maxTransactionFee", integer(tinybars)); }
   setTransactionMemo(memo) { return this._set("transactionMemo", memo); }
   setTransactionValidDuration(seconds) { return this._set("transactionValidDuration", seconds); }
   /** Freezes with an explicit transaction id and node list. */
@@ -88,7 +111,14 @@ class TransactionBuilder {
   async signWith(publicKey, signer) {
     const tx = this._frozen();
     const signatures = [];
-    for (const body of tx.bodies()) signatures.push(await signer(body));
+    for (const body of tx.bodies()) {
+      try {
+        signatures.push(await signer(body));
+      } catch (e) {
+        const reason = String(e?.message ?? e);
+        throw loyalError("SIGNER", `the signer failed: ${reason}`, { reason, cause: e });
+      }
+    }
     tx.addSignature(publicKey, signatures);
     return this;
   }
@@ -114,7 +144,7 @@ class TransactionBuilder {
 export class AccountCreateTransaction extends TransactionBuilder {
   constructor() { super("AccountCreateTransaction"); }
   setKey(key) { return this._set("key", keyString(key)); }
-  setInitialBalance(tinybars) { return this._set("initialBalance", BigInt(tinybars)); }
+  setInitialBalance(tinybars) { return this._set("initialBalance", integer(tinybars)); }
   setMaxAutomaticTokenAssociations(n) { return this._set("maxAutomaticTokenAssociations", n); }
   setAccountMemo(memo) { return this._set("accountMemo", memo); }
   setReceiverSignatureRequired(required) { return this._set("receiverSignatureRequired", required); }
@@ -122,7 +152,7 @@ export class AccountCreateTransaction extends TransactionBuilder {
 
 class TransferBase extends TransactionBuilder {
   addTokenTransfer(tokenId, accountId, amount) {
-    return this._push("tokenTransfers", { tokenId: String(tokenId), accountId: String(accountId), amount: BigInt(amount) });
+    return this._push("tokenTransfers", { tokenId: String(tokenId), accountId: String(accountId), amount: integer(amount) });
   }
   addNftTransfer(nftId, sender, receiver) {
     return this._push("nftTransfers", { nftId: String(nftId), sender: String(sender), receiver: String(receiver) });
@@ -132,10 +162,10 @@ class TransferBase extends TransactionBuilder {
 export class TransferTransaction extends TransferBase {
   constructor() { super("TransferTransaction"); }
   addHbarTransfer(accountId, tinybars) {
-    return this._push("hbarTransfers", { accountId: String(accountId), amount: BigInt(tinybars) });
+    return this._push("hbarTransfers", { accountId: String(accountId), amount: integer(tinybars) });
   }
   addTokenTransferWithDecimals(tokenId, accountId, amount, decimals) {
-    return this._push("tokenTransfers", { tokenId: String(tokenId), accountId: String(accountId), amount: BigInt(amount), decimals });
+    return this._push("tokenTransfers", { tokenId: String(tokenId), accountId: String(accountId), amount: integer(amount), decimals });
   }
 }
 
@@ -148,7 +178,7 @@ export class TokenCreateTransaction extends TransactionBuilder {
   setTokenName(name) { return this._set("tokenName", name); }
   setTokenSymbol(symbol) { return this._set("tokenSymbol", symbol); }
   setDecimals(decimals) { return this._set("decimals", decimals); }
-  setInitialSupply(supply) { return this._set("initialSupply", BigInt(supply)); }
+  setInitialSupply(supply) { return this._set("initialSupply", integer(supply)); }
   setTreasuryAccountId(id) { return this._set("treasuryAccountId", String(id)); }
   setAdminKey(key) { return this._set("adminKey", keyString(key)); }
   setKycKey(key) { return this._set("kycKey", keyString(key)); }
@@ -163,14 +193,14 @@ export class TokenCreateTransaction extends TransactionBuilder {
   setTokenType(type) { return this._set("tokenType", type); }
   /** "INFINITE" (default) or "FINITE". */
   setSupplyType(type) { return this._set("supplyType", type); }
-  setMaxSupply(max) { return this._set("maxSupply", BigInt(max)); }
+  setMaxSupply(max) { return this._set("maxSupply", integer(max)); }
   setTokenMemo(memo) { return this._set("tokenMemo", memo); }
   setMetadata(metadata) { return this._set("tokenMetadata", bytes(metadata)); }
 }
 
 class AccountTokens extends TransactionBuilder {
   setAccountId(id) { return this._set("accountId", String(id)); }
-  setTokenIds(ids) { return this._set("tokenIds", ids.map(String)); }
+  setTokenIds(ids) { return this._set("tokenIds", each(ids, String)); }
 }
 export class TokenAssociateTransaction extends AccountTokens {
   constructor() { super("TokenAssociateTransaction"); }
@@ -182,7 +212,7 @@ export class TokenDissociateTransaction extends AccountTokens {
 export class TokenMintTransaction extends TransactionBuilder {
   constructor() { super("TokenMintTransaction"); }
   setTokenId(id) { return this._set("tokenId", String(id)); }
-  setAmount(amount) { return this._set("amount", BigInt(amount)); }
+  setAmount(amount) { return this._set("amount", integer(amount)); }
   /** One entry per NFT: bytes, or a string such as `ipfs://CID` (UTF-8). */
   setMetadata(list) { return this._set("metadata", list.map(bytes)); }
   addMetadata(entry) { return this._push("metadata", bytes(entry)); }
@@ -191,14 +221,14 @@ export class TokenMintTransaction extends TransactionBuilder {
 export class TokenBurnTransaction extends TransactionBuilder {
   constructor() { super("TokenBurnTransaction"); }
   setTokenId(id) { return this._set("tokenId", String(id)); }
-  setAmount(amount) { return this._set("amount", BigInt(amount)); }
-  setSerials(serials) { return this._set("serials", serials.map(Number)); }
+  setAmount(amount) { return this._set("amount", integer(amount)); }
+  setSerials(serials) { return this._set("serials", each(serials, Number)); }
 }
 
 export class TokenUpdateNftsTransaction extends TransactionBuilder {
   constructor() { super("TokenUpdateNftsTransaction"); }
   setTokenId(id) { return this._set("tokenId", String(id)); }
-  setSerialNumbers(serials) { return this._set("serials", serials.map(Number)); }
+  setSerialNumbers(serials) { return this._set("serials", each(serials, Number)); }
   setMetadata(metadata) { return this._set("metadata", bytes(metadata)); }
 }
 
@@ -222,7 +252,7 @@ class PendingAirdrops extends TransactionBuilder {
   addPendingAirdropId(id) {
     return this._push("pendingAirdrops", {
       sender: String(id.sender), receiver: String(id.receiver), tokenId: String(id.tokenId),
-      serial: id.serial == null ? undefined : BigInt(id.serial),
+      serial: id.serial == null ? undefined : integer(id.serial),
     });
   }
 }
@@ -232,8 +262,8 @@ export class TokenCancelAirdropTransaction extends PendingAirdrops { constructor
 export class TokenRejectTransaction extends TransactionBuilder {
   constructor() { super("TokenRejectTransaction"); }
   setOwnerId(id) { return this._set("ownerId", String(id)); }
-  setTokenIds(ids) { return this._set("tokenIds", ids.map(String)); }
-  setNftIds(ids) { return this._set("nftIds", ids.map(String)); }
+  setTokenIds(ids) { return this._set("tokenIds", each(ids, String)); }
+  setNftIds(ids) { return this._set("nftIds", each(ids, String)); }
 }
 
 export class TopicCreateTransaction extends TransactionBuilder {
@@ -251,7 +281,7 @@ export class TopicMessageSubmitTransaction extends TransactionBuilder {
 
 export class ScheduleCreateTransaction extends TransactionBuilder {
   constructor() { super("ScheduleCreateTransaction"); }
-  setScheduledTransaction(builder) { return this._set("scheduledTransaction", { ...builder._spec }); }
+  setScheduledTransaction(builder) { return this._set("scheduledTransaction", builder?._spec ? { ...builder._spec } : builder); }
   setScheduleMemo(memo) { return this._set("scheduleMemo", memo); }
   setAdminKey(key) { return this._set("adminKey", keyString(key)); }
   setPayerAccountId(id) { return this._set("payerAccountId", String(id)); }

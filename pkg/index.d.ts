@@ -46,6 +46,8 @@ export interface ErrorDetails {
   grpcStatus?: number;
   attempts?: number;
   cid?: string;
+  /** SIGNER: what the signer threw. */
+  cause?: unknown;
 }
 
 /** Tinybars, or any integer amount, as the API takes it. */
@@ -58,8 +60,9 @@ export type IdLike = EntityId | AccountId | TokenId;
 export type NftId = string;
 export type Bytes = Uint8Array | string;
 
-/** Whole hbars to tinybars. */
-export function hbar(n: number | bigint): bigint;
+/** Hbars to tinybars: a bigint, an integer, or a decimal with up to 8 places (`hbar(1.5)`,
+ * `hbar("0.00000001")`); anything else throws INVALID_AMOUNT. */
+export function hbar(n: number | bigint | string): bigint;
 
 export class PrivateKey {
   private constructor();
@@ -224,6 +227,8 @@ declare class TransactionBuilder<Self> {
   freeze(): Self;
   freezeWith(client: Client): Self;
   sign(key: PrivateKey): Self;
+  /** A signer that throws or rejects (a wallet whose user said no) gives SIGNER, with the
+   * signer's error as `details.cause`. */
   signWith(publicKey: PublicKey, signer: (body: Uint8Array) => Promise<Uint8Array> | Uint8Array): Promise<Self>;
   toBytes(): Uint8Array;
   readonly transactionId: string;
@@ -232,7 +237,8 @@ declare class TransactionBuilder<Self> {
   submit(client: Client): Promise<Submitted>;
 }
 
-type Key = PublicKey | string;
+/** A public key, a key string, or a PrivateKey (its public key is what is set, as in the SDK). */
+type Key = PublicKey | PrivateKey | string;
 
 export class AccountCreateTransaction extends TransactionBuilder<AccountCreateTransaction> {
   setKey(key: Key): this;

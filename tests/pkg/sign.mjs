@@ -80,6 +80,25 @@ for (let i = 0; i < 3; i++) {
   }
 }
 assert.equal(lib.AccountId.fromString("0.0.7").toString(), "0.0.7");
+// What the setters cannot convert reaches the wasm as given and is refused there, coded, naming
+// the field; hbar() takes decimals up to 8 places; a PrivateKey given as a key sets its public key.
+assert.deepEqual([hbar(1.5), hbar("0.00000001"), hbar(-2), hbar(3n)], [150000000n, 1n, -200000000n, 300000000n]);
+assert.throws(() => hbar(1e-9), (e) => e.code === "INVALID_AMOUNT");
+const framed = (tx) => tx.setTransactionId("0.0.1001@1700000000.000000001").setNodeAccountIds(["0.0.3"]);
+for (const [build, field] of [
+  [() => framed(new lib.TransferTransaction()).addHbarTransfer("0.0.1001", "abc"), "hbarTransfers.amount"],
+  [() => framed(new lib.TransferTransaction()).addHbarTransfer("0.0.1001", 1.5), "hbarTransfers.amount"],
+  [() => new lib.TransferTransaction().setTransactionId("0.0.1001@1700000000.000000001").setNodeAccountIds("0.0.3"), "nodeAccountIds"],
+  [() => framed(new lib.TokenCreateTransaction()).setSupplyKey({}), "supplyKey"],
+]) {
+  assert.throws(() => build().freeze(), (e) => e.name === "LoyalError" && e.code === "INVALID_ARGUMENT" && e.details.field === field, field);
+}
+assert.deepEqual(
+  framed(new lib.TokenCreateTransaction().setTokenName("a").setTokenSymbol("A").setTreasuryAccountId("0.0.1001").setAdminKey(key)).freeze().toBytes(),
+  framed(new lib.TokenCreateTransaction().setTokenName("a").setTokenSymbol("A").setTreasuryAccountId("0.0.1001").setAdminKey(key.publicKey)).freeze().toBytes());
+const rejected = framed(new lib.TransferTransaction()).addHbarTransfer("0.0.1001", -1n).addHbarTransfer("0.0.1005", 1n).freeze();
+await assert.rejects(rejected.signWith(key.publicKey, async () => { throw new Error("user rejected"); }),
+  (e) => e.code === "SIGNER" && e.details.cause.message === "user rejected");
 assert.throws(() => lib.freezeTokenMint({ ...frame(0), tokenId: 5005 }),
   (e) => e.code === "INVALID_ARGUMENT" && e.details.field === "tokenId");
 assert.throws(() => lib.freezeTokenMint({ tokenId: "0.0.5005" }), (e) => e.code === "MISSING_FIELD");
