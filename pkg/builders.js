@@ -127,10 +127,16 @@ class TransactionBuilder {
   get hash() { return this._frozen().hash; }
   /** Freezes with the client if needed, signs as its operator, submits, resolves to the receipt. */
   async execute(client) {
-    return this._networked(client).execute(client);
+    return this._once("_executing", () => this._networked(client).execute(client));
   }
   async submit(client) {
-    return this._networked(client).submit(client);
+    return this._once("_submitting", () => this._networked(client).submit(client));
+  }
+  // A second call while the first is in flight (a button clicked twice) shares its promise:
+  // the wasm transaction is busy until it settles. A call after it settles sends the same
+  // transaction again, which the network takes as a duplicate: execute then gives its receipt.
+  _once(slot, start) {
+    return (this[slot] ??= start().finally(() => { this[slot] = null; }));
   }
   _networked(client) {
     if (!client?.frame) {

@@ -104,7 +104,7 @@ assert.throws(() => lib.freezeTokenMint({ ...frame(0), tokenId: 5005 }),
 assert.throws(() => lib.freezeTokenMint({ tokenId: "0.0.5005" }), (e) => e.code === "MISSING_FIELD");
 // Refusals name the spec's field, as the setters name it; metadata left out is not sent.
 assert.throws(() => lib.freezeTokenCreate({ ...frame(2), tokenName: "x", tokenSymbol: "X" }),
-  (e) => e.code === "MISSING_FIELD" && e.details.field === "treasuryAccountId");
+  (e) => e.code === "MISSING_FIELD" && e.details.field === "treasuryAccountId" && e.message === "treasuryAccountId is required");
 const keepMetadata = lib.freezeTokenUpdateNfts({ ...frame(3), tokenId: "0.0.5005", serials: [1] });
 const clearMetadata = lib.freezeTokenUpdateNfts({ ...frame(3), tokenId: "0.0.5005", serials: [1], metadata: new Uint8Array() });
 assert.ok(clearMetadata.length > keepMetadata.length, "no metadata field unless given");

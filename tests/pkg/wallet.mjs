@@ -1,7 +1,7 @@
 // A wallet-style flow with the installed package: a transfer frozen by the client, signed by
 // an external async signer over `bodies()` (as the wallet extension will), executed; a signer
 // returning a wrong signature is refused before anything is sent; and the official JS SDK
-// decodes our bytes and verifies our signature.
+// decodes our bytes and verifies our signature. Executing it again pays once.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { Client, PrivateKey, TransferTransaction, hbar } from "@loyal/hedera";
@@ -20,8 +20,14 @@ const theirs = sdk.Transaction.fromBytes(tx.toBytes());
 assert.equal(theirs.transactionId.toString(), tx.transactionId);
 assert.ok(sdk.PublicKey.fromString(alice.publicKey.toStringDer()).verifyTransaction(theirs), "the SDK verifies our signature");
 
-const receipt = await tx.execute(client);
+// Executed twice at once (a button clicked twice) and once more after: one payment, one receipt.
+const bob = async () => (await client.mirrorGet("/api/v1/accounts/0.0.1006")).balance.balance;
+const before = await bob();
+const [receipt, twice] = await Promise.all([tx.execute(client), tx.execute(client)]);
 assert.equal(receipt.status, "SUCCESS");
+assert.deepEqual(twice, receipt);
+assert.deepEqual(await tx.execute(client), receipt, "a duplicate gives the receipt");
+assert.equal(await bob(), before + 100000000, "Bob was paid once");
 
 const liar = new TransferTransaction().addHbarTransfer("0.0.1005", -1n).addHbarTransfer("0.0.1006", 1n).freezeWith(client);
 await assert.rejects(liar.signWith(alice.publicKey, async () => new Uint8Array(64)), (e) => e instanceof Error && e.code === "INVALID_SIGNATURE");

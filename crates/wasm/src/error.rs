@@ -29,7 +29,17 @@ fn n(v: impl Into<f64>) -> JsValue {
 }
 
 pub fn core(e: loyal_core::Error) -> JsValue {
-    js_error(e.code(), &e.message(), &core_details(&e))
+    js_error(e.code(), &core_message(&e), &core_details(&e))
+}
+
+/// The core's message, with a field named as JS callers set it (as in `details.field`).
+fn core_message(e: &loyal_core::Error) -> String {
+    use loyal_core::Error as E;
+    match e {
+        E::InvalidField { field, reason } => text!("invalid ", &js_field(field), ": ", reason),
+        E::MissingField { field } => text!(&js_field(field), " is required"),
+        _ => e.message(),
+    }
 }
 
 fn core_details(e: &loyal_core::Error) -> Vec<(&'static str, JsValue)> {
@@ -87,8 +97,11 @@ fn js_field(field: &str) -> String {
 #[cfg(feature = "network")]
 pub fn client(e: loyal_client::Error) -> JsValue {
     use loyal_client::Error as E;
+    let e = match e {
+        E::Core(inner) => return core(inner),
+        other => other,
+    };
     let details = match &e {
-        E::Core(inner) => core_details(inner),
         E::Transport { url, reason } => vec![("url", s(url)), ("reason", s(reason))],
         E::GrpcWeb { reason } => vec![("reason", s(reason))],
         E::GrpcStatus { status, message } => {
@@ -152,7 +165,7 @@ pub fn invalid(field: &str, reason: &str) -> JsValue {
 pub fn core_in(field: &str, e: loyal_core::Error) -> JsValue {
     let mut details = core_details(&e);
     details.push(("field", s(field)));
-    js_error(e.code(), &text!(field, ": ", e.message()), &details)
+    js_error(e.code(), &text!(field, ": ", &core_message(&e)), &details)
 }
 
 /// `s` parsed as a core type (an id, a key); a refusal keeps the core's code and names `field`.
