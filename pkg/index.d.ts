@@ -481,7 +481,7 @@ export interface NftMetadata {
   checksum?: string;
   format?: string;
   properties?: Record<string, unknown>;
-  files?: { uri: string; type: string; checksum?: string; is_default_file?: boolean; metadata?: NftMetadata; metadata_uri?: string }[];
+  files?: { uri: string; type: string; checksum?: string; is_default_file?: boolean; metadata?: Partial<NftMetadata>; metadata_uri?: string }[];
   attributes?: { trait_type: string; value: string | number | boolean; display_type?: string; max_value?: number }[];
   localization?: { uri: string; default: string; locales: string[] };
 }

@@ -59,6 +59,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Attribute {
     pub trait_type: String,
     /// A string, number or boolean.
@@ -90,7 +91,9 @@ impl Attribute {
     }
 }
 
+/// One of `files` (the schema allows no other keys: a typo is an error, not a dropped field).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct File {
     pub uri: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -99,13 +102,17 @@ pub struct File {
     pub is_default_file: Option<bool>,
     #[serde(rename = "type")]
     pub mime: String,
+    /// A nested metadata object for this file, in the root's format but with no field
+    /// required (the HIP's own examples give only a `name`): the root's fields it has are
+    /// checked as the root's are. Keys sorted, so serialization stays byte-stable.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub metadata: Option<Box<NftMetadata>>,
+    pub metadata: Option<serde_json::Map<String, Value>>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub metadata_uri: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Localization {
     pub uri: String,
     pub default: String,
@@ -214,9 +221,7 @@ impl NftMetadata {
             check_sha256(c).map_err(|r| invalid("checksum", r))?;
         }
         if let Some(f) = &self.format {
-            if !f.to_ascii_lowercase().starts_with("hip412@") && f.trim().is_empty() {
-                return Err(invalid("format", "empty"));
-            }
+            check_format(f).map_err(|r| invalid("format", r))?;
         }
         if let Some(did) = &self.creator_did {
             if !did.starts_with("did:") {
@@ -230,8 +235,11 @@ impl NftMetadata {
             if let Some(c) = &file.checksum {
                 check_sha256(c).map_err(|r| invalid(&at("checksum"), r))?;
             }
+            if let Some(uri) = &file.metadata_uri {
+                check_uri(uri).map_err(|r| invalid(&at("metadata_uri"), r))?;
+            }
             if let Some(nested) = &file.metadata {
-                nested.validate_at(&format!("{prefix}files[{i}].metadata."))?;
+                check_nested(nested, &format!("{prefix}files[{i}].metadata."))?;
             }
         }
         for (i, a) in self.attributes.iter().enumerate() {
@@ -242,6 +250,16 @@ impl NftMetadata {
                 return Err(invalid(
                     &format!("attributes[{i}].value"),
                     "a string, number or boolean",
+                ));
+            }
+            if a
+                .max_value
+                .as_ref()
+                .is_some_and(|m| !(m.is_string() || m.is_number()))
+            {
+                return Err(invalid(
+                    &format!("attributes[{i}].max_value"),
+                    "a string or number",
                 ));
             }
             if let (Some(max), Some(v)) = (
@@ -259,6 +277,18 @@ impl NftMetadata {
         if let Some(l) = &self.localization {
             if !l.uri.contains("{locale}") {
                 return Err(invalid("localization.uri", "must contain {locale}"));
+            }
+            if !is_language_code(&l.default) {
+                return Err(invalid(
+                    "localization.default",
+                    "a two-letter language code (en, es, …)",
+                ));
+            }
+            if let Some(bad) = l.locales.iter().position(|c| !is_language_code(c)) {
+                return Err(invalid(
+                    &format!("localization.locales[{bad}]"),
+                    "a two-letter language code (en, es, …)",
+                ));
             }
             if l.locales.contains(&l.default) {
                 return Err(invalid(
@@ -345,6 +375,53 @@ fn check_uri(uri: &str) -> std::result::Result<(), &'static str> {
         return Err("the URI's location is empty or has whitespace");
     }
     Ok(())
+}
+
+/// Any named format may be given (sub-schemas define their own); a HIP412 one must be this
+/// schema's version: `HIP412@1.0.0` is HIP-10's older schema, which this validator is not.
+fn check_format(format: &str) -> std::result::Result<(), &'static str> {
+    if format.trim().is_empty() {
+        return Err("empty");
+    }
+    match format.split_once('@') {
+        Some((name, version)) if name.eq_ignore_ascii_case("hip412") && version != "2.0.0" => {
+            Err("this is the schema of HIP412@2.0.0")
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A nested file metadata object: the root's fields it has, checked as the root's.
+fn check_nested(nested: &serde_json::Map<String, Value>, prefix: &str) -> Result<()> {
+    let invalid = |f: &str, reason: &str| Error::InvalidField {
+        field: format!("{prefix}{f}"),
+        reason: reason.into(),
+    };
+    let text = |f: &str| match nested.get(f) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.as_str())),
+        Some(_) => Err(invalid(f, "a string")),
+    };
+    for f in ["name", "creator", "creatorDID", "description", "format"] {
+        text(f)?;
+    }
+    if let Some(image) = text("image")? {
+        check_uri(image).map_err(|r| invalid("image", r))?;
+    }
+    if let Some(mime) = text("type")? {
+        check_mime(mime).map_err(|r| invalid("type", r))?;
+    }
+    if let Some(c) = text("checksum")? {
+        check_sha256(c).map_err(|r| invalid("checksum", r))?;
+    }
+    if nested.get("properties").is_some_and(|p| !p.is_object()) {
+        return Err(invalid("properties", "an object"));
+    }
+    Ok(())
+}
+
+fn is_language_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 fn check_mime(mime: &str) -> std::result::Result<(), &'static str> {

@@ -57,23 +57,53 @@ fn the_hips_own_example_validates() {
         "format": "HIP412@2.0.0",
         "properties": { "external_url": "https://nft.com/mycollection/001" },
         "files": [
-            { "uri": "https://myserver.com/high-resolution-nft-001.png", "checksum": "9defbb6b6d4e8f3d8e4c1fd8d7a6a8bb2a3f3b4e5f6a7b8c9d0e1f2a3b4c5d6e", "is_default_file": true, "type": "image/png" },
-            { "uri": "ipfs://yourNftCid/metadata.json", "type": "application/json",
-              "metadata": { "name": "Nested", "image": "ipfs://nested.png", "type": "image/png" } }
+            { "uri": "https://myserver.com/high-resolution-nft-001.png", "checksum": "9defbb6402d4bf39f2ea580099c73194647b24a659b6f6b778e3dd71755b8862", "is_default_file": true, "type": "image/png" },
+            { "uri": "ipfs://yusopwpksaioposjfopiapnnjlsl", "type": "image/png" }
         ],
         "attributes": [
             { "trait_type": "color", "display_type": "color", "value": "rgb(255,0,0)" },
             { "trait_type": "hasPipe", "display_type": "boolean", "value": true },
-            { "trait_type": "stamina", "display_type": "percentage", "value": 85, "max_value": 100 }
+            { "trait_type": "coolness", "display_type": "boost", "value": 10, "max_value": 100 },
+            { "trait_type": "stamina", "display_type": "percentage", "value": 83 },
+            { "trait_type": "birth", "display_type": "datetime", "value": 732844800 }
         ],
-        "localization": { "uri": "ipfs://bafybeif4nqbmaaodyhy7hbm5q2ecxx2c2qf3h3vlf3duwlzc3gozwunnya/{locale}.json", "default": "en", "locales": ["es", "fr"] }
+        "localization": { "uri": "ipfs://QmWS1VAdMD353A6SDk9wNyvkT14kyCiZrNDYAad4w1tKqT/{locale}.json", "default": "en", "locales": ["es", "fr"] }
     }"#;
     let parsed = NftMetadata::from_json(example.as_bytes()).unwrap();
-    assert_eq!(parsed.files[1].metadata.as_ref().unwrap().name, "Nested");
     assert_eq!(
         NftMetadata::from_json(&parsed.to_json_bytes()).unwrap(),
         parsed
     );
+}
+
+/// The HIP's video and localized multi-file examples, as the HIP gives them: nested file
+/// metadata need not repeat the root's required fields.
+#[test]
+fn the_hips_nested_file_examples_validate() {
+    let video = r#"{
+        "name": "Example NFT", "creator": "Jane Doe, John Doe", "description": "This is an example NFT metadata",
+        "image": "ipfs://bafkreibwci24bt2xtqi23g35gfx63wj555u77lwl2t55ajbfjqomgefxce", "type": "image/jpg",
+        "files": [{ "uri": "ipfs://bawlkjaklfjoiaefklankfldanmfoieiajfl", "type": "video/mp4",
+            "metadata": { "name": "video name", "description": "nested file metadata",
+                "image": "ipfs://bakcjlajeioajflakdjfneafoaeinovandklf",
+                "properties": { "additional_description": "The image in this nested metadata is the video thumbnail." } } }]
+    }"#;
+    let localized = r#"{
+        "name": "Example NFT", "image": "https://myserver.com/preview-image-001.png",
+        "checksum": "9defbb6402d4bf39f2ea580099c73194647b24a659b6f6b778e3dd71755b8862", "type": "image/png",
+        "files": [
+            { "uri": "ipfs://bawlkjaklfjoiaefklankfldanmfoieiajfl", "type": "video/mp4", "is_default_file": true,
+              "metadata": { "name": "Example Video" } },
+            { "uri": "ipfs://bawlkjaklfjoiaefklankfldanmfoieiajfl", "type": "application/pdf",
+              "metadata": { "name": "Example second file", "image": "ipfs://bawlkjaklfjoiaefklankflda1313ieiajfl", "type": "image/jpeg" } }
+        ],
+        "localization": { "uri": "ipfs://QmWS1VAdMD353A6SDk9wNyvkT14kyCiZrNDYAad4w1tKqT/{locale}.json", "default": "en", "locales": ["es", "fr"] }
+    }"#;
+    for json in [video, localized] {
+        let parsed = NftMetadata::from_json(json.as_bytes()).unwrap();
+        let again = parsed.to_json_bytes();
+        assert_eq!(NftMetadata::from_json(&again).unwrap().to_json_bytes(), again);
+    }
 }
 
 #[test]
@@ -128,6 +158,48 @@ fn invalid_metadata_names_the_field() {
             r#"{"name":"a","image":"ipfs://x","type":"image/png","files":[{"uri":"ipfs://y","type":"a/b","metadata":{"name":"n","image":"bad","type":"a/b"}}]}"#,
             "METADATA_INVALID_FIELD",
             "files[0].metadata.image",
+        ),
+        (
+            r#"{"name":"a","image":"ipfs://x","type":"image/png","format":"HIP412@1.0.0"}"#,
+            "METADATA_INVALID_FIELD",
+            "format",
+        ),
+        (
+            r#"{"name":"a","image":"ipfs://x","type":"image/png","format":" "}"#,
+            "METADATA_INVALID_FIELD",
+            "format",
+        ),
+        (
+            r#"{"name":"a","image":"ipfs://x","type":"image/png","attributes":[{"trait_type":"s","value":1,"max_value":{"n":2}}]}"#,
+            "METADATA_INVALID_FIELD",
+            "attributes[0].max_value",
+        ),
+        (
+            r#"{"name":"a","image":"ipfs://x","type":"image/png","localization":{"uri":"ipfs://y/{locale}.json","default":"english","locales":[]}}"#,
+            "METADATA_INVALID_FIELD",
+            "localization.default",
+        ),
+        (
+            r#"{"name":"a","image":"ipfs://x","type":"image/png","localization":{"uri":"ipfs://y/{locale}.json","default":"en","locales":["es","zz-top"]}}"#,
+            "METADATA_INVALID_FIELD",
+            "localization.locales[1]",
+        ),
+        (
+            r#"{"name":"a","image":"ipfs://x","type":"image/png","files":[{"uri":"ipfs://y","type":"a/b","metadata":{"name":7}}]}"#,
+            "METADATA_INVALID_FIELD",
+            "files[0].metadata.name",
+        ),
+        // The schema allows no other keys in a file, attribute or localization: typos are
+        // refused, not dropped.
+        (
+            r#"{"name":"a","image":"ipfs://x","type":"image/png","files":[{"uri":"ipfs://y","type":"a/b","checksm":"x"}]}"#,
+            "METADATA_JSON",
+            "",
+        ),
+        (
+            r#"{"name":"a","image":"ipfs://x","type":"image/png","attributes":[{"trait_type":"s","value":1,"rarity":3}]}"#,
+            "METADATA_JSON",
+            "",
         ),
         (
             r#"{"name":"a","image":"ipfs://x","type":"image/png","royalties":5}"#,
