@@ -188,6 +188,8 @@ export class Client {
   mirrorAll(path: string, field: "nfts" | "tokens" | "transactions" | "messages" | "accounts" | "balances" | "airdrops", maxPages: number): Promise<any[]>;
   waitForMirror(transactionId: string | TransactionId, timeoutMs: number): Promise<{ consensusTimestamp: string; result: string; name: string }>;
   ipfsAdd(bytes: Uint8Array, name?: string): Promise<string>;
+  /** A CID (v1 `b…` or v0 `Qm…`), `ipfs://CID`, or `ipfs://CID/path` into a directory; every
+   * block is verified against its CID. */
   ipfsCat(cid: string): Promise<Uint8Array>;
   free(): void;
 }
@@ -482,7 +484,7 @@ export interface NftMetadata {
   format?: string;
   properties?: Record<string, unknown>;
   files?: { uri: string; type: string; checksum?: string; is_default_file?: boolean; metadata?: Partial<NftMetadata>; metadata_uri?: string }[];
-  attributes?: { trait_type: string; value: string | number | boolean; display_type?: string; max_value?: number }[];
+  attributes?: { trait_type: string; value: string | number | boolean; display_type?: string; max_value?: number | string }[];
   localization?: { uri: string; default: string; locales: string[] };
 }
 /** Validates and serializes with a stable field order (same metadata, same CID). */

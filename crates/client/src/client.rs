@@ -195,7 +195,13 @@ impl<T: Transport, R: Runtime> Client<T, R> {
 
     /// One gRPC-web call, given up after `limit`: a node that accepts and never answers is a
     /// transport error like one that refuses.
-    async fn call(&self, url: &str, path: &str, message: &[u8], limit: Duration) -> Result<Vec<u8>> {
+    async fn call(
+        &self,
+        url: &str,
+        path: &str,
+        message: &[u8],
+        limit: Duration,
+    ) -> Result<Vec<u8>> {
         let call = grpc_web::call(&self.transport, url, path, message);
         match first(call, self.runtime.sleep(limit)).await {
             Some(answer) => answer,
@@ -239,7 +245,10 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             let account = node.account_id.clone();
             let single = tx.for_node(&account).expect("frozen for this node");
             let bytes = single.entries()[0].to_proto().encode_to_vec();
-            let reply = match self.call(&node.url, path, &bytes, self.request_timeout).await {
+            let reply = match self
+                .call(&node.url, path, &bytes, self.request_timeout)
+                .await
+            {
                 Ok(reply) => reply,
                 Err(e @ Error::GrpcStatus { status, .. }) if !transient(status) => return Err(e),
                 // The request may have reached the node: the next attempt sends the same id.

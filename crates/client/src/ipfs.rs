@@ -96,6 +96,35 @@ impl<'a, T: Transport> IpfsClient<'a, T> {
         Ok(response.body)
     }
 
+    /// Fetches `ipfs://<cid>/<path>` (or `<cid>/<path>`, or a bare CID, v0 or v1): every
+    /// directory on the path and every block of the file verified against its CID.
+    pub async fn cat_path(&self, uri: &str) -> Result<Vec<u8>> {
+        let path = uri.strip_prefix("ipfs://").unwrap_or(uri);
+        let mut names = path.split('/').filter(|n| !n.is_empty());
+        let mut cid: Cid =
+            names
+                .next()
+                .unwrap_or_default()
+                .parse()
+                .map_err(|_| Error::InvalidCid {
+                    input: uri.to_owned(),
+                })?;
+        for name in names {
+            let not_found = |reason: String| Error::Decode {
+                what: "IPFS path",
+                reason,
+            };
+            if cid.codec != DAG_PB {
+                return Err(not_found(format!("{cid} is a file, not a directory")));
+            }
+            let node = self.block(&cid).await?;
+            cid = loyal_ipfs::directory_entry(&node, name)
+                .map_err(|r| not_found(format!("{cid}: {r}")))?
+                .ok_or_else(|| not_found(format!("{cid} has no entry {name:?}")))?;
+        }
+        self.cat(&cid).await
+    }
+
     /// Fetches the file `cid` names, verifying every block on the way.
     pub async fn cat(&self, cid: &Cid) -> Result<Vec<u8>> {
         let root = self.block(cid).await?;

@@ -192,7 +192,11 @@ async fn a_node_that_never_answers_times_out_and_the_next_takes_the_transaction(
     let started = std::time::Instant::now();
     let receipt = client.execute(&alice_pays_bob(&client, 3)).await.unwrap();
     assert_eq!(receipt.status.as_str_name(), "SUCCESS");
-    assert_eq!(hits.load(Ordering::SeqCst), 1, "the silent proxy was tried first");
+    assert_eq!(
+        hits.load(Ordering::SeqCst),
+        1,
+        "the silent proxy was tried first"
+    );
     assert!(started.elapsed() >= Duration::from_millis(300));
 }
 
@@ -213,7 +217,10 @@ async fn a_garbled_reply_fails_over_and_a_non_transient_grpc_status_does_not() {
     )))
     .await;
     let client = alice(two_proxies(&devnet, &unimplemented));
-    let err = client.execute(&alice_pays_bob(&client, 5)).await.unwrap_err();
+    let err = client
+        .execute(&alice_pays_bob(&client, 5))
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), "GRPC_STATUS", "{err}");
     assert_eq!(hits.load(Ordering::SeqCst), 1);
 }
@@ -242,7 +249,11 @@ async fn executing_the_same_transaction_again_gives_its_receipt_and_pays_once() 
         .find(|a| a.name == "Bob")
         .map(|a| a.balance.to_tinybars())
         .unwrap();
-    assert_eq!(bob.balance.balance, Some(start + 1_000_000), "Bob was paid once");
+    assert_eq!(
+        bob.balance.balance,
+        Some(start + 1_000_000),
+        "Bob was paid once"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -256,12 +267,18 @@ async fn no_nodes_and_exhausted_attempts_are_errors_that_name_the_transaction() 
     let err = empty.receipt(tx.transaction_id(), None).await.unwrap_err();
     assert_eq!(err.code(), "NO_HEALTHY_NODE", "{err}");
     let err = empty.submit(&tx).await.unwrap_err();
-    assert!(matches!(&err, loyal_client::Error::NoHealthyNode { transaction_id, .. }
-        if *transaction_id == tx.transaction_id().to_string()), "{err}");
+    assert!(
+        matches!(&err, loyal_client::Error::NoHealthyNode { transaction_id, .. }
+        if *transaction_id == tx.transaction_id().to_string()),
+        "{err}"
+    );
 
     // One attempt, at the dead proxy: the outcome is unknown, the error says which id to ask.
     let once = alice(two_proxies(&devnet, "http://127.0.0.1:1")).with_max_attempts(1);
     let err = once.submit(&tx).await.unwrap_err();
-    assert!(matches!(&err, loyal_client::Error::NoHealthyNode { attempts: 1, transaction_id, .. }
-        if *transaction_id == tx.transaction_id().to_string()), "{err}");
+    assert!(
+        matches!(&err, loyal_client::Error::NoHealthyNode { attempts: 1, transaction_id, .. }
+        if *transaction_id == tx.transaction_id().to_string()),
+        "{err}"
+    );
 }

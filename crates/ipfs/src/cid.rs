@@ -1,5 +1,7 @@
 //! CIDv1: `<version 1><codec><multihash sha2-256>` as bytes, `b` + base32 (RFC 4648, lower
-//! case, no padding) as text.
+//! case, no padding) as text. CIDv0 (`Qm…`, base58btc of a bare sha2-256 multihash, always
+//! dag-pb) is read as the CIDv1 of the same block: it names the same bytes, compares equal
+//! and prints as v1.
 
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -9,6 +11,7 @@ pub const RAW: u64 = 0x55;
 pub const DAG_PB: u64 = 0x70;
 const SHA2_256: u64 = 0x12;
 const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
+const BASE58: &[u8; 58] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Cid {
@@ -82,8 +85,17 @@ impl Cid {
 
     pub fn from_bytes(mut bytes: &[u8]) -> Result<Self, CidError> {
         let bad = CidError::Malformed;
+        // CIDv0: the multihash alone, sha2-256 of a dag-pb block.
+        if let [0x12, 0x20, digest @ ..] = bytes {
+            if let Ok(digest) = <[u8; 32]>::try_from(digest) {
+                return Ok(Self {
+                    codec: DAG_PB,
+                    digest,
+                });
+            }
+        }
         if get_varint(&mut bytes) != Some(1) {
-            return Err(bad("only CIDv1 is supported"));
+            return Err(bad("neither CIDv1 nor a CIDv0 multihash"));
         }
         let codec = get_varint(&mut bytes).ok_or(bad("truncated codec"))?;
         let hash = get_varint(&mut bytes).ok_or(bad("truncated multihash"))?;
@@ -130,9 +142,12 @@ impl fmt::Debug for Cid {
 impl FromStr for Cid {
     type Err = CidError;
     fn from_str(s: &str) -> Result<Self, CidError> {
-        let body = s
-            .strip_prefix('b')
-            .ok_or(CidError::Malformed("expected base32 (`b…`) CIDv1"))?;
+        if s.len() == 46 && s.starts_with("Qm") {
+            return Cid::from_bytes(&base58_decode(s)?);
+        }
+        let body = s.strip_prefix('b').ok_or(CidError::Malformed(
+            "expected base32 (`b…`) CIDv1 or `Qm…` CIDv0",
+        ))?;
         let (mut acc, mut bits, mut bytes) = (0u32, 0u32, Vec::with_capacity(body.len() * 5 / 8));
         for c in body.bytes() {
             let v = ALPHABET
@@ -146,8 +161,37 @@ impl FromStr for Cid {
                 bytes.push((acc >> bits) as u8);
             }
         }
+        // One spelling per CID: what is left over is the zero padding of the last character,
+        // never a whole extra character or set bits.
+        if bits >= 5 || acc & ((1 << bits) - 1) != 0 {
+            return Err(CidError::Malformed("not canonical base32"));
+        }
         Cid::from_bytes(&bytes)
     }
+}
+
+/// Base58btc (Bitcoin's alphabet) to bytes: leading `1`s are zero bytes.
+fn base58_decode(s: &str) -> Result<Vec<u8>, CidError> {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    for c in s.bytes() {
+        let mut carry = BASE58
+            .iter()
+            .position(|&a| a == c)
+            .ok_or(CidError::Malformed("not base58btc"))? as u32;
+        for byte in out.iter_mut().rev() {
+            carry += (*byte as u32) * 58;
+            *byte = carry as u8;
+            carry >>= 8;
+        }
+        while carry > 0 {
+            out.insert(0, carry as u8);
+            carry >>= 8;
+        }
+    }
+    let zeros = s.bytes().take_while(|&c| c == b'1').count();
+    let mut bytes = vec![0; zeros];
+    bytes.extend(out.into_iter().skip_while(|&b| b == 0));
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -164,6 +208,29 @@ mod tests {
             "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku"
         );
         assert_eq!(cid.to_string().parse::<Cid>().unwrap(), cid);
+    }
+
+    #[test]
+    fn a_cid_v0_is_the_v1_of_the_same_block_and_spellings_are_canonical() {
+        // The empty UnixFS directory, which every Kubo knows under both names.
+        let v0: Cid = "QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn"
+            .parse()
+            .unwrap();
+        let v1: Cid = "bafybeiczsscdsbs7ffqz55asqdf3smv6klcw3gofszvwlyarci47bgf354"
+            .parse()
+            .unwrap();
+        assert_eq!(v0, v1);
+        assert_eq!(v0.codec, DAG_PB);
+        assert_eq!(v0.digest, sha256(&[0x0a, 0x02, 0x08, 0x01]));
+        // The same CID with a character appended, or the last one's padding bits set.
+        let text = v1.to_string();
+        assert!(format!("{text}a").parse::<Cid>().is_err());
+        let last = text.len() - 1;
+        let bumped = format!("{}{}", &text[..last], (text.as_bytes()[last] + 1) as char);
+        assert!(bumped.parse::<Cid>().is_err(), "{bumped}");
+        assert!("Qm0NLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn"
+            .parse::<Cid>()
+            .is_err());
     }
 
     #[test]

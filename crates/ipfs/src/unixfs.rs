@@ -130,7 +130,10 @@ fn append(cid: &Cid, blocks: &[Block], out: &mut Vec<u8>) -> Option<()> {
             }
             append(child, blocks, out)?;
         }
-        if node.file_size.is_some_and(|size| size != out.len() as u64 - start) {
+        if node
+            .file_size
+            .is_some_and(|size| size != out.len() as u64 - start)
+        {
             return None;
         }
     }
@@ -147,50 +150,83 @@ pub struct FileNode {
     pub file_size: Option<u64>,
 }
 
-/// Reads a dag-pb node as UnixFS `File` (or `Raw`). Directories, symlinks, HAMT shards and
-/// anything that is not dag-pb are refused (the reason says which): they are not file bytes.
-pub fn file_node(node: &[u8]) -> Result<FileNode, &'static str> {
-    let mut links = Vec::new();
+/// A dag-pb node read with its UnixFS data: links (with names) and the UnixFS fields used.
+struct Decoded<'a> {
+    links: Vec<(&'a [u8], Cid)>,
+    kind: Option<u64>,
+    data: &'a [u8],
+    file_size: Option<u64>,
+}
+
+fn decode(node: &[u8]) -> Result<Decoded<'_>, &'static str> {
+    let mut out = Decoded {
+        links: Vec::new(),
+        kind: None,
+        data: &[],
+        file_size: None,
+    };
     let mut unixfs = None;
     for (number, value) in fields(node).ok_or("not a dag-pb node")? {
         match (number, value) {
             (1, Value::Bytes(data)) => unixfs = Some(data),
             (2, Value::Bytes(link)) => {
-                let hash = fields(link)
-                    .ok_or("a link is not a dag-pb link")?
-                    .into_iter()
-                    .find_map(|f| match f {
-                        (1, Value::Bytes(h)) => Some(h),
-                        _ => None,
-                    })
-                    .ok_or("a link has no hash")?;
-                links.push(Cid::from_bytes(hash).map_err(|_| "a link's hash is not a CID")?);
+                let (mut hash, mut name) = (None, &[][..]);
+                for field in fields(link).ok_or("a link is not a dag-pb link")? {
+                    match field {
+                        (1, Value::Bytes(h)) => hash = Some(h),
+                        (2, Value::Bytes(n)) => name = n,
+                        _ => {}
+                    }
+                }
+                let cid = Cid::from_bytes(hash.ok_or("a link has no hash")?)
+                    .map_err(|_| "a link's hash is not a CID")?;
+                out.links.push((name, cid));
             }
             _ => return Err("not a dag-pb node"),
         }
     }
-    let mut kind = None;
-    let mut file = FileNode {
-        data: Vec::new(),
-        links,
-        file_size: None,
-    };
     for (number, value) in fields(unixfs.ok_or("a dag-pb node without UnixFS data")?)
         .ok_or("its UnixFS data does not decode")?
     {
         match (number, value) {
-            (1, Value::Varint(t)) => kind = Some(t),
-            (2, Value::Bytes(data)) => file.data = data.to_vec(),
-            (3, Value::Varint(size)) => file.file_size = Some(size),
-            _ => {} // blocksizes, hash type, fanout, mode, mtime: not needed for the bytes
+            (1, Value::Varint(t)) => out.kind = Some(t),
+            (2, Value::Bytes(data)) => out.data = data,
+            (3, Value::Varint(size)) => out.file_size = Some(size),
+            _ => {} // blocksizes, hash type, fanout, mode, mtime: not needed here
         }
     }
-    match kind {
-        Some(0 | 2) => Ok(file),
+    Ok(out)
+}
+
+/// Reads a dag-pb node as UnixFS `File` (or `Raw`). Directories, symlinks, HAMT shards and
+/// anything that is not dag-pb are refused (the reason says which): they are not file bytes.
+pub fn file_node(node: &[u8]) -> Result<FileNode, &'static str> {
+    let d = decode(node)?;
+    match d.kind {
+        Some(0 | 2) => Ok(FileNode {
+            data: d.data.to_vec(),
+            links: d.links.into_iter().map(|(_, cid)| cid).collect(),
+            file_size: d.file_size,
+        }),
         Some(1) => Err("a UnixFS directory, not a file"),
         Some(4) => Err("a UnixFS symlink, not a file"),
         Some(5) => Err("a UnixFS HAMT shard (a directory), not a file"),
         _ => Err("not a UnixFS file node"),
+    }
+}
+
+/// The entry `name` of a UnixFS directory node, `None` if it has none (`ipfs://<cid>/name`).
+/// A HAMT-sharded directory (very large ones) is refused: its names are hashed into buckets.
+pub fn directory_entry(node: &[u8], name: &str) -> Result<Option<Cid>, &'static str> {
+    let d = decode(node)?;
+    match d.kind {
+        Some(1) => Ok(d
+            .links
+            .into_iter()
+            .find(|(n, _)| *n == name.as_bytes())
+            .map(|(_, cid)| cid)),
+        Some(5) => Err("a HAMT-sharded directory, which this client does not walk"),
+        _ => Err("not a UnixFS directory"),
     }
 }
 
@@ -329,13 +365,39 @@ mod tests {
     }
 
     #[test]
+    fn directory_entries_are_found_by_name() {
+        let file = block(RAW, b"{}".to_vec());
+        let mut node = Vec::new();
+        for (name, cid) in [("a.json", Cid::of(RAW, b"a")), ("metadata.json", file.cid)] {
+            let mut link = Vec::new();
+            bytes_field(&mut link, 1, &cid.to_bytes());
+            bytes_field(&mut link, 2, name.as_bytes());
+            bytes_field(&mut node, 2, &link);
+        }
+        bytes_field(&mut node, 1, &unixfs(1, b"", None));
+        assert_eq!(directory_entry(&node, "metadata.json"), Ok(Some(file.cid)));
+        assert_eq!(directory_entry(&node, "missing.json"), Ok(None));
+        let file_node = pb_node(&unixfs(2, b"x", None), &[]);
+        assert!(directory_entry(&file_node, "metadata.json").is_err());
+    }
+
+    #[test]
     fn a_dag_that_expands_beyond_the_cap_is_refused() {
         // 174 links to one node of 174 links to one 256 KiB leaf, three levels: 7.9 GB from
         // four blocks. Refused once the cap is passed, without building it.
         let leaf = block(RAW, vec![7; CHUNK_SIZE]);
-        let mid = block(DAG_PB, pb_node(&unixfs(2, b"", None), &[leaf.cid; MAX_LINKS]));
-        let top = block(DAG_PB, pb_node(&unixfs(2, b"", None), &[mid.cid; MAX_LINKS]));
-        let root = block(DAG_PB, pb_node(&unixfs(2, b"", None), &[top.cid; MAX_LINKS]));
+        let mid = block(
+            DAG_PB,
+            pb_node(&unixfs(2, b"", None), &[leaf.cid; MAX_LINKS]),
+        );
+        let top = block(
+            DAG_PB,
+            pb_node(&unixfs(2, b"", None), &[mid.cid; MAX_LINKS]),
+        );
+        let root = block(
+            DAG_PB,
+            pb_node(&unixfs(2, b"", None), &[top.cid; MAX_LINKS]),
+        );
         assert_eq!(cat(&root.cid, &[root.clone(), top, mid, leaf]), None);
     }
 }

@@ -252,8 +252,7 @@ impl NftMetadata {
                     "a string, number or boolean",
                 ));
             }
-            if a
-                .max_value
+            if a.max_value
                 .as_ref()
                 .is_some_and(|m| !(m.is_string() || m.is_number()))
             {

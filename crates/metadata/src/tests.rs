@@ -102,7 +102,10 @@ fn the_hips_nested_file_examples_validate() {
     for json in [video, localized] {
         let parsed = NftMetadata::from_json(json.as_bytes()).unwrap();
         let again = parsed.to_json_bytes();
-        assert_eq!(NftMetadata::from_json(&again).unwrap().to_json_bytes(), again);
+        assert_eq!(
+            NftMetadata::from_json(&again).unwrap().to_json_bytes(),
+            again
+        );
     }
 }
 

@@ -319,15 +319,12 @@ impl Client {
         Ok(cid.to_string())
     }
 
-    /// Fetches a CID (or `ipfs://CID`) through the gateway, every block verified; a mismatch
-    /// rejects with `CID_MISMATCH`.
+    /// Fetches a CID, `ipfs://CID` or `ipfs://CID/path/in/a/directory` through the gateway,
+    /// every block verified; a mismatch rejects with `CID_MISMATCH`, a bad CID with
+    /// `INVALID_CID`.
     #[wasm_bindgen(js_name = ipfsCat)]
     pub async fn ipfs_cat(&self, cid: &str) -> JsResult<Uint8Array> {
-        let cid = cid.trim_start_matches("ipfs://");
-        let parsed: loyal_ipfs::Cid = cid
-            .parse()
-            .map_err(|_| js_error("INVALID_CID", &format!("not a CID: {cid}"), &[]))?;
-        let bytes = self.ipfs()?.cat(&parsed).await.map_err(client)?;
+        let bytes = self.ipfs()?.cat_path(cid).await.map_err(client)?;
         Ok(Uint8Array::from(bytes.as_slice()))
     }
 }

@@ -186,7 +186,11 @@ fn checked_arguments(glue: &Path, text: &str) -> Result<String> {
     let mut out = text.to_owned();
     for (head, check) in PATCHES {
         if out.matches(head).count() != 1 {
-            return Err(format!("{}: expected one `{}`", glue.display(), head.trim_end()));
+            return Err(format!(
+                "{}: expected one `{}`",
+                glue.display(),
+                head.trim_end()
+            ));
         }
         out = out.replace(head, &format!("{head}{check}"));
     }
