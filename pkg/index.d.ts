@@ -9,10 +9,12 @@ export type ErrorCode =
   | "UNBALANCED_TRANSFER" | "TRANSACTION_TOO_LARGE" | "NOT_FROZEN" | "ALREADY_FROZEN" | "DECODE"
   | "SIGNER" | "UNSUPPORTED" | "INVALID_ARGUMENT" | "ENTRY_CONFLICT" | "NOT_INITIALISED"
   // Network
-  | "TRANSPORT" | "GRPC_WEB" | "GRPC_STATUS" | "PRECHECK" | "RECEIPT_STATUS" | "RECEIPT_TIMEOUT"
+  | "TRANSPORT" | "GRPC_WEB" | "GRPC_STATUS" | "PRECHECK" | "RECEIPT_STATUS" | "RECEIPT_TIMEOUT" | "MIRROR_TIMEOUT"
   | "NO_HEALTHY_NODE" | "CID_MISMATCH" | "INVALID_CID" | "HTTP_STATUS" | "UNKNOWN_NETWORK" | "NO_IPFS"
   // HIP-412
-  | "METADATA_MISSING_FIELD" | "METADATA_INVALID_FIELD" | "METADATA_JSON";
+  | "METADATA_MISSING_FIELD" | "METADATA_INVALID_FIELD" | "METADATA_JSON"
+  // The build-time plugin @loyal/hedera/shake
+  | "SHAKE";
 
 export interface LoyalError extends Error {
   name: "LoyalError";
@@ -39,7 +41,7 @@ export interface ErrorDetails {
   length?: number;
   size?: number;
   max?: number;
-  /** DECODE and HTTP: what was being read; UNSUPPORTED: what this build leaves out. */
+  /** DECODE: what was being read; UNSUPPORTED: what this build leaves out. */
   what?: string;
   url?: string;
   httpStatus?: number;

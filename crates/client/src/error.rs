@@ -26,6 +26,9 @@ pub enum Error {
     },
     /// No final receipt before the timeout.
     ReceiptTimeout { transaction_id: String },
+    /// The mirror had not listed the transaction before the timeout (mirror lag: seconds on
+    /// Hedera).
+    MirrorTimeout { transaction_id: String },
     /// Every node failed (transport errors or BUSY) for all attempts. An attempt may still
     /// have reached a node: the receipt of `transaction_id` tells (retrying with a new id
     /// could pay twice).
@@ -61,6 +64,7 @@ impl Error {
             Error::Precheck { .. } => "PRECHECK",
             Error::ReceiptStatus { .. } => "RECEIPT_STATUS",
             Error::ReceiptTimeout { .. } => "RECEIPT_TIMEOUT",
+            Error::MirrorTimeout { .. } => "MIRROR_TIMEOUT",
             Error::NoHealthyNode { .. } => "NO_HEALTHY_NODE",
             Error::CidMismatch { .. } => "CID_MISMATCH",
             Error::InvalidCid { .. } => "INVALID_CID",
@@ -112,6 +116,9 @@ impl fmt::Display for Error {
                 transaction_id,
             } => {
                 write!(f, "transaction {transaction_id} failed: {status}")
+            }
+            Error::MirrorTimeout { transaction_id } => {
+                write!(f, "the mirror had not seen {transaction_id} before the timeout")
             }
             Error::ReceiptTimeout { transaction_id } => {
                 write!(f, "no receipt for {transaction_id} before the timeout")

@@ -85,6 +85,9 @@ pub struct Transaction {
     pub charged_tx_fee: i64,
     #[serde(default)]
     pub scheduled: bool,
+    /// 0 for the transaction itself; child records (a token's automatic association, …) count up.
+    #[serde(default)]
+    pub nonce: i32,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -268,14 +271,18 @@ impl<'a, T: Transport, R: Runtime> MirrorClient<'a, T, R> {
         loop {
             match self.transaction(id).await {
                 Ok(found) if !found.is_empty() => {
-                    let first = found.iter().find(|t| !t.scheduled).unwrap_or(&found[0]);
+                    // The transaction itself: not what it scheduled, not a child record.
+                    let first = found
+                        .iter()
+                        .find(|t| !t.scheduled && t.nonce == 0)
+                        .unwrap_or(&found[0]);
                     return Ok(first.clone());
                 }
                 Ok(_) | Err(Error::Http { status: 404, .. }) => {}
                 Err(e) => return Err(e),
             }
             if self.runtime.now().as_nanos() > deadline {
-                return Err(Error::ReceiptTimeout {
+                return Err(Error::MirrorTimeout {
                     transaction_id: id.to_string(),
                 });
             }

@@ -115,7 +115,9 @@ pub fn client(e: loyal_client::Error) -> JsValue {
             status,
             transaction_id,
         } => vec![("status", s(status)), ("transactionId", s(transaction_id))],
-        E::ReceiptTimeout { transaction_id } => vec![("transactionId", s(transaction_id))],
+        E::ReceiptTimeout { transaction_id } | E::MirrorTimeout { transaction_id } => {
+            vec![("transactionId", s(transaction_id))]
+        }
         E::NoHealthyNode {
             attempts,
             last,
