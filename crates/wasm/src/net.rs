@@ -194,12 +194,14 @@ impl Client {
     /// Replaces the node list with the mirror's `/api/v1/network/nodes` (gRPC-web proxies).
     #[wasm_bindgen(js_name = updateNodesFromMirror)]
     pub async fn update_nodes_from_mirror(&mut self) -> JsResult<()> {
-        let body = self
+        // Every page: the mirror lists 25 nodes a page by default, mainnet has more.
+        let nodes: Vec<serde_json::Value> = self
             .mirror()
-            .get_json("/api/v1/network/nodes")
+            .pages("/api/v1/network/nodes".to_owned(), "nodes", 20)
+            .collect()
             .await
             .map_err(client)?;
-        let bytes = serde_json::to_vec(&body).unwrap_or_default();
+        let bytes = serde_json::to_vec(&serde_json::json!({ "nodes": nodes })).unwrap_or_default();
         let network = self
             .inner
             .network()

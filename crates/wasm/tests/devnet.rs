@@ -122,7 +122,9 @@ async fn nft_with_ipfs_metadata_transfer_and_mirror() {
 
 #[wasm_bindgen_test]
 async fn fungible_token_associate_and_transfer() {
-    let client = producer();
+    // The node list as a page on Hedera reads it: from the mirror's /network/nodes pages.
+    let mut client = producer();
+    client.update_nodes_from_mirror().await.unwrap();
     let mut create = client
         .freeze(spec(json!({"type": "TokenCreateTransaction", "tokenName": "Points (browser)", "tokenSymbol": "PTB",
             "initialSupply": 1000, "decimals": 0, "treasuryAccountId": "0.0.1001"})))
