@@ -176,11 +176,14 @@ export interface NetworkConfig {
 export class Client {
   private constructor();
   static forName(name: "devnet" | "testnet" | "previewnet" | "mainnet"): Client;
+  /** A devnet on other ports; a port outside 1–65535 throws INVALID_ARGUMENT. */
   static forDevnet(host: string, grpcWebPort: number, mirrorPort: number, ipfsPort: number): Client;
   static forNetwork(config: NetworkConfig): Client;
   setOperator(accountId: EntityId | AccountId, key: PrivateKey): void;
   readonly operatorAccountId: EntityId | undefined;
   readonly mirrorUrl: string;
+  /** Replaces the node list with the mirror's (every page). Await it before using the client:
+   * it holds the client until it settles. */
   updateNodesFromMirror(): Promise<void>;
   getReceipt(transactionId: string | TransactionId): Promise<Receipt>;
   /** GET a mirror path (`/api/v1/...`): the mirror's own JSON, except that an integer beyond

@@ -158,15 +158,27 @@ impl Client {
             .map_err(client)
     }
 
-    /// A devnet on other ports (e.g. one started with `--grpc-web-port 0`).
+    /// A devnet on other ports (e.g. one started with `--grpc-web-port 0`). Ports are taken
+    /// as `u32` and checked: a `u16` parameter would wrap 70000 to 4464 without a word.
     #[wasm_bindgen(js_name = forDevnet)]
-    pub fn for_devnet(host: &str, grpc_web_port: u16, mirror_port: u16, ipfs_port: u16) -> Client {
-        Client::with_network(lc::Network::local(
+    pub fn for_devnet(
+        host: &str,
+        grpc_web_port: u32,
+        mirror_port: u32,
+        ipfs_port: u32,
+    ) -> JsResult<Client> {
+        let port = |field: &str, p: u32| {
+            u16::try_from(p)
+                .ok()
+                .filter(|p| *p != 0)
+                .ok_or_else(|| invalid(field, "a port, 1 to 65535"))
+        };
+        Ok(Client::with_network(lc::Network::local(
             host,
-            grpc_web_port,
-            mirror_port,
-            ipfs_port,
-        ))
+            port("grpcWebPort", grpc_web_port)?,
+            port("mirrorPort", mirror_port)?,
+            port("ipfsPort", ipfs_port)?,
+        )))
     }
 
     /// `{ nodes: [{ accountId, url }], mirrorUrl, ipfsApiUrl?, ipfsGatewayUrl? }`
