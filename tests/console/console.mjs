@@ -1,6 +1,6 @@
 // Drives the network console in headless Chromium: the accounts load, a collection is
 // created, an NFT is minted with IPFS metadata and appears in the list (its name read back from
-// IPFS, CID verified). Saves a screenshot. Usage: node console.mjs URL SCREENSHOT_PATH
+// IPFS, CID verified); every action is held while one runs. Saves a screenshot of the minted NFT. Usage: node console.mjs URL SCREENSHOT_PATH
 import { chromium } from "playwright-core";
 import { CHROMIUM } from "../lib/web.mjs";
 
@@ -38,11 +38,21 @@ try {
   check("collection created", /^0\.0\.\d+$/.test(collection), collection);
 
   await page.fill("#nft-name", "FastShoes Runner 42 (console)");
-  await page.click("#mint");
+  // While the mint runs every action is held: a Create clicked meanwhile does nothing. (Both
+  // clicks in one task: on the devnet a mint can finish before a second click could land.)
+  const busy = await page.evaluate(() => {
+    document.querySelector("#mint").click();
+    document.querySelector("#create").click();
+    return document.querySelector("main").getAttribute("aria-busy");
+  });
   await page.waitForSelector("#nfts tbody tr", { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector("main").getAttribute("aria-busy") === "false", null, { timeout: 30000 });
+  check("other actions held while minting (a Create clicked meanwhile is ignored)",
+    busy === "true" && (await page.textContent("#collection")) === `Collection ${collection}`, `aria-busy ${busy}`);
   const row = await page.locator("#nfts tbody tr").first().innerText();
   check("minted NFT listed from the mirror, name verified from IPFS", /^1\s+0\.0\.1001\s+ipfs:\/\/bafk\S+\s+FastShoes Runner 42 \(console\)$/.test(row.trim()), row);
   check("status says minted", (await page.textContent("#status")).startsWith(`Minted ${collection}/1`));
+  await page.screenshot({ path: screenshot, fullPage: true });
 
   // A readable error: an out-of-range score never leaves the page.
   await page.fill("#nft-score", "250");
@@ -52,7 +62,6 @@ try {
   check("invalid input is a readable error", error.includes("METADATA_INVALID_FIELD"), error);
   check("no uncaught page errors", errors.length === 0, errors.join("; "));
   await page.fill("#nft-score", "87");
-  await page.screenshot({ path: screenshot, fullPage: true });
 } catch (e) {
   check("console flow", false, e.message);
 } finally {

@@ -118,7 +118,10 @@ impl fmt::Display for Error {
                 write!(f, "transaction {transaction_id} failed: {status}")
             }
             Error::MirrorTimeout { transaction_id } => {
-                write!(f, "the mirror had not seen {transaction_id} before the timeout")
+                write!(
+                    f,
+                    "the mirror had not seen {transaction_id} before the timeout"
+                )
             }
             Error::ReceiptTimeout { transaction_id } => {
                 write!(f, "no receipt for {transaction_id} before the timeout")

@@ -1,6 +1,7 @@
 //! The little DOM the console needs: lookups, text tables, a status line, and click handlers
-//! that disable their button while their future runs.
+//! that hold every action while one runs.
 
+use std::cell::Cell;
 use std::future::Future;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -68,14 +69,33 @@ pub fn fill_table(id: &str, rows: &[Vec<String>], numeric: &[usize]) {
     }
 }
 
-/// Runs `action` on click with the button disabled until it finishes; an error goes to the
-/// status line. The listener lives as long as the page.
+thread_local! {
+    static BUSY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks the page busy (`<main aria-busy>`: every button greys out and takes no clicks) or
+/// idle again. One action at a time: a Create during a Mint would change the collection the
+/// mint is for.
+fn hold(busy: bool) {
+    BUSY.with(|b| b.set(busy));
+    if let Some(main) = document().query_selector("main").ok().flatten() {
+        let _ = main.set_attribute("aria-busy", if busy { "true" } else { "false" });
+    }
+}
+
+/// Runs `action` on click with its button disabled and the other actions held until it
+/// finishes (a click meanwhile is ignored); an error goes to the status line. The listener
+/// lives as long as the page.
 pub fn on_click<F, Fut>(id: &'static str, action: F)
 where
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<(), String>> + 'static,
 {
     let handler = Closure::<dyn Fn()>::new(move || {
+        if BUSY.with(Cell::get) {
+            return;
+        }
+        hold(true);
         enable(id, false);
         let fut = action();
         wasm_bindgen_futures::spawn_local(async move {
@@ -83,6 +103,7 @@ where
                 set_status(Status::Error, &e);
             }
             enable(id, true);
+            hold(false);
         });
     });
     by_id(id)

@@ -84,14 +84,14 @@ impl App {
                     .iter()
                     .find(|(n, _)| *n == num)
                     .map_or("", |(_, name)| name);
-                let tinybars = a["balance"]["balance"].as_i64().unwrap_or(0);
+                // The mirror may not have a balance snapshot yet: unknown, not zero.
+                let balance = a["balance"]["balance"]
+                    .as_i64()
+                    .map_or("—".to_owned(), |t| {
+                        format!("{}.{:08} ℏ", t / 100_000_000, t % 100_000_000)
+                    });
                 let tokens = a["balance"]["tokens"].as_array().map_or(0, Vec::len);
-                vec![
-                    id.to_owned(),
-                    name.to_owned(),
-                    format!("{}.{:08} ℏ", tinybars / 100_000_000, tinybars % 100_000_000),
-                    tokens.to_string(),
-                ]
+                vec![id.to_owned(), name.to_owned(), balance, tokens.to_string()]
             })
             .collect();
         dom::fill_table("accounts", &rows, &[2, 3]);
