@@ -82,6 +82,8 @@ fn retryable(code: Code) -> bool {
     )
 }
 
+const VALID_START_BACKDATE_NANOS: i64 = 5_000_000_000;
+
 /// A receipt (or the receipt query's precheck) that says "not yet", as the SDKs read it:
 /// the node has not seen the transaction reach consensus, or cannot answer now. OK as a
 /// receipt status is the default of an unset field, not an outcome.
@@ -175,7 +177,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                         field: "transaction_id (or a client operator)",
                     }))?;
             builder =
-                builder.with_transaction_id(TransactionId::new(payer.clone(), self.runtime.now()));
+                builder.with_transaction_id(TransactionId::new(payer.clone(), self.valid_start()));
         }
         if builder.node_account_ids().is_empty() {
             builder = builder
@@ -186,6 +188,14 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             tx.sign(key);
         }
         Ok(tx)
+    }
+
+    /// The valid start of a new transaction id: now, backdated by 5 s as the SDKs do (3–8 s),
+    /// so a clock running a little ahead of the network's still gives a valid start that is
+    /// not in the future (INVALID_TRANSACTION_START). Unique per call: the runtime's clock
+    /// never returns the same instant twice.
+    pub fn valid_start(&self) -> loyal_core::time::Timestamp {
+        self.runtime.now().plus_nanos(-VALID_START_BACKDATE_NANOS)
     }
 
     fn backoff(&self, attempt: u32) -> Duration {

@@ -39,7 +39,7 @@ pub fn parse(body: &[u8], headers: &[(String, String)]) -> Result<Reply> {
             };
             match name.trim().to_ascii_lowercase().as_str() {
                 "grpc-status" => reply.status = value.trim().parse().ok(),
-                "grpc-message" => reply.status_message = value.trim().to_owned(),
+                "grpc-message" => reply.status_message = percent_decoded(value.trim()),
                 _ => {}
             }
         }
@@ -79,6 +79,30 @@ pub fn parse(body: &[u8], headers: &[(String, String)]) -> Result<Reply> {
 }
 
 /// Calls `/<service>/<method>` (e.g. `proto.CryptoService/cryptoTransfer`) at `base`.
+/// `grpc-message` is percent-encoded (gRPC's wire spec); a malformed escape stays as it is.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| core::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 pub async fn call<T: Transport>(
     transport: &T,
     base: &str,
@@ -154,6 +178,15 @@ mod tests {
         let mut huge = vec![0, 0xff, 0xff, 0xff, 0xff];
         huge.extend_from_slice(b"x");
         assert!(parse(&huge, &[]).is_err());
+    }
+
+    #[test]
+    fn grpc_message_is_percent_decoded() {
+        let mut body = frame(b"");
+        body.extend(trailer(
+            "grpc-status: 3\r\ngrpc-message: bad%20id%3A%20%E2%84%8F%zz\r\n",
+        ));
+        assert_eq!(parse(&body, &[]).unwrap().status_message, "bad id: ℏ%zz");
     }
 
     #[test]

@@ -282,3 +282,29 @@ async fn no_nodes_and_exhausted_attempts_are_errors_that_name_the_transaction() 
         "{err}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_transaction_ids_start_5_s_back_as_the_sdks_do_and_land() {
+    let devnet = spawn(DevnetConfig::ephemeral()).await.unwrap();
+    let net = Network::local(
+        "127.0.0.1",
+        devnet.grpc_web_addr().port(),
+        devnet.mirror_addr().port(),
+        devnet.ipfs_addr().port(),
+    );
+    let client = alice(net);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as i128;
+    let tx = alice_pays_bob(&client, 7);
+    let behind = now - tx.transaction_id().valid_start.as_nanos();
+    assert!(
+        (4_900_000_000..6_000_000_000).contains(&behind),
+        "{behind} ns"
+    );
+    assert_eq!(
+        client.execute(&tx).await.unwrap().status.as_str_name(),
+        "SUCCESS"
+    );
+}

@@ -113,7 +113,6 @@ impl Client {
 
     /// Transaction id (operator, now) and the network's nodes, for a builder that left them out.
     pub fn fill(&self) -> Option<(TransactionId, Vec<AccountId>)> {
-        use loyal_client::Runtime;
         let (payer, _) = self.operator.as_ref()?;
         let nodes = self
             .inner
@@ -122,7 +121,10 @@ impl Client {
             .iter()
             .map(|n| n.account_id.clone())
             .collect();
-        Some((TransactionId::new(payer.clone(), Timers.now()), nodes))
+        Some((
+            TransactionId::new(payer.clone(), self.inner.valid_start()),
+            nodes,
+        ))
     }
 
     pub fn sign_as_operator(&self, tx: &mut loyal_core::transaction::Transaction) {
