@@ -188,9 +188,9 @@ export class Client {
   getReceipt(transactionId: string | TransactionId): Promise<Receipt>;
   /** GET a mirror path (`/api/v1/...`): the mirror's own JSON, except that an integer beyond
    * 2^53 (a balance or supply in a token's smallest unit) is a `bigint`, exact. */
-  mirrorGet(path: string): Promise<any>;
+  mirrorGet<T = any>(path: string): Promise<T>;
   /** Every item of a paged listing, following `links.next` up to `maxPages` pages. */
-  mirrorAll(path: string, field: "nfts" | "tokens" | "transactions" | "messages" | "accounts" | "balances" | "airdrops", maxPages: number): Promise<any[]>;
+  mirrorAll<T = any>(path: string, field: "nfts" | "tokens" | "transactions" | "messages" | "accounts" | "balances" | "airdrops", maxPages: number): Promise<T[]>;
   waitForMirror(transactionId: string | TransactionId, timeoutMs: number): Promise<{ consensusTimestamp: string; result: string; name: string }>;
   ipfsAdd(bytes: Uint8Array, name?: string): Promise<string>;
   /** A CID (v1 `b…` or v0 `Qm…`), `ipfs://CID`, or `ipfs://CID/path` into a directory; every
@@ -495,3 +495,47 @@ export interface NftMetadata {
 /** Validates and serializes with a stable field order (same metadata, same CID). */
 export function encodeMetadata(metadata: NftMetadata): Uint8Array;
 export function decodeMetadata(bytes: Uint8Array): NftMetadata;
+
+// Mirror-node JSON (hiero-mirror-node's openapi.yml), for `mirrorGet<T>` / `mirrorAll<T>`: the
+// fields of the common answers, as the mirror spells them. int64 fields are `number`, or
+// `bigint` beyond 2^53.
+type Int64 = number | bigint;
+/** `/api/v1/accounts/{id}` (with more fields: key, memo, …). */
+export interface MirrorAccount {
+  account: string;
+  balance: { balance: Int64 | null; timestamp: string | null; tokens: { token_id: string; balance: Int64 }[] } | null;
+  created_timestamp?: string | null;
+  deleted?: boolean | null;
+  evm_address?: string | null;
+  memo?: string | null;
+}
+/** An item of `/api/v1/tokens/{id}/nfts` (field `nfts`), or `/api/v1/tokens/{id}/nfts/{serial}`. */
+export interface MirrorNft {
+  account_id: string | null;
+  created_timestamp: string | null;
+  deleted: boolean;
+  /** The NFT's metadata bytes, base64. */
+  metadata: string;
+  modified_timestamp: string | null;
+  serial_number: Int64;
+  spender: string | null;
+  delegating_spender: string | null;
+  token_id: string;
+}
+/** An item of `/api/v1/tokens/{id}/balances` (field `balances`). */
+export interface MirrorTokenBalance { account: string; balance: Int64; decimals?: number }
+/** An item of `/api/v1/transactions` (field `transactions`). */
+export interface MirrorTransaction {
+  transaction_id: string;
+  consensus_timestamp: string;
+  name: string;
+  result: string;
+  entity_id: string | null;
+  charged_tx_fee: Int64;
+  scheduled: boolean;
+  nonce: number;
+  memo_base64?: string | null;
+  transfers?: { account: string; amount: Int64; is_approval?: boolean }[];
+  token_transfers?: { token_id: string; account: string; amount: Int64; is_approval?: boolean }[];
+  nft_transfers?: { token_id: string; serial_number: Int64; sender_account_id: string | null; receiver_account_id: string | null; is_approval?: boolean }[];
+}

@@ -1,7 +1,7 @@
 // Type-checked (tsc --noEmit) against the installed package's index.d.ts.
 import {
   Client, PrivateKey, TokenCreateTransaction, TokenMintTransaction, TransferTransaction, encodeMetadata,
-  hbar, type ErrorCode, type LoyalError, type Receipt,
+  hbar, type ErrorCode, type LoyalError, type Receipt, type MirrorNft, type MirrorAccount,
 } from "@loyal/hedera";
 import * as small from "@loyal/hedera/sign";
 
@@ -73,3 +73,14 @@ function asBytes(key: small.PrivateKey): Uint8Array {
 }
 
 export { mint, pay, signOnly, asBytes };
+
+async function mirror(client: Client): Promise<string> {
+  const nfts = await client.mirrorAll<MirrorNft>("/api/v1/tokens/0.0.5005/nfts", "nfts", 3);
+  const account = await client.mirrorGet<MirrorAccount>("/api/v1/accounts/0.0.1005");
+  const tinybars: number | bigint | null = account.balance?.balance ?? null;
+  // @ts-expect-error: a mirror NFT has no `serial` (it is `serial_number`)
+  void nfts[0].serial;
+  void tinybars;
+  return nfts.map((n) => `${n.token_id}/${n.serial_number} ${n.account_id ?? "burned"}`).join(", ");
+}
+void mirror;
