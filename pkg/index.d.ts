@@ -185,6 +185,10 @@ export class Client {
   /** Replaces the node list with the mirror's (every page). Await it before using the client:
    * it holds the client until it settles. */
   updateNodesFromMirror(): Promise<void>;
+  /** Sends of one transaction before NO_HEALTHY_NODE (each to the next node); default 10. */
+  setMaxAttempts(attempts: number): void;
+  /** How long one request to one node may take before the next is tried; default 10 000 ms. */
+  setRequestTimeout(ms: number): void;
   getReceipt(transactionId: string | TransactionId): Promise<Receipt>;
   /** GET a mirror path (`/api/v1/...`): the mirror's own JSON, except that an integer beyond
    * 2^53 (a balance or supply in a token's smallest unit) is a `bigint`, exact. */

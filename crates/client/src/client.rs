@@ -120,6 +120,12 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         }
     }
 
+    /// The same settings on another network (a node list read from a mirror, say).
+    pub fn with_network(mut self, network: Network) -> Self {
+        self.network = network;
+        self
+    }
+
     /// The account that pays for and signs what `prepare` freezes.
     pub fn with_operator(mut self, account: AccountId, key: PrivateKey) -> Self {
         self.operator = Some((account, key));

@@ -18,9 +18,9 @@ const BOUNDARY: &str = "loyal-ipfs-boundary-7d41a3c9";
 /// A DAG deeper than this is not a file we made (a 1 GiB file is 3 levels).
 const MAX_DEPTH: usize = 8;
 
-/// The blocks of the largest file `cat` returns (`MAX_FILE_SIZE` in 256 KiB leaves, and
-/// their parents).
-const MAX_BLOCKS: usize = (loyal_ipfs::MAX_FILE_SIZE as usize / loyal_ipfs::CHUNK_SIZE) * 2;
+/// The blocks of the largest file `cat` returns (`MAX_FILE_SIZE` in 256 KiB leaves and their
+/// parents, twice over for DAGs made with smaller chunks).
+const MAX_BLOCKS: usize = (loyal_ipfs::MAX_FILE_SIZE as usize / loyal_ipfs::CHUNK_SIZE) * 4;
 
 impl<'a, T: Transport> IpfsClient<'a, T> {
     pub fn new(transport: &'a T, api_url: &str, gateway_url: &str) -> Self {

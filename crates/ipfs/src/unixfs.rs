@@ -100,9 +100,12 @@ fn leaf(chunk: &[u8], blocks: &mut Vec<Block>) -> Node {
     }
 }
 
-/// The most a reassembled file may hold: a DAG whose nodes link the same child many times
-/// describes far more bytes than it has blocks, and is refused rather than expanded.
-pub const MAX_FILE_SIZE: u64 = 1 << 30;
+/// The most a reassembled file may hold (64 MiB: metadata, images and media of a token, in a
+/// browser tab's memory). A DAG whose nodes link the same child many times describes far more
+/// bytes than it has blocks, and is refused rather than expanded; the check comes before each
+/// piece is added, so the buffer never grows past the cap (on wasm32 a 1 GiB buffer's next
+/// doubling overflows the address space).
+pub const MAX_FILE_SIZE: u64 = 64 << 20;
 
 /// Reassembles a file from its blocks (in any order), verifying every block against its CID.
 /// `None` if a block is missing or does not hash to its CID, a node is not a UnixFS file
@@ -120,14 +123,11 @@ fn append(cid: &Cid, blocks: &[Block], out: &mut Vec<u8>) -> Option<()> {
         .find(|b| &b.cid == cid && crate::verify_block(cid, &b.bytes))?;
     let start = out.len() as u64;
     if cid.codec == RAW {
-        out.extend_from_slice(&block.bytes);
+        push_capped(out, &block.bytes)?;
     } else {
         let node = file_node(&block.bytes).ok()?;
-        out.extend_from_slice(&node.data);
+        push_capped(out, &node.data)?;
         for child in &node.links {
-            if out.len() as u64 > MAX_FILE_SIZE {
-                return None;
-            }
             append(child, blocks, out)?;
         }
         if node
@@ -137,7 +137,15 @@ fn append(cid: &Cid, blocks: &[Block], out: &mut Vec<u8>) -> Option<()> {
             return None;
         }
     }
-    (out.len() as u64 <= MAX_FILE_SIZE).then_some(())
+    Some(())
+}
+
+fn push_capped(out: &mut Vec<u8>, piece: &[u8]) -> Option<()> {
+    if (out.len() + piece.len()) as u64 > MAX_FILE_SIZE {
+        return None;
+    }
+    out.extend_from_slice(piece);
+    Some(())
 }
 
 /// What a dag-pb node holds of a file: bytes of its own (UnixFS `Data`, first) and the
@@ -384,7 +392,7 @@ mod tests {
     #[test]
     fn a_dag_that_expands_beyond_the_cap_is_refused() {
         // 174 links to one node of 174 links to one 256 KiB leaf, three levels: 7.9 GB from
-        // four blocks. Refused once the cap is passed, without building it.
+        // four blocks. Refused at the cap, without building it.
         let leaf = block(RAW, vec![7; CHUNK_SIZE]);
         let mid = block(
             DAG_PB,

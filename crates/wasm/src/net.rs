@@ -222,12 +222,22 @@ impl Client {
             .clone()
             .with_nodes_from_mirror(&bytes)
             .map_err(client)?;
-        let operator = self.operator.take();
-        *self = Client::with_network(network);
-        if let Some((a, k)) = operator {
-            self.set_operator_inner(a, k);
-        }
+        // The operator and the retry settings stay.
+        self.update(|c| c.with_network(network));
         Ok(())
+    }
+
+    /// How many times a transaction is sent (to the next node each time) before
+    /// NO_HEALTHY_NODE; default 10, at least 1.
+    #[wasm_bindgen(js_name = setMaxAttempts)]
+    pub fn set_max_attempts(&mut self, attempts: u32) {
+        self.update(|c| c.with_max_attempts(attempts));
+    }
+
+    /// How long one request to one node may take before the next is tried; default 10 000 ms.
+    #[wasm_bindgen(js_name = setRequestTimeout)]
+    pub fn set_request_timeout(&mut self, ms: u32) {
+        self.update(|c| c.with_request_timeout(core::time::Duration::from_millis(ms.into())));
     }
 
     #[wasm_bindgen(js_name = setOperator)]
@@ -346,6 +356,13 @@ impl Client {
 }
 
 impl Client {
+    /// Applies one of the core client's `with_` settings in place.
+    fn update(&mut self, f: impl FnOnce(lc::Client<Fetch, Timers>) -> lc::Client<Fetch, Timers>) {
+        let placeholder = lc::Client::new(self.inner.network().clone(), Fetch, Timers);
+        let inner = core::mem::replace(&mut self.inner, placeholder);
+        self.inner = f(inner);
+    }
+
     fn set_operator_inner(&mut self, account: AccountId, key: loyal_core::key::PrivateKey) {
         self.operator = Some((account, key));
     }

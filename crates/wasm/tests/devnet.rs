@@ -200,6 +200,45 @@ async fn error_paths_have_codes() {
         .unwrap();
     let receipt = small.execute(&failover).await.unwrap();
     assert_eq!(get(&receipt, "status").as_string().unwrap(), "SUCCESS");
+    // Signed with a key that is not the payer's: the node refuses it at precheck.
+    let mut impostor = Client::for_name("devnet").unwrap();
+    impostor
+        .set_operator(&"0.0.1005".into(), &key(BESTPRODUCER))
+        .unwrap();
+    let mut forged = impostor
+        .freeze(spec(
+            json!({"type": "TransferTransaction", "hbarTransfers": [
+            {"accountId": "0.0.1005", "amount": -1}, {"accountId": "0.0.1006", "amount": 1}]}),
+        ))
+        .unwrap();
+    let err = forged.execute(&impostor).await.unwrap_err();
+    assert_eq!(code(&err), "PRECHECK");
+    assert_eq!(
+        get(&get(&err, "details"), "status").as_string().unwrap(),
+        "INVALID_SIGNATURE"
+    );
+    // No proxy answers: after its attempts, NO_HEALTHY_NODE names the transaction to ask after.
+    let mut dead = Client::for_network(spec(json!({
+        "nodes": [{"accountId": "0.0.3", "url": "http://127.0.0.1:9"}],
+        "mirrorUrl": "http://127.0.0.1:5551",
+    })))
+    .unwrap();
+    dead.set_operator(&"0.0.1005".into(), &key(ALICE)).unwrap();
+    dead.set_max_attempts(2);
+    dead.set_request_timeout(2_000);
+    let mut lost = dead
+        .freeze(spec(
+            json!({"type": "TransferTransaction", "hbarTransfers": [
+            {"accountId": "0.0.1005", "amount": -1}, {"accountId": "0.0.1006", "amount": 1}]}),
+        ))
+        .unwrap();
+    let id = lost.transaction_id();
+    let err = lost.execute(&dead).await.unwrap_err();
+    assert_eq!(code(&err), "NO_HEALTHY_NODE");
+    assert_eq!(
+        get(&get(&err, "details"), "transactionId").as_string(),
+        Some(id)
+    );
     // A gateway that serves other content than the CID asked for.
     let client = producer();
     let real = client.ipfs_add(b"{\"real\":true}", None).await.unwrap();
