@@ -171,8 +171,9 @@ const BUILDS: [Build; 2] = [
 /// `undefined` bytes, and the allocator is then handed NaN sizes (in the release build, an
 /// endless loop or memory out of bounds). Its argument passers check first and throw what
 /// every other refusal is: a `LoyalError` with code INVALID_ARGUMENT. A class instance of the
-/// wrong class is refused the same way instead of with a bare `Error`.
-fn checked_arguments(glue: &Path, text: &str) -> Result<String> {
+/// wrong class is refused the same way instead of with a bare `Error`, made by the package's
+/// own `loyalError` (`engine`: the import path from the glue to pkg/engine.js).
+fn checked_arguments(glue: &Path, text: &str, engine: &str) -> Result<String> {
     const PATCHES: &[(&str, &str)] = &[
         (
             "function passStringToWasm0(arg, malloc, realloc) {\n",
@@ -202,9 +203,9 @@ fn checked_arguments(glue: &Path, text: &str) -> Result<String> {
         out = out.replace(bare, "throw argumentError(`a ${klass.name}`, instance);");
     }
     out.push_str(
-        "\nfunction argumentError(expected, got) {\n    const error = new Error(`expected ${expected}, got ${got === null ? 'null' : typeof got}`);\n    error.name = 'LoyalError';\n    error.code = 'INVALID_ARGUMENT';\n    error.details = { reason: error.message };\n    return error;\n}\n",
+        "\nfunction argumentError(expected, got) {\n    const reason = `expected ${expected}, got ${got === null ? 'null' : typeof got}`;\n    return loyalError('INVALID_ARGUMENT', reason, { reason });\n}\n",
     );
-    Ok(out)
+    Ok(format!("import {{ loyalError }} from '{engine}';\n{out}"))
 }
 
 pub fn run() -> Result {
@@ -220,7 +221,10 @@ pub fn run() -> Result {
         let glue =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let glue = pure_registries(&path, &dispose_in_wrap(&path, &glue)?)?;
-        let glue = checked_arguments(&path, &glue)?;
+        // pkg/dist/… up to pkg/: one `..` per directory below pkg/.
+        let depth = build.out.matches('/').count();
+        let engine = format!("{}engine.js", "../".repeat(depth));
+        let glue = checked_arguments(&path, &glue, &engine)?;
         let shipped = if build.panics_trap {
             crate::shake_graph::redact_panic_locations(&built.linked, &built.shipped)?
         } else {
