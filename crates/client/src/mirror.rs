@@ -142,6 +142,12 @@ impl<T: Transport, R: Runtime, M: DeserializeOwned> Pages<'_, '_, T, R, M> {
         Ok(Some(items))
     }
 
+    /// Whether the page cap stopped the listing while the mirror had more (`links.next`):
+    /// the items so far are not all there are.
+    pub fn truncated(&self) -> bool {
+        self.pages_left == 0 && self.next.is_some()
+    }
+
     /// Every item of every page up to the page cap.
     pub async fn collect(mut self) -> Result<Vec<M>> {
         let mut all = Vec::new();

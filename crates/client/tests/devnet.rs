@@ -122,6 +122,23 @@ async fn mint_with_ipfs_metadata_transfer_and_read_back() {
         .unwrap();
     assert_eq!(nfts.len(), 1);
     assert_eq!(nfts[0].metadata, format!("ipfs://{cid}").into_bytes());
+    // links.next is followed up to the cap, and a listing the cap cut short says so.
+    let mut capped =
+        mirror.pages::<serde_json::Value>("/api/v1/accounts?limit=2".into(), "accounts", 2);
+    let mut seen_accounts = 0;
+    while let Some(page) = capped.next_page().await.unwrap() {
+        assert!(page.len() <= 2);
+        seen_accounts += page.len();
+    }
+    assert_eq!(seen_accounts, 4);
+    assert!(capped.truncated(), "more than 4 accounts exist");
+    let mut whole =
+        mirror.pages::<serde_json::Value>("/api/v1/accounts?limit=2".into(), "accounts", 100);
+    let mut all_accounts = 0;
+    while let Some(page) = whole.next_page().await.unwrap() {
+        all_accounts += page.len();
+    }
+    assert!(all_accounts > 4 && !whole.truncated(), "{all_accounts}");
     let account = mirror.account(&customer_id.to_string()).await.unwrap();
     assert_eq!(
         account.key.unwrap().key,
