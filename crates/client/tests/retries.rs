@@ -16,12 +16,7 @@ async fn busy_nodes_are_retried_after_a_back_off() {
     let devnet = spawn(DevnetConfig::ephemeral().with_throttle_tps(2))
         .await
         .unwrap();
-    let net = Network::local(
-        "127.0.0.1",
-        devnet.grpc_web_addr().port(),
-        devnet.mirror_addr().port(),
-        devnet.ipfs_addr().port(),
-    );
+    let net = local(&devnet);
     let client = Client::new(net, HyperTransport::default(), TokioRuntime)
         .with_operator(AccountId::new(0, 0, 1005), genesis::key_for("Alice", false))
         .with_backoff(Duration::from_millis(100), Duration::from_millis(800))
@@ -152,15 +147,20 @@ fn grpc_web_reply(headers: &str, body: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The devnet's node 0.0.3 behind `first` (a proxy that misbehaves) and then its real
-/// gRPC-web endpoint.
-fn two_proxies(devnet: &loyal_devnet::DevnetHandle, first: &str) -> Network {
-    let mut net = Network::local(
+/// The devnet's endpoints, as a client of it sees them.
+fn local(devnet: &loyal_devnet::DevnetHandle) -> Network {
+    Network::local(
         "127.0.0.1",
         devnet.grpc_web_addr().port(),
         devnet.mirror_addr().port(),
         devnet.ipfs_addr().port(),
-    );
+    )
+}
+
+/// The devnet's node 0.0.3 behind `first` (a proxy that misbehaves) and then its real
+/// gRPC-web endpoint.
+fn two_proxies(devnet: &loyal_devnet::DevnetHandle, first: &str) -> Network {
+    let mut net = local(devnet);
     let mut bad = net.nodes[0].clone();
     bad.url = first.to_owned();
     net.nodes.insert(0, bad);
@@ -228,12 +228,7 @@ async fn a_garbled_reply_fails_over_and_a_non_transient_grpc_status_does_not() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn executing_the_same_transaction_again_gives_its_receipt_and_pays_once() {
     let devnet = spawn(DevnetConfig::ephemeral()).await.unwrap();
-    let net = Network::local(
-        "127.0.0.1",
-        devnet.grpc_web_addr().port(),
-        devnet.mirror_addr().port(),
-        devnet.ipfs_addr().port(),
-    );
+    let net = local(&devnet);
     let mirror_url = net.mirror_url.clone();
     let client = alice(net);
     let tx = alice_pays_bob(&client, 1_000_000);
@@ -286,12 +281,7 @@ async fn no_nodes_and_exhausted_attempts_are_errors_that_name_the_transaction() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn new_transaction_ids_start_5_s_back_as_the_sdks_do_and_land() {
     let devnet = spawn(DevnetConfig::ephemeral()).await.unwrap();
-    let net = Network::local(
-        "127.0.0.1",
-        devnet.grpc_web_addr().port(),
-        devnet.mirror_addr().port(),
-        devnet.ipfs_addr().port(),
-    );
+    let net = local(&devnet);
     let client = alice(net);
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
