@@ -204,9 +204,14 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         self.runtime.now().plus_nanos(-VALID_START_BACKDATE_NANOS)
     }
 
+    /// Exponential from the minimum to the maximum, with jitter (half of it to all of it) so
+    /// clients a node throttled together do not come back in lockstep. The jitter is the
+    /// clock's milliseconds: spread enough across clients, and no RNG is needed here.
     fn backoff(&self, attempt: u32) -> Duration {
         let factor = 1u32 << attempt.min(16);
-        (self.min_backoff * factor).min(self.max_backoff)
+        let full = (self.min_backoff * factor).min(self.max_backoff);
+        let spread = ((self.runtime.now().as_nanos() / 1_000_000).rem_euclid(1000)) as u32;
+        full / 2 + full / 2 * spread / 1000
     }
 
     /// One gRPC-web call, given up after `limit`: a node that accepts and never answers is a

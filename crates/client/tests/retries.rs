@@ -298,3 +298,31 @@ async fn new_transaction_ids_start_5_s_back_as_the_sdks_do_and_land() {
         "SUCCESS"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failing_over_to_another_node_sends_the_bytes_made_for_that_node() {
+    // Node 0.0.4 is down; the devnet is node 0.0.3 and refuses a body made for another node
+    // (INVALID_NODE_ACCOUNT), so SUCCESS means the second attempt sent 0.0.3's own bytes.
+    let devnet = spawn(DevnetConfig::ephemeral()).await.unwrap();
+    let mut net = local(&devnet);
+    net.nodes.insert(
+        0,
+        loyal_client::Node {
+            account_id: AccountId::new(0, 0, 4),
+            url: "http://127.0.0.1:1".into(),
+        },
+    );
+    let client = alice(net);
+    let tx = alice_pays_bob(&client, 8);
+    assert_eq!(
+        tx.node_account_ids(),
+        [AccountId::new(0, 0, 4), AccountId::new(0, 0, 3)]
+    );
+    let submitted = client.submit(&tx).await.unwrap();
+    assert_eq!(submitted.node, AccountId::new(0, 0, 3));
+    let receipt = client
+        .receipt(&submitted.transaction_id, Some(submitted.node))
+        .await
+        .unwrap();
+    assert_eq!(receipt.status.as_str_name(), "SUCCESS");
+}
