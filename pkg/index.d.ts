@@ -193,8 +193,9 @@ export class Client {
   /** GET a mirror path (`/api/v1/...`): the mirror's own JSON, except that an integer beyond
    * 2^53 (a balance or supply in a token's smallest unit) is a `bigint`, exact. */
   mirrorGet<T = any>(path: string): Promise<T>;
-  /** Every item of a paged listing, following `links.next` up to `maxPages` pages. */
-  mirrorAll<T = any>(path: string, field: "nfts" | "tokens" | "transactions" | "messages" | "accounts" | "balances" | "airdrops", maxPages: number): Promise<T[]>;
+  /** Every item of a paged listing, following `links.next` up to `maxPages` pages;
+   * `truncated` is true when the cap stopped it and the mirror had more. */
+  mirrorAll<T = any>(path: string, field: "nfts" | "tokens" | "transactions" | "messages" | "accounts" | "balances" | "airdrops", maxPages: number): Promise<T[] & { truncated: boolean }>;
   waitForMirror(transactionId: string | TransactionId, timeoutMs: number): Promise<{ consensusTimestamp: string; result: string; name: string }>;
   ipfsAdd(bytes: Uint8Array, name?: string): Promise<string>;
   /** A CID (v1 `b…` or v0 `Qm…`), `ipfs://CID`, or `ipfs://CID/path` into a directory; every

@@ -305,13 +305,17 @@ impl Client {
                 ))
             }
         };
-        let items: Vec<serde_json::Value> = self
-            .mirror()
-            .pages(path.to_owned(), field, max_pages as usize)
-            .collect()
-            .await
-            .map_err(client)?;
-        Ok(to_js(&serde_json::Value::Array(items)))
+        let mirror = self.mirror();
+        let mut pages =
+            mirror.pages::<serde_json::Value>(path.to_owned(), field, max_pages as usize);
+        let mut items = Vec::new();
+        while let Some(page) = pages.next_page().await.map_err(client)? {
+            items.extend(page);
+        }
+        // The array says whether `maxPages` cut the listing short (the mirror had more).
+        let out = to_js(&serde_json::Value::Array(items));
+        let _ = js_sys::Reflect::set(&out, &"truncated".into(), &pages.truncated().into());
+        Ok(out)
     }
 
     /// Resolves once the mirror lists the transaction (mirror lag is seconds on Hedera).

@@ -91,12 +91,19 @@ async fn nft_with_ipfs_metadata_transfer_and_mirror() {
         .await
         .unwrap();
     assert_eq!(get(&seen, "result").as_string().unwrap(), "SUCCESS");
-    let nfts = js_sys::Array::from(
-        &client
-            .mirror_all("/api/v1/accounts/0.0.1005/nfts?limit=2", "nfts", 50)
-            .await
-            .unwrap(),
-    );
+    let all = client
+        .mirror_all("/api/v1/accounts/0.0.1005/nfts?limit=2", "nfts", 50)
+        .await
+        .unwrap();
+    assert_eq!(get(&all, "truncated"), JsValue::FALSE);
+    let nfts = js_sys::Array::from(&all);
+    // One page of a listing that has more says so.
+    let accounts = client
+        .mirror_all("/api/v1/accounts?limit=2", "accounts", 1)
+        .await
+        .unwrap();
+    assert_eq!(js_sys::Array::from(&accounts).length(), 2);
+    assert_eq!(get(&accounts, "truncated"), JsValue::TRUE);
     let ours = nfts
         .iter()
         .find(|n| get(n, "token_id").as_string().as_deref() == Some(token.as_str()))
