@@ -1,5 +1,6 @@
-//! The mirror node's REST API: typed models for what applications read (accounts, NFTs,
-//! tokens, transactions, topic messages), `links.next` pagination with a page cap, back-off on
+//! The mirror node's REST API: typed models for what applications read (accounts and their
+//! tokens, NFTs and their transfers, tokens and their holders, transactions, topic messages,
+//! pending airdrops, schedules), `links.next` pagination with a page cap, back-off on
 //! 429 and 5xx, and waiting until the mirror has seen a transaction (mirror lag is seconds on
 //! Hedera).
 
@@ -88,6 +89,73 @@ pub struct Transaction {
     /// 0 for the transaction itself; child records (a token's automatic association, …) count up.
     #[serde(default)]
     pub nonce: i32,
+}
+
+/// An item of `/accounts/{id}/tokens`: the account's relationship with one token.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct TokenRelationship {
+    pub token_id: String,
+    pub balance: i64,
+    pub decimals: i64,
+    pub automatic_association: bool,
+    pub freeze_status: String,
+    pub kyc_status: String,
+    pub created_timestamp: String,
+}
+
+/// An item of `/tokens/{id}/balances`: one holder.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Holder {
+    pub account: String,
+    pub balance: i64,
+    pub decimals: i64,
+}
+
+/// An item of `/tokens`.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct TokenSummary {
+    pub token_id: String,
+    pub name: String,
+    pub symbol: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub decimals: i64,
+}
+
+/// An item of `/accounts/{id}/airdrops/pending` (or `/outstanding`).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Airdrop {
+    pub sender_id: String,
+    pub receiver_id: String,
+    pub token_id: String,
+    pub amount: i64,
+    pub serial_number: Option<i64>,
+}
+
+/// An item of `/tokens/{id}/nfts/{serial}/transactions`: one move of the NFT.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct NftTransfer {
+    pub transaction_id: String,
+    pub consensus_timestamp: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub sender_account_id: Option<String>,
+    pub receiver_account_id: Option<String>,
+    pub is_approval: bool,
+    pub nonce: i32,
+}
+
+/// `/schedules/{id}`.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Schedule {
+    pub schedule_id: String,
+    pub creator_account_id: String,
+    pub payer_account_id: String,
+    pub executed_timestamp: Option<String>,
+    #[serde(default)]
+    pub deleted: bool,
+    #[serde(default)]
+    pub memo: String,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -253,6 +321,67 @@ impl<'a, T: Transport, R: Runtime> MirrorClient<'a, T, R> {
             "messages",
             max_pages,
         )
+    }
+
+    /// `/accounts`, in account order.
+    pub fn accounts(&self, max_pages: usize) -> Pages<'_, 'a, T, R, Account> {
+        self.pages("/api/v1/accounts?limit=100".into(), "accounts", max_pages)
+    }
+
+    pub fn account_tokens(
+        &self,
+        id: &str,
+        max_pages: usize,
+    ) -> Pages<'_, 'a, T, R, TokenRelationship> {
+        self.pages(
+            format!("/api/v1/accounts/{id}/tokens?limit=100"),
+            "tokens",
+            max_pages,
+        )
+    }
+
+    /// Airdrops waiting for `id` to claim them.
+    pub fn pending_airdrops(&self, id: &str, max_pages: usize) -> Pages<'_, 'a, T, R, Airdrop> {
+        self.pages(
+            format!("/api/v1/accounts/{id}/airdrops/pending?limit=100"),
+            "airdrops",
+            max_pages,
+        )
+    }
+
+    pub fn tokens(&self, max_pages: usize) -> Pages<'_, 'a, T, R, TokenSummary> {
+        self.pages("/api/v1/tokens?limit=100".into(), "tokens", max_pages)
+    }
+
+    pub fn token_holders(&self, token: &str, max_pages: usize) -> Pages<'_, 'a, T, R, Holder> {
+        self.pages(
+            format!("/api/v1/tokens/{token}/balances?limit=100"),
+            "balances",
+            max_pages,
+        )
+    }
+
+    /// Every move of one NFT, newest first.
+    pub fn nft_transfers(
+        &self,
+        token: &str,
+        serial: i64,
+        max_pages: usize,
+    ) -> Pages<'_, 'a, T, R, NftTransfer> {
+        self.pages(
+            format!("/api/v1/tokens/{token}/nfts/{serial}/transactions?limit=100"),
+            "transactions",
+            max_pages,
+        )
+    }
+
+    pub async fn topic_message(&self, topic: &str, sequence: u64) -> Result<TopicMessage> {
+        self.get(&format!("/api/v1/topics/{topic}/messages/{sequence}"))
+            .await
+    }
+
+    pub async fn schedule(&self, id: &str) -> Result<Schedule> {
+        self.get(&format!("/api/v1/schedules/{id}")).await
     }
 
     pub async fn transaction(&self, id: &TransactionId) -> Result<Vec<Transaction>> {
