@@ -7,7 +7,11 @@
 use crate::transport::{HttpRequest, Runtime, Transport};
 use crate::{Error, Result};
 use base64::Engine;
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
 use core::time::Duration;
+use futures_core::Stream;
 use loyal_core::transaction_id::TransactionId;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
@@ -180,34 +184,63 @@ pub struct MirrorClient<'a, T, R> {
     retries: u32,
 }
 
-/// A paged listing: each `next_page` follows `links.next`, at most `max_pages` times.
+/// A paged listing, as an async stream of pages (`futures_core::Stream`, items
+/// `Result<Vec<M>>`): each page follows `links.next`, at most `max_pages` times. `next_page`
+/// is the same without a stream library.
 pub struct Pages<'m, 'a, T, R, M> {
     mirror: &'m MirrorClient<'a, T, R>,
     next: Option<String>,
     field: &'static str,
     pages_left: usize,
-    _item: core::marker::PhantomData<M>,
+    /// The page being fetched.
+    pending: Option<Pin<Box<dyn Future<Output = Result<serde_json::Value>> + 'm>>>,
+    _item: core::marker::PhantomData<fn() -> M>,
+}
+
+impl<'m, T: Transport, R: Runtime, M: DeserializeOwned> Stream for Pages<'m, '_, T, R, M> {
+    type Item = Result<Vec<M>>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        if this.pending.is_none() {
+            if this.pages_left == 0 {
+                return Poll::Ready(None);
+            }
+            let Some(path) = this.next.take() else {
+                return Poll::Ready(None);
+            };
+            this.pages_left -= 1;
+            let mirror = this.mirror;
+            this.pending = Some(Box::pin(async move { mirror.get_json(&path).await }));
+        }
+        let Some(pending) = this.pending.as_mut() else {
+            return Poll::Ready(None);
+        };
+        let Poll::Ready(body) = pending.as_mut().poll(cx) else {
+            return Poll::Pending;
+        };
+        this.pending = None;
+        let body = match body {
+            Ok(body) => body,
+            Err(e) => return Poll::Ready(Some(Err(e))),
+        };
+        this.next = serde_json::from_value::<Links>(body["links"].clone())
+            .ok()
+            .and_then(|l| l.next);
+        let items = serde_json::from_value(body[this.field].clone()).map_err(|e| Error::Decode {
+            what: "mirror page",
+            reason: e.to_string(),
+        });
+        Poll::Ready(Some(items))
+    }
 }
 
 impl<T: Transport, R: Runtime, M: DeserializeOwned> Pages<'_, '_, T, R, M> {
+    /// The next page, `None` after the last one (or at the page cap).
     pub async fn next_page(&mut self) -> Result<Option<Vec<M>>> {
-        if self.pages_left == 0 {
-            return Ok(None);
-        }
-        let Some(path) = self.next.take() else {
-            return Ok(None);
-        };
-        self.pages_left -= 1;
-        let body = self.mirror.get_json(&path).await?;
-        self.next = serde_json::from_value::<Links>(body["links"].clone())
-            .ok()
-            .and_then(|l| l.next);
-        let items =
-            serde_json::from_value(body[self.field].clone()).map_err(|e| Error::Decode {
-                what: "mirror page",
-                reason: e.to_string(),
-            })?;
-        Ok(Some(items))
+        core::future::poll_fn(|cx| Pin::new(&mut *self).poll_next(cx))
+            .await
+            .transpose()
     }
 
     /// Whether the page cap stopped the listing while the mirror had more (`links.next`):
@@ -278,6 +311,7 @@ impl<'a, T: Transport, R: Runtime> MirrorClient<'a, T, R> {
             next: Some(path),
             field,
             pages_left: max_pages,
+            pending: None,
             _item: core::marker::PhantomData,
         }
     }
