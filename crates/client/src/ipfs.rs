@@ -155,10 +155,10 @@ impl<'a, T: Transport> IpfsClient<'a, T> {
                 })?;
                 next.extend(node.links);
             }
-            // A child linked twice is fetched once; a DAG of more distinct blocks than the
-            // largest file holds is not fetched at all.
-            next.retain(|c| !blocks.iter().any(|b| &b.cid == c));
-            next.dedup();
+            // A child linked twice (anywhere) is fetched and walked once; a DAG of more
+            // distinct blocks than the largest file holds is not fetched at all.
+            let mut seen: std::collections::HashSet<Cid> = blocks.iter().map(|b| b.cid).collect();
+            next.retain(|c| seen.insert(*c));
             for child in &next {
                 if blocks.len() > MAX_BLOCKS {
                     return Err(Error::Decode {
@@ -177,8 +177,15 @@ impl<'a, T: Transport> IpfsClient<'a, T> {
                 break;
             }
         }
-        loyal_ipfs::cat(cid, &blocks).ok_or_else(|| Error::CidMismatch {
-            cid: cid.to_string(),
+        // Every block was checked against its CID as it came: what `cat` refuses now is the
+        // file's shape, not the gateway's honesty.
+        loyal_ipfs::cat(cid, &blocks).ok_or_else(|| Error::Decode {
+            what: "UnixFS file",
+            reason: format!(
+                "{cid} is larger than {} MiB, deeper than {MAX_DEPTH} levels, links too many \
+                 blocks, or its nodes' sizes disagree",
+                loyal_ipfs::MAX_FILE_SIZE >> 20
+            ),
         })
     }
 }

@@ -45,6 +45,16 @@ fn pb_node(kind: u64, data: &[u8], links: &[(&str, Cid)]) -> Vec<u8> {
 
 /// Serves `blocks` by CID, but the block of `swap` (if any) with its last byte flipped.
 async fn gateway(blocks: HashMap<String, Vec<u8>>, swap: Option<Cid>) -> String {
+    gateway_counting(blocks, swap).await.0
+}
+
+/// `gateway`, with the number of requests it served.
+async fn gateway_counting(
+    blocks: HashMap<String, Vec<u8>>,
+    swap: Option<Cid>,
+) -> (String, Arc<std::sync::atomic::AtomicUsize>) {
+    let hits = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = hits.clone();
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
@@ -52,6 +62,7 @@ async fn gateway(blocks: HashMap<String, Vec<u8>>, swap: Option<Cid>) -> String 
     tokio::spawn(async move {
         loop {
             let (mut s, _) = listener.accept().await.unwrap();
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             let mut buf = [0u8; 4096];
             let n = s.read(&mut buf).await.unwrap_or(0);
             let request = String::from_utf8_lossy(&buf[..n]).into_owned();
@@ -69,7 +80,7 @@ async fn gateway(blocks: HashMap<String, Vec<u8>>, swap: Option<Cid>) -> String 
             let _ = s.write_all(&body).await;
         }
     });
-    url
+    (url, hits)
 }
 
 #[tokio::test]
@@ -141,6 +152,46 @@ async fn paths_cid_v0_and_inline_data_are_read_and_verified() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), "CID_MISMATCH", "{err}");
+}
+
+#[tokio::test]
+async fn a_block_linked_many_times_is_fetched_once() {
+    // root -> [A, B, A, B, …], A and B -> [C, D, C, D, …]: five blocks, 10,000 bytes of file.
+    let (c, d) = (b"c".to_vec(), b"d".to_vec());
+    let (c_cid, d_cid) = (Cid::of(RAW, &c), Cid::of(RAW, &d));
+    let pair = |x: Cid, y: Cid| -> Vec<(&'static str, Cid)> {
+        (0..100)
+            .map(|i| ("", if i % 2 == 0 { x } else { y }))
+            .collect()
+    };
+    let a = pb_node(2, b"", &pair(c_cid, d_cid));
+    let b = pb_node(2, b"", &pair(d_cid, c_cid));
+    let (a_cid, b_cid) = (Cid::of(DAG_PB, &a), Cid::of(DAG_PB, &b));
+    let root = pb_node(2, b"", &pair(a_cid, b_cid));
+    let root_cid = Cid::of(DAG_PB, &root);
+    let blocks: HashMap<String, Vec<u8>> = [
+        (root_cid, root),
+        (a_cid, a),
+        (b_cid, b),
+        (c_cid, c),
+        (d_cid, d),
+    ]
+    .into_iter()
+    .map(|(cid, bytes)| (cid.to_string(), bytes))
+    .collect();
+    let (url, hits) = gateway_counting(blocks, None).await;
+    let transport = HyperTransport::default();
+    let file = IpfsClient::new(&transport, &url, &url)
+        .cat(&root_cid)
+        .await
+        .unwrap();
+    assert_eq!(file.len(), 100 * 100);
+    assert!(file.starts_with(b"cdcd") && file[100..104] == *b"dcdc");
+    assert_eq!(
+        hits.load(std::sync::atomic::Ordering::SeqCst),
+        5,
+        "each block fetched once"
+    );
 }
 
 /// Base58btc, for spelling a CIDv0 in the test (the library only reads it).

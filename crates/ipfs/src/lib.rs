@@ -10,7 +10,7 @@ mod unixfs;
 pub use cid::{Cid, CidError, DAG_PB, RAW};
 pub use unixfs::{
     add, cat, directory_entry, file_node, links, Block, FileNode, CHUNK_SIZE, MAX_FILE_SIZE,
-    MAX_LINKS,
+    MAX_LINKS, MAX_LINK_VISITS,
 };
 
 /// Whether `bytes` are exactly the block `cid` names (its multihash is sha2-256 of them).

@@ -107,28 +107,46 @@ fn leaf(chunk: &[u8], blocks: &mut Vec<Block>) -> Node {
 /// doubling overflows the address space).
 pub const MAX_FILE_SIZE: u64 = 64 << 20;
 
-/// Reassembles a file from its blocks (in any order), verifying every block against its CID.
-/// `None` if a block is missing or does not hash to its CID, a node is not a UnixFS file
-/// node, the sizes a node declares are not what its parts hold, or the file would exceed
-/// `MAX_FILE_SIZE`.
+/// The most links `cat` follows: a DAG can link the same empty block any number of times at
+/// every level, which costs no bytes against `MAX_FILE_SIZE` but time without end (a 64 MiB
+/// file in 256 KiB leaves takes 256 visits, in 1 KiB chunks 65,536).
+pub const MAX_LINK_VISITS: usize = 1 << 20;
+
+/// Reassembles a file from its blocks (in any order), verifying every block against its CID
+/// once. `None` if a block is missing or does not hash to its CID, a node is not a UnixFS
+/// file node, the sizes a node declares are not what its parts hold, the file would exceed
+/// `MAX_FILE_SIZE`, or it takes more than `MAX_LINK_VISITS` links.
 pub fn cat(root: &Cid, blocks: &[Block]) -> Option<Vec<u8>> {
+    let verified: std::collections::HashMap<Cid, &[u8]> = blocks
+        .iter()
+        .filter(|b| crate::verify_block(&b.cid, &b.bytes))
+        .map(|b| (b.cid, b.bytes.as_slice()))
+        .collect();
     let mut out = Vec::new();
-    append(root, blocks, &mut out)?;
+    let mut visits = 0;
+    append(root, &verified, &mut out, &mut visits)?;
     Some(out)
 }
 
-fn append(cid: &Cid, blocks: &[Block], out: &mut Vec<u8>) -> Option<()> {
-    let block = blocks
-        .iter()
-        .find(|b| &b.cid == cid && crate::verify_block(cid, &b.bytes))?;
+fn append(
+    cid: &Cid,
+    blocks: &std::collections::HashMap<Cid, &[u8]>,
+    out: &mut Vec<u8>,
+    visits: &mut usize,
+) -> Option<()> {
+    *visits += 1;
+    if *visits > MAX_LINK_VISITS {
+        return None;
+    }
+    let bytes = blocks.get(cid)?;
     let start = out.len() as u64;
     if cid.codec == RAW {
-        push_capped(out, &block.bytes)?;
+        push_capped(out, bytes)?;
     } else {
-        let node = file_node(&block.bytes).ok()?;
+        let node = file_node(bytes).ok()?;
         push_capped(out, &node.data)?;
         for child in &node.links {
-            append(child, blocks, out)?;
+            append(child, blocks, out, visits)?;
         }
         if node
             .file_size
@@ -370,6 +388,17 @@ mod tests {
         // dag-pb without UnixFS data, and bytes that are not protobuf.
         assert!(file_node(&pb_node(b"", &[])[..0]).is_err());
         assert!(file_node(&[0x0a, 0x05, 1]).is_err());
+    }
+
+    #[test]
+    fn a_dag_of_empty_links_is_refused_quickly() {
+        // Three levels of 200 links to one empty leaf: 8 million visits, no bytes.
+        let leaf = block(RAW, Vec::new());
+        let m2 = block(DAG_PB, pb_node(&unixfs(2, b"", None), &vec![leaf.cid; 200]));
+        let m1 = block(DAG_PB, pb_node(&unixfs(2, b"", None), &vec![m2.cid; 200]));
+        let root = block(DAG_PB, pb_node(&unixfs(2, b"", None), &vec![m1.cid; 200]));
+        // Refused at the visit budget (without it, 8 million visits of hashing and search).
+        assert_eq!(cat(&root.cid, &[root.clone(), m1, m2, leaf]), None);
     }
 
     #[test]
