@@ -82,8 +82,6 @@ fn retryable(code: Code) -> bool {
     )
 }
 
-const VALID_START_BACKDATE_NANOS: i64 = 5_000_000_000;
-
 /// A receipt (or the receipt query's precheck) that says "not yet", as the SDKs read it:
 /// the node has not seen the transaction reach consensus, or cannot answer now. OK as a
 /// receipt status is the default of an unset field, not an outcome.
@@ -182,8 +180,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                     .ok_or(Error::Core(loyal_core::Error::MissingField {
                         field: "transaction_id (or a client operator)",
                     }))?;
-            builder =
-                builder.with_transaction_id(TransactionId::new(payer.clone(), self.valid_start()));
+            builder = builder.with_transaction_id(self.new_transaction_id(payer.clone()));
         }
         if builder.node_account_ids().is_empty() {
             builder = builder
@@ -196,12 +193,10 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         Ok(tx)
     }
 
-    /// The valid start of a new transaction id: now, backdated by 5 s as the SDKs do (3–8 s),
-    /// so a clock running a little ahead of the network's still gives a valid start that is
-    /// not in the future (INVALID_TRANSACTION_START). Unique per call: the runtime's clock
-    /// never returns the same instant twice.
-    pub fn valid_start(&self) -> loyal_core::time::Timestamp {
-        self.runtime.now().plus_nanos(-VALID_START_BACKDATE_NANOS)
+    /// A new transaction id paid by `payer` (`TransactionId::generate`: backdated 5 s). Unique
+    /// per call within a process: the runtime's clock never returns the same instant twice.
+    pub fn new_transaction_id(&self, payer: AccountId) -> TransactionId {
+        TransactionId::generate(payer, self.runtime.now())
     }
 
     /// Exponential from the minimum to the maximum, with jitter (half of it to all of it) so

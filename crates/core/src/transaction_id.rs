@@ -6,6 +6,8 @@ use crate::text::{Piece, ZeroPadded};
 use crate::{id::AccountId, proto, time::Timestamp, Error, Result};
 use core::str::FromStr;
 
+const VALID_START_BACKDATE_NANOS: i64 = 5_000_000_000;
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TransactionId {
     pub account_id: AccountId,
@@ -22,6 +24,13 @@ impl TransactionId {
             scheduled: false,
             nonce: 0,
         }
+    }
+
+    /// A new id paid by `account_id` at `now`, backdated by 5 s as the SDKs do (3–8 s): a
+    /// clock a little ahead of the network's still gives a valid start that is not in the
+    /// future (INVALID_TRANSACTION_START). Ids are unique as far as `now` is.
+    pub fn generate(account_id: AccountId, now: Timestamp) -> Self {
+        Self::new(account_id, now.plus_nanos(-VALID_START_BACKDATE_NANOS))
     }
 
     pub fn with_scheduled(mut self, scheduled: bool) -> Self {

@@ -106,13 +106,13 @@ impl TransactionId {
         s.parse().map(TransactionId).map_err(core)
     }
 
-    /// A new id paid by `accountId`, valid from now (strictly increasing within this page, so
-    /// two ids made in the same millisecond differ).
+    /// A new id paid by `accountId`, valid from 5 s ago, as the SDKs' (strictly increasing
+    /// within this page; across pages the nanoseconds within the millisecond are random).
     pub fn generate(account_id: &JsValue) -> JsResult<TransactionId> {
         let payer: id::AccountId = parse_id("accountId", account_id)?;
-        let start = Timestamp::from_unix_nanos(loyal_web::now_nanos());
-        Ok(TransactionId(transaction_id::TransactionId::new(
-            payer, start,
+        let now = Timestamp::from_unix_nanos(loyal_web::now_nanos());
+        Ok(TransactionId(transaction_id::TransactionId::generate(
+            payer, now,
         )))
     }
 

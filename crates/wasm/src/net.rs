@@ -121,10 +121,7 @@ impl Client {
             .iter()
             .map(|n| n.account_id.clone())
             .collect();
-        Some((
-            TransactionId::new(payer.clone(), self.inner.valid_start()),
-            nodes,
-        ))
+        Some((self.inner.new_transaction_id(payer.clone()), nodes))
     }
 
     pub fn sign_as_operator(&self, tx: &mut loyal_core::transaction::Transaction) {

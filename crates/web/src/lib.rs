@@ -13,12 +13,17 @@ pub use transport::{Fetch, Timers};
 
 /// Nanoseconds since the Unix epoch from `Date.now`, strictly increasing: the clock has
 /// millisecond resolution, and two transactions made in the same millisecond must not share a
-/// transaction id (valid start).
+/// transaction id (valid start). The nanoseconds within the millisecond are random, so two
+/// pages (tabs, workers) paying from one account in the same millisecond do not make the
+/// same id either (one in a million would).
 /// (An atomic only to be a safe `static`: wasm32 without threads has one thread, and u64
 /// nanoseconds last until 2554.)
 pub fn now_nanos() -> u64 {
     static LAST: AtomicU64 = AtomicU64::new(0);
-    let wall = js_sys::Date::now() as u64 * 1_000_000;
+    let mut r = [0u8; 4];
+    rand_core::RngCore::fill_bytes(&mut WebRng, &mut r);
+    let within = u64::from(u32::from_le_bytes(r)) % 1_000_000;
+    let wall = js_sys::Date::now() as u64 * 1_000_000 + within;
     let t = wall.max(LAST.load(Ordering::Relaxed) + 1);
     LAST.store(t, Ordering::Relaxed);
     t
