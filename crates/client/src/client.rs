@@ -228,8 +228,29 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         }
     }
 
-    /// Sends the transaction, failing over between the nodes it was frozen for.
+    /// Sends the transaction, failing over between the nodes it was frozen for. A topic
+    /// message of several chunks sends every chunk, in order; the answer is the first's.
     pub async fn submit(&self, tx: &Transaction) -> Result<Submitted> {
+        let mut all = self.submit_chunks(tx).await?;
+        Ok(all.swap_remove(0))
+    }
+
+    /// Every chunk sent, in order (one for all but long topic messages).
+    async fn submit_chunks(&self, tx: &Transaction) -> Result<Vec<Submitted>> {
+        let chunks = tx
+            .node_account_ids()
+            .first()
+            .and_then(|n| tx.for_node(n))
+            .map_or(1, |t| t.entries().len());
+        let mut sent = Vec::with_capacity(chunks);
+        for chunk in 0..chunks {
+            sent.push(self.submit_chunk(tx, chunk).await?);
+        }
+        Ok(sent)
+    }
+
+    /// One chunk, failing over between the nodes it was frozen for.
+    async fn submit_chunk(&self, tx: &Transaction, chunk: usize) -> Result<Submitted> {
         let body = tx.body()?;
         let path = method(body.data.as_ref().ok_or(Error::Decode {
             what: "transaction body",
@@ -244,7 +265,19 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             .iter()
             .filter(|n| frozen_for.contains(&n.account_id))
             .collect();
-        let id = tx.transaction_id().clone();
+        // Each chunk has its own transaction id; `transaction_id()` of the whole is the first's.
+        let id = frozen_for
+            .first()
+            .and_then(|n| {
+                tx.entries()
+                    .iter()
+                    .filter(|e| e.node_account_id() == n)
+                    .nth(chunk)
+            })
+            .map_or_else(
+                || tx.transaction_id().clone(),
+                |e| e.transaction_id().clone(),
+            );
         if nodes.is_empty() {
             return Err(Error::NoHealthyNode {
                 attempts: 0,
@@ -260,7 +293,13 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             let node = nodes[attempt as usize % nodes.len()];
             let account = node.account_id.clone();
             let single = tx.for_node(&account).expect("frozen for this node");
-            let bytes = single.entries()[0].to_proto().encode_to_vec();
+            let Some(entry) = single.entries().get(chunk) else {
+                return Err(Error::Decode {
+                    what: "transaction",
+                    reason: format!("no chunk {chunk} for node {account}"),
+                });
+            };
+            let bytes = entry.to_proto().encode_to_vec();
             let reply = match self
                 .call(&node.url, path, &bytes, self.request_timeout)
                 .await
@@ -292,7 +331,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                         transaction_id: id,
                         node: account,
                         url: node.url.clone(),
-                        hash: single.hash().to_vec(),
+                        hash: entry.hash().to_vec(),
                     })
                 }
                 c if retryable(c) => last = format!("{}: {}", node.url, c.as_str_name()),
@@ -396,21 +435,28 @@ impl<T: Transport, R: Runtime> Client<T, R> {
 
     /// Submits and waits for the receipt; a receipt status other than SUCCESS is an error.
     pub async fn execute(&self, tx: &Transaction) -> Result<Receipt> {
-        let submitted = self.submit(tx).await?;
-        let receipt = self
-            .poll_receipt(
-                &submitted.transaction_id,
-                Some(&submitted.node),
-                Some(&submitted.url),
-            )
-            .await?;
-        if receipt.status != Code::Success {
-            return Err(Error::ReceiptStatus {
-                status: receipt.status.as_str_name().to_owned(),
-                transaction_id: submitted.transaction_id.to_string(),
-            });
+        // Every chunk's receipt must say SUCCESS; the first chunk's is the answer.
+        let mut first = None;
+        for submitted in self.submit_chunks(tx).await? {
+            let receipt = self
+                .poll_receipt(
+                    &submitted.transaction_id,
+                    Some(&submitted.node),
+                    Some(&submitted.url),
+                )
+                .await?;
+            if receipt.status != Code::Success {
+                return Err(Error::ReceiptStatus {
+                    status: receipt.status.as_str_name().to_owned(),
+                    transaction_id: submitted.transaction_id.to_string(),
+                });
+            }
+            first.get_or_insert(receipt);
         }
-        Ok(receipt)
+        first.ok_or_else(|| Error::Decode {
+            what: "transaction",
+            reason: "no entries".into(),
+        })
     }
 }
 

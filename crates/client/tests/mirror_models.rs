@@ -201,6 +201,29 @@ async fn typed_models_read_what_the_devnet_serves() {
         (&b"hello"[..], 1)
     );
 
+    // A message over 1,024 bytes goes in three chunks, and execute sends every one of them.
+    let long: Vec<u8> = (0..2500u32).map(|i| b'a' + (i % 26) as u8).collect();
+    let receipt = run(
+        &producer,
+        TopicMessageSubmitTransaction::new()
+            .with_topic_id(topic)
+            .with_message(long.clone()),
+        None,
+    )
+    .await;
+    assert_eq!(
+        receipt.topic_sequence_number, 2,
+        "the first chunk's receipt"
+    );
+    let chunks = mirror
+        .topic_messages(&topic.to_string(), 5)
+        .collect()
+        .await
+        .unwrap();
+    assert_eq!(chunks.len(), 4, "hello and three chunks");
+    let joined: Vec<u8> = chunks[1..].iter().flat_map(|m| m.message.clone()).collect();
+    assert_eq!(joined, long);
+
     let s = mirror.schedule(&schedule.to_string()).await.unwrap();
     assert_eq!(
         (

@@ -280,7 +280,13 @@ fn ids_parse_print_and_check_checksums() {
     let second = TransactionId::generate(&a_js).unwrap();
     assert!(!first.equals(&second));
     // Valid from 5 s ago, as the SDKs' ids (a clock a little ahead still gives a valid start).
-    let start: f64 = first.valid_start().split('.').next().unwrap().parse().unwrap();
+    let start: f64 = first
+        .valid_start()
+        .split('.')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     let behind = js_sys::Date::now() / 1000.0 - start;
     assert!((4.0..7.0).contains(&behind), "{behind} s");
     let e = TransactionId::generate(&JsValue::UNDEFINED).err().unwrap();

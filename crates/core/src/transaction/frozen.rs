@@ -60,6 +60,11 @@ impl SignedEntry {
         &self.body_bytes
     }
 
+    /// SHA-384 of this entry's signed bytes (the transaction hash of this chunk at this node).
+    pub fn hash(&self) -> [u8; 48] {
+        hash_of(self)
+    }
+
     pub fn signature_map(&self) -> &proto::SignatureMap {
         &self.sig_map
     }
