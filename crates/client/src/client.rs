@@ -183,8 +183,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             builder = builder.with_transaction_id(self.new_transaction_id(payer.clone()));
         }
         if builder.node_account_ids().is_empty() {
-            builder = builder
-                .with_node_account_ids(self.network.nodes.iter().map(|n| n.account_id.clone()));
+            builder = builder.with_node_account_ids(self.network.node_account_ids());
         }
         let mut tx = builder.freeze()?;
         if let Some((_, key)) = &self.operator {
@@ -237,20 +236,16 @@ impl<T: Transport, R: Runtime> Client<T, R> {
 
     /// Every chunk sent, in order (one for all but long topic messages).
     async fn submit_chunks(&self, tx: &Transaction) -> Result<Vec<Submitted>> {
-        let chunks = tx
-            .node_account_ids()
-            .first()
-            .and_then(|n| tx.for_node(n))
-            .map_or(1, |t| t.entries().len());
-        let mut sent = Vec::with_capacity(chunks);
-        for chunk in 0..chunks {
-            sent.push(self.submit_chunk(tx, chunk).await?);
+        let mut sent = Vec::new();
+        for chunk in chunk_ids(tx) {
+            sent.push(self.submit_chunk(tx, &chunk).await?);
         }
         Ok(sent)
     }
 
-    /// One chunk, failing over between the nodes it was frozen for.
-    async fn submit_chunk(&self, tx: &Transaction, chunk: usize) -> Result<Submitted> {
+    /// One chunk (the entries with transaction id `id`), failing over between the nodes it
+    /// was frozen for.
+    async fn submit_chunk(&self, tx: &Transaction, id: &TransactionId) -> Result<Submitted> {
         let body = tx.body()?;
         let path = method(body.data.as_ref().ok_or(Error::Decode {
             what: "transaction body",
@@ -265,19 +260,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             .iter()
             .filter(|n| frozen_for.contains(&n.account_id))
             .collect();
-        // Each chunk has its own transaction id; `transaction_id()` of the whole is the first's.
-        let id = frozen_for
-            .first()
-            .and_then(|n| {
-                tx.entries()
-                    .iter()
-                    .filter(|e| e.node_account_id() == n)
-                    .nth(chunk)
-            })
-            .map_or_else(
-                || tx.transaction_id().clone(),
-                |e| e.transaction_id().clone(),
-            );
+        let id = id.clone();
         if nodes.is_empty() {
             return Err(Error::NoHealthyNode {
                 attempts: 0,
@@ -293,10 +276,10 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             let node = nodes[attempt as usize % nodes.len()];
             let account = node.account_id.clone();
             let single = tx.for_node(&account).expect("frozen for this node");
-            let Some(entry) = single.entries().get(chunk) else {
+            let Some(entry) = single.entries().iter().find(|e| e.transaction_id() == &id) else {
                 return Err(Error::Decode {
                     what: "transaction",
-                    reason: format!("no chunk {chunk} for node {account}"),
+                    reason: format!("no entry of {id} for node {account}"),
                 });
             };
             let bytes = entry.to_proto().encode_to_vec();
@@ -458,6 +441,18 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             reason: "no entries".into(),
         })
     }
+}
+
+/// The transaction ids of a transaction's chunks, in order: one for all but long topic
+/// messages, whose chunks each have their own (entries repeat them once per node).
+fn chunk_ids(tx: &Transaction) -> Vec<TransactionId> {
+    let mut ids: Vec<TransactionId> = Vec::new();
+    for e in tx.entries() {
+        if !ids.contains(e.transaction_id()) {
+            ids.push(e.transaction_id().clone());
+        }
+    }
+    ids
 }
 
 /// `a`'s output, or `None` if `b` finishes first (`b` is the timer of a timeout). Both are

@@ -114,13 +114,7 @@ impl Client {
     /// Transaction id (operator, now) and the network's nodes, for a builder that left them out.
     pub fn fill(&self) -> Option<(TransactionId, Vec<AccountId>)> {
         let (payer, _) = self.operator.as_ref()?;
-        let nodes = self
-            .inner
-            .network()
-            .nodes
-            .iter()
-            .map(|n| n.account_id.clone())
-            .collect();
+        let nodes = self.inner.network().node_account_ids();
         Some((self.inner.new_transaction_id(payer.clone()), nodes))
     }
 
