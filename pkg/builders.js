@@ -33,7 +33,9 @@ export function signingWith(sign) {
  */
 export function hbar(n) {
   if (typeof n === "bigint") return n * 100000000n;
-  const m = /^(-?)(\d+)(?:\.(\d{1,8}))?$/.exec(String(n));
+  // A number in fixed notation (1e-8 prints as "1e-8"), if 8 places hold it exactly.
+  const text = typeof n === "number" && Number.isFinite(n) && Number(n.toFixed(8)) === n ? n.toFixed(8) : String(n);
+  const m = /^(-?)(\d+)(?:\.(\d{1,8}))?$/.exec(text);
   if (!m || (typeof n !== "number" && typeof n !== "string")) {
     throw loyalError("INVALID_AMOUNT", `not an hbar amount: ${String(n)}`, { input: String(n), reason: "expected a bigint, or a number or string with up to 8 decimal places" });
   }
@@ -44,6 +46,8 @@ export function hbar(n) {
 // What the setters convert and what they pass on as given: a value they cannot convert goes
 // to the wasm unchanged, which refuses it at freeze with a coded error naming the field.
 function integer(v) {
+  // null and undefined become NaN, which the wasm refuses like any non-integer (not as "left out").
+  if (v == null) return NaN;
   try { return BigInt(v); } catch { return v; }
 }
 

@@ -84,12 +84,18 @@ assert.equal(lib.AccountId.fromString("0.0.7").toString(), "0.0.7");
 // the field; hbar() takes decimals up to 8 places; a PrivateKey given as a key sets its public key.
 assert.deepEqual([hbar(1.5), hbar("0.00000001"), hbar(-2), hbar(3n)], [150000000n, 1n, -200000000n, 300000000n]);
 assert.throws(() => hbar(1e-9), (e) => e.code === "INVALID_AMOUNT");
+assert.deepEqual([hbar(1e-8), hbar(5e-8), hbar(-0.5)], [1n, 5n, -50000000n]);
+// Bytes from another realm are bytes (jsdom, iframes, node:vm).
+const { runInNewContext } = await import("node:vm");
+const foreign = runInNewContext("new Uint8Array([0x0a, 0x05, 1])");
+assert.throws(() => lib.signTransaction(key, foreign), (e) => e.code === "DECODE", "read as bytes, refused as a transaction");
 const framed = (tx) => tx.setTransactionId("0.0.1001@1700000000.000000001").setNodeAccountIds(["0.0.3"]);
 for (const [build, field] of [
   [() => framed(new lib.TransferTransaction()).addHbarTransfer("0.0.1001", "abc"), "hbarTransfers.amount"],
   [() => framed(new lib.TransferTransaction()).addHbarTransfer("0.0.1001", 1.5), "hbarTransfers.amount"],
   [() => new lib.TransferTransaction().setTransactionId("0.0.1001@1700000000.000000001").setNodeAccountIds("0.0.3"), "nodeAccountIds"],
   [() => framed(new lib.TokenCreateTransaction()).setSupplyKey({}), "supplyKey"],
+  [() => framed(new lib.TransferTransaction()).setMaxTransactionFee(undefined), "maxTransactionFee"],
 ]) {
   assert.throws(() => build().freeze(), (e) => e.name === "LoyalError" && e.code === "INVALID_ARGUMENT" && e.details.field === field, field);
 }

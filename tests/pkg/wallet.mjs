@@ -31,6 +31,8 @@ assert.equal(await bob(), before + 100000000, "Bob was paid once");
 
 const liar = new TransferTransaction().addHbarTransfer("0.0.1005", -1n).addHbarTransfer("0.0.1006", 1n).freezeWith(client);
 await assert.rejects(liar.signWith(alice.publicKey, async () => new Uint8Array(64)), (e) => e instanceof Error && e.code === "INVALID_SIGNATURE");
-assert.throws(() => Client.forDevnet("127.0.0.1", 70000, 5551, 5001),
-  (e) => e.code === "INVALID_ARGUMENT" && e.details.field === "grpcWebPort", "a port is not wrapped to 16 bits");
+for (const bad of [70000, 4294972847, 1.5, 0, -1]) {
+  assert.throws(() => Client.forDevnet("127.0.0.1", bad, 5551, 5001),
+    (e) => e.code === "INVALID_ARGUMENT" && e.details.field === "grpcWebPort", `port ${bad} is refused, not wrapped`);
+}
 console.log(JSON.stringify({ transactionId: tx.transactionId, status: receipt.status }));

@@ -87,6 +87,7 @@ fn percent_decoded(text: &str) -> String {
     while i < bytes.len() {
         let hex = bytes
             .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
             .and_then(|h| core::str::from_utf8(h).ok())
             .and_then(|h| u8::from_str_radix(h, 16).ok());
         match (bytes[i], hex) {
@@ -184,9 +185,9 @@ mod tests {
     fn grpc_message_is_percent_decoded() {
         let mut body = frame(b"");
         body.extend(trailer(
-            "grpc-status: 3\r\ngrpc-message: bad%20id%3A%20%E2%84%8F%zz\r\n",
+            "grpc-status: 3\r\ngrpc-message: bad%20id%3A%20%E2%84%8F%zz%+5\r\n",
         ));
-        assert_eq!(parse(&body, &[]).unwrap().status_message, "bad id: ℏ%zz");
+        assert_eq!(parse(&body, &[]).unwrap().status_message, "bad id: ℏ%zz%+5");
     }
 
     #[test]

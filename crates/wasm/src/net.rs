@@ -152,18 +152,19 @@ impl Client {
     }
 
     /// A devnet on other ports (e.g. one started with `--grpc-web-port 0`). Ports are taken
-    /// as `u32` and checked: a `u16` parameter would wrap 70000 to 4464 without a word.
+    /// as numbers and checked: an integer parameter would wrap 70000 to 4464 (or 1.5 to 1)
+    /// without a word.
     #[wasm_bindgen(js_name = forDevnet)]
     pub fn for_devnet(
         host: &str,
-        grpc_web_port: u32,
-        mirror_port: u32,
-        ipfs_port: u32,
+        grpc_web_port: f64,
+        mirror_port: f64,
+        ipfs_port: f64,
     ) -> JsResult<Client> {
-        let port = |field: &str, p: u32| {
-            u16::try_from(p)
-                .ok()
-                .filter(|p| *p != 0)
+        let port = |field: &str, p: f64| {
+            Some(p)
+                .filter(|p| p.fract() == 0.0 && (1.0..=65535.0).contains(p))
+                .map(|p| p as u16)
                 .ok_or_else(|| invalid(field, "a port, 1 to 65535"))
         };
         Ok(Client::with_network(lc::Network::local(

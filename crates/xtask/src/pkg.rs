@@ -181,7 +181,8 @@ fn checked_arguments(glue: &Path, text: &str, engine: &str) -> Result<String> {
         ),
         (
             "function passArray8ToWasm0(arg, malloc) {\n",
-            "    if (!(arg instanceof Uint8Array || Array.isArray(arg))) throw argumentError('a Uint8Array', arg);\n",
+            // By tag, not `instanceof`: bytes from another realm (an iframe, jsdom, `vm`) are bytes.
+            "    if (!(Object.prototype.toString.call(arg) === '[object Uint8Array]' || Array.isArray(arg))) throw argumentError('a Uint8Array', arg);\n",
         ),
     ];
     let mut out = text.to_owned();
