@@ -269,10 +269,24 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             });
         }
         let mut last = String::new();
+        // Past its valid window every node answers TRANSACTION_EXPIRED, which would read as a
+        // refusal though an earlier attempt may have landed: stop there, outcome unknown.
+        let valid_secs = body
+            .transaction_valid_duration
+            .as_ref()
+            .and_then(|d| d.seconds)
+            .unwrap_or(120);
+        let expires = id.valid_start.as_nanos() + i128::from(valid_secs) * 1_000_000_000;
+        let mut attempts = 0;
         for attempt in 0..self.max_attempts {
             if attempt > 0 {
                 self.runtime.sleep(self.backoff(attempt - 1)).await;
             }
+            if self.runtime.now().as_nanos() >= expires {
+                last = format!("{last} (then the transaction's valid window ended)");
+                break;
+            }
+            attempts += 1;
             let node = nodes[attempt as usize % nodes.len()];
             let account = node.account_id.clone();
             let single = tx.for_node(&account).expect("frozen for this node");
@@ -327,7 +341,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             }
         }
         Err(Error::NoHealthyNode {
-            attempts: self.max_attempts,
+            attempts,
             last,
             transaction_id: id.to_string(),
         })

@@ -326,3 +326,26 @@ async fn failing_over_to_another_node_sends_the_bytes_made_for_that_node() {
         .unwrap();
     assert_eq!(receipt.status.as_str_name(), "SUCCESS");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attempts_stop_when_the_valid_window_ends() {
+    // Valid for 1 s from 5 s ago: already over, so nothing is sent and the outcome is unknown
+    // (NO_HEALTHY_NODE naming the id), not a TRANSACTION_EXPIRED refusal.
+    let devnet = spawn(DevnetConfig::ephemeral()).await.unwrap();
+    let (silent, hits) = fake_node(None).await;
+    let client = alice(two_proxies(&devnet, &silent));
+    let tx = client
+        .prepare(
+            TransferTransaction::new()
+                .with_hbar_transfer(AccountId::new(0, 0, 1005), Hbar::from_tinybars(-1))
+                .with_hbar_transfer(AccountId::new(0, 0, 1006), Hbar::from_tinybars(1))
+                .with_transaction_valid_duration(loyal_core::time::Duration::from_secs(1)),
+        )
+        .unwrap();
+    let err = client.submit(&tx).await.unwrap_err();
+    assert!(
+        matches!(&err, loyal_client::Error::NoHealthyNode { attempts: 0, .. }),
+        "{err}"
+    );
+    assert_eq!(hits.load(Ordering::SeqCst), 0);
+}
