@@ -10,10 +10,8 @@
 use crate::grpc_web;
 use crate::network::{Network, Node};
 use crate::receipt::Receipt;
-use crate::transport::{Runtime, Transport};
+use crate::transport::{first, Runtime, Transport};
 use crate::{Error, Result};
-use core::future::Future;
-use core::task::Poll;
 use core::time::Duration;
 use loyal_core::id::AccountId;
 use loyal_core::key::PrivateKey;
@@ -467,20 +465,4 @@ fn chunk_ids(tx: &Transaction) -> Vec<TransactionId> {
         }
     }
     ids
-}
-
-/// `a`'s output, or `None` if `b` finishes first (`b` is the timer of a timeout). Both are
-/// polled on the caller's task: the client's futures need no executor of their own.
-async fn first<A: Future, B: Future>(a: A, b: B) -> Option<A::Output> {
-    let (mut a, mut b) = (core::pin::pin!(a), core::pin::pin!(b));
-    core::future::poll_fn(|cx| {
-        if let Poll::Ready(v) = a.as_mut().poll(cx) {
-            return Poll::Ready(Some(v));
-        }
-        if b.as_mut().poll(cx).is_ready() {
-            return Poll::Ready(None);
-        }
-        Poll::Pending
-    })
-    .await
 }

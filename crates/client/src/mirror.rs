@@ -182,6 +182,7 @@ pub struct MirrorClient<'a, T, R> {
     runtime: &'a R,
     base: String,
     retries: u32,
+    timeout: Duration,
 }
 
 /// A paged listing, as an async stream of pages (`futures_core::Stream`, items
@@ -266,7 +267,15 @@ impl<'a, T: Transport, R: Runtime> MirrorClient<'a, T, R> {
             runtime,
             base: base_url.trim_end_matches('/').to_owned(),
             retries: 5,
+            timeout: Duration::from_secs(10),
         }
+    }
+
+    /// How long one request may take before it is a transport error (default 10 s): a
+    /// mirror that accepts and never answers does not hold its caller for ever.
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
     }
 
     /// GET `path` (starting `/api/v1/`), retrying 429 and 5xx with exponential back-off.
@@ -274,7 +283,15 @@ impl<'a, T: Transport, R: Runtime> MirrorClient<'a, T, R> {
         let url = format!("{}{path}", self.base);
         let mut attempt = 0;
         loop {
-            let response = self.transport.send(HttpRequest::get(url.clone())).await?;
+            let send = self.transport.send(HttpRequest::get(url.clone()));
+            let response = crate::transport::first(send, self.runtime.sleep(self.timeout))
+                .await
+                .unwrap_or_else(|| {
+                    Err(Error::Transport {
+                        url: url.clone(),
+                        reason: format!("no answer within {} ms", self.timeout.as_millis()),
+                    })
+                })?;
             let retry = response.status == 429 || response.status >= 500;
             if retry && attempt < self.retries {
                 self.runtime

@@ -3,6 +3,8 @@
 //! Futures need not be `Send`: a browser is single-threaded.
 
 use crate::Result;
+use core::future::Future;
+use core::task::Poll;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
@@ -70,4 +72,20 @@ pub trait Runtime {
     async fn sleep(&self, duration: core::time::Duration);
     /// Wall-clock time, for transaction valid starts and timeouts.
     fn now(&self) -> loyal_core::time::Timestamp;
+}
+
+/// `a`'s output, or `None` if `b` finishes first (`b` is the timer of a timeout). Both are
+/// polled on the caller's task: the client's futures need no executor of their own.
+pub(crate) async fn first<A: Future, B: Future>(a: A, b: B) -> Option<A::Output> {
+    let (mut a, mut b) = (core::pin::pin!(a), core::pin::pin!(b));
+    core::future::poll_fn(|cx| {
+        if let Poll::Ready(v) = a.as_mut().poll(cx) {
+            return Poll::Ready(Some(v));
+        }
+        if b.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(None);
+        }
+        Poll::Pending
+    })
+    .await
 }

@@ -349,3 +349,14 @@ async fn attempts_stop_when_the_valid_window_ends() {
     );
     assert_eq!(hits.load(Ordering::SeqCst), 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mirror_that_never_answers_is_a_transport_error_after_its_timeout() {
+    let (silent, hits) = fake_node(None).await;
+    let (transport, runtime) = (HyperTransport::default(), TokioRuntime);
+    let mirror =
+        MirrorClient::new(&transport, &runtime, &silent).with_timeout(Duration::from_millis(300));
+    let err = mirror.account("0.0.1005").await.unwrap_err();
+    assert_eq!(err.code(), "TRANSPORT", "{err}");
+    assert_eq!(hits.load(Ordering::SeqCst), 1);
+}
