@@ -10,7 +10,7 @@
 use crate::grpc_web;
 use crate::network::{Network, Node};
 use crate::receipt::Receipt;
-use crate::transport::{first, Runtime, Transport};
+use crate::transport::{within, Runtime, Transport};
 use crate::{Error, Result};
 use core::time::Duration;
 use loyal_core::id::AccountId;
@@ -216,13 +216,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         limit: Duration,
     ) -> Result<Vec<u8>> {
         let call = grpc_web::call(&self.transport, url, path, message);
-        match first(call, self.runtime.sleep(limit)).await {
-            Some(answer) => answer,
-            None => Err(Error::Transport {
-                url: url.to_owned(),
-                reason: format!("no answer within {} ms", limit.as_millis()),
-            }),
-        }
+        within(&self.runtime, url, limit, call).await
     }
 
     /// Sends the transaction, failing over between the nodes it was frozen for. A topic

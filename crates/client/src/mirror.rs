@@ -284,14 +284,7 @@ impl<'a, T: Transport, R: Runtime> MirrorClient<'a, T, R> {
         let mut attempt = 0;
         loop {
             let send = self.transport.send(HttpRequest::get(url.clone()));
-            let response = crate::transport::first(send, self.runtime.sleep(self.timeout))
-                .await
-                .unwrap_or_else(|| {
-                    Err(Error::Transport {
-                        url: url.clone(),
-                        reason: format!("no answer within {} ms", self.timeout.as_millis()),
-                    })
-                })?;
+            let response = crate::transport::within(self.runtime, &url, self.timeout, send).await?;
             let retry = response.status == 429 || response.status >= 500;
             if retry && attempt < self.retries {
                 self.runtime

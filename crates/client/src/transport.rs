@@ -74,9 +74,25 @@ pub trait Runtime {
     fn now(&self) -> loyal_core::time::Timestamp;
 }
 
+/// `work`, given up after `limit`: a peer that accepts and never answers is a transport error
+/// (for `url`) like one that refuses.
+pub(crate) async fn within<T>(
+    runtime: &impl Runtime,
+    url: &str,
+    limit: core::time::Duration,
+    work: impl Future<Output = Result<T>>,
+) -> Result<T> {
+    first(work, runtime.sleep(limit)).await.unwrap_or_else(|| {
+        Err(crate::Error::Transport {
+            url: url.to_owned(),
+            reason: format!("no answer within {} ms", limit.as_millis()),
+        })
+    })
+}
+
 /// `a`'s output, or `None` if `b` finishes first (`b` is the timer of a timeout). Both are
 /// polled on the caller's task: the client's futures need no executor of their own.
-pub(crate) async fn first<A: Future, B: Future>(a: A, b: B) -> Option<A::Output> {
+async fn first<A: Future, B: Future>(a: A, b: B) -> Option<A::Output> {
     let (mut a, mut b) = (core::pin::pin!(a), core::pin::pin!(b));
     core::future::poll_fn(|cx| {
         if let Poll::Ready(v) = a.as_mut().poll(cx) {
