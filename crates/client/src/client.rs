@@ -228,16 +228,6 @@ impl<T: Transport, R: Runtime> Client<T, R> {
 
     /// Every chunk sent, in order (one for all but long topic messages).
     async fn submit_chunks(&self, tx: &Transaction) -> Result<Vec<Submitted>> {
-        let mut sent = Vec::new();
-        for chunk in chunk_ids(tx) {
-            sent.push(self.submit_chunk(tx, &chunk).await?);
-        }
-        Ok(sent)
-    }
-
-    /// One chunk (the entries with transaction id `id`), failing over between the nodes it
-    /// was frozen for.
-    async fn submit_chunk(&self, tx: &Transaction, id: &TransactionId) -> Result<Submitted> {
         let body = tx.body()?;
         let path = method(body.data.as_ref().ok_or(Error::Decode {
             what: "transaction body",
@@ -252,7 +242,27 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             .iter()
             .filter(|n| frozen_for.contains(&n.account_id))
             .collect();
-        let id = id.clone();
+        let valid_secs = body
+            .transaction_valid_duration
+            .as_ref()
+            .and_then(|d| d.seconds)
+            .unwrap_or(120);
+        let mut sent = Vec::new();
+        for id in tx.chunk_transaction_ids() {
+            sent.push(self.submit_chunk(tx, &nodes, path, valid_secs, id).await?);
+        }
+        Ok(sent)
+    }
+
+    /// One chunk (the entries with transaction id `id`), failing over between `nodes`.
+    async fn submit_chunk(
+        &self,
+        tx: &Transaction,
+        nodes: &[&Node],
+        path: &str,
+        valid_secs: i64,
+        id: TransactionId,
+    ) -> Result<Submitted> {
         if nodes.is_empty() {
             return Err(Error::NoHealthyNode {
                 attempts: 0,
@@ -263,11 +273,6 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         let mut last = String::new();
         // Past its valid window every node answers TRANSACTION_EXPIRED, which would read as a
         // refusal though an earlier attempt may have landed: stop there, outcome unknown.
-        let valid_secs = body
-            .transaction_valid_duration
-            .as_ref()
-            .and_then(|d| d.seconds)
-            .unwrap_or(120);
         let expires = id.valid_start.as_nanos() + i128::from(valid_secs) * 1_000_000_000;
         let mut attempts = 0;
         for attempt in 0..self.max_attempts {
@@ -281,8 +286,11 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             attempts += 1;
             let node = nodes[attempt as usize % nodes.len()];
             let account = node.account_id.clone();
-            let single = tx.for_node(&account).expect("frozen for this node");
-            let Some(entry) = single.entries().iter().find(|e| e.transaction_id() == &id) else {
+            let entry = tx
+                .entries()
+                .iter()
+                .find(|e| e.node_account_id() == &account && e.transaction_id() == &id);
+            let Some(entry) = entry else {
                 return Err(Error::Decode {
                     what: "transaction",
                     reason: format!("no entry of {id} for node {account}"),
@@ -447,16 +455,4 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             reason: "no entries".into(),
         })
     }
-}
-
-/// The transaction ids of a transaction's chunks, in order: one for all but long topic
-/// messages, whose chunks each have their own (entries repeat them once per node).
-fn chunk_ids(tx: &Transaction) -> Vec<TransactionId> {
-    let mut ids: Vec<TransactionId> = Vec::new();
-    for e in tx.entries() {
-        if !ids.contains(e.transaction_id()) {
-            ids.push(e.transaction_id().clone());
-        }
-    }
-    ids
 }

@@ -150,13 +150,13 @@ impl Transaction {
 
     /// Node account ids, in order, without repeats (chunks repeat them).
     pub fn node_account_ids(&self) -> Vec<AccountId> {
-        let mut out: Vec<AccountId> = Vec::new();
-        for e in &self.entries {
-            if !out.contains(&e.node_account_id) {
-                out.push(e.node_account_id.clone());
-            }
-        }
-        out
+        distinct(self.entries.iter().map(|e| &e.node_account_id))
+    }
+
+    /// The transaction id of each chunk, in order, without repeats (nodes repeat them): one
+    /// for all but long topic messages, whose chunks each have their own.
+    pub fn chunk_transaction_ids(&self) -> Vec<TransactionId> {
+        distinct(self.entries.iter().map(|e| &e.transaction_id))
     }
 
     /// The decoded body of the first entry; every entry differs only in node and chunk.
@@ -310,6 +310,17 @@ impl Transaction {
             .collect();
         (!entries.is_empty()).then_some(Transaction { entries })
     }
+}
+
+/// The items in order of first appearance, each once (lists of a few nodes or chunks).
+fn distinct<'a, T: Clone + PartialEq + 'a>(items: impl Iterator<Item = &'a T>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for item in items {
+        if !out.contains(item) {
+            out.push(item.clone());
+        }
+    }
+    out
 }
 
 fn hash_of(entry: &SignedEntry) -> [u8; 48] {
