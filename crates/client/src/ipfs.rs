@@ -140,6 +140,9 @@ impl<'a, T: Transport> IpfsClient<'a, T> {
             cid: *cid,
             bytes: root,
         }];
+        // A child linked twice (anywhere) is fetched and walked once; a DAG of more distinct
+        // blocks than the largest file holds is not fetched at all.
+        let mut seen = std::collections::HashSet::from([*cid]);
         let mut level = vec![*cid];
         for _ in 0..MAX_DEPTH {
             let mut next = Vec::new();
@@ -155,9 +158,6 @@ impl<'a, T: Transport> IpfsClient<'a, T> {
                 })?;
                 next.extend(node.links);
             }
-            // A child linked twice (anywhere) is fetched and walked once; a DAG of more
-            // distinct blocks than the largest file holds is not fetched at all.
-            let mut seen: std::collections::HashSet<Cid> = blocks.iter().map(|b| b.cid).collect();
             next.retain(|c| seen.insert(*c));
             for child in &next {
                 if blocks.len() > MAX_BLOCKS {
@@ -165,9 +165,6 @@ impl<'a, T: Transport> IpfsClient<'a, T> {
                         what: "UnixFS DAG",
                         reason: format!("{cid} has more than {MAX_BLOCKS} blocks"),
                     });
-                }
-                if blocks.iter().any(|b| &b.cid == child) {
-                    continue;
                 }
                 let bytes = self.block(child).await?;
                 blocks.push(Block { cid: *child, bytes });

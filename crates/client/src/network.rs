@@ -144,8 +144,6 @@ impl Network {
         self
     }
 
-    /// Replaces the node list with the one a mirror's `/api/v1/network/nodes` body gives
-    /// (nodes without a `grpc_proxy_endpoint` cannot be reached from a browser and are skipped).
     /// The node accounts, each once, in order (a node may have several endpoints): what a
     /// transaction is frozen for.
     pub fn node_account_ids(&self) -> Vec<AccountId> {
@@ -158,6 +156,8 @@ impl Network {
         ids
     }
 
+    /// Replaces the node list with the one a mirror's `/api/v1/network/nodes` body gives
+    /// (nodes without a `grpc_proxy_endpoint` cannot be reached from a browser and are skipped).
     pub fn with_nodes_from_mirror(self, body: &[u8]) -> Result<Self> {
         let nodes = nodes_from_mirror(body)?;
         Ok(self.with_nodes(nodes))
