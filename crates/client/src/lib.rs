@@ -21,6 +21,6 @@ pub use client::{method, Client, Submitted};
 pub use error::{Error, Result};
 pub use ipfs::IpfsClient;
 pub use mirror::MirrorClient;
-pub use network::{nodes_from_mirror, Network, Node};
+pub use network::{nodes_from_mirror, reachable_nodes, MirrorNode, Network, Node};
 pub use receipt::Receipt;
 pub use transport::{HttpRequest, HttpResponse, Method, Runtime, Transport};

@@ -169,26 +169,33 @@ struct NodesPage {
     nodes: Vec<MirrorNode>,
 }
 
-#[derive(Deserialize)]
-struct MirrorNode {
-    node_account_id: String,
-    grpc_proxy_endpoint: Option<Endpoint>,
+/// An item of the mirror's `/api/v1/network/nodes` (the fields a client needs).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct MirrorNode {
+    pub node_account_id: String,
+    pub grpc_proxy_endpoint: Option<Endpoint>,
 }
 
-#[derive(Deserialize)]
-struct Endpoint {
-    domain_name: Option<String>,
-    ip_address_v4: Option<String>,
-    port: u16,
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Endpoint {
+    pub domain_name: Option<String>,
+    pub ip_address_v4: Option<String>,
+    pub port: u16,
 }
 
+/// The nodes of one `/api/v1/network/nodes` page body.
 pub fn nodes_from_mirror(body: &[u8]) -> Result<Vec<Node>> {
     let page: NodesPage = serde_json::from_slice(body).map_err(|e| Error::Decode {
         what: "network/nodes",
         reason: e.to_string(),
     })?;
+    reachable_nodes(page.nodes)
+}
+
+/// The mirror's nodes a browser can reach: those with a gRPC-web proxy endpoint.
+pub fn reachable_nodes(listed: impl IntoIterator<Item = MirrorNode>) -> Result<Vec<Node>> {
     let mut nodes = Vec::new();
-    for n in page.nodes {
+    for n in listed {
         let Some(e) = n.grpc_proxy_endpoint else {
             continue;
         };

@@ -201,19 +201,14 @@ impl Client {
     #[wasm_bindgen(js_name = updateNodesFromMirror)]
     pub async fn update_nodes_from_mirror(&mut self) -> JsResult<()> {
         // Every page: the mirror lists 25 nodes a page by default, mainnet has more.
-        let nodes: Vec<serde_json::Value> = self
+        let listed = self
             .mirror()
-            .pages("/api/v1/network/nodes".to_owned(), "nodes", 20)
+            .pages::<lc::MirrorNode>("/api/v1/network/nodes".to_owned(), "nodes", 20)
             .collect()
             .await
             .map_err(client)?;
-        let bytes = serde_json::to_vec(&serde_json::json!({ "nodes": nodes })).unwrap_or_default();
-        let network = self
-            .inner
-            .network()
-            .clone()
-            .with_nodes_from_mirror(&bytes)
-            .map_err(client)?;
+        let nodes = lc::reachable_nodes(listed).map_err(client)?;
+        let network = self.inner.network().clone().with_nodes(nodes);
         // The operator and the retry settings stay.
         self.update(|c| c.with_network(network));
         Ok(())
