@@ -34,7 +34,8 @@ export function signingWith(sign) {
 export function hbar(n) {
   if (typeof n === "bigint") return n * 100000000n;
   // A number in fixed notation (1e-8 prints as "1e-8"), if 8 places hold it exactly.
-  const text = typeof n === "number" && Number.isFinite(n) && Number(n.toFixed(8)) === n ? n.toFixed(8) : String(n);
+  const fixed = typeof n === "number" && Number.isFinite(n) ? n.toFixed(8) : "";
+  const text = fixed && Number(fixed) === n ? fixed : String(n);
   const m = /^(-?)(\d+)(?:\.(\d{1,8}))?$/.exec(text);
   if (!m || (typeof n !== "number" && typeof n !== "string")) {
     throw loyalError("INVALID_AMOUNT", `not an hbar amount: ${String(n)}`, { input: String(n), reason: "expected a bigint, or a number or string with up to 8 decimal places" });

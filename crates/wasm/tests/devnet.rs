@@ -32,6 +32,16 @@ fn spec(v: serde_json::Value) -> JsValue {
         .unwrap()
 }
 
+/// Alice pays Bob one tinybar, frozen by `client` (its operator pays).
+fn one_tinybar_to_bob(client: &Client) -> Transaction {
+    client
+        .freeze(spec(
+            json!({"type": "TransferTransaction", "hbarTransfers": [
+            {"accountId": "0.0.1005", "amount": -1}, {"accountId": "0.0.1006", "amount": 1}]}),
+        ))
+        .unwrap()
+}
+
 fn producer() -> Client {
     let mut c = Client::for_name("devnet").unwrap();
     c.set_operator(&"0.0.1001".into(), &key(BESTPRODUCER))
@@ -199,12 +209,7 @@ async fn error_paths_have_codes() {
     failover
         .set_operator(&"0.0.1005".into(), &key(ALICE))
         .unwrap();
-    let mut small = failover
-        .freeze(spec(
-            json!({"type": "TransferTransaction", "hbarTransfers": [
-            {"accountId": "0.0.1005", "amount": -1}, {"accountId": "0.0.1006", "amount": 1}]}),
-        ))
-        .unwrap();
+    let mut small = one_tinybar_to_bob(&failover);
     let receipt = small.execute(&failover).await.unwrap();
     assert_eq!(get(&receipt, "status").as_string().unwrap(), "SUCCESS");
     // Signed with a key that is not the payer's: the node refuses it at precheck.
@@ -212,12 +217,7 @@ async fn error_paths_have_codes() {
     impostor
         .set_operator(&"0.0.1005".into(), &key(BESTPRODUCER))
         .unwrap();
-    let mut forged = impostor
-        .freeze(spec(
-            json!({"type": "TransferTransaction", "hbarTransfers": [
-            {"accountId": "0.0.1005", "amount": -1}, {"accountId": "0.0.1006", "amount": 1}]}),
-        ))
-        .unwrap();
+    let mut forged = one_tinybar_to_bob(&impostor);
     let err = forged.execute(&impostor).await.unwrap_err();
     assert_eq!(code(&err), "PRECHECK");
     assert_eq!(
@@ -233,12 +233,7 @@ async fn error_paths_have_codes() {
     dead.set_operator(&"0.0.1005".into(), &key(ALICE)).unwrap();
     dead.set_max_attempts(2);
     dead.set_request_timeout(2_000);
-    let mut lost = dead
-        .freeze(spec(
-            json!({"type": "TransferTransaction", "hbarTransfers": [
-            {"accountId": "0.0.1005", "amount": -1}, {"accountId": "0.0.1006", "amount": 1}]}),
-        ))
-        .unwrap();
+    let mut lost = one_tinybar_to_bob(&dead);
     let id = lost.transaction_id();
     let err = lost.execute(&dead).await.unwrap_err();
     assert_eq!(code(&err), "NO_HEALTHY_NODE");
