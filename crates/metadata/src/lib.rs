@@ -201,18 +201,13 @@ impl NftMetadata {
     }
 
     pub fn validate(&self) -> Result<()> {
-        self.validate_at("")
-    }
-
-    fn validate_at(&self, prefix: &str) -> Result<()> {
-        let field = |f: &str| format!("{prefix}{f}");
         let invalid = |f: &str, reason: &str| Error::InvalidField {
-            field: field(f),
+            field: f.to_owned(),
             reason: reason.into(),
         };
         if self.name.trim().is_empty() {
             return Err(Error::MissingField {
-                field: field("name"),
+                field: "name".into(),
             });
         }
         check_uri(&self.image).map_err(|r| invalid("image", r))?;
@@ -239,7 +234,7 @@ impl NftMetadata {
                 check_uri(uri).map_err(|r| invalid(&at("metadata_uri"), r))?;
             }
             if let Some(nested) = &file.metadata {
-                check_nested(nested, &format!("{prefix}files[{i}].metadata."))?;
+                check_nested(nested, &format!("files[{i}].metadata."))?;
             }
         }
         for (i, a) in self.attributes.iter().enumerate() {
