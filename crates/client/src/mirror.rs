@@ -424,6 +424,11 @@ impl<'a, T: Transport, R: Runtime> MirrorClient<'a, T, R> {
             .await
     }
 
+    /// The network's nodes (`reachable_nodes` keeps those a browser can reach).
+    pub fn network_nodes(&self, max_pages: usize) -> Pages<'_, 'a, T, R, crate::MirrorNode> {
+        self.pages("/api/v1/network/nodes".into(), "nodes", max_pages)
+    }
+
     pub async fn schedule(&self, id: &str) -> Result<Schedule> {
         self.get(&format!("/api/v1/schedules/{id}")).await
     }

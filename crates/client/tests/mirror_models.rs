@@ -224,6 +224,15 @@ async fn typed_models_read_what_the_devnet_serves() {
     let joined: Vec<u8> = chunks[1..].iter().flat_map(|m| m.message.clone()).collect();
     assert_eq!(joined, long);
 
+    let listed = mirror.network_nodes(5).collect().await.unwrap();
+    let nodes = loyal_client::reachable_nodes(listed).unwrap();
+    assert_eq!(nodes.len(), 1);
+    assert_eq!(nodes[0].account_id, AccountId::new(0, 0, 3));
+    assert_eq!(
+        nodes[0].url, net.nodes[0].url,
+        "the devnet advertises its own gRPC-web proxy"
+    );
+
     let s = mirror.schedule(&schedule.to_string()).await.unwrap();
     assert_eq!(
         (

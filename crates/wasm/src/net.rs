@@ -203,7 +203,7 @@ impl Client {
         // Every page: the mirror lists 25 nodes a page by default, mainnet has more.
         let listed = self
             .mirror()
-            .pages::<lc::MirrorNode>("/api/v1/network/nodes".to_owned(), "nodes", 20)
+            .network_nodes(20)
             .collect()
             .await
             .map_err(client)?;
