@@ -1,0 +1,1 @@
+//! Requests from pages, checked for shape before anything else looks at them.
