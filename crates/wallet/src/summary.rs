@@ -335,4 +335,4 @@ pub fn iso8601(seconds: i64) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
