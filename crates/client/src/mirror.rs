@@ -278,6 +278,11 @@ impl<'a, T: Transport, R: Runtime> MirrorClient<'a, T, R> {
         self
     }
 
+    /// The clock this client sleeps on (callers that poll the mirror wait on it too).
+    pub fn runtime(&self) -> &'a R {
+        self.runtime
+    }
+
     /// GET `path` (starting `/api/v1/`), retrying 429 and 5xx with exponential back-off.
     pub async fn get_json(&self, path: &str) -> Result<serde_json::Value> {
         let url = format!("{}{path}", self.base);

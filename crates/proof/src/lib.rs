@@ -1,0 +1,34 @@
+//! Token-ownership proofs.
+//!
+//! A holder presents tokens she owns to a verifier: a [`Presentation`] (holder, claims,
+//! audience, purpose, the verifier's nonce, issued-at, expiry) whose canonical text
+//! ([`Presentation::message`], format `loyal-proof/1`, documented in [`presentation`]) is
+//! signed as a HIP-820 message, so any HIP-820 wallet can sign it and its approval window shows
+//! exactly what is signed. [`SignedPresentation::to_text`] is a compact base64url form for QR
+//! codes and links.
+//!
+//! The verifier ([`verify`]) trusts nothing the prover says beyond the claims themselves: the
+//! account's key, the ownership of every claimed token, the collection (type, treasury, supply
+//! key) and the NFT's HIP-412 metadata are read from the mirror and IPFS (every block checked
+//! against its CID), optionally from several mirrors that must agree; the nonce is accepted
+//! once. Every refusal is a [`ProofError`] with a stable `code()`.
+
+mod error;
+mod facts;
+mod nonce;
+mod policy;
+mod predicate;
+pub mod presentation;
+mod requirement;
+mod signed;
+mod timefmt;
+mod verify;
+
+pub use error::{ProofError, Result};
+pub use nonce::{MemoryNonceStore, NonceStore};
+pub use policy::Policy;
+pub use predicate::{Op, Predicate};
+pub use presentation::{Claim, Presentation};
+pub use requirement::{Requirement, RequirementKind};
+pub use signed::SignedPresentation;
+pub use verify::{verify, Verified, VerifiedClaim};

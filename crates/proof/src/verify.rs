@@ -1,0 +1,284 @@
+//! Verification, never trusting the prover. In order:
+//!
+//! 1. the policy (audience, purpose, validity window; each requirement has a claim of its
+//!    kind): no network;
+//! 2. the mirror has caught up to the presentation's issued-at (see [`Policy::max_mirror_lag`]);
+//! 3. the holder's key as the mirror knows it (a single ED25519 or ECDSA key) signed the
+//!    HIP-820 message;
+//! 4. the nonce is consumed (so a signed proof for this verifier is accepted once);
+//! 5. for every claim: the token is of the claimed kind and, for the claim meeting a
+//!    requirement, has its treasury and supply key; the NFT belongs to the holder now (or the
+//!    balance is at least the amount); the NFT's metadata is an `ipfs://` URI whose content,
+//!    fetched block by block against its CID, is HIP-412 JSON; the requirement's predicates
+//!    hold for it.
+//!
+//! With several mirrors every fact read in 2, 3 and 5 must be the same on each.
+
+use crate::error::{ProofError, Result};
+use crate::facts::{self, agreed, disagree};
+use crate::nonce::NonceStore;
+use crate::policy::Policy;
+use crate::presentation::{Claim, Presentation};
+use crate::requirement::{Requirement, RequirementKind};
+use crate::signed::SignedPresentation;
+use base64::Engine;
+use loyal_client::{Error as ClientError, IpfsClient, MirrorClient, Runtime, Transport};
+use loyal_core::id::{AccountId, TokenId};
+use loyal_core::key::{Key, PublicKey};
+use prost::Message;
+use serde_json::Value;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verified {
+    pub holder: AccountId,
+    /// The key the mirror gave for the holder, which signed the presentation.
+    pub public_key: PublicKey,
+    /// In the presentation's canonical claim order.
+    pub claims: Vec<VerifiedClaim>,
+    pub presentation: Presentation,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerifiedClaim {
+    pub token: TokenId,
+    /// The NFT's serial; `None` for a fungible claim.
+    pub serial: Option<u64>,
+    /// 1 for an NFT; for a fungible claim the balance the holder has now.
+    pub amount: u64,
+    pub metadata_uri: Option<String>,
+    /// The NFT's HIP-412 metadata (`null` for a fungible claim).
+    pub metadata: Value,
+}
+
+pub async fn verify<T: Transport, R: Runtime, N: NonceStore + ?Sized>(
+    signed: &SignedPresentation,
+    policy: &Policy,
+    nonces: &mut N,
+    mirrors: &[MirrorClient<'_, T, R>],
+    ipfs: &IpfsClient<'_, T>,
+) -> Result<Verified> {
+    let p = &signed.presentation;
+    p.validate()?;
+    if mirrors.is_empty() {
+        return Err(ProofError::policy("no mirror to verify against"));
+    }
+    policy.check(p)?;
+    let claims = p.sorted_claims();
+    let assigned = policy.assign(&claims)?;
+
+    for m in mirrors {
+        facts::caught_up(m, p.issued_at, policy.max_mirror_lag).await?;
+    }
+    let public_key = holder_key(mirrors, &p.holder).await?;
+    signed
+        .verify_signature(&public_key)
+        .map_err(|e| ProofError::BadSignature {
+            holder: p.holder.clone(),
+            reason: e.to_string(),
+        })?;
+    if !nonces.consume(&p.nonce) {
+        return Err(ProofError::Replayed {
+            nonce: p.nonce.clone(),
+        });
+    }
+
+    let mut verified = Vec::with_capacity(claims.len());
+    for (i, claim) in claims.iter().enumerate() {
+        let requirement = assigned
+            .iter()
+            .position(|&c| c == i)
+            .map(|r| &policy.requirements[r]);
+        verified.push(verify_claim(&p.holder, claim, requirement, mirrors, ipfs).await?);
+    }
+    Ok(Verified {
+        holder: p.holder.clone(),
+        public_key,
+        claims: verified,
+        presentation: p.clone(),
+    })
+}
+
+/// The holder's key as the mirror knows it: only a single key can sign a message.
+async fn holder_key<T: Transport, R: Runtime>(
+    mirrors: &[MirrorClient<'_, T, R>],
+    holder: &AccountId,
+) -> Result<PublicKey> {
+    let fact = agreed!(mirrors, format!("the key of {holder}"), |m| facts::account(m, holder))?;
+    let unsupported = |key_type: &str| ProofError::UnsupportedKey {
+        holder: holder.clone(),
+        key_type: key_type.to_owned(),
+    };
+    let bad = |reason: String| ProofError::BadSignature {
+        holder: holder.clone(),
+        reason,
+    };
+    if !fact.found {
+        return Err(bad("the mirror knows no such account".into()));
+    }
+    let (kind, hex_key) = fact.key.ok_or_else(|| unsupported("missing"))?;
+    let bytes = hex_bytes(&hex_key).ok_or_else(|| bad(format!("the mirror's key {hex_key:?} is not hex")))?;
+    let parsed = match kind.as_str() {
+        "ED25519" => PublicKey::from_bytes_ed25519(&bytes),
+        "ECDSA_SECP256K1" => PublicKey::from_bytes_ecdsa(&bytes),
+        "ProtobufEncoded" => {
+            let proto = loyal_core::proto::Key::decode(bytes.as_slice())
+                .map_err(|e| bad(format!("the mirror's key does not decode: {e}")))?;
+            match Key::from_proto(&proto) {
+                Ok(Key::Single(k)) => Ok(k),
+                Ok(Key::KeyList(list)) if list.threshold.is_some() => {
+                    return Err(unsupported("threshold"))
+                }
+                Ok(Key::KeyList(_)) => return Err(unsupported("key list")),
+                Ok(Key::Contract(_)) => return Err(unsupported("contract")),
+                Err(e) => Err(e),
+            }
+        }
+        other => return Err(unsupported(other)),
+    };
+    parsed.map_err(|e| unsupported(&format!("{kind} ({e})")))
+}
+
+async fn verify_claim<T: Transport, R: Runtime>(
+    holder: &AccountId,
+    claim: &Claim,
+    requirement: Option<&Requirement>,
+    mirrors: &[MirrorClient<'_, T, R>],
+    ipfs: &IpfsClient<'_, T>,
+) -> Result<VerifiedClaim> {
+    let token = claim.token();
+    let info = agreed!(mirrors, format!("token {token}"), |m| facts::token(m, &token))?;
+    let wrong = |field: &'static str, expected: String, got: String| ProofError::WrongCollection {
+        token,
+        field,
+        expected,
+        got,
+    };
+    if !info.found {
+        return Err(wrong("token", "a token".into(), "not found".into()));
+    }
+    let expected_kind = match claim {
+        Claim::Nft { .. } => "NON_FUNGIBLE_UNIQUE",
+        Claim::Fungible { .. } => "FUNGIBLE_COMMON",
+    };
+    if info.kind != expected_kind {
+        return Err(wrong("type", expected_kind.into(), info.kind));
+    }
+    if info.deleted {
+        return Err(wrong("deleted", "false".into(), "true".into()));
+    }
+    if let Some(r) = requirement {
+        if let Some(t) = &r.treasury {
+            let got = info.treasury.clone().unwrap_or_else(|| "none".into());
+            if got != t.to_string() {
+                return Err(wrong("treasury", t.to_string(), got));
+            }
+        }
+        if let Some(k) = &r.supply_key {
+            let got = info.supply_key.as_ref().and_then(|(_, hex)| hex_bytes(hex));
+            if got.as_deref() != Some(k.to_bytes_raw().as_slice()) {
+                let shown = info.supply_key.map(|(_, hex)| hex).unwrap_or_else(|| "none".into());
+                return Err(wrong("supply_key", k.to_string_raw(), shown));
+            }
+        }
+    }
+
+    match *claim {
+        Claim::Fungible { min_amount, .. } => {
+            let amount = agreed!(mirrors, format!("the balance of {holder} in {token}"), |m| {
+                facts::balance(m, holder, &token)
+            })?;
+            if amount < min_amount {
+                return Err(ProofError::NotOwner {
+                    token,
+                    serial: None,
+                    expected: format!("at least {min_amount}"),
+                    got: amount.to_string(),
+                });
+            }
+            Ok(VerifiedClaim {
+                token,
+                serial: None,
+                amount,
+                metadata_uri: None,
+                metadata: Value::Null,
+            })
+        }
+        Claim::Nft { serial, .. } => {
+            let nft = agreed!(mirrors, format!("NFT {token}/{serial}"), |m| facts::nft(m, &token, serial))?;
+            let owner = match (&nft.owner, nft.found && !nft.deleted) {
+                (Some(o), true) => o.clone(),
+                _ => "nobody (no such NFT)".into(),
+            };
+            if owner != holder.to_string() {
+                return Err(ProofError::NotOwner {
+                    token,
+                    serial: Some(serial),
+                    expected: holder.to_string(),
+                    got: owner,
+                });
+            }
+            let (uri, metadata) = nft_metadata(token, serial, &nft.metadata, ipfs).await?;
+            if let Some(r) = requirement.filter(|r| r.kind == RequirementKind::Nft) {
+                for predicate in &r.predicates {
+                    predicate.eval(&metadata).map_err(|got| ProofError::Predicate {
+                        token,
+                        serial,
+                        predicate: predicate.to_string(),
+                        got,
+                    })?;
+                }
+            }
+            Ok(VerifiedClaim {
+                token,
+                serial: Some(serial),
+                amount: 1,
+                metadata_uri: Some(uri),
+                metadata,
+            })
+        }
+    }
+}
+
+/// The NFT's `ipfs://` metadata, every block checked against the CID, validated as HIP-412.
+async fn nft_metadata<T: Transport>(
+    token: TokenId,
+    serial: u64,
+    on_ledger_b64: &str,
+    ipfs: &IpfsClient<'_, T>,
+) -> Result<(String, Value)> {
+    let fail = |uri: &str, reason: String| ProofError::Metadata {
+        token,
+        serial,
+        uri: uri.to_owned(),
+        reason,
+    };
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(on_ledger_b64)
+        .map_err(|_| fail(on_ledger_b64, "the mirror's metadata is not base64".into()))?;
+    let uri = String::from_utf8(raw).map_err(|_| fail(on_ledger_b64, "not a UTF-8 URI".into()))?;
+    if !uri.starts_with("ipfs://") {
+        return Err(fail(&uri, "not an ipfs:// URI: nothing to check the content against".into()));
+    }
+    let bytes = ipfs.cat_path(&uri).await.map_err(|e| match e {
+        ClientError::CidMismatch { .. }
+        | ClientError::InvalidCid { .. }
+        | ClientError::Decode { .. }
+        | ClientError::Http { status: 404, .. } => fail(&uri, format!("{} ({e})", e.code())),
+        other => ProofError::Network(other),
+    })?;
+    loyal_metadata::NftMetadata::from_json(&bytes)
+        .map_err(|e| fail(&uri, format!("not HIP-412: {e}")))?;
+    let json = serde_json::from_slice(&bytes).map_err(|e| fail(&uri, e.to_string()))?;
+    Ok((uri, json))
+}
+
+fn hex_bytes(s: &str) -> Option<Vec<u8>> {
+    let s = s.strip_prefix("0x").unwrap_or(s);
+    if s.len() % 2 != 0 || s.len() > 4096 {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
