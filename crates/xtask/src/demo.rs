@@ -21,7 +21,11 @@ pub fn run(args: &[String]) -> Result {
     crate::portals::build()?;
     let addr = crate::serve::spawn(root().join("target/www"), "127.0.0.1:8080")
         .map_err(|e| format!("cannot serve the portals on 127.0.0.1:8080: {e}"))?;
-    println!("Network console: http://{addr}/  (the devnet below must keep its default ports)");
+    println!("Portals (the devnet below must keep its default ports):");
+    println!("  landing page     http://{addr}/");
+    for (_, dir) in crate::portals::PAGES {
+        println!("  {dir:<16} http://{addr}/{dir}/");
+    }
     let mut devnet = cmd(
         "cargo",
         &["run", "--quiet", "--release", "-p", "loyal-devnet", "--"],

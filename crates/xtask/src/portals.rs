@@ -4,12 +4,42 @@
 use crate::install;
 use crate::run::{cmd, root, status, Result};
 
+/// The pages Trunk builds, one run each (Trunk builds one HTML target per run): the source
+/// under `www/` and the directory under `target/www/` (also its URL path).
+pub const PAGES: &[(&str, &str)] = &[
+    ("www/console/index.html", "console"),
+    ("www/portals/bestproducer/index.html", "bestproducer"),
+    ("www/portals/fastshoes/index.html", "fastshoes"),
+    ("www/portals/supermarathon/index.html", "supermarathon"),
+    ("www/portals/stillwater/index.html", "stillwater"),
+];
+
+/// Builds every page into `target/www/<dir>/` and the landing page linking them into
+/// `target/www/index.html`.
 pub fn build() -> Result {
     install::rust_target()?;
     install::wasm_bindgen_cli()?;
     install::trunk()?;
-    eprintln!("xtask: building the portals with Trunk");
-    let mut trunk = cmd("trunk", &["build"]);
+    let www = root().join("target/www");
+    for (html, dir) in PAGES {
+        eprintln!("xtask: building {dir} with Trunk");
+        build_page(html, dir)?;
+    }
+    std::fs::create_dir_all(&www).map_err(|e| e.to_string())?;
+    for file in ["index.html", "portals.css"] {
+        std::fs::copy(root().join("www").join(file), www.join(file))
+            .map_err(|e| format!("cannot copy www/{file}: {e}"))?;
+    }
+    Ok(())
+}
+
+fn build_page(html: &str, dir: &str) -> Result {
+    let dist = format!("target/www/{dir}");
+    let public_url = format!("/{dir}/");
+    let mut trunk = cmd(
+        "trunk",
+        &["build", html, "--dist", &dist, "--public-url", &public_url],
+    );
     // Trunk finds wasm-bindgen on PATH when its version matches the pin.
     if let Some(home) = std::env::var_os("HOME") {
         let cargo_bin = std::path::Path::new(&home).join(".cargo/bin");
@@ -21,7 +51,5 @@ pub fn build() -> Result {
             std::env::join_paths(paths).map_err(|e| e.to_string())?,
         );
     }
-    status(trunk)?;
-    let _ = root();
-    Ok(())
+    status(trunk)
 }

@@ -25,11 +25,12 @@ fn respond(mut stream: TcpStream, root: &Path) {
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
-    let relative = if path == "/" {
-        "index.html"
-    } else {
-        path.trim_start_matches('/')
-    };
+    // A directory's page is its index.html (`/bestproducer/`).
+    let relative = format!(
+        "{}{}",
+        path.trim_start_matches('/'),
+        if path.ends_with('/') { "index.html" } else { "" }
+    );
     let file = root.join(relative);
     // No way out of the root.
     let inside = file

@@ -189,7 +189,8 @@ fn live_suites(tally: &mut Tally, filter: &[&str]) {
                 Ok(addr) => {
                     let shot = root.join("target/console/console.png");
                     let _ = std::fs::create_dir_all(shot.parent().unwrap());
-                    let mut node = cmd("node", &["console.mjs", &format!("http://{addr}/")]);
+                    let mut node =
+                        cmd("node", &["console.mjs", &format!("http://{addr}/console/")]);
                     node.arg(&shot).current_dir(root.join("tests/console"));
                     let (ok, out) = tee(node);
                     tally.record("network console page (Playwright)", ok, &out);

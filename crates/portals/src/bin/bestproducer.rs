@@ -1,0 +1,271 @@
+//! BestProducer's staff portal: create the digital-twin collection, manufacture a batch
+//! (one NFT per pair, HIP-412 metadata and an SVG label on IPFS), ship twins to FastShoes,
+//! and the collection's supply and holders from the mirror.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use loyal_client::Client;
+use loyal_core::id::{AccountId, NftId, TokenId};
+use loyal_core::transaction::{
+    TokenCreateTransaction, TokenMintTransaction, TokenType, TransferTransaction,
+};
+use loyal_portals::dom::{self, by_id, input_value, on_click, set_text};
+use loyal_portals::error::invalid;
+use loyal_portals::staff::{Staff, WebClient};
+use loyal_portals::twin::{self, Twin};
+use loyal_portals::{config, names, nft, status, Error, Result};
+use loyal_web::{Fetch, Timers};
+
+struct Page {
+    staff: Rc<Staff>,
+    reader: WebClient,
+    devnet: bool,
+}
+
+fn collection() -> Result<TokenId> {
+    input_value("collection")
+        .parse()
+        .map_err(|e| invalid("Collection", e))
+}
+
+fn remember(token: TokenId, reader: &WebClient) {
+    let key = format!("loyal.twin@{}", reader.network().mirror_url);
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(&key, &token.to_string());
+    }
+}
+
+fn remembered(reader: &WebClient) -> Option<String> {
+    let key = format!("loyal.twin@{}", reader.network().mirror_url);
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(&key).ok().flatten())
+}
+
+impl Page {
+    async fn create(&self) -> Result<TokenId> {
+        let client = self.staff.client()?;
+        let key = self.staff.key()?.public_key();
+        dom::busy("Creating the twin collection…");
+        let tx = client.prepare(
+            TokenCreateTransaction::new()
+                .with_name(input_value("collection-name"))
+                .with_symbol(input_value("collection-symbol"))
+                .with_token_type(TokenType::NonFungibleUnique)
+                .with_treasury(self.staff.account()?)
+                .with_supply_key(key.clone())
+                .with_metadata_key(key),
+        )?;
+        let receipt = client.execute(&tx).await?;
+        let token = receipt
+            .token_id
+            .ok_or_else(|| Error::new("NO_TOKEN_ID", "the receipt names no token"))?;
+        dom::busy("Waiting for the mirror…");
+        nft::mirror(&client)
+            .wait_for_transaction(tx.transaction_id(), Duration::from_secs(20))
+            .await?;
+        Ok(token)
+    }
+
+    fn batch(&self) -> Result<Vec<Twin>> {
+        let sizes = twin::sizes(&input_value("sizes"))?;
+        let field = |id: &str, label: &str| {
+            let v = input_value(id);
+            if v.is_empty() {
+                Err(invalid(label, "required"))
+            } else {
+                Ok(v)
+            }
+        };
+        let base = Twin {
+            model: field("model", "Model")?,
+            size: String::new(),
+            batch: field("batch", "Batch")?,
+            factory: field("factory", "Factory")?,
+            date: field("date", "Manufacturing date")?,
+            materials: field("materials", "Materials")?,
+            sustainability: twin::score("Sustainability score", &input_value("sustainability"))?,
+            workers: twin::score("Workers' conditions score", &input_value("workers"))?,
+        };
+        Ok(sizes
+            .into_iter()
+            .map(|size| Twin { size, ..base.clone() })
+            .collect())
+    }
+
+    /// Uploads each pair's label and metadata, then mints ten twins per transaction.
+    async fn manufacture(&self) -> Result<Vec<i64>> {
+        let token = collection()?;
+        let pairs = self.batch()?;
+        let client = self.staff.client()?;
+        let ipfs = nft::ipfs(&client)?;
+        let steps = pairs.len() + pairs.len().div_ceil(10) + 1;
+        let mut uris = Vec::new();
+        for (i, pair) in pairs.iter().enumerate() {
+            dom::busy(&format!("Uploading pair {} of {} to IPFS…", i + 1, pairs.len()));
+            status::progress(Some((i, steps)));
+            let image = ipfs.add("twin.svg", pair.svg().as_bytes()).await?;
+            let metadata = pair.metadata(&format!("ipfs://{image}"))?;
+            let cid = ipfs.add("metadata.json", &metadata.to_json_bytes()).await?;
+            uris.push(loyal_metadata::metadata_uri(&cid.to_string())?.into_bytes());
+        }
+        let mut serials = Vec::new();
+        let mut last = None;
+        for (i, chunk) in uris.chunks(10).enumerate() {
+            dom::busy(&format!("Minting twins {}–{}…", i * 10 + 1, i * 10 + chunk.len()));
+            status::progress(Some((pairs.len() + i, steps)));
+            let tx = client.prepare(
+                TokenMintTransaction::new()
+                    .with_token_id(token)
+                    .with_metadata(chunk.to_vec()),
+            )?;
+            let receipt = client.execute(&tx).await?;
+            serials.extend(receipt.serial_numbers);
+            last = Some(tx);
+        }
+        dom::busy("Waiting for the mirror…");
+        status::progress(Some((steps - 1, steps)));
+        if let Some(tx) = last {
+            nft::mirror(&client)
+                .wait_for_transaction(tx.transaction_id(), Duration::from_secs(20))
+                .await?;
+        }
+        Ok(serials)
+    }
+
+    async fn ship(&self) -> Result<(Vec<u64>, AccountId)> {
+        let token = collection()?;
+        let serials = twin::serials(&input_value("ship-serials"))?;
+        let to: AccountId = input_value("ship-to")
+            .parse()
+            .map_err(|e| invalid("Ship to", e))?;
+        let client = self.staff.client()?;
+        let from = self.staff.account()?;
+        dom::busy(&format!("Shipping {} twin(s) to {to}…", serials.len()));
+        let mut transfer = TransferTransaction::new();
+        for s in &serials {
+            transfer = transfer.with_nft_transfer(NftId::new(token, *s), from.clone(), to.clone());
+        }
+        let tx = client.prepare(transfer)?;
+        client.execute(&tx).await?;
+        dom::busy("Waiting for the mirror…");
+        nft::mirror(&client)
+            .wait_for_transaction(tx.transaction_id(), Duration::from_secs(20))
+            .await?;
+        Ok((serials, to))
+    }
+
+    /// The collection's name, supply and treasury, and its NFTs with owner and verified name.
+    async fn show(&self) -> Result<()> {
+        let token = collection()?;
+        dom::busy("Reading the collection from the mirror…");
+        let mirror = nft::mirror(&self.reader);
+        let info = mirror.token(&token.to_string()).await?;
+        set_text(
+            "collection-info",
+            &format!(
+                "{} ({}) · supply {} · treasury {}",
+                info.name,
+                info.symbol,
+                info.total_supply.as_deref().unwrap_or("?"),
+                names::label(info.treasury_account_id.as_deref().unwrap_or("?"), self.devnet)
+            ),
+        );
+        by_id("collection-info").set_attribute("data-supply", info.total_supply.as_deref().unwrap_or("")).ok();
+        let nfts = mirror.token_nfts(&token.to_string(), 2).collect().await?;
+        let mut rows = Vec::new();
+        for (i, n) in nfts.iter().enumerate() {
+            dom::busy(&format!("Reading metadata {} of {} from IPFS…", i + 1, nfts.len()));
+            let (name, batch) = match nft::fetch_metadata(&self.reader, &n.metadata).await {
+                Ok(m) => (nft::name(&m.json), nft::text(&m.json["properties"]["batch"])),
+                Err(e) => (format!("({})", e.code()), String::new()),
+            };
+            rows.push(vec![
+                n.serial_number.to_string(),
+                names::label(n.account_id.as_deref().unwrap_or("—"), self.devnet),
+                name,
+                batch,
+            ]);
+        }
+        dom::fill_table("nfts", &rows, &[0]);
+        Ok(())
+    }
+}
+
+fn main() {
+    config::carry_links();
+    let network = match config::network() {
+        Ok(n) => n,
+        Err(e) => return status::fail(&e),
+    };
+    set_text("network", &config::describe(&network));
+    let devnet = config::is_devnet(&network);
+    let page = Rc::new(Page {
+        staff: Staff::install("BestProducer", names::BEST_PRODUCER, network.clone()),
+        reader: Client::new(network, Fetch, Timers),
+        devnet,
+    });
+    dom::set_value("date", &String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect::<String>());
+    if let Some(t) = config::param("twin").or_else(|| remembered(&page.reader)) {
+        dom::set_value("collection", &t);
+        let first = page.clone();
+        dom::on_load(async move {
+            first.show().await?;
+            dom::done("Ready.");
+            Ok(())
+        });
+    } else {
+        dom::done("Ready. Enter the staff key, then create or open the twin collection.");
+    }
+
+    let p = page.clone();
+    on_click("create", move || {
+        let p = p.clone();
+        async move {
+            let token = p.create().await?;
+            dom::set_value("collection", &token.to_string());
+            remember(token, &p.reader);
+            p.show().await?;
+            dom::done(&format!("Created the twin collection {token}."));
+            Ok(())
+        }
+    });
+    let p = page.clone();
+    on_click("open", move || {
+        let p = p.clone();
+        async move {
+            p.show().await?;
+            remember(collection()?, &p.reader);
+            dom::done("Collection loaded.");
+            Ok(())
+        }
+    });
+    let p = page.clone();
+    on_click("manufacture", move || {
+        let p = p.clone();
+        async move {
+            let serials = p.manufacture().await?;
+            let (first, last) = (serials.first().copied().unwrap_or(0), serials.last().copied().unwrap_or(0));
+            set_text("minted", &format!("Minted serials {first}–{last}."));
+            dom::set_value("ship-serials", &format!("{first}-{last}"));
+            p.show().await?;
+            dom::done(&format!("Manufactured {} pair(s): serials {first}–{last}.", serials.len()));
+            Ok(())
+        }
+    });
+    let p = page;
+    on_click("ship", move || {
+        let p = p.clone();
+        async move {
+            let (serials, to) = p.ship().await?;
+            p.show().await?;
+            dom::done(&format!(
+                "Shipped {} twin(s) to {}.",
+                serials.len(),
+                names::label(&to.to_string(), p.devnet)
+            ));
+            Ok(())
+        }
+    });
+}

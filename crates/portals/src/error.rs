@@ -1,0 +1,87 @@
+//! One error type for the pages: a stable code (the library's, or the receipt's status for a
+//! transaction the network refused), a message, and a way forward shown under it.
+
+use std::fmt;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Error {
+    code: String,
+    message: String,
+}
+
+impl Error {
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// What a person can do about it, when the code says.
+    pub fn hint(&self) -> Option<&'static str> {
+        Some(match self.code.as_str() {
+            "TOKEN_NOT_ASSOCIATED_TO_ACCOUNT" => {
+                "the receiver must associate the collection first (FastShoes: Stock → Associate)."
+            }
+            "INVALID_SIGNATURE" | "KEY_MISMATCH" => {
+                "the key does not belong to this account: check the staff key."
+            }
+            "NO_STAFF_KEY" => "enter the organisation's key in the Staff key panel (or use the devnet key).",
+            "INSUFFICIENT_ACCOUNT_BALANCE" | "INSUFFICIENT_PAYER_BALANCE" => {
+                "fund the account with hbar and try again."
+            }
+            "TRANSPORT" | "NO_HEALTHY_NODE" | "GRPC_WEB" | "HTTP_STATUS" => {
+                "is the network reachable? For the devnet run `cargo xtask demo`; the page's ?grpcweb=, ?mirror= and ?ipfs= settings name other addresses."
+            }
+            "MIRROR_TIMEOUT" => "the mirror is behind the network: try again in a few seconds.",
+            "CID_MISMATCH" => "the gateway returned bytes other than the CID names: do not trust this metadata.",
+            "NO_IPFS" => "this network has no IPFS node configured: add ?ipfs=URL to the page address.",
+            "SENDER_DOES_NOT_OWN_NFT_SERIAL_NO" => "that serial is not held by the sender any more: refresh the collection.",
+            "INVALID_INPUT" | "METADATA_INVALID_FIELD" | "METADATA_MISSING_FIELD" => "correct the field named above.",
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl From<loyal_client::Error> for Error {
+    fn from(e: loyal_client::Error) -> Self {
+        // A refusal by the network carries its response code: the code people look up.
+        match e.status() {
+            Some(status) => Self::new(status, format!("{} — {e}", e.code())),
+            None => Self::new(e.code(), e.to_string()),
+        }
+    }
+}
+
+impl From<loyal_metadata::Error> for Error {
+    fn from(e: loyal_metadata::Error) -> Self {
+        Self::new(e.code(), e.to_string())
+    }
+}
+
+impl From<loyal_core::Error> for Error {
+    fn from(e: loyal_core::Error) -> Self {
+        Self::new(e.code(), e.to_string())
+    }
+}
+
+/// A bad form field, named.
+pub fn invalid(field: &str, reason: impl fmt::Display) -> Error {
+    Error::new("INVALID_INPUT", format!("{field}: {reason}"))
+}
