@@ -227,7 +227,10 @@ impl Presentation {
         let mut lines = message.split('\n');
         let first = lines.next().unwrap_or_default();
         if first != VERSION_LINE {
-            return Err(match first.strip_prefix("loyal-proof/") {
+            let version = first
+                .strip_prefix("loyal-proof/")
+                .filter(|v| (1..=4).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()));
+            return Err(match version {
                 Some(v) => ProofError::Version { got: v.to_owned() },
                 None => ProofError::decode("the first line is not loyal-proof/1"),
             });

@@ -122,3 +122,66 @@ fn check_signature_map(map: &SignatureMap) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use loyal_core::id::{AccountId, TokenId};
+    use loyal_core::time::Timestamp;
+
+    fn presentation() -> Presentation {
+        Presentation::new(AccountId::new(0, 0, 1005))
+            .with_audience("https://stillwater.example")
+            .with_purpose("tickets")
+            .with_nonce("AAAAAAAAAAAAAAAAAAAAAA")
+            .with_issued_at(Timestamp::new(1_796_255_100, 0))
+            .with_expires_at(Timestamp::new(1_796_255_400, 0))
+            .with_nft(TokenId::new(0, 0, 2001), 1)
+    }
+
+    #[test]
+    fn text_form_round_trips_and_verifies_both_key_types() {
+        for key in [
+            PrivateKey::from_bytes_ed25519(&[7; 32]).unwrap(),
+            PrivateKey::from_bytes_ecdsa(&[8; 32]).unwrap(),
+        ] {
+            let signed = SignedPresentation::sign(presentation(), &key).unwrap();
+            let text = signed.to_text();
+            assert!(text.starts_with("lp1.") && text.len() < 600, "{}", text.len());
+            let back = SignedPresentation::from_text(&text).unwrap();
+            assert_eq!(back, signed);
+            back.verify_signature(&key.public_key()).unwrap();
+            let other = PrivateKey::from_bytes_ed25519(&[9; 32]).unwrap().public_key();
+            assert!(back.verify_signature(&other).is_err());
+        }
+    }
+
+    #[test]
+    fn strict_text_decoding() {
+        let key = PrivateKey::from_bytes_ed25519(&[7; 32]).unwrap();
+        let text = SignedPresentation::sign(presentation(), &key).unwrap().to_text();
+        let (head, sigs) = text.rsplit_once('.').unwrap();
+        let cases = [
+            (text.replacen("lp1.", "lp2.", 1), "PROOF_VERSION"),
+            (text.replacen("lp1.", "LP1.", 1), "PROOF_DECODE"),
+            (format!("{text}="), "PROOF_DECODE"),
+            (format!("{text}.x"), "PROOF_DECODE"),
+            (text.replace('-', "+"), "PROOF_DECODE"),
+            (text[..text.len() - 1].to_owned(), "PROOF_DECODE"),
+            (head.to_owned(), "PROOF_DECODE"),
+            (format!("{head}."), "PROOF_DECODE"),
+            // A signature map with a trailing unknown field: not the canonical bytes.
+            (
+                format!(
+                    "{head}.{}",
+                    URL_SAFE_NO_PAD.encode([URL_SAFE_NO_PAD.decode(sigs).unwrap(), vec![0x10, 0x01]].concat())
+                ),
+                "PROOF_DECODE",
+            ),
+            (format!("{head}.{}", URL_SAFE_NO_PAD.encode(SignatureMap::default().encode_to_vec())), "PROOF_DECODE"),
+        ];
+        for (bad, code) in cases {
+            assert_eq!(SignedPresentation::from_text(&bad).unwrap_err().code(), code, "{bad}");
+        }
+    }
+}
