@@ -15,6 +15,7 @@ mod run;
 mod serve;
 mod shake_graph;
 mod test;
+mod wallet;
 mod wasm;
 
 use std::process::ExitCode;
@@ -27,9 +28,10 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(args.get(1).map(String::as_str)),
         Some("install") => install::all(),
         Some("pkg") => pkg::run(),
+        Some("wallet") => wallet::run(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  test          install what is missing, run every test, print `N passed, N failed`\n  demo          run the demo\n  bench [NAME]  run benchmarks (all, or one of: {}), writing target/bench/NAME.json\n  install       only install the toolchain, browser and npm dependencies",
+                "usage: cargo xtask <command>\n\n  test          install what is missing, run every test, print `N passed, N failed`\n  demo          run the demo\n  bench [NAME]  run benchmarks (all, or one of: {}), writing target/bench/NAME.json\n  wallet        build the wallet extension into target/wallet/extension/\n  install       only install the toolchain, browser and npm dependencies",
                 bench::NAMES.join(", ")
             );
             return ExitCode::from(2);

@@ -1,0 +1,39 @@
+//! `cargo xtask wallet`: the unpacked Manifest V3 extension in `target/wallet/extension/`
+//! (load it from chrome://extensions → "Load unpacked"): the service worker's wasm
+//! (`crates/wallet`, `--profile wasm`, bound with wasm-bindgen `--target web`, which a module
+//! service worker imports) next to the static files in `crates/wallet/extension/`.
+
+use crate::run::{root, Result};
+use std::path::PathBuf;
+
+pub fn dir() -> PathBuf {
+    root().join("target/wallet/extension")
+}
+
+/// Builds the extension; returns its directory.
+pub fn build() -> Result<PathBuf> {
+    let out = dir();
+    let _ = std::fs::remove_dir_all(&out);
+    crate::wasm::build_and_bind("loyal-wallet", "wasm", &[], &out)?;
+    let src = root().join("crates/wallet/extension");
+    for entry in std::fs::read_dir(&src).map_err(|e| format!("{}: {e}", src.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        std::fs::copy(entry.path(), out.join(entry.file_name())).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+    }
+    Ok(out)
+}
+
+pub fn run() -> Result {
+    let out = build()?;
+    let wasm = std::fs::metadata(out.join("loyal_wallet_bg.wasm")).map_err(|e| e.to_string())?.len();
+    println!("Wallet extension (unpacked): {}  (service worker wasm {wasm} B)", out.display());
+    println!("{}", how_to_load(&out));
+    Ok(())
+}
+
+pub fn how_to_load(out: &std::path::Path) -> String {
+    format!(
+        "Load it: chrome://extensions → Developer mode → Load unpacked → {}\n  then open its popup: create a passphrase, \"Import the devnet's genesis accounts\" (devnet is the default network).",
+        out.display()
+    )
+}
