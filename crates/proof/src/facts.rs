@@ -80,7 +80,7 @@ fn text(v: &Value, field: &str) -> Option<String> {
 }
 
 pub async fn account<T: Transport, R: Runtime>(m: &MirrorClient<'_, T, R>, id: &AccountId) -> Result<AccountFact> {
-    Ok(match get(m, &format!("/api/v1/accounts/{id}?limit=1&transactions=false")).await? {
+    Ok(match get(m, &format!("/api/v1/accounts/{id}?limit=1")).await? {
         None => AccountFact { found: false, key: None },
         Some(v) => AccountFact {
             found: true,

@@ -19,9 +19,9 @@ pub struct Policy {
     /// How old a presentation may be, whatever its own expiry says (default 5 min).
     pub max_age: Duration,
     /// How far behind consensus the mirror may be (default 5 s). Ownership is read only once
-    /// the mirror has a transaction at or after the presentation's issued-at, or, on a network
-    /// with none since, once issued-at + this has passed: a transfer made before signing is
-    /// then visible. Zero reads at once.
+    /// the mirror lists a transaction at or after the end of the presentation's issued-at
+    /// second, or, on a network with none since, once that instant + this lag has passed on
+    /// the verifier's clock: a transfer made before signing is then visible. Zero reads at once.
     pub max_mirror_lag: Duration,
     pub requirements: Vec<Requirement>,
 }

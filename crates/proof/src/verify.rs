@@ -66,8 +66,10 @@ pub async fn verify<T: Transport, R: Runtime, N: NonceStore + ?Sized>(
     let claims = p.sorted_claims();
     let assigned = policy.assign(&claims)?;
 
+    // issued-at is whole seconds: a transfer later in that second may precede the signing.
+    let signed_by = p.issued_at.plus_nanos(1_000_000_000);
     for m in mirrors {
-        facts::caught_up(m, p.issued_at, policy.max_mirror_lag).await?;
+        facts::caught_up(m, signed_by, policy.max_mirror_lag).await?;
     }
     let public_key = holder_key(mirrors, &p.holder).await?;
     signed
