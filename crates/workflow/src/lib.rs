@@ -1,0 +1,86 @@
+//! Token workflows as data, run by the organisation that owns them.
+//!
+//! A [`Workflow`] is a JSON document (schema: `schema/workflow.schema.json`, the journey's
+//! four in `workflows/`): what starts it (a request on the organisation's HCS inbox topic, or
+//! a staff action with typed inputs), the ownership proofs it requires, the token actions it
+//! takes (mint with HIP-412 metadata on IPFS, NFT transfer, HIP-904 airdrop, fungible
+//! transfer), how often it may be granted (`once_per`) and what it records. Token ids,
+//! accounts and topics are symbolic (`$tokens.twin`) and bound from a [`Deployment`].
+//!
+//! The [`Runner`] executes workflows with the organisation's key over `loyal-client`'s
+//! `Transport`/`Runtime` traits, so the same code runs in the `loyal-agent` binary and in a
+//! staff page in the browser.
+//!
+//! # Exactly once, across runner instances and crashes
+//!
+//! Every grant has a *redemption key* (from `once_per`: the code, the account, the NFT or
+//! the NFT pair, hashed). The organisation's outcomes topic is the single source of truth,
+//! read in consensus (sequence) order:
+//!
+//! 1. **Claim first.** Before granting, a runner submits `claim {key, request}`. The first
+//!    claim of a key in topic order *holds* it; later claims of a held key lose. A request
+//!    whose key is held by another request is refused (`ALREADY_REDEEMED`).
+//! 2. **Deterministic grants.** The grant transactions of a holding claim have fixed ids:
+//!    payer the organisation, valid start the claim's consensus timestamp + *i* ns for the
+//!    *i*-th transaction (1-based), valid for 180 s; the memo names the request. Every
+//!    runner that executes the grant — the claimant, a racing instance, a restarted one —
+//!    submits the same ids, and the network executes an id at most once (a second
+//!    submission is `DUPLICATE_TRANSACTION`; its receipt is the first one's).
+//! 3. **Outcome last.** After the grant the runner records `outcome {request, claim,
+//!    status}`. The first outcome of a request settles it; duplicates (two instances
+//!    finishing the same grant) change nothing. A grant the network refused (e.g. the
+//!    customer is not associated) is recorded `refused` with `released: true`: the key is
+//!    free again for a later request.
+//! 4. **Resume.** On start, and on every poll, a runner folds the whole topic
+//!    ([`Ledger`]); every request on the inbox with no outcome is processed: with a holding
+//!    claim it resumes at step 2 (same ids, so nothing is granted twice), without one it
+//!    starts at step 1. No request is lost and none granted twice. A grant window that
+//!    passed with no transaction executed (a runner down for more than 180 s between claim
+//!    and grant) is renewed by a new claim of the same request, which holds the key only
+//!    if its consensus time is past the old window (so the old ids can no longer execute).
+
+mod csv;
+mod definition;
+mod deployment;
+mod error;
+
+mod ledger;
+mod messages;
+mod grant;
+mod runner;
+mod topics;
+
+mod template;
+pub mod ttf;
+
+pub use definition::{
+    Action, Input, InputType, Limit, Lookup, OncePer, Outcome, ProofRequirement, Trigger,
+    Workflow,
+};
+pub use deployment::{Deployment, NetworkConfig, Organisation};
+pub use error::{Error, Result};
+pub use ledger::{Claim, Ledger, OutcomeRecord};
+pub use messages::{InboxRequest, Message, Status};
+pub use runner::{Grant, Runner, StepHook, UnitReport};
+pub use topics::parse_timestamp;
+pub use ttf::{classify, Classification, TokenInfo};
+
+/// The journey's workflow definitions, as shipped (`workflows/*.json`).
+pub const JOURNEY: &[(&str, &str)] = &[
+    (
+        "fastshoes.redeem-twin",
+        include_str!("../workflows/fastshoes.redeem-twin.json"),
+    ),
+    (
+        "fastshoes.challenge-join",
+        include_str!("../workflows/fastshoes.challenge-join.json"),
+    ),
+    (
+        "supermarathon.results",
+        include_str!("../workflows/supermarathon.results.json"),
+    ),
+    (
+        "stillwater.tickets",
+        include_str!("../workflows/stillwater.tickets.json"),
+    ),
+];

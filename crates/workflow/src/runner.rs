@@ -1,0 +1,684 @@
+//! The runner: an organisation's workflows executed with its own key, exactly once per
+//! redemption key (the rule is in the crate docs).
+
+use crate::definition::{InputType, ProofKind, Trigger, Workflow};
+use crate::ledger::{Claim, Ledger, GRANT_WINDOW_NANOS};
+use crate::messages::{InboxRequest, Message, Status};
+use crate::topics::{messages_after, parse_timestamp, submit};
+use crate::ttf::Classification;
+use crate::{csv, template, Deployment, Error, Result};
+use core::time::Duration;
+use loyal_client::{Client, IpfsClient, MirrorClient, Runtime, Transport};
+use loyal_core::id::AccountId;
+use loyal_core::key::PrivateKey;
+use serde_json::{json, Map, Value};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+/// Called at each named step (`claimed`, `granted`) with the request id; `true` stops the
+/// run there (`Error::Stopped`). The agent's crash tests pause at a step and are killed.
+pub type StepHook = Box<dyn Fn(&str, &str) -> bool>;
+
+/// How one request (or one row of a staff action) ended.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitReport {
+    pub workflow: String,
+    pub request: String,
+    pub account: String,
+    pub status: Status,
+    pub code: Option<String>,
+    pub reason: Option<String>,
+    pub transactions: Vec<String>,
+    pub fields: BTreeMap<String, Value>,
+    /// Settled before this call (by another instance or an earlier run).
+    pub settled_before: bool,
+    /// `false` for rows a staff action's `where` left out: nothing is recorded for them.
+    pub recorded: bool,
+}
+
+/// What a grant did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Grant {
+    pub transactions: Vec<String>,
+}
+
+pub struct Runner<'c, T, R> {
+    pub(crate) client: &'c Client<T, R>,
+    pub(crate) deployment: Deployment,
+    pub(crate) org: String,
+    pub(crate) account: AccountId,
+    pub(crate) key: PrivateKey,
+    workflows: BTreeMap<String, Workflow>,
+    ledger: Ledger,
+    inbox_after: u64,
+    hook: Option<StepHook>,
+    pub(crate) ttf: BTreeMap<String, Classification>,
+    mirror_timeout: Duration,
+}
+
+impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
+    /// A runner for `org` of `deployment`, signing with `key` (the organisation's).
+    pub fn new(
+        client: &'c Client<T, R>,
+        deployment: Deployment,
+        org: &str,
+        key: PrivateKey,
+    ) -> Result<Self> {
+        let account = deployment.account(org)?;
+        Ok(Self {
+            client,
+            deployment,
+            org: org.to_owned(),
+            account,
+            key,
+            workflows: BTreeMap::new(),
+            ledger: Ledger::default(),
+            inbox_after: 0,
+            hook: None,
+            ttf: BTreeMap::new(),
+            mirror_timeout: Duration::from_secs(60),
+        })
+    }
+
+    pub fn with_workflow(mut self, workflow: Workflow) -> Result<Self> {
+        if workflow.organisation != self.org {
+            return Err(Error::invalid(
+                "organisation",
+                format!("{} is {}'s workflow, this runner is {}'s", workflow.id, workflow.organisation, self.org),
+            ));
+        }
+        self.workflows.insert(workflow.id.clone(), workflow);
+        Ok(self)
+    }
+
+    /// The journey's shipped workflows that belong to this organisation.
+    pub fn with_journey(mut self) -> Result<Self> {
+        for (_, json) in crate::JOURNEY {
+            let w = Workflow::from_json(json.as_bytes())?;
+            if w.organisation == self.org {
+                self = self.with_workflow(w)?;
+            }
+        }
+        Ok(self)
+    }
+
+    pub fn with_hook(mut self, hook: StepHook) -> Self {
+        self.hook = Some(hook);
+        self
+    }
+
+    /// How long to wait for the mirror to show our own topic messages (default 60 s).
+    pub fn with_mirror_timeout(mut self, timeout: Duration) -> Self {
+        self.mirror_timeout = timeout;
+        self
+    }
+
+    pub fn workflows(&self) -> impl Iterator<Item = &Workflow> {
+        self.workflows.values()
+    }
+
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+
+    pub(crate) fn mirror(&self) -> MirrorClient<'c, T, R> {
+        MirrorClient::new(
+            self.client.transport(),
+            self.client.runtime(),
+            &self.client.network().mirror_url,
+        )
+    }
+
+    pub(crate) fn ipfs(&self) -> Result<IpfsClient<'c, T>> {
+        let net = self.client.network();
+        match (&net.ipfs_api_url, &net.ipfs_gateway_url) {
+            (Some(api), Some(gw)) => Ok(IpfsClient::new(self.client.transport(), api, gw)),
+            _ => Err(Error::Unbound {
+                field: "network".into(),
+                name: "ipfs_api / ipfs_gateway".into(),
+            }),
+        }
+    }
+
+    fn outcomes_topic(&self) -> Result<String> {
+        Ok(self.deployment.organisation(&self.org)?.outcomes_topic.clone())
+    }
+
+    /// Folds the outcomes topic's new messages into the ledger.
+    pub async fn sync(&mut self) -> Result<()> {
+        let topic = self.outcomes_topic()?;
+        let mirror = self.mirror();
+        for m in messages_after(&mirror, &topic, self.ledger.last_sequence).await? {
+            let at = parse_timestamp(&m.consensus_timestamp)?;
+            self.ledger.apply(m.sequence_number, at, &m.message);
+        }
+        Ok(())
+    }
+
+    /// Records a message on the outcomes topic and waits until the ledger has folded it in.
+    async fn record(&mut self, message: Message) -> Result<u64> {
+        let topic = self.outcomes_topic()?;
+        let seq = submit(self.client, &self.account, &self.key, &topic, message.to_bytes()).await?;
+        let deadline = self.client.runtime().now().as_nanos() + self.mirror_timeout.as_nanos() as i128;
+        loop {
+            self.sync().await?;
+            if self.ledger.last_sequence >= seq {
+                return Ok(seq);
+            }
+            if self.client.runtime().now().as_nanos() > deadline {
+                return Err(Error::Client {
+                    code: "MIRROR_TIMEOUT".into(),
+                    reason: format!("the mirror did not show message {seq} of {topic}"),
+                });
+            }
+            self.client.runtime().sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    fn step(&self, step: &str, request: &str) -> Result<()> {
+        if self.hook.as_ref().is_some_and(|h| h(step, request)) {
+            return Err(Error::Stopped { step: step.into() });
+        }
+        Ok(())
+    }
+
+    /// Processes every inbox request not yet settled, oldest first. A network error stops
+    /// the pass (the request is taken up again by the next one).
+    pub async fn poll_inbox(&mut self) -> Result<Vec<UnitReport>> {
+        let inbox = self.deployment.organisation(&self.org)?.inbox_topic.clone();
+        let mirror = self.mirror();
+        let messages = messages_after(&mirror, &inbox, self.inbox_after).await?;
+        let mut reports = Vec::new();
+        for m in messages {
+            if let Ok(Message::Request(request)) = Message::from_bytes(&m.message) {
+                reports.push(self.handle_request(&request).await?);
+            }
+            self.inbox_after = m.sequence_number;
+        }
+        Ok(reports)
+    }
+
+    /// Runs one inbox request to its outcome (or returns the outcome it already has).
+    pub async fn handle_request(&mut self, req: &InboxRequest) -> Result<UnitReport> {
+        self.sync().await?;
+        if let Some(report) = self.settled(&req.request, &req.workflow, &req.account) {
+            return Ok(report);
+        }
+        let Some(w) = self.workflows.get(&req.workflow).cloned() else {
+            let e = Error::UnknownWorkflow {
+                id: req.workflow.clone(),
+            };
+            return self.refuse(&req.workflow, &req.request, &req.account, None, &e).await;
+        };
+        let Trigger::Inbox { purpose, .. } = &w.trigger else {
+            let e = Error::invalid("trigger", format!("{} is a staff action", w.id));
+            return self.refuse(&w.id, &req.request, &req.account, None, &e).await;
+        };
+        let mut ctx = match self.base_context(&w, &req.request, &req.account, &req.inputs) {
+            Ok(ctx) => ctx,
+            Err(e) => return self.refuse(&w.id, &req.request, &req.account, None, &e).await,
+        };
+        if let Some(claim) = self.ledger.claim_of(&req.request).cloned() {
+            // Verified before it was claimed: the claim carries what the grant needs.
+            self.restore_proofs(&mut ctx, &claim).await?;
+            return self.grant_and_record(&w, claim, ctx).await;
+        }
+        let proofs = match self.verify_proofs(&w, purpose, req).await {
+            Ok(p) => p,
+            Err(e @ Error::Client { .. }) => return Err(e),
+            Err(e) => return self.refuse(&w.id, &req.request, &req.account, None, &e).await,
+        };
+        ctx["proof"] = Value::Object(proofs);
+        self.unit(&w, &req.request, &req.account, ctx).await
+    }
+
+    /// Runs a staff action: one grant per CSV row that passes `each.where` (request ids
+    /// `request#1`, `request#2`, … by row), or one grant for the whole action. Running it
+    /// again with the same request id resumes it: settled rows are not granted again.
+    pub async fn run_staff(
+        &mut self,
+        workflow: &str,
+        request: &str,
+        inputs: &BTreeMap<String, Value>,
+    ) -> Result<Vec<UnitReport>> {
+        let w = self
+            .workflows
+            .get(workflow)
+            .cloned()
+            .ok_or_else(|| Error::UnknownWorkflow { id: workflow.into() })?;
+        if !w.is_staff() {
+            return Err(Error::invalid("trigger", format!("{workflow} is an inbox workflow")));
+        }
+        let org_account = self.account.to_string();
+        let ctx = self.base_context(&w, request, &org_account, inputs)?;
+        self.sync().await?;
+        let Some(each) = w.each.clone() else {
+            return Ok(vec![self.staff_unit(&w, request, &org_account, ctx).await?]);
+        };
+        let input = &w.trigger.inputs()[&each.input];
+        let text = inputs.get(&each.input).and_then(Value::as_str).unwrap_or_default();
+        let rows = csv::parse(&each.input, text, &input.columns, &input.integer_columns)?;
+        let predicates = each
+            .predicates
+            .iter()
+            .map(|p| p.parse::<loyal_proof::Predicate>())
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| Error::invalid("each.where", e.to_string()))?;
+        let mut reports = Vec::new();
+        for (i, row) in rows.into_iter().enumerate() {
+            let id = format!("{request}#{}", i + 1);
+            let mut ctx = ctx.clone();
+            ctx["row"] = row.clone();
+            let account = template::text(&each.account, &ctx, "each.account")?;
+            ctx["request"]["account"] = Value::from(account.clone());
+            if let Some(failed) = predicates.iter().find(|p| p.eval(&row).is_err()) {
+                reports.push(UnitReport {
+                    workflow: w.id.clone(),
+                    request: id,
+                    account,
+                    status: Status::Refused,
+                    code: Some("PREDICATE".into()),
+                    reason: Some(format!("row {}: {failed} does not hold", i + 1)),
+                    transactions: vec![],
+                    fields: BTreeMap::new(),
+                    settled_before: false,
+                    recorded: false,
+                });
+                continue;
+            }
+            reports.push(self.staff_unit(&w, &id, &account, ctx).await?);
+        }
+        Ok(reports)
+    }
+
+    async fn staff_unit(&mut self, w: &Workflow, id: &str, account: &str, ctx: Value) -> Result<UnitReport> {
+        if let Some(report) = self.settled(id, &w.id, account) {
+            return Ok(report);
+        }
+        if let Some(claim) = self.ledger.claim_of(id).cloned() {
+            return self.grant_and_record(w, claim, ctx).await;
+        }
+        self.unit(w, id, account, ctx).await
+    }
+
+    fn settled(&self, request: &str, workflow: &str, account: &str) -> Option<UnitReport> {
+        let o = self.ledger.outcome(request)?;
+        Some(UnitReport {
+            workflow: if o.workflow.is_empty() { workflow.into() } else { o.workflow.clone() },
+            request: request.into(),
+            account: if o.account.is_empty() { account.into() } else { o.account.clone() },
+            status: o.status,
+            code: o.code.clone(),
+            reason: o.reason.clone(),
+            transactions: o.transactions.clone(),
+            fields: o.fields.clone(),
+            settled_before: true,
+            recorded: true,
+        })
+    }
+
+    /// `request`, `input`, `org` and the lookups, with the inputs checked.
+    fn base_context(
+        &self,
+        w: &Workflow,
+        request: &str,
+        account: &str,
+        inputs: &BTreeMap<String, Value>,
+    ) -> Result<Value> {
+        account
+            .parse::<AccountId>()
+            .map_err(|e| Error::InvalidInput { input: "account".into(), reason: e.to_string() })?;
+        let declared = w.trigger.inputs();
+        for name in inputs.keys() {
+            if !declared.contains_key(name) {
+                return Err(Error::InvalidInput { input: name.clone(), reason: "not an input of this workflow".into() });
+            }
+        }
+        let mut input = Map::new();
+        for (name, decl) in declared {
+            let v = inputs
+                .get(name)
+                .ok_or_else(|| Error::InvalidInput { input: name.clone(), reason: "required".into() })?;
+            input.insert(name.clone(), check_input(name, decl.kind, v)?);
+        }
+        let mut ctx = json!({
+            "request": {"id": request, "account": account, "workflow": w.id},
+            "input": input,
+            "org": {"name": self.org, "account": self.account.to_string()},
+        });
+        let org = self.deployment.organisation(&self.org)?;
+        for (name, lookup) in &w.lookup {
+            let key = template::text(&lookup.key, &ctx, &format!("lookup.{name}.key"))?;
+            let row = org
+                .tables
+                .get(&lookup.table)
+                .and_then(|t| t.get(&key))
+                .ok_or_else(|| Error::NotFound { table: lookup.table.clone(), key: key.clone() })?;
+            ctx[name.as_str()] = row.clone();
+        }
+        Ok(ctx)
+    }
+
+    /// The redemption key: `once_per` and the key parts, hashed (a purchase code must not
+    /// appear on a public topic).
+    fn redemption_key(&self, w: &Workflow, ctx: &Value) -> Result<String> {
+        let mut h = Sha256::new();
+        h.update(w.id.as_bytes());
+        for (i, part) in w.limit.key.iter().enumerate() {
+            h.update(b"\n");
+            h.update(template::text(part, ctx, &format!("limit.key[{i}]"))?.as_bytes());
+        }
+        Ok(format!("{}:{}", w.limit.once_per.as_str(), hex::encode(&h.finalize()[..16])))
+    }
+
+    /// Claim, grant, record (the unit has no claim yet).
+    async fn unit(&mut self, w: &Workflow, id: &str, account: &str, ctx: Value) -> Result<UnitReport> {
+        let key = match self.redemption_key(w, &ctx) {
+            Ok(k) => k,
+            Err(e) => return self.refuse(&w.id, id, account, None, &e).await,
+        };
+        if self.ledger.holder(&key).is_some_and(|h| h.request != id) {
+            let e = Error::AlreadyRedeemed { key: key.clone() };
+            return self.refuse(&w.id, id, account, Some(&key), &e).await;
+        }
+        if self.ledger.holder(&key).is_none() {
+            let proofs = ctx
+                .get("proof")
+                .and_then(Value::as_object)
+                .map(|m| {
+                    m.iter()
+                        .map(|(k, v)| {
+                            let mut v = v.clone();
+                            if let Some(o) = v.as_object_mut() {
+                                o.remove("metadata");
+                            }
+                            (k.clone(), v)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            self.record(Message::Claim {
+                workflow: w.id.clone(),
+                request: id.into(),
+                key: key.clone(),
+                account: account.into(),
+                proofs,
+            })
+            .await?;
+        }
+        let holder = self.ledger.holder(&key).cloned();
+        match holder {
+            Some(claim) if claim.request == id => {
+                self.step("claimed", id)?;
+                self.grant_and_record(w, claim, ctx).await
+            }
+            _ => {
+                let e = Error::AlreadyRedeemed { key: key.clone() };
+                self.refuse(&w.id, id, account, Some(&key), &e).await
+            }
+        }
+    }
+
+    async fn grant_and_record(&mut self, w: &Workflow, claim: Claim, mut ctx: Value) -> Result<UnitReport> {
+        let now = self.client.runtime().now().as_nanos();
+        // Leave the transactions 10 s to reach consensus inside the window.
+        if now > claim.consensus.as_nanos() + GRANT_WINDOW_NANOS - 10_000_000_000 {
+            return self.after_window(w, claim, ctx).await;
+        }
+        let grant = match self.grant(w, &claim, &mut ctx).await {
+            Ok(g) => g,
+            Err((_, e @ (Error::Client { .. } | Error::Stopped { .. }))) => return Err(e),
+            // Nothing was granted if the first transaction did not execute: the key is free.
+            Err((executed, e)) => return self.refuse_claimed(w, &claim, &e, executed == 0).await,
+        };
+        self.step("granted", &claim.request)?;
+        self.record_granted(w, &claim, ctx, grant.transactions).await
+    }
+
+    async fn record_granted(&mut self, w: &Workflow, claim: &Claim, mut ctx: Value, transactions: Vec<String>) -> Result<UnitReport> {
+        ctx["grant"] = json!({"transactions": transactions});
+        let mut fields = BTreeMap::new();
+        for (name, t) in &w.outcome.fields {
+            fields.insert(name.clone(), template::render(t, &ctx, &format!("outcome.fields.{name}"))?);
+        }
+        self.record(Message::Outcome {
+            workflow: w.id.clone(),
+            request: claim.request.clone(),
+            account: claim.account.clone(),
+            status: Status::Granted,
+            claim: Some(claim.sequence),
+            key: Some(claim.key.clone()),
+            code: None,
+            reason: None,
+            released: false,
+            transactions: transactions.clone(),
+            fields: fields.clone(),
+        })
+        .await?;
+        Ok(self.first_outcome(&claim.request, &w.id, &claim.account))
+    }
+
+    /// The claim's grant window has passed: its transaction ids can no longer execute, so
+    /// the mirror says for good which did.
+    async fn after_window(&mut self, w: &Workflow, claim: Claim, ctx: Value) -> Result<UnitReport> {
+        let mirror = self.mirror();
+        let mut done = Vec::new();
+        for i in 0..w.actions.len() {
+            let id = crate::grant::transaction_id(&self.account, &claim, i);
+            let found = mirror.transaction(&id).await;
+            match found {
+                Ok(list) if list.iter().any(|t| t.result == "SUCCESS" && t.nonce == 0) => done.push(id.to_string()),
+                Ok(_) | Err(loyal_client::Error::Http { status: 404, .. }) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        if done.len() == w.actions.len() {
+            return self.record_granted(w, &claim, ctx, done).await;
+        }
+        if !done.is_empty() {
+            let e = Error::Refused {
+                status: "GRANT_PARTIAL".into(),
+                reason: format!("only {} of {} transactions executed before the grant window closed", done.len(), w.actions.len()),
+            };
+            return self.refuse_claimed(w, &claim, &e, false).await;
+        }
+        // Nothing executed: renew the claim; it holds once past the old window.
+        self.record(Message::Claim {
+            workflow: w.id.clone(),
+            request: claim.request.clone(),
+            key: claim.key.clone(),
+            account: claim.account.clone(),
+            proofs: claim.proofs.clone(),
+        })
+        .await?;
+        match self.ledger.holder(&claim.key).cloned() {
+            Some(renewed) if renewed.sequence != claim.sequence && renewed.request == claim.request => {
+                Box::pin(self.grant_and_record(w, renewed, ctx)).await
+            }
+            _ => Err(Error::Client {
+                code: "GRANT_WINDOW".into(),
+                reason: "the renewal came before the old grant window closed; retrying later".into(),
+            }),
+        }
+    }
+
+    fn first_outcome(&self, request: &str, workflow: &str, account: &str) -> UnitReport {
+        let mut r = self.settled(request, workflow, account).expect("the outcome was just folded in");
+        r.settled_before = false;
+        r
+    }
+
+    async fn refuse_claimed(&mut self, w: &Workflow, claim: &Claim, e: &Error, released: bool) -> Result<UnitReport> {
+        self.record(Message::Outcome {
+            workflow: w.id.clone(),
+            request: claim.request.clone(),
+            account: claim.account.clone(),
+            status: Status::Refused,
+            claim: Some(claim.sequence),
+            key: Some(claim.key.clone()),
+            code: Some(e.detail_code()),
+            reason: Some(e.to_string()),
+            released,
+            transactions: vec![],
+            fields: BTreeMap::new(),
+        })
+        .await?;
+        Ok(self.first_outcome(&claim.request, &w.id, &claim.account))
+    }
+
+    async fn refuse(&mut self, workflow: &str, request: &str, account: &str, key: Option<&str>, e: &Error) -> Result<UnitReport> {
+        self.record(Message::Outcome {
+            workflow: workflow.into(),
+            request: request.into(),
+            account: account.into(),
+            status: Status::Refused,
+            claim: None,
+            key: key.map(String::from),
+            code: Some(e.detail_code()),
+            reason: Some(e.to_string()),
+            released: false,
+            transactions: vec![],
+            fields: BTreeMap::new(),
+        })
+        .await?;
+        Ok(self.first_outcome(request, workflow, account))
+    }
+
+    /// The request's proof verified against the workflow's requirements; by requirement
+    /// name: `token`, `serial`, `nft` (`token#serial`), `amount`, `metadata_uri`, `metadata`.
+    async fn verify_proofs(&self, w: &Workflow, purpose: &str, req: &InboxRequest) -> Result<Map<String, Value>> {
+        if w.proofs.is_empty() {
+            return Ok(Map::new());
+        }
+        let proof_error = |e: loyal_proof::ProofError| Error::Proof { code: e.code().into(), reason: e.to_string() };
+        let text = req.proof.as_deref().ok_or_else(|| Error::Proof {
+            code: "PROOF_MISSING".into(),
+            reason: "the request carries no proof".into(),
+        })?;
+        let signed = loyal_proof::SignedPresentation::from_text(text).map_err(proof_error)?;
+        if signed.presentation.holder.to_string() != req.account {
+            return Err(Error::Proof {
+                code: "PROOF_NOT_OWNER".into(),
+                reason: format!("the proof is {}'s, the request is for {}", signed.presentation.holder, req.account),
+            });
+        }
+        let mut requirements = Vec::new();
+        for (i, p) in w.proofs.iter().enumerate() {
+            let at = format!("proofs[{i}]");
+            let mut json = json!({
+                "token": self.deployment.bind(&self.org, &p.token, &format!("{at}.token"))?,
+                "kind": match p.kind { ProofKind::Nft => "nft", ProofKind::Fungible => "fungible" },
+            });
+            if let Some(t) = &p.treasury {
+                json["treasury"] = Value::from(self.deployment.bind(&self.org, t, &format!("{at}.treasury"))?);
+            }
+            if let Some(k) = &p.supply_key {
+                json["supply_key"] = Value::from(k.clone());
+            }
+            if let Some(a) = p.min_amount {
+                json["min_amount"] = Value::from(a);
+            }
+            if !p.predicates.is_empty() {
+                json["where"] = Value::from(p.predicates.clone());
+            }
+            let r: loyal_proof::Requirement =
+                serde_json::from_value(json).map_err(|e| Error::invalid(at, e.to_string()))?;
+            requirements.push(r);
+        }
+        let audience = self.deployment.organisation(&self.org)?.audience();
+        let policy = loyal_proof::Policy::new(audience, purpose, self.client.runtime().now())
+            .with_requirements(requirements.clone());
+        // The request id is the nonce: a proof made for one request serves no other, and
+        // the outcomes topic settles a request once.
+        let mut nonce = RequestNonce { expected: req.request.clone(), used: false };
+        let mirrors = [self.mirror()];
+        let ipfs = self.ipfs()?;
+        let verified = loyal_proof::verify(&signed, &policy, &mut nonce, &mirrors, &ipfs)
+            .await
+            .map_err(|e| match e {
+                loyal_proof::ProofError::Network(n) => Error::from(n),
+                e => proof_error(e),
+            })?;
+        let mut used = vec![false; verified.claims.len()];
+        let mut out = Map::new();
+        for (p, r) in w.proofs.iter().zip(&requirements) {
+            let i = (0..verified.claims.len())
+                .find(|&i| !used[i] && verified.claims[i].token == r.token && (verified.claims[i].serial.is_some() == (p.kind == ProofKind::Nft)))
+                .ok_or_else(|| Error::Proof { code: "PROOF_CLAIM_MISSING".into(), reason: format!("no claim for {}", p.name) })?;
+            used[i] = true;
+            let c = &verified.claims[i];
+            out.insert(p.name.clone(), json!({
+                "token": c.token.to_string(),
+                "serial": c.serial,
+                "nft": c.serial.map(|s| format!("{}#{s}", c.token)),
+                "amount": c.amount,
+                "metadata_uri": c.metadata_uri,
+                "metadata": c.metadata,
+            }));
+        }
+        Ok(out)
+    }
+
+    /// A claim's proofs back in the context, metadata fetched again by its CID (the same
+    /// bytes the verification read: content addressing).
+    async fn restore_proofs(&self, ctx: &mut Value, claim: &Claim) -> Result<()> {
+        let mut proofs = claim.proofs.clone();
+        for v in proofs.values_mut() {
+            if let Some(uri) = v.get("metadata_uri").and_then(Value::as_str) {
+                let bytes = self.ipfs()?.cat_path(uri).await?;
+                v["metadata"] = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+            }
+        }
+        ctx["proof"] = Value::Object(proofs);
+        Ok(())
+    }
+}
+
+fn check_input(name: &str, kind: InputType, v: &Value) -> Result<Value> {
+    let bad = |reason: &str| Error::InvalidInput { input: name.into(), reason: reason.into() };
+    match kind {
+        InputType::String | InputType::Csv => {
+            let s = v.as_str().ok_or_else(|| bad("expected a string"))?;
+            if s.trim().is_empty() {
+                return Err(bad("empty"));
+            }
+            Ok(Value::from(s.trim()))
+        }
+        InputType::Integer => v
+            .as_i64()
+            .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+            .map(Value::from)
+            .ok_or_else(|| bad("expected an integer")),
+        InputType::Date => {
+            let s = v.as_str().ok_or_else(|| bad("expected a date"))?;
+            let b = s.as_bytes();
+            let ok = b.len() == 10
+                && b[4] == b'-'
+                && b[7] == b'-'
+                && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+            if ok { Ok(Value::from(s)) } else { Err(bad("expected YYYY-MM-DD")) }
+        }
+        InputType::Account => {
+            let s = v.as_str().ok_or_else(|| bad("expected an account id"))?;
+            s.parse::<AccountId>().map_err(|e| bad(&e.to_string()))?;
+            Ok(Value::from(s))
+        }
+    }
+}
+
+/// The one nonce an inbox request's proof may carry: the request id.
+struct RequestNonce {
+    expected: String,
+    used: bool,
+}
+
+impl loyal_proof::NonceStore for RequestNonce {
+    fn issue(&mut self) -> String {
+        self.expected.clone()
+    }
+    fn consume(&mut self, nonce: &str) -> bool {
+        let ok = !self.used && nonce == self.expected;
+        self.used |= ok;
+        ok
+    }
+}
