@@ -53,7 +53,7 @@ pub struct Organisation {
     /// Where claims and outcomes are recorded (only the organisation's key may submit).
     pub outcomes_topic: String,
     /// What proofs for this organisation's inbox must name as their audience (default
-    /// `hcs:<inbox_topic>`).
+    /// `hcs://<inbox_topic>`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
     /// Lookup tables of the definitions (`orders`: code → row).
@@ -65,7 +65,7 @@ impl Organisation {
     pub fn audience(&self) -> String {
         self.audience
             .clone()
-            .unwrap_or_else(|| format!("hcs:{}", self.inbox_topic))
+            .unwrap_or_else(|| format!("hcs://{}", self.inbox_topic))
     }
 }
 

@@ -50,6 +50,7 @@ mod grant;
 mod runner;
 mod topics;
 
+pub mod setup;
 mod template;
 pub mod ttf;
 
@@ -62,7 +63,7 @@ pub use error::{Error, Result};
 pub use ledger::{Claim, Ledger, OutcomeRecord};
 pub use messages::{InboxRequest, Message, Status};
 pub use runner::{Grant, Runner, StepHook, UnitReport};
-pub use topics::parse_timestamp;
+pub use topics::{parse_timestamp, post_request};
 pub use ttf::{classify, Classification, TokenInfo};
 
 /// The journey's workflow definitions, as shipped (`workflows/*.json`).

@@ -72,3 +72,24 @@ pub async fn submit<T: Transport, R: Runtime>(
     .await?;
     Ok(receipt.topic_sequence_number)
 }
+
+/// A customer's side: posts `request` on an organisation's inbox topic, paid and signed by
+/// `account` (whose key must also have signed the proof the request carries); returns the
+/// message's sequence number.
+pub async fn post_request<T: Transport, R: Runtime>(
+    client: &Client<T, R>,
+    account: &AccountId,
+    key: &PrivateKey,
+    inbox_topic: &str,
+    request: &crate::InboxRequest,
+) -> Result<u64> {
+    let bytes = crate::Message::Request(request.clone()).to_bytes();
+    if bytes.len() > 1024 {
+        // One chunk: the runner reads requests as single messages.
+        return Err(Error::InvalidInput {
+            input: "request".into(),
+            reason: format!("{} bytes, at most 1024", bytes.len()),
+        });
+    }
+    submit(client, account, key, inbox_topic, bytes).await
+}

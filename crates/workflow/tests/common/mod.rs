@@ -1,0 +1,150 @@
+//! A devnet on port 0, the journey set up on it, and the customers' side (proofs signed with
+//! the test's own Alice/Bob keys, requests posted on inboxes).
+
+#![allow(dead_code)]
+
+use loyal_client::native::{HyperTransport, TokioRuntime};
+use loyal_client::{Client, Network};
+use loyal_core::id::{AccountId, TokenId};
+use loyal_core::key::PrivateKey;
+use loyal_core::time::Timestamp;
+use loyal_core::transaction::*;
+use loyal_devnet::{genesis, DevnetHandle};
+use loyal_proof::{Presentation, SignedPresentation};
+use loyal_workflow::setup::{setup, SetupConfig, ORGANISATIONS};
+use loyal_workflow::{Deployment, InboxRequest, NetworkConfig};
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+pub type NativeClient = Client<HyperTransport, TokioRuntime>;
+
+pub const SEED: [u8; 32] = [7; 32];
+
+pub fn key(name: &str) -> PrivateKey {
+    genesis::key_for(name, name == "Bob")
+}
+
+pub fn account(name: &str) -> AccountId {
+    let num = match name {
+        "BestProducer" => 1001,
+        "FastShoes" => 1002,
+        "SuperMarathon" => 1003,
+        "StillWater" => 1004,
+        "Alice" => 1005,
+        "Bob" => 1006,
+        _ => panic!("{name}"),
+    };
+    AccountId::new(0, 0, num)
+}
+
+pub fn network_config(d: &DevnetHandle) -> NetworkConfig {
+    let ipfs = format!("http://{}", d.ipfs_addr());
+    NetworkConfig {
+        name: "devnet".into(),
+        nodes: BTreeMap::from([("0.0.3".to_owned(), format!("http://{}", d.grpc_web_addr()))]),
+        mirror: format!("http://{}", d.mirror_addr()),
+        ipfs_api: Some(ipfs.clone()),
+        ipfs_gateway: Some(ipfs),
+    }
+}
+
+pub fn client(network: Network) -> NativeClient {
+    Client::new(network, HyperTransport::default(), TokioRuntime)
+        .with_backoff(Duration::from_millis(20), Duration::from_millis(200))
+}
+
+pub async fn deploy(d: &DevnetHandle) -> Deployment {
+    let network = network_config(d);
+    let config = SetupConfig {
+        network: network.clone(),
+        keys: ORGANISATIONS
+            .iter()
+            .map(|o| (o.to_string(), (account(o), key(o))))
+            .collect(),
+        accounts: BTreeMap::from([
+            ("Alice".to_owned(), "0.0.1005".to_owned()),
+            ("Bob".to_owned(), "0.0.1006".to_owned()),
+        ]),
+        twins: 3,
+        seed: SEED,
+        include_keys: true,
+    };
+    let deployment_network = Deployment {
+        network: network.clone(),
+        organisations: BTreeMap::new(),
+        tokens: BTreeMap::new(),
+        accounts: BTreeMap::new(),
+    }
+    .client_network()
+    .unwrap();
+    setup(&client(deployment_network), &config).await.unwrap()
+}
+
+pub fn token(d: &Deployment, name: &str) -> TokenId {
+    d.tokens[name].parse().unwrap()
+}
+
+/// The customer associates her account with tokens (what her wallet does before asking).
+pub async fn associate(c: &NativeClient, who: &str, tokens: &[TokenId]) {
+    let mut tx = c
+        .prepare(
+            TokenAssociateTransaction::new()
+                .with_account_id(account(who))
+                .with_token_ids(tokens.iter().copied())
+                .with_transaction_id(c.new_transaction_id(account(who))),
+        )
+        .unwrap();
+    tx.sign(&key(who));
+    c.execute(&tx).await.unwrap();
+}
+
+/// A fresh proof by `who` for `org`'s inbox: `nfts` owned, nonce the request id.
+pub fn proof(d: &Deployment, org: &str, purpose: &str, who: &str, request: &str, nfts: &[(TokenId, u64)]) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let mut p = Presentation::new(account(who))
+        .with_audience(d.organisations[org].audience())
+        .with_purpose(purpose)
+        .with_nonce(request)
+        .with_issued_at(Timestamp::new(now, 0))
+        .with_expires_at(Timestamp::new(now + 120, 0));
+    for (t, s) in nfts {
+        p = p.with_nft(*t, *s);
+    }
+    SignedPresentation::sign(p, &key(who)).unwrap().to_text()
+}
+
+pub fn request(workflow: &str, id: &str, who: &str, inputs: &[(&str, &str)], proof: Option<String>) -> InboxRequest {
+    InboxRequest {
+        workflow: workflow.into(),
+        request: id.into(),
+        account: account(who).to_string(),
+        inputs: inputs
+            .iter()
+            .map(|(k, v)| (k.to_string(), serde_json::Value::from(*v)))
+            .collect(),
+        proof,
+    }
+}
+
+pub async fn post(c: &NativeClient, d: &Deployment, org: &str, who: &str, r: &InboxRequest) -> u64 {
+    loyal_workflow::post_request(c, &account(who), &key(who), &d.organisations[org].inbox_topic, r)
+        .await
+        .unwrap()
+}
+
+/// Who owns an NFT, from the mirror.
+pub async fn owner(c: &NativeClient, token: TokenId, serial: u64) -> Option<String> {
+    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
+    m.nft(&token.to_string(), serial as i64).await.unwrap().account_id
+}
+
+pub async fn balance(c: &NativeClient, who: &str, token: TokenId) -> i64 {
+    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
+    let rels = m.account_tokens(&account(who).to_string(), 10).collect().await.unwrap();
+    rels.iter()
+        .find(|r| r.token_id == token.to_string())
+        .map_or(0, |r| r.balance)
+}
