@@ -266,6 +266,26 @@ impl World {
         verify(signed, policy, &mut self.nonces, &[mirror], &ipfs).await
     }
 
+    /// Through other mirrors (each must agree) and another IPFS gateway.
+    pub async fn verify_via(
+        &mut self,
+        signed: &SignedPresentation,
+        policy: &Policy,
+        mirror_urls: &[&str],
+        gateway: &str,
+    ) -> Result<Verified, ProofError> {
+        let mirrors: Vec<_> = mirror_urls
+            .iter()
+            .map(|url| MirrorClient::new(&self.transport, &self.runtime, url))
+            .collect();
+        let ipfs = IpfsClient::new(&self.transport, gateway, gateway);
+        verify(signed, policy, &mut self.nonces, &mirrors, &ipfs).await
+    }
+
+    pub fn gateway(&self) -> String {
+        self.net.ipfs_gateway_url.clone().unwrap()
+    }
+
     pub async fn verify_text(&mut self, text: &str, policy: &Policy) -> Result<Verified, ProofError> {
         let signed = SignedPresentation::from_text(text)?;
         self.verify(&signed, policy).await
