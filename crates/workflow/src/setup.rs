@@ -235,3 +235,27 @@ pub async fn classification<T: Transport, R: Runtime>(
     }
     Err(Error::Client { code: "MIRROR_TIMEOUT".into(), reason: format!("the mirror does not know {token}") })
 }
+
+/// The devnet's published key of a genesis account: SHA-256("loyal-devnet/" + name) as an
+/// ED25519 seed (the organisations are ED25519). Never for a real network.
+pub fn devnet_key(name: &str) -> Result<PrivateKey> {
+    let seed: [u8; 32] = Sha256::digest(format!("loyal-devnet/{name}")).into();
+    Ok(PrivateKey::from_bytes_ed25519(&seed)?)
+}
+
+/// The devnet's organisations (accounts 0.0.1001–1004) and customers (Alice 0.0.1005, Bob
+/// 0.0.1006), with their published keys: what `cargo xtask demo` sets up.
+pub fn devnet_config(network: NetworkConfig, twins: u32, seed: [u8; 32]) -> Result<SetupConfig> {
+    let mut keys = BTreeMap::new();
+    for (i, name) in ORGANISATIONS.iter().enumerate() {
+        keys.insert(name.to_string(), (AccountId::new(0, 0, 1001 + i as u64), devnet_key(name)?));
+    }
+    Ok(SetupConfig {
+        network,
+        keys,
+        accounts: BTreeMap::from([("Alice".to_owned(), "0.0.1005".to_owned()), ("Bob".to_owned(), "0.0.1006".to_owned())]),
+        twins,
+        seed,
+        include_keys: true,
+    })
+}

@@ -1,0 +1,174 @@
+//! `loyal-agent`: one per organisation. Prints one JSON object per line (`started`,
+//! `outcome`, `paused`, `error`, `deployment`) so scripts and tests can follow it.
+//!
+//! ```text
+//! loyal-agent [run] --org FastShoes --deployment deployment.json [--poll-ms 500] [--once]
+//! loyal-agent staff --org SuperMarathon --deployment deployment.json --workflow ID
+//!             --request ID [--input name=value]... [--input-file name=path]...
+//! loyal-agent setup --grpc-web URL --mirror URL --ipfs URL --out deployment.json [--twins N]
+//! ```
+//!
+//! The organisation's key is the deployment's `key`, else the environment variable named by
+//! `key_env`, else the file `key_file`. `LOYAL_AGENT_PAUSE_AT=claimed|granted` makes the agent
+//! stop at that step of the first request that reaches it, print `paused` and wait forever:
+//! the crash tests kill it there.
+
+mod args;
+
+use args::Args;
+use loyal_client::native::{HyperTransport, TokioRuntime};
+use loyal_client::Client;
+use loyal_core::key::PrivateKey;
+use loyal_workflow::{Deployment, Error, Runner, UnitReport};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::time::Duration;
+
+fn emit(v: Value) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{v}");
+    let _ = out.flush();
+}
+
+fn fail(e: &dyn std::fmt::Display, code: &str) -> ! {
+    emit(json!({"event": "error", "code": code, "message": e.to_string()}));
+    std::process::exit(1)
+}
+
+fn main() {
+    let args = Args::parse(std::env::args().skip(1)).unwrap_or_else(|e| fail(&e, "USAGE"));
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap_or_else(|e| fail(&e, "RUNTIME"));
+    let result = rt.block_on(async {
+        match args.command.as_str() {
+            "setup" => setup(&args).await,
+            "staff" => staff(&args).await,
+            _ => run(&args).await,
+        }
+    });
+    if let Err(e) = result {
+        fail(&e, &e.detail_code());
+    }
+}
+
+fn report(r: &UnitReport) -> Value {
+    json!({
+        "event": "outcome",
+        "workflow": r.workflow,
+        "request": r.request,
+        "account": r.account,
+        "status": r.status,
+        "code": r.code,
+        "reason": r.reason,
+        "transactions": r.transactions,
+        "fields": r.fields,
+        "settled_before": r.settled_before,
+        "recorded": r.recorded,
+    })
+}
+
+fn load(args: &Args) -> Result<(Deployment, String, PrivateKey), Error> {
+    let path = args.required("deployment")?;
+    let bytes = std::fs::read(&path).map_err(|e| Error::InvalidInput { input: path.clone(), reason: e.to_string() })?;
+    let deployment = Deployment::from_json(&bytes)?;
+    let org = args.required("org")?;
+    let o = deployment.organisation(&org)?;
+    let text = match (&o.key, &o.key_env, &o.key_file) {
+        (Some(k), _, _) => k.clone(),
+        (None, Some(var), _) if std::env::var(var).is_ok() => std::env::var(var).unwrap_or_default(),
+        (None, _, Some(file)) => std::fs::read_to_string(file)
+            .map_err(|e| Error::InvalidInput { input: file.clone(), reason: e.to_string() })?,
+        _ => return Err(Error::Unbound { field: format!("organisations.{org}"), name: "key / key_env / key_file".into() }),
+    };
+    let key: PrivateKey = text
+        .trim()
+        .parse()
+        .map_err(|e: loyal_core::Error| Error::InvalidInput { input: format!("{org}'s key"), reason: e.to_string() })?;
+    Ok((deployment, org, key))
+}
+
+fn client(d: &Deployment) -> Result<Client<HyperTransport, TokioRuntime>, Error> {
+    Ok(Client::new(d.client_network()?, HyperTransport::default(), TokioRuntime)
+        .with_backoff(Duration::from_millis(50), Duration::from_secs(2)))
+}
+
+fn pause_hook() -> Option<loyal_workflow::StepHook> {
+    let at = std::env::var("LOYAL_AGENT_PAUSE_AT").ok()?;
+    Some(Box::new(move |step: &str, request: &str| {
+        if step == at {
+            emit(json!({"event": "paused", "step": step, "request": request}));
+            loop {
+                std::thread::sleep(Duration::from_secs(3600));
+            }
+        }
+        false
+    }))
+}
+
+async fn run(args: &Args) -> Result<(), Error> {
+    let (deployment, org, key) = load(args)?;
+    let c = client(&deployment)?;
+    let mut runner = Runner::new(&c, deployment, &org, key)?.with_journey()?;
+    if let Some(hook) = pause_hook() {
+        runner = runner.with_hook(hook);
+    }
+    let poll = Duration::from_millis(args.number("poll-ms", 500)?);
+    let workflows: Vec<String> = runner.workflows().map(|w| w.id.clone()).collect();
+    emit(json!({"event": "started", "org": org, "workflows": workflows, "pid": std::process::id()}));
+    loop {
+        match runner.poll_inbox().await {
+            Ok(reports) => reports.iter().for_each(|r| emit(report(r))),
+            // The request stays on the inbox: the next poll takes it up again.
+            Err(e) => emit(json!({"event": "error", "code": e.detail_code(), "message": e.to_string()})),
+        }
+        if args.flag("once") {
+            return Ok(());
+        }
+        tokio::time::sleep(poll).await;
+    }
+}
+
+async fn staff(args: &Args) -> Result<(), Error> {
+    let (deployment, org, key) = load(args)?;
+    let c = client(&deployment)?;
+    let mut runner = Runner::new(&c, deployment, &org, key)?.with_journey()?;
+    if let Some(hook) = pause_hook() {
+        runner = runner.with_hook(hook);
+    }
+    let mut inputs = BTreeMap::new();
+    for (name, value) in args.pairs("input")? {
+        inputs.insert(name, Value::from(value));
+    }
+    for (name, path) in args.pairs("input-file")? {
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::InvalidInput { input: path.clone(), reason: e.to_string() })?;
+        inputs.insert(name, Value::from(text));
+    }
+    let reports = runner.run_staff(&args.required("workflow")?, &args.required("request")?, &inputs).await?;
+    reports.iter().for_each(|r| emit(report(r)));
+    Ok(())
+}
+
+async fn setup(args: &Args) -> Result<(), Error> {
+    let grpc_web = args.required("grpc-web")?;
+    let ipfs = args.required("ipfs")?;
+    let network = loyal_workflow::NetworkConfig {
+        name: args.optional("network").unwrap_or_else(|| "devnet".into()),
+        nodes: BTreeMap::from([(args.optional("node").unwrap_or_else(|| "0.0.3".into()), grpc_web)]),
+        mirror: args.required("mirror")?,
+        ipfs_api: Some(ipfs.clone()),
+        ipfs_gateway: Some(ipfs),
+    };
+    let mut seed = [0u8; 32];
+    rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut seed);
+    let config = loyal_workflow::setup::devnet_config(network, args.number("twins", 5)? as u32, seed)?;
+    let probe = Deployment { network: config.network.clone(), organisations: BTreeMap::new(), tokens: BTreeMap::new(), accounts: BTreeMap::new() };
+    let c = client(&probe)?;
+    let deployment = loyal_workflow::setup::setup(&c, &config).await?;
+    let out = args.required("out")?;
+    std::fs::write(&out, deployment.to_json()).map_err(|e| Error::InvalidInput { input: out.clone(), reason: e.to_string() })?;
+    emit(json!({"event": "deployment", "path": out, "tokens": deployment.tokens}));
+    Ok(())
+}

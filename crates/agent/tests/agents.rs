@@ -1,0 +1,204 @@
+//! The agent binary as organisations run it: two instances racing on one inbox grant once;
+//! an instance killed with SIGKILL between claim and outcome is restarted and neither loses
+//! the request nor grants twice.
+
+#[path = "../../workflow/tests/common/mod.rs"]
+mod common;
+
+use common::*;
+use loyal_workflow::setup::order_code;
+use loyal_workflow::{Deployment, Runner};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+/// A running `loyal-agent`, its stdout lines as JSON.
+struct Agent {
+    child: Child,
+    lines: Receiver<Value>,
+}
+
+impl Agent {
+    fn start(deployment: &std::path::Path, org: &str, pause_at: Option<&str>) -> Agent {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_loyal-agent"));
+        cmd.args(["--org", org, "--deployment"])
+            .arg(deployment)
+            .args(["--poll-ms", "100"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .env_remove("LOYAL_AGENT_PAUSE_AT");
+        if let Some(step) = pause_at {
+            cmd.env("LOYAL_AGENT_PAUSE_AT", step);
+        }
+        let mut child = cmd.spawn().unwrap();
+        let out = child.stdout.take().unwrap();
+        let (tx, lines) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                let v = serde_json::from_str(&line).unwrap_or_else(|_| json!({"event": "text", "line": line}));
+                if tx.send(v).is_err() {
+                    break;
+                }
+            }
+        });
+        Agent { child, lines }
+    }
+
+    /// The first line satisfying `want` (others are kept in `seen`), within 60 s.
+    fn wait(&self, seen: &mut Vec<Value>, what: &str, want: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let line = self
+                .lines
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("no {what} within 60 s; saw {seen:#?}"));
+            seen.push(line.clone());
+            if want(&line) {
+                return line;
+            }
+        }
+    }
+
+    /// SIGKILL: no destructor, no flush, nothing after the step it stands at.
+    fn kill_9(mut self) {
+        let pid = self.child.id().to_string();
+        assert!(Command::new("kill").args(["-9", &pid]).status().unwrap().success());
+        self.child.wait().unwrap();
+    }
+}
+
+impl Drop for Agent {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn outcome_for<'a>(request: &'a str) -> impl Fn(&Value) -> bool + 'a {
+    move |v| v["event"] == "outcome" && v["request"] == request
+}
+
+fn write_deployment(d: &Deployment, name: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("loyal-agent-{}-{name}.json", std::process::id()));
+    std::fs::write(&path, d.to_json()).unwrap();
+    path
+}
+
+/// The outcomes topic's messages, as JSON.
+async fn outcomes(c: &NativeClient, d: &Deployment, org: &str) -> Vec<Value> {
+    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
+    let msgs = m.topic_messages(&d.organisations[org].outcomes_topic, 100).collect().await.unwrap();
+    msgs.iter().map(|m| serde_json::from_slice(&m.message).unwrap()).collect()
+}
+
+/// How many times the mirror saw twin `serial` move to `to`.
+async fn transfers_to(c: &NativeClient, token: loyal_core::id::TokenId, serial: u64, to: &str) -> usize {
+    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
+    let history = m.nft_transfers(&token.to_string(), serial as i64, 10).collect().await.unwrap();
+    history.iter().filter(|t| t.receiver_account_id.as_deref() == Some(to)).count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_agents_racing_on_one_inbox_grant_once() {
+    let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral()).await.unwrap();
+    let d = deploy(&devnet).await;
+    let c = client(d.client_network().unwrap());
+    let twin = token(&d, "twin");
+    associate(&c, "Alice", &[twin]).await;
+    associate(&c, "Bob", &[twin]).await;
+    let path = write_deployment(&d, "race");
+    let (a, b) = (Agent::start(&path, "FastShoes", None), Agent::start(&path, "FastShoes", None));
+    // Both poll every 100 ms: requests posted now reach both at about the same time.
+    let code1 = order_code(&SEED, 1);
+    let code2 = order_code(&SEED, 2);
+    post(&c, &d, "FastShoes", "Alice", &request("fastshoes.redeem-twin", "race-alice-1", "Alice", &[("code", &code1)], None)).await;
+    post(&c, &d, "FastShoes", "Bob", &request("fastshoes.redeem-twin", "race-bob-1", "Bob", &[("code", &code1)], None)).await;
+    post(&c, &d, "FastShoes", "Bob", &request("fastshoes.redeem-twin", "race-bob-2", "Bob", &[("code", &code2)], None)).await;
+    let (mut seen_a, mut seen_b) = (Vec::new(), Vec::new());
+    for (agent, seen) in [(&a, &mut seen_a), (&b, &mut seen_b)] {
+        for id in ["race-alice-1", "race-bob-1", "race-bob-2"] {
+            let o = agent.wait(seen, id, outcome_for(id));
+            let expected = if id == "race-bob-1" { "refused" } else { "granted" };
+            assert_eq!(o["status"], expected, "{o}");
+        }
+    }
+    // Each serial moved once to its redeemer; the first claim of code 1 won.
+    assert_eq!(transfers_to(&c, twin, 1, "0.0.1005").await, 1);
+    assert_eq!(transfers_to(&c, twin, 1, "0.0.1006").await, 0);
+    assert_eq!(transfers_to(&c, twin, 2, "0.0.1006").await, 1);
+    let records = outcomes(&c, &d, "FastShoes").await;
+    let granted: Vec<&Value> = records.iter().filter(|r| r["type"] == "outcome" && r["status"] == "granted").collect();
+    let mut requests: Vec<&str> = granted.iter().map(|r| r["request"].as_str().unwrap()).collect();
+    requests.sort();
+    requests.dedup();
+    assert_eq!(requests, ["race-alice-1", "race-bob-2"]);
+    // Whatever the interleaving, a request's recorded transaction is the one that executed.
+    for r in &granted {
+        let tx = r["transactions"][0].as_str().unwrap();
+        assert!(granted.iter().filter(|g| g["request"] == r["request"]).all(|g| g["transactions"][0] == tx));
+    }
+    eprintln!(
+        "race: {} claims and {} outcomes recorded by two agents for 3 requests",
+        records.iter().filter(|r| r["type"] == "claim").count(),
+        records.iter().filter(|r| r["type"] == "outcome").count()
+    );
+    let _ = std::fs::remove_file(path);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_between_claim_and_outcome_loses_nothing_and_grants_once() {
+    let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral()).await.unwrap();
+    let d = deploy(&devnet).await;
+    let c = client(d.client_network().unwrap());
+    let (twin, medal, ticket) = (token(&d, "twin"), token(&d, "accomplishment"), token(&d, "ticket"));
+    associate(&c, "Alice", &[twin, ticket, medal]).await;
+    let path = write_deployment(&d, "crash");
+
+    // Killed after claiming, before granting: the restarted agent grants.
+    let code = order_code(&SEED, 1);
+    post(&c, &d, "FastShoes", "Alice", &request("fastshoes.redeem-twin", "crash-redeem-1", "Alice", &[("code", &code)], None)).await;
+    let first = Agent::start(&path, "FastShoes", Some("claimed"));
+    let mut seen = Vec::new();
+    first.wait(&mut seen, "pause at claimed", |v| v["event"] == "paused" && v["step"] == "claimed");
+    first.kill_9();
+    assert_eq!(owner(&c, twin, 1).await.as_deref(), Some("0.0.1002"), "nothing granted before the kill");
+    let again = Agent::start(&path, "FastShoes", None);
+    let o = again.wait(&mut seen, "outcome", outcome_for("crash-redeem-1"));
+    assert_eq!(o["status"], "granted", "{o}");
+    assert_eq!(o["settled_before"], false);
+    assert_eq!(owner(&c, twin, 1).await.as_deref(), Some("0.0.1005"));
+    drop(again);
+
+    // Alice's accomplishment (the results workflow, in-process).
+    let mut marathon = Runner::new(&c, d.clone(), "SuperMarathon", key("SuperMarathon")).unwrap().with_journey().unwrap();
+    let inputs = BTreeMap::from([
+        ("event".to_owned(), json!("SuperMarathon 2026")),
+        ("date".to_owned(), json!("2026-11-29")),
+        ("results".to_owned(), json!("account,position,time\n0.0.1005,250,3:41:07\n")),
+    ]);
+    marathon.run_staff("supermarathon.results", "results", &inputs).await.unwrap();
+    assert_eq!(owner(&c, medal, 1).await.as_deref(), Some("0.0.1005"));
+
+    // Killed after granting the tickets, before recording the outcome: the restarted agent
+    // finds its grant done (same transaction id) and records it; Alice has 2 tickets, not 4.
+    let pair = [(twin, 1), (medal, 1)];
+    let p = proof(&d, "StillWater", "stillwater-tickets", "Alice", "crash-tickets-0001", &pair);
+    post(&c, &d, "StillWater", "Alice", &request("stillwater.tickets", "crash-tickets-0001", "Alice", &[], Some(p))).await;
+    let first = Agent::start(&path, "StillWater", Some("granted"));
+    first.wait(&mut seen, "pause at granted", |v| v["event"] == "paused" && v["step"] == "granted");
+    first.kill_9();
+    assert_eq!(balance(&c, "Alice", ticket).await, 2, "granted before the kill");
+    assert!(!outcomes(&c, &d, "StillWater").await.iter().any(|r| r["type"] == "outcome"));
+    let again = Agent::start(&path, "StillWater", None);
+    let o = again.wait(&mut seen, "outcome", outcome_for("crash-tickets-0001"));
+    assert_eq!(o["status"], "granted", "{o}");
+    assert_eq!(balance(&c, "Alice", ticket).await, 2, "no double grant");
+    let records = outcomes(&c, &d, "StillWater").await;
+    assert_eq!(records.iter().filter(|r| r["type"] == "claim").count(), 1);
+    assert_eq!(records.iter().filter(|r| r["type"] == "outcome").count(), 1);
+    let _ = std::fs::remove_file(path);
+}
