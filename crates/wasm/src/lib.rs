@@ -29,6 +29,8 @@ pub mod message;
 pub mod metadata;
 #[cfg(feature = "network")]
 pub mod net;
+#[cfg(feature = "network")]
+pub mod proof;
 mod read;
 mod spec;
 pub mod tx;
@@ -41,4 +43,6 @@ pub use message::{sign_message, verify_message};
 pub use metadata::{decode_metadata, encode_metadata};
 #[cfg(feature = "network")]
 pub use net::Client;
+#[cfg(feature = "network")]
+pub use proof::{create_presentation, sign_presentation, verify_presentation, NonceStore, Presentation, SignedPresentation};
 pub use tx::{freeze_spec, Transaction};
