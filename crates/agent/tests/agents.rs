@@ -104,7 +104,9 @@ async fn transfers_to(c: &NativeClient, token: loyal_core::id::TokenId, serial: 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_agents_racing_on_one_inbox_grant_once() {
-    let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral()).await.unwrap();
+    // With mirror lag each agent decides on a view that is behind: consensus order decides.
+    let config = loyal_devnet::DevnetConfig::ephemeral().with_mirror_lag(Duration::from_millis(400));
+    let devnet = loyal_devnet::spawn(config).await.unwrap();
     let d = deploy(&devnet).await;
     let c = client(d.client_network().unwrap());
     let twin = token(&d, "twin");

@@ -207,6 +207,9 @@ async fn topic<T: Transport, R: Runtime>(
         tx = tx.with_submit_key(k.public_key());
     }
     let r = execute(client, payer, key, tx).await?;
+    // Ready when the mirror knows it: agents read topics from the mirror.
+    let mirror = MirrorClient::new(client.transport(), client.runtime(), &client.network().mirror_url);
+    mirror.wait_for_transaction(&r.transaction_id, Duration::from_secs(60)).await?;
     r.topic_id
         .map(|t| t.to_string())
         .ok_or_else(|| Error::Client { code: "DECODE".into(), reason: "no topic id in the receipt".into() })

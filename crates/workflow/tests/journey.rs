@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_four_workflows_with_their_refusals() {
-    let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral()).await.unwrap();
+    // Mirror lag as on Hedera (shorter): every read of our own records waits for it.
+    let config = loyal_devnet::DevnetConfig::ephemeral().with_mirror_lag(std::time::Duration::from_millis(300));
+    let devnet = loyal_devnet::spawn(config).await.unwrap();
     let d = deploy(&devnet).await;
     let c = client(d.client_network().unwrap());
     let (twin, medal, ticket) = (token(&d, "twin"), token(&d, "accomplishment"), token(&d, "ticket"));
@@ -25,7 +27,7 @@ async fn the_four_workflows_with_their_refusals() {
     // The same code again, by Bob; and a code that is no order.
     post(&c, &d, "FastShoes", "Bob", &request("fastshoes.redeem-twin", "redeem-bob-1", "Bob", &[("code", &code)], None)).await;
     post(&c, &d, "FastShoes", "Bob", &request("fastshoes.redeem-twin", "redeem-bob-2", "Bob", &[("code", "FS-0001-00000000")], None)).await;
-    let reports = fastshoes.poll_inbox().await.unwrap();
+    let reports = poll_n(&mut fastshoes, 3).await;
     let by_id: BTreeMap<_, _> = reports.iter().map(|r| (r.request.as_str(), r)).collect();
     assert_eq!(by_id["redeem-alice-1"].status, Status::Granted, "{:?}", by_id["redeem-alice-1"]);
     assert_eq!(by_id["redeem-alice-1"].fields["twin"], json!(1));
@@ -34,18 +36,29 @@ async fn the_four_workflows_with_their_refusals() {
     assert_eq!(owner(&c, twin, 1).await.as_deref(), Some("0.0.1005"));
     // Nothing new on the inbox: nothing done again.
     assert!(fastshoes.poll_inbox().await.unwrap().is_empty());
+    // Bob redeems code 2 before his account can take the twin: the network refuses the
+    // transfer, nothing is granted and the code is free again; associated, he redeems it.
+    let code2 = order_code(&SEED, 2);
+    post(&c, &d, "FastShoes", "Bob", &request("fastshoes.redeem-twin", "redeem-bob-3", "Bob", &[("code", &code2)], None)).await;
+    let r = poll_n(&mut fastshoes, 1).await.remove(0);
+    assert_eq!((r.status, r.code.as_deref()), (Status::Refused, Some("TOKEN_NOT_ASSOCIATED_TO_ACCOUNT")), "{r:?}");
+    associate(&c, "Bob", &[twin]).await;
+    post(&c, &d, "FastShoes", "Bob", &request("fastshoes.redeem-twin", "redeem-bob-4", "Bob", &[("code", &code2)], None)).await;
+    let r = poll_n(&mut fastshoes, 1).await.remove(0);
+    assert_eq!(r.status, Status::Granted, "{r:?}");
+    assert_eq!(owner(&c, twin, 2).await.as_deref(), Some("0.0.1006"));
 
     // 2. Join the challenge: Alice proves her twin; Bob claims a twin he does not own.
     let alice_join = proof(&d, "FastShoes", "challenge-join", "Alice", "join-alice-000001", &[(twin, 1)]);
     post(&c, &d, "FastShoes", "Alice", &request("fastshoes.challenge-join", "join-alice-000001", "Alice", &[], Some(alice_join))).await;
-    let bob_join = proof(&d, "FastShoes", "challenge-join", "Bob", "join-bob-0000001", &[(twin, 2)]);
+    let bob_join = proof(&d, "FastShoes", "challenge-join", "Bob", "join-bob-0000001", &[(twin, 3)]);
     post(&c, &d, "FastShoes", "Bob", &request("fastshoes.challenge-join", "join-bob-0000001", "Bob", &[], Some(bob_join))).await;
     // Alice's proof replayed under another request id: the nonce is the request.
     let replay = proof(&d, "FastShoes", "challenge-join", "Alice", "join-alice-000001", &[(twin, 1)]);
     post(&c, &d, "FastShoes", "Alice", &request("fastshoes.challenge-join", "join-alice-000002", "Alice", &[], Some(replay))).await;
     let again = proof(&d, "FastShoes", "challenge-join", "Alice", "join-alice-000003", &[(twin, 1)]);
     post(&c, &d, "FastShoes", "Alice", &request("fastshoes.challenge-join", "join-alice-000003", "Alice", &[], Some(again))).await;
-    let reports = fastshoes.poll_inbox().await.unwrap();
+    let reports = poll_n(&mut fastshoes, 4).await;
     let by_id: BTreeMap<_, _> = reports.iter().map(|r| (r.request.as_str(), r)).collect();
     let joined = by_id["join-alice-000001"];
     assert_eq!(joined.status, Status::Granted, "{joined:?}");
@@ -94,7 +107,8 @@ async fn the_four_workflows_with_their_refusals() {
         )
         .unwrap();
     claim.sign(&key("Alice"));
-    c.execute(&claim).await.unwrap();
+    let claimed = c.execute(&claim).await.unwrap();
+    m.wait_for_transaction(&claimed.transaction_id, std::time::Duration::from_secs(10)).await.unwrap();
     assert_eq!(owner(&c, medal, 1).await.as_deref(), Some("0.0.1005"));
 
     // 4. Tickets for the twin + accomplishment pair; the same pair again is refused.
@@ -107,7 +121,7 @@ async fn the_four_workflows_with_their_refusals() {
     // The twin alone does not do: the accomplishment is required.
     let p3 = proof(&d, "StillWater", "stillwater-tickets", "Alice", "tickets-alice-0003", &[(twin, 1)]);
     post(&c, &d, "StillWater", "Alice", &request("stillwater.tickets", "tickets-alice-0003", "Alice", &[], Some(p3))).await;
-    let reports = stillwater.poll_inbox().await.unwrap();
+    let reports = poll_n(&mut stillwater, 3).await;
     let by_id: BTreeMap<_, _> = reports.iter().map(|r| (r.request.as_str(), r)).collect();
     assert_eq!(by_id["tickets-alice-0001"].status, Status::Granted, "{:?}", by_id["tickets-alice-0001"]);
     assert_eq!(by_id["tickets-alice-0001"].fields["tickets"], json!(2));
@@ -117,7 +131,7 @@ async fn the_four_workflows_with_their_refusals() {
 
     // A restarted runner reads the same outcomes and grants nothing again.
     let mut restarted = Runner::new(&c, d.clone(), "StillWater", key("StillWater")).unwrap().with_journey().unwrap();
-    let reports = restarted.poll_inbox().await.unwrap();
+    let reports = poll_n(&mut restarted, 3).await;
     assert_eq!(reports.len(), 3);
     assert!(reports.iter().all(|r| r.settled_before));
     assert_eq!(balance(&c, "Alice", ticket).await, 2);

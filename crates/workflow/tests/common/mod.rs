@@ -148,3 +148,15 @@ pub async fn balance(c: &NativeClient, who: &str, token: TokenId) -> i64 {
         .find(|r| r.token_id == token.to_string())
         .map_or(0, |r| r.balance)
 }
+
+/// Polls the runner's inbox until `n` requests have reports (the mirror lags the posts).
+pub async fn poll_n(runner: &mut loyal_workflow::Runner<'_, HyperTransport, TokioRuntime>, n: usize) -> Vec<loyal_workflow::UnitReport> {
+    let mut all = Vec::new();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while all.len() < n {
+        assert!(std::time::Instant::now() < deadline, "only {} of {n} requests seen: {all:?}", all.len());
+        all.extend(runner.poll_inbox().await.unwrap());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    all
+}
