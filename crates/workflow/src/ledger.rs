@@ -144,6 +144,8 @@ impl Ledger {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn claim(request: &str, key: &str) -> Vec<u8> {
         Message::Claim {

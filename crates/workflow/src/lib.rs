@@ -85,3 +85,21 @@ pub const JOURNEY: &[(&str, &str)] = &[
         include_str!("../workflows/stillwater.tickets.json"),
     ),
 ];
+
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    /// What a staff page loads: every shipped definition parses, in the browser too.
+    #[test]
+    fn the_journey_definitions_parse() {
+        for (id, json) in super::JOURNEY {
+            let w = super::Workflow::from_json(json.as_bytes()).unwrap();
+            assert_eq!(w.id, *id);
+        }
+    }
+}

@@ -111,6 +111,8 @@ pub fn plain(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
     use serde_json::json;
 
     #[test]

@@ -187,6 +187,8 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
     use serde_json::json;
 
     fn info(v: serde_json::Value) -> TokenInfo {

@@ -14,6 +14,8 @@ const BROWSER_RUNS: &[(&str, &[&str])] = &[
     ("loyal-core", &["--lib", "--no-default-features"]),
     ("loyal-ipfs", &["--lib", "--tests"]),
     ("loyal-metadata", &["--lib", "--tests"]),
+    // The workflow runner the staff pages run (its library tests; the devnet ones are native).
+    ("loyal-workflow", &["--lib"]),
     ("loyal-wasm", &["--test", "browser"]),
     (
         "loyal-wasm",
