@@ -13,6 +13,11 @@ export type ErrorCode =
   | "NO_HEALTHY_NODE" | "CID_MISMATCH" | "INVALID_CID" | "HTTP_STATUS" | "UNKNOWN_NETWORK" | "NO_IPFS"
   // HIP-412
   | "METADATA_MISSING_FIELD" | "METADATA_INVALID_FIELD" | "METADATA_JSON"
+  // Token-ownership proofs (createPresentation, SignedPresentation, verifyPresentation)
+  | "PROOF_DECODE" | "PROOF_VERSION" | "PROOF_BAD_SIGNATURE" | "PROOF_NOT_OWNER" | "PROOF_WRONG_AUDIENCE"
+  | "PROOF_EXPIRED" | "PROOF_NOT_YET_VALID" | "PROOF_REPLAYED" | "PROOF_PREDICATE" | "PROOF_WRONG_COLLECTION"
+  | "PROOF_METADATA" | "PROOF_CLAIM_MISSING" | "PROOF_UNSUPPORTED_KEY" | "PROOF_MIRROR_DISAGREE" | "PROOF_POLICY"
+  | "PROOF_NETWORK"
   // The build-time plugin @loyal/hedera/shake
   | "SHAKE";
 
@@ -48,8 +53,25 @@ export interface ErrorDetails {
   grpcStatus?: number;
   attempts?: number;
   cid?: string;
-  /** SIGNER: what the signer threw. */
+  /** SIGNER: what the signer threw; PROOF_NETWORK: the client's LoyalError (TRANSPORT, HTTP_STATUS, …). */
   cause?: unknown;
+  /** PROOF_*: the account, token and serial concerned; what was found (`got`, any JSON for
+   * PROOF_PREDICATE) against `expected`. */
+  holder?: string;
+  token?: string;
+  serial?: number | null;
+  got?: unknown;
+  predicate?: string;
+  requirement?: string;
+  nonce?: string;
+  uri?: string;
+  keyType?: string;
+  /** PROOF_MIRROR_DISAGREE: the fact and the index of the mirror that differs from mirror 0. */
+  fact?: string;
+  mirror?: number;
+  issuedAt?: Date;
+  expiresAt?: Date;
+  now?: Date;
 }
 
 /** Tinybars, or any integer amount, as the API takes it. */
@@ -544,3 +566,128 @@ export interface MirrorTransaction {
   token_transfers?: { token_id: string; account: string; amount: Int64; is_approval?: boolean }[];
   nft_transfers?: { token_id: string; serial_number: Int64; sender_account_id: string | null; receiver_account_id: string | null; is_approval?: boolean }[];
 }
+
+// ---- Token-ownership proofs -------------------------------------------------------------
+
+/** An NFT (`serial`) or at least an amount of a fungible token (`minAmount`). */
+export type ClaimSpec = { token: EntityId; serial: number | bigint } | { token: EntityId; minAmount: number | bigint };
+
+export interface PresentationSpec {
+  holder: EntityId | AccountId;
+  /** The verifier's origin, e.g. `"https://stillwater.example"`. */
+  audience: string;
+  /** What the proof is for, as the verifier words it (shown in the wallet). */
+  purpose: string;
+  /** Issued by the verifier (`NonceStore.issue()`). */
+  nonce: string;
+  /** Default now; whole seconds are kept. */
+  issuedAt?: Date | number;
+  /** Default `issuedAt` + 5 minutes. */
+  expiresAt?: Date | number;
+  claims: ClaimSpec[];
+}
+
+export interface PresentationJSON {
+  holder: string;
+  audience: string;
+  purpose: string;
+  nonce: string;
+  issuedAt: Date;
+  expiresAt: Date;
+  /** In canonical order. */
+  claims: ({ token: string; serial: number } | { token: string; minAmount: bigint })[];
+}
+
+/** What the holder signs. Throws PROOF_DECODE for a field the format refuses. */
+export function createPresentation(spec: PresentationSpec): Presentation;
+export class Presentation {
+  private constructor();
+  /** The canonical `loyal-proof/1` text: exactly what a wallet shows and signs (HIP-820). */
+  readonly message: string;
+  /** The canonical text back (PROOF_DECODE / PROOF_VERSION for anything else). */
+  static fromMessage(message: string): Presentation;
+  toJSON(): PresentationJSON;
+  free(): void;
+}
+
+/** Signs `presentation.message` as a HIP-820 message. */
+export function signPresentation(key: PrivateKey, presentation: Presentation): SignedPresentation;
+export class SignedPresentation {
+  private constructor();
+  /** The `lp1.` text form (QR codes, links); strict. */
+  static fromText(text: string): SignedPresentation;
+  /** A wallet's answer to `hedera_signMessage(presentation.message)`: the SignatureMap bytes. */
+  static fromParts(message: string, signatureMap: Uint8Array): SignedPresentation;
+  toText(): string;
+  readonly message: string;
+  readonly signatureMap: Uint8Array;
+  readonly presentation: Presentation;
+  free(): void;
+}
+
+/** A verifier's nonces, each accepted once, in memory. */
+export class NonceStore {
+  private constructor();
+  /** `ttlMs`: how long a nonce stays valid (default 600 000); `capacity`: how many may be
+   * outstanding (default 100 000, the oldest dropped first). */
+  static create(options?: { ttlMs?: number; capacity?: number }): NonceStore;
+  issue(): string;
+  /** `true` once for a nonce issued here and not expired. */
+  consume(nonce: string): boolean;
+  readonly outstanding: number;
+  free(): void;
+}
+
+/** As in workflow definitions (JSON): `{"token":"0.0.2001","kind":"nft","treasury":"0.0.1001","where":["position <= 500"]}`. */
+export type Requirement =
+  | { token: EntityId; kind: "nft"; treasury?: EntityId; supply_key?: string; where?: string[] }
+  | { token: EntityId; kind: "fungible"; min_amount: number; treasury?: EntityId; supply_key?: string };
+
+export interface ProofPolicy {
+  /** This verifier's origin and purpose: the presentation's must be the same. */
+  audience: string;
+  purpose: string;
+  /** Default now. */
+  now?: Date | number;
+  /** Default 30 000: how far ahead of this clock `issuedAt` may be. */
+  maxSkewMs?: number;
+  /** Default 300 000: how old a presentation may be. */
+  maxAgeMs?: number;
+  /** Default 5 000: how far behind the mirror may be; ownership is read once the mirror has
+   * passed the presentation's issued-at second (or this long after it). */
+  maxMirrorLagMs?: number;
+  requirements?: Requirement[];
+  /** More mirror base URLs: every fact must be the same on each and on the client's. */
+  mirrors?: string[];
+}
+
+export interface VerifiedClaim {
+  token: string;
+  /** `null` for a fungible claim. */
+  serial: number | null;
+  /** 1 for an NFT; the balance held now for a fungible claim. */
+  amount: bigint;
+  metadataUri: string | null;
+  /** The NFT's HIP-412 metadata, verified against its CID (`null` for a fungible claim). */
+  metadata: NftMetadata | null;
+}
+
+export interface Verified {
+  holder: string;
+  /** The holder's key as the mirror knows it (DER hex). */
+  publicKey: string;
+  claims: VerifiedClaim[];
+  nonce: string;
+  issuedAt: Date;
+  expiresAt: Date;
+  message: string;
+}
+
+/** Verifies a proof against the client's mirror(s) and IPFS, never trusting the prover; rejects
+ * with a LoyalError whose code is one of the PROOF_* codes. */
+export function verifyPresentation(
+  client: Client,
+  proof: string | SignedPresentation,
+  policy: ProofPolicy,
+  nonces: NonceStore | { consume(nonce: string): boolean },
+): Promise<Verified>;

@@ -13,6 +13,7 @@ claimEntry("");
 export {
   PrivateKey, PublicKey, AccountId, TokenId, TransactionId, Client, Transaction, signMessage,
   verifyMessage, encodeMetadata, decodeMetadata,
+  createPresentation, signPresentation, verifyPresentation, Presentation, SignedPresentation, NonceStore,
 } from "./dist/loyal_wasm.js";
 export * from "./dist/builders.js";
 export { hbar } from "./builders.js";

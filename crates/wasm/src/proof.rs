@@ -245,9 +245,9 @@ impl SignedPresentation {
 #[wasm_bindgen]
 impl NonceStore {
     /// `{ ttlMs?, capacity? }`: how long a nonce stays valid (default 600 000) and how many may
-    /// be outstanding (default 100 000, the oldest dropped first).
-    #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> JsResult<NonceStore> {
+    /// be outstanding (default 100 000, the oldest dropped first). A factory, not a
+    /// constructor: the package's glue keeps classes constructor-free so unused ones shake out.
+    pub fn create(options: JsValue) -> JsResult<NonceStore> {
         let mut store = lp::MemoryNonceStore::new(now, |buf| {
             rand_core::RngCore::fill_bytes(&mut loyal_web::WebRng, buf)
         });

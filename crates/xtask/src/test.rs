@@ -128,6 +128,19 @@ fn scratch_space() -> std::path::PathBuf {
     scratch
 }
 
+/// Token-ownership proofs through pkg/ (tests/proof): in Node and in a Chromium page, against
+/// a devnet of their own on free ports.
+fn proofs(tally: &mut Tally) {
+    let root = crate::run::root();
+    let devnet = crate::run::cargo_target().join("debug/loyal-devnet");
+    let mut node = cmd("node", &["proof.mjs"]);
+    node.arg(root.join("pkg"))
+        .arg(&devnet)
+        .current_dir(root.join("tests/proof"));
+    let (ok, out) = tee(node);
+    tally.record("proofs through the npm package (Node, Chromium)", ok, &out);
+}
+
 /// The suites that drive a running devnet on its default ports, as a user's page would.
 fn live_suites(tally: &mut Tally, filter: &[&str]) {
     eprintln!(
@@ -167,6 +180,7 @@ fn live_suites(tally: &mut Tally, filter: &[&str]) {
     node.current_dir(crate::run::root().join("tests/pkg"));
     let (ok, out) = tee(node);
     tally.record("npm package (pack, install, README example, tsc)", ok, &out);
+    proofs(tally);
 
     let mut page = cmd("node", &["pkg-page.mjs"]);
     page.arg(crate::run::root().join("pkg"))
