@@ -82,10 +82,19 @@ pub fn carry_links() {
         return;
     };
     for i in 0..links.length() {
-        if let Some(a) = links.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+        if let Some(a) = links
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
             let href = a.get_attribute("href").unwrap_or_default();
-            let (path, hash) = href.split_once('#').map_or((href.as_str(), ""), |(p, h)| (p, h));
-            let hash = if hash.is_empty() { String::new() } else { format!("#{hash}") };
+            let (path, hash) = href
+                .split_once('#')
+                .map_or((href.as_str(), ""), |(p, h)| (p, h));
+            let hash = if hash.is_empty() {
+                String::new()
+            } else {
+                format!("#{hash}")
+            };
             let _ = a.set_attribute("href", &format!("{path}{query}{hash}"));
         }
     }
@@ -100,4 +109,23 @@ pub fn describe(network: &Network) -> String {
         network.mirror_url,
         network.ipfs_gateway_url.as_deref().unwrap_or("none")
     )
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Remembers a token id of the journey (`twin`, …) for this network's mirror, so the next
+/// visit opens it again.
+pub fn remember(kind: &str, mirror: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(&format!("loyal.{kind}@{mirror}"), value);
+    }
+}
+
+pub fn remembered(kind: &str, mirror: &str) -> Option<String> {
+    storage()?
+        .get_item(&format!("loyal.{kind}@{mirror}"))
+        .ok()
+        .flatten()
 }

@@ -27,7 +27,10 @@ pub fn by_id(id: &str) -> HtmlElement {
     try_by_id(id).unwrap_or_else(|| {
         // Shown on the page as well: a page whose markup lost an id says which.
         if id != "status" {
-            crate::status::set(crate::status::Status::Error, &format!("PAGE: #{id} is missing from the page"));
+            crate::status::set(
+                crate::status::Status::Error,
+                &format!("PAGE: #{id} is missing from the page"),
+            );
         }
         document()
             .create_element("div")

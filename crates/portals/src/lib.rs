@@ -16,6 +16,7 @@
 pub mod config;
 pub mod dom;
 pub mod error;
+pub mod ledger;
 pub mod names;
 pub mod nft;
 pub mod staff;

@@ -9,6 +9,7 @@ use serde_json::Value;
 use web_sys::Element;
 
 use crate::dom::{append, clear, el, el_class};
+use crate::ledger::Boxed;
 use crate::names;
 use crate::staff::WebClient;
 use crate::{Error, Result};
@@ -43,21 +44,23 @@ pub struct Fetched {
 
 /// Follows the NFT's on-ledger metadata (`ipfs://CID[/path]`) to its JSON, every block
 /// verified against the CID.
-pub async fn fetch_metadata(client: &WebClient, on_ledger: &[u8]) -> Result<Fetched> {
-    let uri = String::from_utf8_lossy(on_ledger).into_owned();
-    let Some(path) = uri.strip_prefix("ipfs://") else {
-        return Err(Error::new(
-            "NOT_IPFS_METADATA",
-            format!("the NFT's metadata is not an ipfs:// URI: {uri:?}"),
-        ));
-    };
-    let bytes = ipfs(client)?.cat_path(&uri).await?;
-    let json = serde_json::from_slice(&bytes)
-        .map_err(|e| Error::new("METADATA_JSON", format!("not JSON: {e}")))?;
-    Ok(Fetched {
-        cid: path.split('/').next().unwrap_or_default().to_owned(),
-        uri,
-        json,
+pub fn fetch_metadata<'a>(client: &'a WebClient, on_ledger: &'a [u8]) -> Boxed<'a, Fetched> {
+    Box::pin(async move {
+        let uri = String::from_utf8_lossy(on_ledger).into_owned();
+        let Some(path) = uri.strip_prefix("ipfs://") else {
+            return Err(Error::new(
+                "NOT_IPFS_METADATA",
+                format!("the NFT's metadata is not an ipfs:// URI: {uri:?}"),
+            ));
+        };
+        let bytes = ipfs(client)?.cat_path(&uri).await?;
+        let json = serde_json::from_slice(&bytes)
+            .map_err(|e| Error::new("METADATA_JSON", format!("not JSON: {e}")))?;
+        Ok(Fetched {
+            cid: path.split('/').next().unwrap_or_default().to_owned(),
+            uri,
+            json,
+        })
     })
 }
 
@@ -130,38 +133,60 @@ pub fn render_metadata(container: &Element, json: &Value) {
     }
 }
 
-const IMAGE_TYPES: &[&str] = &["image/svg+xml", "image/png", "image/jpeg", "image/gif", "image/webp"];
+const IMAGE_TYPES: &[&str] = &[
+    "image/svg+xml",
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+];
 
 /// Fetches the metadata's `image` (ipfs:// only: verified) and shows it as an `<img>` in
 /// `container`; the alt text is the NFT's name. An image that cannot be had says why.
-pub async fn render_image(client: &WebClient, container: &Element, json: &Value) {
-    clear(container);
-    let image = text(&json["image"]);
-    let mime = text(&json["type"]);
-    let shown = async {
-        if !image.starts_with("ipfs://") {
-            return Err(Error::new("IMAGE_NOT_IPFS", format!("image {image:?} is not on IPFS")));
+pub fn render_image<'a>(
+    client: &'a WebClient,
+    container: &'a Element,
+    json: &'a Value,
+) -> Boxed<'a, ()> {
+    Box::pin(async move {
+        clear(container);
+        let image = text(&json["image"]);
+        let mime = text(&json["type"]);
+        let shown = async {
+            if !image.starts_with("ipfs://") {
+                return Err(Error::new(
+                    "IMAGE_NOT_IPFS",
+                    format!("image {image:?} is not on IPFS"),
+                ));
+            }
+            if !IMAGE_TYPES.contains(&mime.as_str()) {
+                return Err(Error::new(
+                    "IMAGE_TYPE",
+                    format!("image type {mime:?} is not shown"),
+                ));
+            }
+            let bytes = ipfs(client)?.cat_path(&image).await?;
+            Ok(format!(
+                "data:{mime};base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(bytes)
+            ))
+        };
+        match shown.await {
+            Ok(src) => {
+                let img = el("img", "");
+                img.set_attribute("src", &src).ok();
+                img.set_attribute("alt", &name(json)).ok();
+                img.set_attribute("width", "320").ok();
+                img.set_attribute("height", "240").ok();
+                append(container, &img);
+            }
+            Err(e) => append(
+                container,
+                &el_class("p", "muted", &format!("No image: {e}")),
+            ),
         }
-        if !IMAGE_TYPES.contains(&mime.as_str()) {
-            return Err(Error::new("IMAGE_TYPE", format!("image type {mime:?} is not shown")));
-        }
-        let bytes = ipfs(client)?.cat_path(&image).await?;
-        Ok(format!(
-            "data:{mime};base64,{}",
-            base64::engine::general_purpose::STANDARD.encode(bytes)
-        ))
-    };
-    match shown.await {
-        Ok(src) => {
-            let img = el("img", "");
-            img.set_attribute("src", &src).ok();
-            img.set_attribute("alt", &name(json)).ok();
-            img.set_attribute("width", "320").ok();
-            img.set_attribute("height", "240").ok();
-            append(container, &img);
-        }
-        Err(e) => append(container, &el_class("p", "muted", &format!("No image: {e}"))),
-    }
+        Ok(())
+    })
 }
 
 /// `1733180000.123456789` → `2024-12-02 23:33:20 UTC`.
@@ -182,19 +207,24 @@ pub struct Custody {
 }
 
 /// The NFT's history from the mirror, oldest first.
-pub async fn custody(client: &WebClient, token: &str, serial: i64) -> Result<Vec<Custody>> {
-    let mut moves = mirror(client).nft_transfers(token, serial, 10).collect().await?;
-    moves.reverse();
-    Ok(moves
-        .into_iter()
-        .map(|m| Custody {
-            when: timestamp(&m.consensus_timestamp),
-            kind: m.kind,
-            from: m.sender_account_id,
-            to: m.receiver_account_id,
-            transaction_id: m.transaction_id,
-        })
-        .collect())
+pub fn custody<'a>(client: &'a WebClient, token: &'a str, serial: i64) -> Boxed<'a, Vec<Custody>> {
+    Box::pin(async move {
+        let mut moves = mirror(client)
+            .nft_transfers(token, serial, 10)
+            .collect()
+            .await?;
+        moves.reverse();
+        Ok(moves
+            .into_iter()
+            .map(|m| Custody {
+                when: timestamp(&m.consensus_timestamp),
+                kind: m.kind,
+                from: m.sender_account_id,
+                to: m.receiver_account_id,
+                transaction_id: m.transaction_id,
+            })
+            .collect())
+    })
 }
 
 /// The chain of holders (`BestProducer → FastShoes → Alice`) and the table of moves.
@@ -222,8 +252,11 @@ pub fn render_custody(chain: &Element, table_id: &str, moves: &[Custody], devnet
             vec![
                 m.when.clone(),
                 m.kind.clone(),
-                m.from.as_deref().map_or("—".into(), |a| names::label(a, devnet)),
-                m.to.as_deref().map_or("—".into(), |a| names::label(a, devnet)),
+                m.from
+                    .as_deref()
+                    .map_or("—".into(), |a| names::label(a, devnet)),
+                m.to.as_deref()
+                    .map_or("—".into(), |a| names::label(a, devnet)),
                 m.transaction_id.clone(),
             ]
         })
@@ -232,28 +265,42 @@ pub fn render_custody(chain: &Element, table_id: &str, moves: &[Custody], devnet
 }
 
 /// One NFT as a card in `list`: its id, its image and metadata (verified), or why not.
-pub async fn render_card(client: &WebClient, list: &Element, token: &str, serial: i64, metadata: &[u8], note: &str) {
-    let card = el_class("article", "card", "");
-    card.set_attribute("data-nft", &format!("{token}/{serial}")).ok();
-    let image = el("div", "");
-    let text_side = el("div", "");
-    append(&text_side, &el("h3", &format!("{token} #{serial}")));
-    if !note.is_empty() {
-        append(&text_side, &el_class("p", "muted", note));
-    }
-    append(&card, &image);
-    append(&card, &text_side);
-    append(list, &card);
-    match fetch_metadata(client, metadata).await {
-        Ok(m) => {
-            let details = el("div", "");
-            render_metadata(&details, &m.json);
-            append(&text_side, &el_class("p", "ok", &format!("✓ metadata verified against {}", m.cid)));
-            append(&text_side, &details);
-            render_image(client, &image, &m.json).await;
+pub fn render_card<'a>(
+    client: &'a WebClient,
+    list: &'a Element,
+    token: &'a str,
+    serial: i64,
+    metadata: &'a [u8],
+    note: &'a str,
+) -> Boxed<'a, ()> {
+    Box::pin(async move {
+        let card = el_class("article", "card", "");
+        card.set_attribute("data-nft", &format!("{token}/{serial}"))
+            .ok();
+        let image = el("div", "");
+        let text_side = el("div", "");
+        append(&text_side, &el("h3", &format!("{token} #{serial}")));
+        if !note.is_empty() {
+            append(&text_side, &el_class("p", "muted", note));
         }
-        Err(e) => append(&text_side, &el_class("p", "bad", &format!("✗ {e}"))),
-    }
+        append(&card, &image);
+        append(&card, &text_side);
+        append(list, &card);
+        match fetch_metadata(client, metadata).await {
+            Ok(m) => {
+                let details = el("div", "");
+                render_metadata(&details, &m.json);
+                append(
+                    &text_side,
+                    &el_class("p", "ok", &format!("✓ metadata verified against {}", m.cid)),
+                );
+                append(&text_side, &details);
+                render_image(client, &image, &m.json).await?;
+            }
+            Err(e) => append(&text_side, &el_class("p", "bad", &format!("✗ {e}"))),
+        }
+        Ok(())
+    })
 }
 
 /// The account id typed in `id`, checked.

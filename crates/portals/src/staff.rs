@@ -82,7 +82,10 @@ impl Staff {
         *self.held.borrow_mut() = Some((account.clone(), key));
         by_id("staff-state").set_text_content(Some(&format!(
             "Signing as {} for {}.",
-            names::label(&account.to_string(), crate::config::is_devnet(&self.network)),
+            names::label(
+                &account.to_string(),
+                crate::config::is_devnet(&self.network)
+            ),
             self.org
         )));
         by_id("staff").set_attribute("data-ready", "true").ok();
@@ -104,7 +107,8 @@ impl Staff {
         let (account, key) = held
             .as_ref()
             .ok_or_else(|| Error::new("NO_STAFF_KEY", format!("no {} key yet", self.org)))?;
-        Ok(Client::new(self.network.clone(), Fetch, Timers).with_operator(account.clone(), key.clone()))
+        Ok(Client::new(self.network.clone(), Fetch, Timers)
+            .with_operator(account.clone(), key.clone()))
     }
 
     pub fn key(&self) -> Result<PrivateKey> {

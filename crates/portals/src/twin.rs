@@ -26,21 +26,31 @@ impl Twin {
 
     /// The HIP-412 metadata for this pair, its image at `image_uri`.
     pub fn metadata(&self, image_uri: &str) -> Result<NftMetadata> {
-        Ok(NftMetadata::builder(self.name(), image_uri, "image/svg+xml")
-            .with_creator("BestProducer")
-            .with_description(format!(
-                "Digital twin of one pair of {} shoes (batch {}), made at {} on {}.",
-                self.model, self.batch, self.factory, self.date
-            ))
-            .with_property("model", self.model.as_str())
-            .with_property("size", self.size.as_str())
-            .with_property("batch", self.batch.as_str())
-            .with_property("factory", self.factory.as_str())
-            .with_property("manufactured", self.date.as_str())
-            .with_property("materials", self.materials.as_str())
-            .with_attribute(Attribute::score("sustainability_score", self.sustainability, 100))
-            .with_attribute(Attribute::score("workers_conditions_score", self.workers, 100))
-            .build()?)
+        Ok(
+            NftMetadata::builder(self.name(), image_uri, "image/svg+xml")
+                .with_creator("BestProducer")
+                .with_description(format!(
+                    "Digital twin of one pair of {} shoes (batch {}), made at {} on {}.",
+                    self.model, self.batch, self.factory, self.date
+                ))
+                .with_property("model", self.model.as_str())
+                .with_property("size", self.size.as_str())
+                .with_property("batch", self.batch.as_str())
+                .with_property("factory", self.factory.as_str())
+                .with_property("manufactured", self.date.as_str())
+                .with_property("materials", self.materials.as_str())
+                .with_attribute(Attribute::score(
+                    "sustainability_score",
+                    self.sustainability,
+                    100,
+                ))
+                .with_attribute(Attribute::score(
+                    "workers_conditions_score",
+                    self.workers,
+                    100,
+                ))
+                .build()?,
+        )
     }
 
     /// An SVG label of the pair: model, size, batch, factory, date and both scores as bars.
@@ -55,7 +65,7 @@ impl Twin {
             )
         };
         format!(
-            r##"<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240" viewBox="0 0 320 240"><rect width="320" height="240" rx="16" fill="#f6f7fb"/><path d="M40 120 q20 -50 70 -40 l40 30 q60 10 110 20 q20 5 20 30 l-240 0 z" fill="#3451d1"/><text x="24" y="36" font-size="20" font-weight="700" fill="#1d2330">{}</text><text x="24" y="58" font-size="13" fill="#555">size {} · batch {} · {} · {}</text>{}{}</svg>"##,
+            r##"<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240" viewBox="0 0 320 240"><rect width="320" height="240" rx="16" fill="#f6f7fb"/><path d="M40 135 q20 -40 70 -32 l40 26 q60 10 110 18 q20 5 20 12 l-240 0 z" fill="#3451d1"/><text x="24" y="36" font-size="20" font-weight="700" fill="#1d2330">{}</text><text x="24" y="58" font-size="13" fill="#555">size {} · batch {}</text><text x="24" y="76" font-size="13" fill="#555">{} · {}</text>{}{}</svg>"##,
             escape(&self.model),
             escape(&self.size),
             escape(&self.batch),
@@ -123,7 +133,12 @@ pub fn sizes(text: &str) -> Result<Vec<String>> {
 pub fn serials(text: &str) -> Result<Vec<u64>> {
     let mut out = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let bad = || invalid("Serials", format!("{part:?} is not a serial or a range a-b"));
+        let bad = || {
+            invalid(
+                "Serials",
+                format!("{part:?} is not a serial or a range a-b"),
+            )
+        };
         let (a, b) = match part.split_once('-') {
             Some((a, b)) => (a.trim(), b.trim()),
             None => (part, part),
@@ -169,10 +184,15 @@ mod tests {
 
     #[test]
     fn metadata_carries_every_fact() {
-        let m = twin("Runner").metadata("ipfs://bafkreibwci24bt2xtqi23g35gfx63wj555u77lwl2t55ajbfjqomgefxce").unwrap();
+        let m = twin("Runner")
+            .metadata("ipfs://bafkreibwci24bt2xtqi23g35gfx63wj555u77lwl2t55ajbfjqomgefxce")
+            .unwrap();
         let json: serde_json::Value = serde_json::from_slice(&m.to_json_bytes()).unwrap();
         assert_eq!(json["properties"]["factory"], "Porto");
-        assert_eq!(json["attributes"][1]["trait_type"], "workers_conditions_score");
+        assert_eq!(
+            json["attributes"][1]["trait_type"],
+            "workers_conditions_score"
+        );
         assert_eq!(json["attributes"][1]["value"], 91);
         assert_eq!(json["type"], "image/svg+xml");
     }

@@ -24,7 +24,7 @@ pub fn run(args: &[String]) -> Result {
     println!("Portals (the devnet below must keep its default ports):");
     println!("  landing page     http://{addr}/");
     for (_, dir) in crate::portals::PAGES {
-        println!("  {dir:<16} http://{addr}/{dir}/");
+        println!("  {dir:<17} http://{addr}/{dir}/");
     }
     let mut devnet = cmd(
         "cargo",

@@ -17,6 +17,7 @@ pub const NODE_PROJECTS: &[&str] = &[
     "tests/pkg",
     "tests/console",
     "tests/proof",
+    "tests/portals",
 ];
 
 pub fn all() -> Result {

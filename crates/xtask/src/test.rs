@@ -211,6 +211,7 @@ fn live_suites(tally: &mut Tally, filter: &[&str]) {
                     let (ok, out) = tee(node);
                     tally.record("network console page (Playwright)", ok, &out);
                     eprintln!("xtask: console screenshot: {}", shot.display());
+                    portals(tally, &format!("http://{addr}"));
                 }
                 Err(e) => tally.record("serve portals", false, &e.to_string()),
             }
@@ -218,6 +219,25 @@ fn live_suites(tally: &mut Tally, filter: &[&str]) {
         Err(e) => tally.record("portals build (Trunk)", false, &e),
     }
     drop(devnet);
+}
+
+/// The brand portals (tests/portals), each script against a devnet of its own on free ports.
+fn portals(tally: &mut Tally, base: &str) {
+    let root = crate::run::root();
+    let devnet = crate::run::cargo_target().join("debug/loyal-devnet");
+    let shots = root.join("target/portals");
+    for (script, step) in [
+        ("portals.mjs", "brand portals (Playwright)"),
+        ("xss.mjs", "portals: hostile metadata on every page (Playwright)"),
+    ] {
+        let mut node = cmd("node", &[script, base]);
+        node.arg(&devnet)
+            .arg(&shots)
+            .current_dir(root.join("tests/portals"));
+        let (ok, out) = tee(node);
+        tally.record(step, ok, &out);
+    }
+    eprintln!("xtask: portal screenshots: {}", shots.display());
 }
 
 fn finish(tally: Tally, started: Instant) -> Result {

@@ -2,13 +2,13 @@
 //! verified metadata) and the staff's ticket token.
 
 use std::rc::Rc;
-use std::time::Duration;
 
 use loyal_client::Client;
 use loyal_core::transaction::{TokenCreateTransaction, TokenType};
 use loyal_portals::dom::{self, by_id, on_click, set_text};
+use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::{Staff, WebClient};
-use loyal_portals::{config, names, nft, status, Error, Result};
+use loyal_portals::{config, ledger, names, nft, status, Error};
 use loyal_web::{Fetch, Timers};
 
 struct Page {
@@ -19,47 +19,59 @@ struct Page {
 
 impl Page {
     /// The concert tickets: a fungible token in whole units, StillWater its treasury.
-    async fn create(&self) -> Result<String> {
-        let client = self.staff.client()?;
-        let supply: u64 = dom::input_value("ticket-supply")
-            .parse()
-            .map_err(|e| loyal_portals::error::invalid("Tickets", e))?;
-        dom::busy("Creating the ticket token…");
-        let tx = client.prepare(
-            TokenCreateTransaction::new()
-                .with_name(dom::input_value("ticket-name"))
-                .with_symbol(dom::input_value("ticket-symbol"))
-                .with_token_type(TokenType::FungibleCommon)
-                .with_decimals(0)
-                .with_initial_supply(supply)
-                .with_treasury(self.staff.account()?)
-                .with_supply_key(self.staff.key()?.public_key()),
-        )?;
-        let receipt = client.execute(&tx).await?;
-        dom::busy("Waiting for the mirror…");
-        nft::mirror(&client)
-            .wait_for_transaction(tx.transaction_id(), Duration::from_secs(20))
-            .await?;
-        receipt
-            .token_id
-            .map(|t| t.to_string())
-            .ok_or_else(|| Error::new("NO_TOKEN_ID", "the receipt names no token"))
+    fn create(&self) -> Boxed<'_, String> {
+        Box::pin(async move {
+            let client = self.staff.client()?;
+            let supply: u64 = dom::input_value("ticket-supply")
+                .parse()
+                .map_err(|e| loyal_portals::error::invalid("Tickets", e))?;
+            dom::busy("Creating the ticket token…");
+            let tx = client.prepare(
+                TokenCreateTransaction::new()
+                    .with_name(dom::input_value("ticket-name"))
+                    .with_symbol(dom::input_value("ticket-symbol"))
+                    .with_token_type(TokenType::FungibleCommon)
+                    .with_decimals(0)
+                    .with_initial_supply(supply)
+                    .with_treasury(self.staff.account()?)
+                    .with_supply_key(self.staff.key()?.public_key()),
+            )?;
+            let receipt = ledger::execute(&client, &tx).await?;
+            receipt
+                .token_id
+                .map(|t| t.to_string())
+                .ok_or_else(|| Error::new("NO_TOKEN_ID", "the receipt names no token"))
+        })
     }
 
-    async fn holdings(&self) -> Result<usize> {
-        let account = nft::account_input("customer", "Account")?;
-        dom::busy("Reading the account's NFTs from the mirror…");
-        let held = nft::mirror(&self.reader).account_nfts(&account, 5).collect().await?;
-        let list = by_id("holdings");
-        dom::clear(&list);
-        for n in &held {
-            nft::render_card(&self.reader, &list, &n.token_id, n.serial_number, &n.metadata, "").await;
-        }
-        set_text(
-            "holdings-summary",
-            &format!("{} NFT(s) held by {}.", held.len(), names::label(&account, self.devnet)),
-        );
-        Ok(held.len())
+    fn holdings(&self) -> Boxed<'_, usize> {
+        Box::pin(async move {
+            let account = nft::account_input("customer", "Account")?;
+            dom::busy("Reading the account's NFTs from the mirror…");
+            let held = ledger::account_nfts(&self.reader, &account).await?;
+            let list = by_id("holdings");
+            dom::clear(&list);
+            for n in &held {
+                nft::render_card(
+                    &self.reader,
+                    &list,
+                    &n.token_id,
+                    n.serial_number,
+                    &n.metadata,
+                    "",
+                )
+                .await?;
+            }
+            set_text(
+                "holdings-summary",
+                &format!(
+                    "{} NFT(s) held by {}.",
+                    held.len(),
+                    names::label(&account, self.devnet)
+                ),
+            );
+            Ok(held.len())
+        })
     }
 }
 

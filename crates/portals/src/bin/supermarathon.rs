@@ -2,13 +2,13 @@
 //! and those already held, each with its verified metadata) and the staff's collection.
 
 use std::rc::Rc;
-use std::time::Duration;
 
 use loyal_client::Client;
 use loyal_core::transaction::{TokenCreateTransaction, TokenType};
 use loyal_portals::dom::{self, by_id, on_click, set_text};
+use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::{Staff, WebClient};
-use loyal_portals::{config, names, nft, status, Error, Result};
+use loyal_portals::{config, ledger, names, nft, status, Error};
 use loyal_web::{Fetch, Timers};
 
 struct Page {
@@ -18,58 +18,83 @@ struct Page {
 }
 
 impl Page {
-    async fn create(&self) -> Result<String> {
-        let client = self.staff.client()?;
-        let key = self.staff.key()?.public_key();
-        dom::busy("Creating the accomplishment collection…");
-        let tx = client.prepare(
-            TokenCreateTransaction::new()
-                .with_name(dom::input_value("collection-name"))
-                .with_symbol(dom::input_value("collection-symbol"))
-                .with_token_type(TokenType::NonFungibleUnique)
-                .with_treasury(self.staff.account()?)
-                .with_supply_key(key.clone())
-                .with_metadata_key(key),
-        )?;
-        let receipt = client.execute(&tx).await?;
-        dom::busy("Waiting for the mirror…");
-        nft::mirror(&client)
-            .wait_for_transaction(tx.transaction_id(), Duration::from_secs(20))
-            .await?;
-        receipt
-            .token_id
-            .map(|t| t.to_string())
-            .ok_or_else(|| Error::new("NO_TOKEN_ID", "the receipt names no token"))
+    fn create(&self) -> Boxed<'_, String> {
+        Box::pin(async move {
+            let client = self.staff.client()?;
+            let key = self.staff.key()?.public_key();
+            dom::busy("Creating the accomplishment collection…");
+            let tx = client.prepare(
+                TokenCreateTransaction::new()
+                    .with_name(dom::input_value("collection-name"))
+                    .with_symbol(dom::input_value("collection-symbol"))
+                    .with_token_type(TokenType::NonFungibleUnique)
+                    .with_treasury(self.staff.account()?)
+                    .with_supply_key(key.clone())
+                    .with_metadata_key(key),
+            )?;
+            let receipt = ledger::execute(&client, &tx).await?;
+            receipt
+                .token_id
+                .map(|t| t.to_string())
+                .ok_or_else(|| Error::new("NO_TOKEN_ID", "the receipt names no token"))
+        })
     }
 
     /// What the runner has waiting (pending airdrops) and holds.
-    async fn runner(&self) -> Result<(usize, usize)> {
-        let account = nft::account_input("runner", "Runner's account")?;
-        let mirror = nft::mirror(&self.reader);
-        dom::busy("Reading pending airdrops from the mirror…");
-        let pending = mirror.pending_airdrops(&account, 5).collect().await?;
-        let list = by_id("pending");
-        dom::clear(&list);
-        let mut shown = 0;
-        for a in &pending {
-            let Some(serial) = a.serial_number else { continue };
-            let found = mirror.nft(&a.token_id, serial).await?;
-            let note = format!("waiting to be claimed · sent by {}", names::label(&a.sender_id, self.devnet));
-            nft::render_card(&self.reader, &list, &a.token_id, serial, &found.metadata, &note).await;
-            shown += 1;
-        }
-        dom::busy("Reading the runner's NFTs from the mirror…");
-        let held = mirror.account_nfts(&account, 5).collect().await?;
-        let list = by_id("held");
-        dom::clear(&list);
-        for n in &held {
-            nft::render_card(&self.reader, &list, &n.token_id, n.serial_number, &n.metadata, "held").await;
-        }
-        set_text(
-            "runner-summary",
-            &format!("{} pending airdrop(s), {} NFT(s) held by {}.", shown, held.len(), names::label(&account, self.devnet)),
-        );
-        Ok((shown, held.len()))
+    fn runner(&self) -> Boxed<'_, (usize, usize)> {
+        Box::pin(async move {
+            let account = nft::account_input("runner", "Runner's account")?;
+            dom::busy("Reading pending airdrops from the mirror…");
+            let pending = ledger::pending_airdrops(&self.reader, &account).await?;
+            let list = by_id("pending");
+            dom::clear(&list);
+            let mut shown = 0;
+            for a in &pending {
+                let Some(serial) = a.serial_number else {
+                    continue;
+                };
+                let found = ledger::nft(&self.reader, &a.token_id, serial).await?;
+                let note = format!(
+                    "waiting to be claimed · sent by {}",
+                    names::label(&a.sender_id, self.devnet)
+                );
+                nft::render_card(
+                    &self.reader,
+                    &list,
+                    &a.token_id,
+                    serial,
+                    &found.metadata,
+                    &note,
+                )
+                .await?;
+                shown += 1;
+            }
+            dom::busy("Reading the runner's NFTs from the mirror…");
+            let held = ledger::account_nfts(&self.reader, &account).await?;
+            let list = by_id("held");
+            dom::clear(&list);
+            for n in &held {
+                nft::render_card(
+                    &self.reader,
+                    &list,
+                    &n.token_id,
+                    n.serial_number,
+                    &n.metadata,
+                    "held",
+                )
+                .await?;
+            }
+            set_text(
+                "runner-summary",
+                &format!(
+                    "{} pending airdrop(s), {} NFT(s) held by {}.",
+                    shown,
+                    held.len(),
+                    names::label(&account, self.devnet)
+                ),
+            );
+            Ok((shown, held.len()))
+        })
     }
 }
 

@@ -1,0 +1,104 @@
+//! FastShoes' staff portal: the shop's stock. Associating the twin collection lets BestProducer
+//! ship twins to the shop; the stock lists the twins the shop holds, names read from IPFS.
+
+use std::rc::Rc;
+
+use loyal_client::Client;
+use loyal_core::id::TokenId;
+use loyal_core::transaction::TokenAssociateTransaction;
+use loyal_portals::dom::{self, input_value, on_click, set_text};
+use loyal_portals::error::invalid;
+use loyal_portals::ledger::Boxed;
+use loyal_portals::staff::{Staff, WebClient};
+use loyal_portals::{config, ledger, names, nft, status, Result};
+use loyal_web::{Fetch, Timers};
+
+struct Page {
+    staff: Rc<Staff>,
+    reader: WebClient,
+}
+
+fn token(id: &str, label: &str) -> Result<TokenId> {
+    input_value(id).parse().map_err(|e| invalid(label, e))
+}
+
+impl Page {
+    fn associate(&self) -> Boxed<'_, TokenId> {
+        Box::pin(async move {
+            let collection = token("collection", "Twin collection")?;
+            let client = self.staff.client()?;
+            dom::busy(&format!("Associating FastShoes with {collection}…"));
+            let tx = client.prepare(
+                TokenAssociateTransaction::new()
+                    .with_account_id(self.staff.account()?)
+                    .with_token_ids([collection]),
+            )?;
+            ledger::execute(&client, &tx).await?;
+            Ok(collection)
+        })
+    }
+
+    fn stock(&self) -> Boxed<'_, usize> {
+        Box::pin(async move {
+            let collection = token("collection", "Twin collection")?.to_string();
+            let shop = self
+                .staff
+                .account()
+                .map(|a| a.to_string())
+                .unwrap_or_else(|_| format!("0.0.{}", names::FAST_SHOES));
+            dom::busy("Reading the stock from the mirror…");
+            let held: Vec<_> = ledger::account_nfts(&self.reader, &shop)
+                .await?
+                .into_iter()
+                .filter(|n| n.token_id == collection)
+                .collect();
+            let mut rows = Vec::new();
+            for n in &held {
+                let name = match nft::fetch_metadata(&self.reader, &n.metadata).await {
+                    Ok(m) => nft::name(&m.json),
+                    Err(e) => format!("({})", e.code()),
+                };
+                rows.push(vec![n.serial_number.to_string(), name]);
+            }
+            dom::fill_table("stock", &rows, &[0]);
+            Ok(held.len())
+        })
+    }
+}
+
+fn main() {
+    config::carry_links();
+    let network = match config::network() {
+        Ok(n) => n,
+        Err(e) => return status::fail(&e),
+    };
+    set_text("network", &config::describe(&network));
+    let page = Rc::new(Page {
+        staff: Staff::install("FastShoes", names::FAST_SHOES, network.clone()),
+        reader: Client::new(network, Fetch, Timers),
+    });
+    if let Some(t) = config::param("twin")
+        .or_else(|| config::remembered("twin", &page.reader.network().mirror_url))
+    {
+        dom::set_value("collection", &t);
+    }
+    dom::done("Ready.");
+    let p = page.clone();
+    on_click("associate", move || {
+        let p = p.clone();
+        async move {
+            let collection = p.associate().await?;
+            dom::done(&format!("FastShoes can now receive twins of {collection}."));
+            Ok(())
+        }
+    });
+    let p = page;
+    on_click("stock-refresh", move || {
+        let p = p.clone();
+        async move {
+            let n = p.stock().await?;
+            dom::done(&format!("{n} twin(s) in stock."));
+            Ok(())
+        }
+    });
+}
