@@ -204,3 +204,36 @@ async fn kill_9_between_claim_and_outcome_loses_nothing_and_grants_once() {
     assert_eq!(records.iter().filter(|r| r["type"] == "outcome").count(), 1);
     let _ = std::fs::remove_file(path);
 }
+
+/// A runner down longer than the grant window: the claim is renewed once the window has
+/// closed, and the mirror decides what the old transaction ids did.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_claim_outliving_its_grant_window_is_renewed_without_double_grant() {
+    let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral()).await.unwrap();
+    let mut d = deploy(&devnet).await;
+    // The shortest valid duration Hedera accepts, so the test waits 15 s, not 180.
+    d.organisations.get_mut("FastShoes").unwrap().grant_window_secs = 15;
+    let c = client(d.client_network().unwrap());
+    let twin = token(&d, "twin");
+    associate(&c, "Alice", &[twin]).await;
+    let path = write_deployment(&d, "window");
+    let mut seen = Vec::new();
+    for (serial, id, pause) in [(1, "window-1", "claimed"), (2, "window-2", "granted")] {
+        let code = order_code(&SEED, serial);
+        post(&c, &d, "FastShoes", "Alice", &request("fastshoes.redeem-twin", id, "Alice", &[("code", &code)], None)).await;
+        let first = Agent::start(&path, "FastShoes", Some(pause));
+        first.wait(&mut seen, pause, |v| v["event"] == "paused" && v["request"] == id);
+        first.kill_9();
+        tokio::time::sleep(Duration::from_secs(16)).await;
+        let again = Agent::start(&path, "FastShoes", None);
+        let o = again.wait(&mut seen, "outcome", outcome_for(id));
+        assert_eq!(o["status"], "granted", "{o}");
+        assert_eq!(transfers_to(&c, twin, serial, "0.0.1005").await, 1, "{id}: one transfer");
+        let records = outcomes(&c, &d, "FastShoes").await;
+        let claims: Vec<&Value> = records.iter().filter(|r| r["type"] == "claim" && r["request"] == id).collect();
+        assert_eq!(claims.len(), 2, "{id}: the claim and its renewal");
+        let outcome: Vec<&Value> = records.iter().filter(|r| r["type"] == "outcome" && r["request"] == id).collect();
+        assert_eq!(outcome.len(), 1);
+    }
+    let _ = std::fs::remove_file(path);
+}

@@ -56,9 +56,21 @@ pub struct Organisation {
     /// `hcs://<inbox_topic>`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
+    /// How long a claim's grant transactions can execute (their valid duration, 15–180 s;
+    /// default 180): every runner of the organisation must use the same.
+    #[serde(default = "default_window", skip_serializing_if = "is_default_window")]
+    pub grant_window_secs: u64,
     /// Lookup tables of the definitions (`orders`: code → row).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub tables: BTreeMap<String, BTreeMap<String, Value>>,
+}
+
+fn default_window() -> u64 {
+    crate::ledger::GRANT_WINDOW_SECS
+}
+
+fn is_default_window(secs: &u64) -> bool {
+    *secs == crate::ledger::GRANT_WINDOW_SECS
 }
 
 impl Organisation {

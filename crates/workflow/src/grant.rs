@@ -123,7 +123,7 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
     async fn run<D: TransactionData>(&self, id: TransactionId, memo: &str, builder: Builder<D>) -> Result<loyal_client::Receipt> {
         let builder = builder
             .with_transaction_id(id)
-            .with_transaction_valid_duration(Duration::from_secs(180))
+            .with_transaction_valid_duration(Duration::from_secs((self.ledger().window_nanos() / 1_000_000_000) as i64))
             .with_memo(memo);
         execute(self.client, &self.account, &self.key, builder).await
     }

@@ -6,9 +6,9 @@ use loyal_core::time::Timestamp;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
-/// How long a grant's deterministic transaction ids can execute (the longest valid duration
-/// Hedera accepts): a renewal claim must come after it.
-pub const GRANT_WINDOW_NANOS: i128 = 180 * 1_000_000_000;
+/// How long a grant's deterministic transaction ids can execute by default (the longest valid
+/// duration Hedera accepts): a renewal claim must come after it.
+pub const GRANT_WINDOW_SECS: u64 = 180;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
@@ -34,8 +34,10 @@ pub struct OutcomeRecord {
     pub workflow: String,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Ledger {
+    /// The grant window every runner of the organisation uses (its deployment's).
+    window_nanos: i128,
     holders: HashMap<String, Claim>,
     outcomes: HashMap<String, OutcomeRecord>,
     /// The last sequence number folded in.
@@ -44,7 +46,27 @@ pub struct Ledger {
     pub foreign: u64,
 }
 
+impl Default for Ledger {
+    fn default() -> Self {
+        Self::with_window(GRANT_WINDOW_SECS)
+    }
+}
+
 impl Ledger {
+    pub fn with_window(secs: u64) -> Self {
+        Self {
+            window_nanos: i128::from(secs) * 1_000_000_000,
+            holders: HashMap::new(),
+            outcomes: HashMap::new(),
+            last_sequence: 0,
+            foreign: 0,
+        }
+    }
+
+    pub fn window_nanos(&self) -> i128 {
+        self.window_nanos
+    }
+
     /// Folds one topic message (in sequence order; earlier or repeated ones are ignored).
     pub fn apply(&mut self, sequence: u64, consensus: Timestamp, bytes: &[u8]) {
         if sequence <= self.last_sequence {
@@ -76,7 +98,7 @@ impl Ledger {
                     Some(h)
                         if h.request == claim.request
                             && !self.outcomes.contains_key(&h.request)
-                            && consensus.as_nanos() > h.consensus.as_nanos() + GRANT_WINDOW_NANOS =>
+                            && consensus.as_nanos() > h.consensus.as_nanos() + self.window_nanos =>
                     {
                         self.holders.insert(key, claim);
                     }

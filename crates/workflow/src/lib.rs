@@ -22,10 +22,12 @@
 //!    whose key is held by another request is refused (`ALREADY_REDEEMED`).
 //! 2. **Deterministic grants.** The grant transactions of a holding claim have fixed ids:
 //!    payer the organisation, valid start the claim's consensus timestamp + *i* ns for the
-//!    *i*-th transaction (1-based), valid for 180 s; the memo names the request. Every
+//!    *i*-th transaction (1-based), valid for the grant window; the memo names the request. Every
 //!    runner that executes the grant — the claimant, a racing instance, a restarted one —
 //!    submits the same ids, and the network executes an id at most once (a second
-//!    submission is `DUPLICATE_TRANSACTION`; its receipt is the first one's).
+//!    submission is `DUPLICATE_TRANSACTION`; its receipt is the first one's). The window
+//!    is the deployment's `grant_window_secs` (15–180 s, default 180), the same for every
+//!    runner of the organisation.
 //! 3. **Outcome last.** After the grant the runner records `outcome {request, claim,
 //!    status}`. The first outcome of a request settles it; duplicates (two instances
 //!    finishing the same grant) change nothing. A grant the network refused (e.g. the
@@ -34,10 +36,14 @@
 //! 4. **Resume.** On start, and on every poll, a runner folds the whole topic
 //!    ([`Ledger`]); every request on the inbox with no outcome is processed: with a holding
 //!    claim it resumes at step 2 (same ids, so nothing is granted twice), without one it
-//!    starts at step 1. No request is lost and none granted twice. A grant window that
-//!    passed with no transaction executed (a runner down for more than 180 s between claim
-//!    and grant) is renewed by a new claim of the same request, which holds the key only
-//!    if its consensus time is past the old window (so the old ids can no longer execute).
+//!    starts at step 1. No request is lost and none granted twice.
+//! 5. **Renew.** A runner that finds a claim's window (nearly) over — it was down between
+//!    claim and outcome — waits for the window to close and posts a new claim of the same
+//!    request. It holds the key only if its consensus time is past the old window, so the
+//!    old ids can no longer execute, and the mirror, which shows it only after everything
+//!    before it, then says for good what the old ids did: all executed → `granted`; none →
+//!    the grant runs with the renewal's ids; some → `refused` (`GRANT_PARTIAL`, the key
+//!    stays held for a person to look at).
 
 mod csv;
 mod definition;

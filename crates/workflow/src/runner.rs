@@ -2,7 +2,7 @@
 //! redemption key (the rule is in the crate docs).
 
 use crate::definition::{InputType, ProofKind, Trigger, Workflow};
-use crate::ledger::{Claim, Ledger, GRANT_WINDOW_NANOS};
+use crate::ledger::{Claim, Ledger};
 use crate::messages::{InboxRequest, Message, Status};
 use crate::topics::{messages_after, parse_timestamp, submit};
 use crate::ttf::Classification;
@@ -65,6 +65,13 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         key: PrivateKey,
     ) -> Result<Self> {
         let account = deployment.account(org)?;
+        let window = deployment.organisation(org)?.grant_window_secs;
+        if !(15..=180).contains(&window) {
+            return Err(Error::invalid(
+                format!("deployment organisations.{org}.grant_window_secs"),
+                "a transaction's valid duration: 15 to 180 seconds",
+            ));
+        }
         Ok(Self {
             client,
             deployment,
@@ -72,7 +79,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             account,
             key,
             workflows: BTreeMap::new(),
-            ledger: Ledger::default(),
+            ledger: Ledger::with_window(window),
             inbox_after: 0,
             hook: None,
             ttf: BTreeMap::new(),
@@ -421,8 +428,9 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
 
     async fn grant_and_record(&mut self, w: &Workflow, claim: Claim, mut ctx: Value) -> Result<UnitReport> {
         let now = self.client.runtime().now().as_nanos();
-        // Leave the transactions 10 s to reach consensus inside the window.
-        if now > claim.consensus.as_nanos() + GRANT_WINDOW_NANOS - 10_000_000_000 {
+        // Leave the transactions time to reach consensus inside the window.
+        let window = self.ledger.window_nanos();
+        if now > claim.consensus.as_nanos() + window - (window / 3).min(10_000_000_000) {
             return self.after_window(w, claim, ctx).await;
         }
         let grant = match self.grant(w, &claim, &mut ctx).await {
@@ -458,31 +466,15 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         Ok(self.first_outcome(&claim.request, &w.id, &claim.account))
     }
 
-    /// The claim's grant window has passed: its transaction ids can no longer execute, so
-    /// the mirror says for good which did.
+    /// The claim's grant window is (nearly) over. Once it has passed its transaction ids can
+    /// no longer execute; a renewal claim posted after it is on the mirror only after
+    /// everything before it, so the mirror then says for good which of them did.
     async fn after_window(&mut self, w: &Workflow, claim: Claim, ctx: Value) -> Result<UnitReport> {
-        let mirror = self.mirror();
-        let mut done = Vec::new();
-        for i in 0..w.actions.len() {
-            let id = crate::grant::transaction_id(&self.account, &claim, i);
-            let found = mirror.transaction(&id).await;
-            match found {
-                Ok(list) if list.iter().any(|t| t.result == "SUCCESS" && t.nonce == 0) => done.push(id.to_string()),
-                Ok(_) | Err(loyal_client::Error::Http { status: 404, .. }) => {}
-                Err(e) => return Err(e.into()),
-            }
+        let closes = claim.consensus.as_nanos() + self.ledger.window_nanos();
+        let wait = closes + 1_000_000_000 - self.client.runtime().now().as_nanos();
+        if wait > 0 {
+            self.client.runtime().sleep(Duration::from_nanos(wait as u64)).await;
         }
-        if done.len() == w.actions.len() {
-            return self.record_granted(w, &claim, ctx, done).await;
-        }
-        if !done.is_empty() {
-            let e = Error::Refused {
-                status: "GRANT_PARTIAL".into(),
-                reason: format!("only {} of {} transactions executed before the grant window closed", done.len(), w.actions.len()),
-            };
-            return self.refuse_claimed(w, &claim, &e, false).await;
-        }
-        // Nothing executed: renew the claim; it holds once past the old window.
         self.record(Message::Claim {
             workflow: w.id.clone(),
             request: claim.request.clone(),
@@ -491,15 +483,40 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             proofs: claim.proofs.clone(),
         })
         .await?;
-        match self.ledger.holder(&claim.key).cloned() {
-            Some(renewed) if renewed.sequence != claim.sequence && renewed.request == claim.request => {
-                Box::pin(self.grant_and_record(w, renewed, ctx)).await
+        let renewed = match self.ledger.holder(&claim.key).cloned() {
+            Some(r) if r.request == claim.request && r.sequence != claim.sequence => r,
+            _ => {
+                return Err(Error::Client {
+                    code: "GRANT_WINDOW".into(),
+                    reason: "the renewal did not hold (consensus before the window closed); retrying".into(),
+                })
             }
-            _ => Err(Error::Client {
-                code: "GRANT_WINDOW".into(),
-                reason: "the renewal came before the old grant window closed; retrying later".into(),
-            }),
+        };
+        let mirror = self.mirror();
+        let mut done = Vec::new();
+        for i in 0..w.actions.len() {
+            let id = crate::grant::transaction_id(&self.account, &claim, i);
+            match mirror.transaction(&id).await {
+                Ok(list) if list.iter().any(|t| t.result == "SUCCESS" && t.nonce == 0) => done.push(id.to_string()),
+                Ok(_) | Err(loyal_client::Error::Http { status: 404, .. }) => {}
+                Err(e) => return Err(e.into()),
+            }
         }
+        if !w.actions.is_empty() && done.len() == w.actions.len() {
+            return self.record_granted(w, &claim, ctx, done).await;
+        }
+        if !done.is_empty() {
+            let e = Error::Refused {
+                status: "GRANT_PARTIAL".into(),
+                reason: format!(
+                    "{} of {} transactions executed before the grant window closed",
+                    done.len(),
+                    w.actions.len()
+                ),
+            };
+            return self.refuse_claimed(w, &renewed, &e, false).await;
+        }
+        Box::pin(self.grant_and_record(w, renewed, ctx)).await
     }
 
     fn first_outcome(&self, request: &str, workflow: &str, account: &str) -> UnitReport {

@@ -173,6 +173,7 @@ pub async fn setup<T: Transport, R: Runtime>(client: &Client<T, R>, config: &Set
                 inbox_topic: inbox,
                 outcomes_topic: outcomes,
                 audience: None,
+                grant_window_secs: crate::ledger::GRANT_WINDOW_SECS,
                 tables,
             },
         );
