@@ -16,6 +16,7 @@ pub const NODE_PROJECTS: &[&str] = &[
     "tests/ipfs",
     "tests/pkg",
     "tests/console",
+    "tests/wallet",
     "tests/proof",
     "tests/portals",
 ];

@@ -108,6 +108,9 @@ pub fn run(args: &[String]) -> Result {
     }
 
     live_suites(&mut tally, &filter);
+    for (step, ok, out) in crate::wallet::suites() {
+        tally.record(&step, ok, &out);
+    }
     let _ = std::fs::remove_dir_all(&scratch);
     finish(tally, started)
 }

@@ -37,3 +37,23 @@ pub fn how_to_load(out: &std::path::Path) -> String {
         out.display()
     )
 }
+
+/// The extension's suites for `cargo xtask test`, each `(step, ok, output)`: the Playwright
+/// journey against a devnet of its own on port 0 (the debug binary the native tests built).
+pub fn suites() -> Vec<(String, bool, String)> {
+    eprintln!("\nxtask: === the wallet extension in Chromium (Playwright, its own devnet on port 0) ===");
+    let ext = match build() {
+        Ok(dir) => dir,
+        Err(e) => return vec![("wallet extension build".into(), false, e)],
+    };
+    if let Err(e) = crate::run::status(crate::run::cmd("cargo", &["build", "-q", "-p", "loyal-devnet", "--bin", "loyal-devnet"])) {
+        return vec![("devnet build".into(), false, e)];
+    }
+    let devnet = crate::run::cargo_target().join("debug/loyal-devnet");
+    let shots = root().join("target/wallet/screenshots");
+    let mut node = crate::run::cmd("node", &["journey.mjs"]);
+    node.arg(&ext).arg(&devnet).arg(&shots).current_dir(root().join("tests/wallet"));
+    let (ok, out) = crate::run::tee(node);
+    eprintln!("xtask: approval window screenshots: {}", shots.display());
+    vec![("wallet extension journey (Playwright)".into(), ok, out)]
+}

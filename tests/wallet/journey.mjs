@@ -1,0 +1,190 @@
+// The wallet extension in headless Chromium against a devnet on port 0, as a customer and a
+// site use it: a vault is created and Alice imported through the popup; a site discovers the
+// wallet and connects (approved by a click in the approval window); what the wallet signs is
+// checked by the official JS SDK and by HIP-820's rules; every refusal is a typed error.
+// Screenshots of the approval windows go to target/wallet/screenshots/.
+// Usage: node journey.mjs EXTENSION_DIR DEVNET_BIN SCREENSHOT_DIR
+import { mkdir } from "node:fs/promises";
+import * as sdk from "@hashgraph/sdk";
+import { proto } from "@hiero-ledger/proto";
+import { ALICE_KEY, PASSPHRASE, browserWithWallet, devnet, nextApproval, setUp, site, popup } from "./harness.mjs";
+
+const [extension, devnetBin, shots] = process.argv.slice(2);
+await mkdir(shots, { recursive: true });
+const results = [];
+let window_error = "";
+const check = (name, ok, detail = "") => {
+  results.push(ok);
+  console.log(`${ok ? "ok" : "FAIL"} ${name}${detail ? `: ${detail}` : ""}`);
+};
+const ALICE = "hedera:devnet:0.0.1005";
+const b64 = (bytes) => Buffer.from(bytes).toString("base64");
+
+/** Runs provider.request in the page; resolves to { result } or { error: { code, message, data } }. */
+const ask = (page, method, params) =>
+  page.evaluate(async ([method, params]) => {
+    try {
+      return { result: await window.hedera.request({ method, params }) };
+    } catch (e) {
+      return { error: { code: e.code, message: e.message, data: e.data } };
+    }
+  }, [method, params]);
+
+/** A request that opens the approval window: `act` clicks in it; resolves to [answer, window text]. */
+async function approved(wallet, page, method, params, act, shot) {
+  const windowOpens = nextApproval(wallet);
+  const answer = ask(page, method, params);
+  const approval = await windowOpens;
+  const text = await approval.innerText("body");
+  if (shot) await approval.screenshot({ path: `${shots}/${shot}.png`, fullPage: true });
+  await act(approval);
+  return [await answer, text];
+}
+const click = (id) => (w) => w.click(id);
+
+const net = await devnet(devnetBin);
+const wallet = await browserWithWallet(extension);
+const fastshoes = await site("FastShoes");
+const stranger = await site("Stranger");
+const operator = sdk.Client.forNetwork({ [net.grpc]: "0.0.3" }).setOperator("0.0.1005", sdk.PrivateKey.fromStringDer(ALICE_KEY));
+const alicePublic = sdk.PrivateKey.fromStringDer(ALICE_KEY).publicKey;
+try {
+  const pop = await setUp(wallet, net);
+  const row = await pop.locator('tr[data-account="0.0.1005"]').innerText();
+  check("vault created and Alice imported through the popup", row.includes("Alice") && row.includes("ED25519"), row.replace(/\s+/g, " "));
+  await pop.waitForFunction(() => /ℏ/.test(document.querySelector('tr[data-account="0.0.1005"] .balance').textContent), null, { timeout: 15000 }).catch(() => {});
+  const balance = await pop.locator('tr[data-account="0.0.1005"] .balance').innerText();
+  check("Alice's balance read from the devnet's mirror", /^\d[\d.]* ℏ/.test(balance), balance);
+
+  const page = await wallet.context.newPage();
+  await page.goto(fastshoes.url);
+  const found = await page.evaluate(() => new Promise((resolve) => {
+    const seen = [];
+    window.addEventListener("hedera:announceProvider", (e) => seen.push(e.detail));
+    window.dispatchEvent(new Event("hedera:requestProvider"));
+    setTimeout(() => resolve(seen.map((d) => ({ ...d.info, same: d.provider === window.hedera }))), 200);
+  }));
+  check("discovered by hedera:requestProvider / announceProvider", found.length === 1 && found[0].name === "Loyal Wallet" && found[0].same && /^[0-9a-f-]{36}$/.test(found[0].uuid), JSON.stringify(found));
+
+  let r = await ask(page, "hedera_signMessage", { signerAccountId: ALICE, message: "hi" });
+  check("a site that is not connected is refused (4100)", r.error?.code === 4100 && r.error.data.code === "UNAUTHORIZED", JSON.stringify(r));
+
+  await page.evaluate(() => { window.events = []; window.hedera.on("accountsChanged", (a) => window.events.push(a)); });
+  let text;
+  [r, text] = await approved(wallet, page, "hedera_connect", { network: "devnet" }, click("#approve"), "connect");
+  check("the connect window names the site and the account", text.includes("Connect this site?") && text.includes(fastshoes.url) && text.includes("Alice (0.0.1005)"), text.replace(/\s+/g, " "));
+  const account = r.result?.accounts?.[0];
+  check("connect answers the account and its public key", account?.accountId === ALICE && account.publicKey === alicePublic.toStringDer() && r.result.network === "devnet", JSON.stringify(r));
+  await page.waitForFunction(() => window.events.length > 0);
+  check("accountsChanged fires on connect", JSON.stringify(await page.evaluate(() => window.events[0])) === JSON.stringify([ALICE]));
+
+  const message = "I join the FastShoes challenge #42";
+  [r, text] = await approved(wallet, page, "hedera_signMessage", { signerAccountId: ALICE, message }, click("#approve"), "sign-message");
+  check("the message window shows the text", text.includes(message) && text.includes(ALICE), text.replace(/\s+/g, " "));
+  const map = r.result && proto.SignatureMap.decode(Buffer.from(r.result.signatureMap, "base64"));
+  const prefixed = Buffer.from(`\x19Hedera Signed Message:\n${message.length}${message}`);
+  check("hedera_signMessage: the SDK verifies the prefixed message", !!map && alicePublic.verify(prefixed, map.sigPair[0].ed25519), JSON.stringify(r).slice(0, 200));
+
+  // A transfer frozen by the SDK: its body signed by the wallet, verified by the SDK.
+  const transfer = () => new sdk.TransferTransaction()
+    .addHbarTransfer("0.0.1005", sdk.Hbar.fromTinybars(-100_000_000))
+    .addHbarTransfer("0.0.1006", sdk.Hbar.fromTinybars(100_000_000))
+    .setTransactionMemo("Ticket for Bob")
+    .setNodeAccountIds([new sdk.AccountId(3)])
+    .setTransactionId(sdk.TransactionId.generate("0.0.1005"))
+    .freeze();
+  const tx = transfer();
+  const body = proto.SignedTransaction.decode(proto.TransactionList.decode(tx.toBytes()).transactionList[0].signedTransactionBytes).bodyBytes;
+  [r, text] = await approved(wallet, page, "hedera_signTransaction", { signerAccountId: ALICE, transactionBody: b64(body) }, click("#approve"), "transfer-hbar");
+  const hbarWindow = ["Transfer", "Payer", "0.0.1005", "ℏ 0.0.1005", "-1 ℏ", "ℏ 0.0.1006", "1 ℏ", "Ticket for Bob", "0.0.3", "Max fee", "Valid start"];
+  check("the transfer window shows type, payer, amounts in ℏ, memo, node, fee, valid start", hbarWindow.every((s) => text.includes(s)), text.replace(/\s+/g, " "));
+  const sig = r.result && proto.SignatureMap.decode(Buffer.from(r.result.signatureMap, "base64")).sigPair[0].ed25519;
+  let sdkVerified = false;
+  if (sig) {
+    tx.addSignature(alicePublic, sig);
+    sdkVerified = alicePublic.verify(body, sig) && alicePublic.verifyTransaction(tx);
+  }
+  check("hedera_signTransaction: the SDK verifies the signature on its own transaction", sdkVerified, JSON.stringify(r).slice(0, 200));
+
+  // Signed and executed: lands on the devnet, read back from the mirror.
+  const sent = transfer();
+  [r] = await approved(wallet, page, "hedera_signAndExecuteTransaction", { signerAccountId: ALICE, transactionList: b64(sent.toBytes()) }, click("#approve"));
+  check("hedera_signAndExecuteTransaction answers nodeId, transactionHash, transactionId", r.result?.nodeId === "0.0.3" && /^[0-9a-f]{96}$/.test(r.result.transactionHash) && r.result.transactionId === sent.transactionId.toString(), JSON.stringify(r));
+  const mirrorId = sent.transactionId.toString().replace("@", "-").replace(/\.(\d+)$/, "-$1");
+  let landed = null;
+  for (let i = 0; i < 50 && !landed; i++) {
+    const res = await fetch(`${net.mirror}/api/v1/transactions/${mirrorId}`);
+    if (res.ok) landed = (await res.json()).transactions?.[0];
+    else await new Promise((ok) => setTimeout(ok, 100));
+  }
+  check("the transaction is on the mirror with result SUCCESS", landed?.result === "SUCCESS", JSON.stringify(landed)?.slice(0, 200));
+
+  // An NFT transfer: the window shows token and serial; rejecting gives 4001.
+  const nft = await (await new sdk.TokenCreateTransaction().setTokenName("Twin").setTokenSymbol("TWIN").setTokenType(sdk.TokenType.NonFungibleUnique)
+    .setTreasuryAccountId("0.0.1005").setSupplyKey(alicePublic).setAdminKey(alicePublic).execute(operator)).getReceipt(operator);
+  const token = nft.tokenId.toString();
+  await (await new sdk.TokenMintTransaction().setTokenId(token).setMetadata([Buffer.from("ipfs://twin-1")]).execute(operator)).getReceipt(operator);
+  const nftTx = new sdk.TransferTransaction().addNftTransfer(`${token}@1`, "0.0.1005", "0.0.1006")
+    .setNodeAccountIds([new sdk.AccountId(3)]).setTransactionId(sdk.TransactionId.generate("0.0.1005")).freeze();
+  [r, text] = await approved(wallet, page, "hedera_signAndExecuteTransaction", { signerAccountId: ALICE, transactionList: b64(nftTx.toBytes()) }, click("#reject"), "transfer-nft");
+  check("the NFT transfer window shows token, serial, sender and receiver", text.includes(`NFT ${token} #1`) && text.includes("0.0.1005 → 0.0.1006"), text.replace(/\s+/g, " "));
+  check("rejecting gives 4001", r.error?.code === 4001 && r.error.data.code === "USER_REJECTED", JSON.stringify(r));
+
+  // Refused before any window: a payer that is not the connected account, bytes that do not decode.
+  const pagesBefore = wallet.context.pages().length;
+  const bobPays = new sdk.TransferTransaction().addHbarTransfer("0.0.1006", -1).addHbarTransfer("0.0.1005", 1)
+    .setNodeAccountIds([new sdk.AccountId(3)]).setTransactionId(sdk.TransactionId.generate("0.0.1006")).freeze();
+  r = await ask(page, "hedera_signAndExecuteTransaction", { signerAccountId: ALICE, transactionList: b64(bobPays.toBytes()) });
+  check("a payer other than the connected account is refused", r.error?.code === 4100 && r.error.data.code === "WRONG_ACCOUNT", JSON.stringify(r));
+  r = await ask(page, "hedera_signAndExecuteTransaction", { signerAccountId: ALICE, transactionList: b64([1, 2, 3, 4]) });
+  check("bytes that do not decode are refused", r.error?.data?.code === "UNDECODABLE_TRANSACTION", JSON.stringify(r));
+  r = await ask(page, "hedera_signMessage", { signerAccountId: "hedera:devnet:0.0.1006", message: "x" });
+  check("an account the site did not connect is refused", r.error?.code === 4100 && r.error.data.code === "WRONG_ACCOUNT", JSON.stringify(r));
+  check("no approval window opened for any of them", wallet.context.pages().length === pagesBefore);
+
+  const other = await wallet.context.newPage();
+  await other.goto(stranger.url);
+  r = await ask(other, "hedera_signMessage", { signerAccountId: ALICE, message: "hi" });
+  check("another origin stays unconnected", r.error?.code === 4100, JSON.stringify(r));
+
+  // Locked: the window asks to unlock first; a wrong passphrase is an error, not a wipe.
+  await pop.bringToFront();
+  await pop.click("#lock");
+  await pop.waitForSelector("#locked:not([hidden])");
+  [r, text] = await approved(wallet, page, "hedera_signMessage", { signerAccountId: ALICE, message: "after lock" }, async (w) => {
+    await w.fill("#passphrase", "wrong horse battery");
+    await w.click("#unlock");
+    await w.waitForSelector("#error:not([hidden])");
+    window_error = await w.innerText("#error");
+    await w.fill("#passphrase", PASSPHRASE);
+    await w.click("#unlock");
+    await w.waitForSelector("#details:not([hidden])");
+    await w.screenshot({ path: `${shots}/unlocked-message.png` });
+    await w.click("#approve");
+  }, "locked");
+  check("a locked vault asks to unlock first", text.includes("Unlock the wallet to continue"), text.replace(/\s+/g, " "));
+  check("a wrong passphrase is a clear error", window_error.startsWith("WALLET_BAD_PASSPHRASE"), window_error);
+  check("after unlocking, the request is signed", typeof r.result?.signatureMap === "string", JSON.stringify(r));
+
+  // Revocation from the popup.
+  await pop.reload();
+  await pop.waitForSelector(`tr[data-origin="${fastshoes.url}"]`);
+  await page.evaluate(() => { window.events = []; });
+  await pop.click(`tr[data-origin="${fastshoes.url}"] button.revoke`);
+  await pop.waitForSelector(`tr[data-origin="${fastshoes.url}"]`, { state: "detached" });
+  await page.waitForFunction(() => window.events.length > 0, null, { timeout: 5000 }).catch(() => {});
+  check("revoking tells the site (accountsChanged [])", JSON.stringify(await page.evaluate(() => window.events[0])) === "[]");
+  r = await ask(page, "hedera_signMessage", { signerAccountId: ALICE, message: "hi" });
+  check("a revoked site is refused", r.error?.code === 4100, JSON.stringify(r));
+} catch (e) {
+  check("the journey ran to its end", false, e.stack);
+} finally {
+  await wallet.close();
+  fastshoes.close();
+  stranger.close();
+  operator.close();
+  net.stop();
+}
+const passed = results.filter(Boolean).length;
+console.log(`test result: ${passed === results.length ? "ok" : "FAILED"}. ${passed} passed; ${results.length - passed} failed`);
+process.exit(passed === results.length ? 0 : 1);
