@@ -144,6 +144,20 @@ fn proofs(tally: &mut Tally) {
     tally.record("proofs through the npm package (Node, Chromium)", ok, &out);
 }
 
+/// The journey's workflows from Node (tests/workflow): `loyal-agent setup` and one agent per
+/// organisation on a devnet of their own, Alice's requests and proofs through pkg/.
+fn workflows(tally: &mut Tally) {
+    let root = crate::run::root();
+    let bin = crate::run::cargo_target().join("debug");
+    let mut node = cmd("node", &["journey.mjs"]);
+    node.arg(root.join("pkg"))
+        .arg(bin.join("loyal-devnet"))
+        .arg(bin.join("loyal-agent"))
+        .current_dir(root.join("tests/workflow"));
+    let (ok, out) = tee(node);
+    tally.record("workflows run by loyal-agent, requests from Node", ok, &out);
+}
+
 /// The suites that drive a running devnet on its default ports, as a user's page would.
 fn live_suites(tally: &mut Tally, filter: &[&str]) {
     eprintln!(
@@ -184,6 +198,7 @@ fn live_suites(tally: &mut Tally, filter: &[&str]) {
     let (ok, out) = tee(node);
     tally.record("npm package (pack, install, README example, tsc)", ok, &out);
     proofs(tally);
+    workflows(tally);
 
     let mut page = cmd("node", &["pkg-page.mjs"]);
     page.arg(crate::run::root().join("pkg"))
