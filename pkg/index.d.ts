@@ -19,7 +19,10 @@ export type ErrorCode =
   | "PROOF_METADATA" | "PROOF_CLAIM_MISSING" | "PROOF_UNSUPPORTED_KEY" | "PROOF_MIRROR_DISAGREE" | "PROOF_POLICY"
   | "PROOF_NETWORK"
   // The build-time plugin @loyal/hedera/shake
-  | "SHAKE";
+  | "SHAKE"
+  // The wallet connector (Wallet.connect)
+  | "WALLET_NOT_FOUND" | "USER_REJECTED" | "WALLET_LOCKED" | "WRONG_NETWORK" | "WALLET_UNAUTHORIZED"
+  | "WALLET_KEY_MISMATCH" | "WALLET_ERROR";
 
 export interface LoyalError extends Error {
   name: "LoyalError";
@@ -58,6 +61,10 @@ export interface ErrorDetails {
   /** PROOF_*: the account, token and serial concerned; what was found (`got`, any JSON for
    * PROOF_PREDICATE) against `expected`. */
   holder?: string;
+  /** Wallet errors: the provider's EIP-1193 number and the wallet's own code. */
+  rpcCode?: number;
+  walletCode?: string;
+  rdns?: string;
   token?: string;
   serial?: number | null;
   got?: unknown;
@@ -691,3 +698,64 @@ export function verifyPresentation(
   policy: ProofPolicy,
   nonces: NonceStore | { consume(nonce: string): boolean },
 ): Promise<Verified>;
+
+/** What a wallet announces on `hedera:announceProvider` (EIP-6963's fields). */
+export interface WalletInfo {
+  uuid: string;
+  name: string;
+  icon: string;
+  rdns: string;
+}
+
+/** The injected HIP-820 provider (`window.hedera` style). */
+export interface HederaProvider {
+  request(args: { method: string; params?: object }): Promise<any>;
+  on?(event: "accountsChanged" | "networkChanged", fn: (data: any) => void): unknown;
+  removeListener?(event: "accountsChanged" | "networkChanged", fn: (data: any) => void): unknown;
+}
+
+export interface ConnectOptions {
+  network?: "devnet" | "testnet" | "mainnet" | "previewnet";
+  /** A provider to use instead of discovering one. */
+  provider?: HederaProvider;
+  /** Pick the announced wallet with this `rdns`. */
+  rdns?: string;
+  /** Where to read the account's key: `mirrorUrl`, else the client's mirror, else the network's. */
+  client?: { mirrorUrl: string };
+  mirrorUrl?: string;
+  /** How long discovery waits for announcements (default 100 ms). */
+  timeoutMs?: number;
+}
+
+/** A wallet connected to this page: errors are LoyalErrors (USER_REJECTED, WALLET_LOCKED,
+ * WRONG_NETWORK, WALLET_UNAUTHORIZED, WALLET_ERROR). */
+export interface ConnectedWallet {
+  readonly provider: HederaProvider;
+  readonly info: WalletInfo | null;
+  readonly network: string;
+  /** `0.0.1005` */
+  readonly accountId: string;
+  /** `hedera:devnet:0.0.1005` (HIP-30) */
+  readonly signerAccountId: string;
+  /** The account's key, as the mirror node has it and the wallet answered. */
+  readonly publicKey: PublicKey;
+  /** For `builder.signWith(wallet.publicKey, wallet.signer)`: one approval per body. */
+  readonly signer: (body: Uint8Array) => Promise<Uint8Array>;
+  /** HIP-820 `hedera_signMessage`: the SignatureMap bytes, verified against `publicKey`. */
+  signMessage(message: string): Promise<Uint8Array>;
+  /** Sets the transaction id (this account, now) and the wallet's nodes, and freezes. */
+  freeze<T extends { freeze(): T }>(builder: T): Promise<T>;
+  signTransaction<T>(builder: T): Promise<T>;
+  /** One approval; the wallet signs and submits (freezing first if needed). */
+  signAndExecute(builder: object): Promise<{ nodeId: string; transactionHash: string; transactionId: string; status: string }>;
+  disconnect(): Promise<void>;
+  on(event: "accountsChanged" | "networkChanged", fn: (data: any) => void): this;
+}
+
+export class Wallet {
+  private constructor();
+  /** The wallets that announce themselves in this page (none outside a browser). */
+  static discover(options?: { timeoutMs?: number }): Promise<{ info: WalletInfo; provider: HederaProvider }[]>;
+  /** WALLET_NOT_FOUND without a wallet; WALLET_KEY_MISMATCH when the mirror disagrees. */
+  static connect(options?: ConnectOptions): Promise<ConnectedWallet>;
+}

@@ -4,6 +4,7 @@
 import type { FrozenTransaction } from "./index.js";
 
 export type {
+  WalletInfo, HederaProvider, ConnectOptions, ConnectedWallet,
   ErrorCode, LoyalError, ErrorDetails, FrozenTransaction, Amount, EntityId, IdLike, NftId, Bytes, Ledger, PendingAirdropId,
   TransactionType, FrameSpec, KeyString, TokenTransfer, NftTransfer, AccountCreateSpec, TransferSpec,
   TokenAirdropSpec, TokenCreateSpec, TokenAssociateSpec, TokenDissociateSpec, TokenMintSpec, TokenBurnSpec,
@@ -12,6 +13,7 @@ export type {
   TopicMessageSubmitSpec, ScheduledSpec, ScheduleCreateSpec, ScheduleSignSpec,
 } from "./index.js";
 export {
+  Wallet,
   hbar, PrivateKey, PublicKey, AccountId, TokenId, TransactionId, signMessage, verifyMessage,
   AccountCreateTransaction, TransferTransaction, TokenAirdropTransaction, TokenCreateTransaction,
   TokenAssociateTransaction, TokenDissociateTransaction, TokenMintTransaction, TokenBurnTransaction,

@@ -16,3 +16,8 @@ export {
 } from "./dist/sign/loyal_wasm.js";
 export * from "./dist/sign/builders.js";
 export { hbar } from "./builders.js";
+
+// The connector to a wallet extension, bound to this entry's keys.
+import { PublicKey as WalletPublicKey, TransactionId as WalletTransactionId, verifyMessage as walletVerifyMessage } from "./dist/sign/loyal_wasm.js";
+import { walletWith } from "./wallet.js";
+export const Wallet = walletWith({ PublicKey: WalletPublicKey, TransactionId: WalletTransactionId, verifyMessage: walletVerifyMessage });

@@ -111,3 +111,12 @@ export async function nextApproval(wallet, timeout = 20000) {
   }
   throw new Error("no approval window opened");
 }
+
+/** Clicks a button of an approval window, which the wallet may close before the click returns. */
+export async function press(approval, selector) {
+  try {
+    await approval.click(selector, { noWaitAfter: true });
+  } catch (e) {
+    if (!approval.isClosed() && !/closed/.test(e.message)) throw e;
+  }
+}

@@ -7,7 +7,7 @@
 import { mkdir } from "node:fs/promises";
 import * as sdk from "@hashgraph/sdk";
 import { proto } from "@hiero-ledger/proto";
-import { ALICE_KEY, PASSPHRASE, browserWithWallet, devnet, nextApproval, setUp, site, popup } from "./harness.mjs";
+import { ALICE_KEY, PASSPHRASE, browserWithWallet, devnet, nextApproval, press, setUp, site } from "./harness.mjs";
 
 const [extension, devnetBin, shots] = process.argv.slice(2);
 await mkdir(shots, { recursive: true });
@@ -40,7 +40,7 @@ async function approved(wallet, page, method, params, act, shot) {
   await act(approval);
   return [await answer, text];
 }
-const click = (id) => (w) => w.click(id);
+const click = (id) => (w) => press(w, id);
 
 const net = await devnet(devnetBin);
 const wallet = await browserWithWallet(extension);
@@ -160,7 +160,7 @@ try {
     await w.click("#unlock");
     await w.waitForSelector("#details:not([hidden])");
     await w.screenshot({ path: `${shots}/unlocked-message.png` });
-    await w.click("#approve");
+    await press(w, "#approve");
   }, "locked");
   check("a locked vault asks to unlock first", text.includes("Unlock the wallet to continue"), text.replace(/\s+/g, " "));
   check("a wrong passphrase is a clear error", window_error.startsWith("WALLET_BAD_PASSPHRASE"), window_error);

@@ -39,7 +39,8 @@ pub fn how_to_load(out: &std::path::Path) -> String {
 }
 
 /// The extension's suites for `cargo xtask test`, each `(step, ok, output)`: the Playwright
-/// journey against a devnet of its own on port 0 (the debug binary the native tests built).
+/// journey and the connector in pkg/, each against a devnet of its own on port 0 (the debug
+/// binary the native tests built).
 pub fn suites() -> Vec<(String, bool, String)> {
     eprintln!("\nxtask: === the wallet extension in Chromium (Playwright, its own devnet on port 0) ===");
     let ext = match build() {
@@ -55,5 +56,11 @@ pub fn suites() -> Vec<(String, bool, String)> {
     node.arg(&ext).arg(&devnet).arg(&shots).current_dir(root().join("tests/wallet"));
     let (ok, out) = crate::run::tee(node);
     eprintln!("xtask: approval window screenshots: {}", shots.display());
-    vec![("wallet extension journey (Playwright)".into(), ok, out)]
+    let mut steps = vec![("wallet extension journey (Playwright)".into(), ok, out)];
+    // The connector imports pkg/ as built by `cargo xtask pkg` (the live suites build it first).
+    let mut node = crate::run::cmd("node", &["connector.mjs"]);
+    node.arg(&ext).arg(&devnet).arg(root()).current_dir(root().join("tests/wallet"));
+    let (ok, out) = crate::run::tee(node);
+    steps.push(("wallet connector in @loyal/hedera (Playwright)".into(), ok, out));
+    steps
 }
