@@ -71,8 +71,9 @@ try {
   agentOnce(["setup", "--grpc-web", url(grpcWeb), "--mirror", url(mirror), "--ipfs", url(ipfs), "--out", deploymentPath, "--twins", "3"]);
   const d = JSON.parse(readFileSync(deploymentPath, "utf8"));
   const { twin, accomplishment: medal, ticket } = d.tokens;
-  const fastshoes = startAgent("FastShoes");
-  const stillwater = startAgent("StillWater");
+  // One process for every organisation (`--org all`), as the demo runs them.
+  const fastshoes = startAgent("all");
+  const stillwater = fastshoes;
 
   const alice = L.Client.forDevnet("127.0.0.1", grpcWeb, mirror, ipfs);
   const aliceKey = L.PrivateKey.fromStringEd25519(seed("Alice"));

@@ -17,15 +17,22 @@ impl Args {
             _ => "run".into(),
         };
         if !["run", "staff", "setup"].contains(&command.as_str()) {
-            return Err(usage(format!("unknown command {command:?} (run, staff, setup)")));
+            return Err(usage(format!(
+                "unknown command {command:?} (run, staff, setup)"
+            )));
         }
         let mut options = Vec::new();
         while let Some(a) = args.next() {
-            let name = a.strip_prefix("--").ok_or_else(|| usage(format!("unexpected {a:?}")))?.to_owned();
+            let name = a
+                .strip_prefix("--")
+                .ok_or_else(|| usage(format!("unexpected {a:?}")))?
+                .to_owned();
             if FLAGS.contains(&name.as_str()) {
                 options.push((name, None));
             } else {
-                let value = args.next().ok_or_else(|| usage(format!("--{name} needs a value")))?;
+                let value = args
+                    .next()
+                    .ok_or_else(|| usage(format!("--{name} needs a value")))?;
                 options.push((name, Some(value)));
             }
         }
@@ -33,11 +40,16 @@ impl Args {
     }
 
     pub fn optional(&self, name: &str) -> Option<String> {
-        self.options.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.clone())
+        self.options
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| v.clone())
     }
 
     pub fn required(&self, name: &str) -> Result<String, Error> {
-        self.optional(name).ok_or_else(|| usage(format!("--{name} is required")))
+        self.optional(name)
+            .ok_or_else(|| usage(format!("--{name} is required")))
     }
 
     pub fn flag(&self, name: &str) -> bool {
@@ -46,7 +58,10 @@ impl Args {
 
     pub fn number(&self, name: &str, default: u64) -> Result<u64, Error> {
         self.optional(name)
-            .map(|v| v.parse().map_err(|_| usage(format!("--{name} {v:?} is not a number"))))
+            .map(|v| {
+                v.parse()
+                    .map_err(|_| usage(format!("--{name} {v:?} is not a number")))
+            })
             .unwrap_or(Ok(default))
     }
 
@@ -66,5 +81,8 @@ impl Args {
 }
 
 fn usage(reason: String) -> Error {
-    Error::InvalidInput { input: "arguments".into(), reason }
+    Error::InvalidInput {
+        input: "arguments".into(),
+        reason,
+    }
 }

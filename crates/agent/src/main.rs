@@ -1,8 +1,8 @@
 //! `loyal-agent`: one per organisation. Prints one JSON object per line (`started`,
-//! `outcome`, `paused`, `error`, `deployment`) so scripts and tests can follow it.
+//! `step`, `outcome`, `paused`, `error`, `deployment`) so scripts and tests can follow it.
 //!
 //! ```text
-//! loyal-agent [run] --org FastShoes --deployment deployment.json [--poll-ms 500] [--once]
+//! loyal-agent [run] --org FastShoes|all --deployment deployment.json [--poll-ms 500] [--once]
 //! loyal-agent staff --org SuperMarathon --deployment deployment.json --workflow ID
 //!             --request ID [--input name=value]... [--input-file name=path]...
 //! loyal-agent setup --grpc-web URL --mirror URL --ipfs URL --out deployment.json [--twins N]
@@ -70,59 +70,101 @@ fn report(r: &UnitReport) -> Value {
     })
 }
 
-fn load(args: &Args) -> Result<(Deployment, String, PrivateKey), Error> {
+fn read_deployment(args: &Args) -> Result<Deployment, Error> {
     let path = args.required("deployment")?;
-    let bytes = std::fs::read(&path).map_err(|e| Error::InvalidInput { input: path.clone(), reason: e.to_string() })?;
-    let deployment = Deployment::from_json(&bytes)?;
-    let org = args.required("org")?;
-    let o = deployment.organisation(&org)?;
-    let text = match (&o.key, &o.key_env, &o.key_file) {
-        (Some(k), _, _) => k.clone(),
-        (None, Some(var), _) if std::env::var(var).is_ok() => std::env::var(var).unwrap_or_default(),
-        (None, _, Some(file)) => std::fs::read_to_string(file)
-            .map_err(|e| Error::InvalidInput { input: file.clone(), reason: e.to_string() })?,
-        _ => return Err(Error::Unbound { field: format!("organisations.{org}"), name: "key / key_env / key_file".into() }),
-    };
-    let key: PrivateKey = text
-        .trim()
-        .parse()
-        .map_err(|e: loyal_core::Error| Error::InvalidInput { input: format!("{org}'s key"), reason: e.to_string() })?;
-    Ok((deployment, org, key))
+    let bytes = std::fs::read(&path).map_err(|e| Error::InvalidInput {
+        input: path.clone(),
+        reason: e.to_string(),
+    })?;
+    Deployment::from_json(&bytes)
 }
 
 fn client(d: &Deployment) -> Result<Client<HyperTransport, TokioRuntime>, Error> {
-    Ok(Client::new(d.client_network()?, HyperTransport::default(), TokioRuntime)
-        .with_backoff(Duration::from_millis(50), Duration::from_secs(2)))
+    Ok(
+        Client::new(d.client_network()?, HyperTransport::default(), TokioRuntime)
+            .with_backoff(Duration::from_millis(50), Duration::from_secs(2)),
+    )
 }
 
-fn pause_hook() -> Option<loyal_workflow::StepHook> {
-    let at = std::env::var("LOYAL_AGENT_PAUSE_AT").ok()?;
-    Some(Box::new(move |step: &str, request: &str| {
-        if step == at {
-            emit(json!({"event": "paused", "step": step, "request": request}));
+/// Prints each step (`claimed`, `granted`) as it happens; with `LOYAL_AGENT_PAUSE_AT` set,
+/// stops for good at that step.
+fn step_hook(org: &str) -> loyal_workflow::StepHook {
+    let at = std::env::var("LOYAL_AGENT_PAUSE_AT").ok();
+    let org = org.to_owned();
+    Box::new(move |step: &str, request: &str| {
+        emit(json!({"event": "step", "org": org, "step": step, "request": request}));
+        if at.as_deref() == Some(step) {
+            emit(json!({"event": "paused", "org": org, "step": step, "request": request}));
             loop {
                 std::thread::sleep(Duration::from_secs(3600));
             }
         }
         false
-    }))
+    })
 }
 
+/// The organisation's key: the deployment's `key`, else `key_env`'s variable, else `key_file`.
+fn org_key(deployment: &Deployment, org: &str) -> Result<PrivateKey, Error> {
+    let o = deployment.organisation(org)?;
+    let text = match (&o.key, &o.key_env, &o.key_file) {
+        (Some(k), _, _) => k.clone(),
+        (None, Some(var), _) if std::env::var(var).is_ok() => {
+            std::env::var(var).unwrap_or_default()
+        }
+        (None, _, Some(file)) => {
+            std::fs::read_to_string(file).map_err(|e| Error::InvalidInput {
+                input: file.clone(),
+                reason: e.to_string(),
+            })?
+        }
+        _ => {
+            return Err(Error::Unbound {
+                field: format!("organisations.{org}"),
+                name: "key / key_env / key_file".into(),
+            })
+        }
+    };
+    text.trim()
+        .parse()
+        .map_err(|e: loyal_core::Error| Error::InvalidInput {
+            input: format!("{org}'s key"),
+            reason: e.to_string(),
+        })
+}
+
+/// Polls the inboxes of `--org NAME` (or of every organisation of the deployment with
+/// `--org all`, one process for a demo).
 async fn run(args: &Args) -> Result<(), Error> {
-    let (deployment, org, key) = load(args)?;
+    let deployment = read_deployment(args)?;
+    let org = args.required("org")?;
+    let orgs: Vec<String> = if org == "all" {
+        deployment.organisations.keys().cloned().collect()
+    } else {
+        vec![org]
+    };
     let c = client(&deployment)?;
-    let mut runner = Runner::new(&c, deployment, &org, key)?.with_journey()?;
-    if let Some(hook) = pause_hook() {
-        runner = runner.with_hook(hook);
+    let mut runners = Vec::new();
+    for org in &orgs {
+        let key = org_key(&deployment, org)?;
+        let runner = Runner::new(&c, deployment.clone(), org, key)?
+            .with_journey()?
+            .with_hook(step_hook(org));
+        let workflows: Vec<String> = runner.workflows().map(|w| w.id.clone()).collect();
+        emit(
+            json!({"event": "started", "org": org, "workflows": workflows, "pid": std::process::id()}),
+        );
+        runners.push(runner);
     }
     let poll = Duration::from_millis(args.number("poll-ms", 500)?);
-    let workflows: Vec<String> = runner.workflows().map(|w| w.id.clone()).collect();
-    emit(json!({"event": "started", "org": org, "workflows": workflows, "pid": std::process::id()}));
     loop {
-        match runner.poll_inbox().await {
-            Ok(reports) => reports.iter().for_each(|r| emit(report(r))),
-            // The request stays on the inbox: the next poll takes it up again.
-            Err(e) => emit(json!({"event": "error", "code": e.detail_code(), "message": e.to_string()})),
+        for (org, runner) in orgs.iter().zip(runners.iter_mut()) {
+            match runner.poll_inbox().await {
+                Ok(reports) => reports.iter().for_each(|r| emit(report(r))),
+                // The request stays on the inbox: the next poll takes it up again.
+                Err(e) => emit(
+                    json!({"event": "error", "org": org, "code": e.detail_code(), "message": e.to_string()}),
+                ),
+            }
         }
         if args.flag("once") {
             return Ok(());
@@ -132,21 +174,31 @@ async fn run(args: &Args) -> Result<(), Error> {
 }
 
 async fn staff(args: &Args) -> Result<(), Error> {
-    let (deployment, org, key) = load(args)?;
+    let deployment = read_deployment(args)?;
+    let org = args.required("org")?;
+    let key = org_key(&deployment, &org)?;
     let c = client(&deployment)?;
-    let mut runner = Runner::new(&c, deployment, &org, key)?.with_journey()?;
-    if let Some(hook) = pause_hook() {
-        runner = runner.with_hook(hook);
-    }
+    let mut runner = Runner::new(&c, deployment, &org, key)?
+        .with_journey()?
+        .with_hook(step_hook(&org));
     let mut inputs = BTreeMap::new();
     for (name, value) in args.pairs("input")? {
         inputs.insert(name, Value::from(value));
     }
     for (name, path) in args.pairs("input-file")? {
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::InvalidInput { input: path.clone(), reason: e.to_string() })?;
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::InvalidInput {
+            input: path.clone(),
+            reason: e.to_string(),
+        })?;
         inputs.insert(name, Value::from(text));
     }
-    let reports = runner.run_staff(&args.required("workflow")?, &args.required("request")?, &inputs).await?;
+    let reports = runner
+        .run_staff(
+            &args.required("workflow")?,
+            &args.required("request")?,
+            &inputs,
+        )
+        .await?;
     reports.iter().for_each(|r| emit(report(r)));
     Ok(())
 }
@@ -156,19 +208,31 @@ async fn setup(args: &Args) -> Result<(), Error> {
     let ipfs = args.required("ipfs")?;
     let network = loyal_workflow::NetworkConfig {
         name: args.optional("network").unwrap_or_else(|| "devnet".into()),
-        nodes: BTreeMap::from([(args.optional("node").unwrap_or_else(|| "0.0.3".into()), grpc_web)]),
+        nodes: BTreeMap::from([(
+            args.optional("node").unwrap_or_else(|| "0.0.3".into()),
+            grpc_web,
+        )]),
         mirror: args.required("mirror")?,
         ipfs_api: Some(ipfs.clone()),
         ipfs_gateway: Some(ipfs),
     };
     let mut seed = [0u8; 32];
     rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut seed);
-    let config = loyal_workflow::setup::devnet_config(network, args.number("twins", 5)? as u32, seed)?;
-    let probe = Deployment { network: config.network.clone(), organisations: BTreeMap::new(), tokens: BTreeMap::new(), accounts: BTreeMap::new() };
+    let config =
+        loyal_workflow::setup::devnet_config(network, args.number("twins", 5)? as u32, seed)?;
+    let probe = Deployment {
+        network: config.network.clone(),
+        organisations: BTreeMap::new(),
+        tokens: BTreeMap::new(),
+        accounts: BTreeMap::new(),
+    };
     let c = client(&probe)?;
     let deployment = loyal_workflow::setup::setup(&c, &config).await?;
     let out = args.required("out")?;
-    std::fs::write(&out, deployment.to_json()).map_err(|e| Error::InvalidInput { input: out.clone(), reason: e.to_string() })?;
+    std::fs::write(&out, deployment.to_json()).map_err(|e| Error::InvalidInput {
+        input: out.clone(),
+        reason: e.to_string(),
+    })?;
     emit(json!({"event": "deployment", "path": out, "tokens": deployment.tokens}));
     Ok(())
 }

@@ -38,7 +38,8 @@ impl Agent {
         let (tx, lines) = channel();
         std::thread::spawn(move || {
             for line in BufReader::new(out).lines().map_while(Result::ok) {
-                let v = serde_json::from_str(&line).unwrap_or_else(|_| json!({"event": "text", "line": line}));
+                let v = serde_json::from_str(&line)
+                    .unwrap_or_else(|_| json!({"event": "text", "line": line}));
                 if tx.send(v).is_err() {
                     break;
                 }
@@ -66,7 +67,11 @@ impl Agent {
     /// SIGKILL: no destructor, no flush, nothing after the step it stands at.
     fn kill_9(mut self) {
         let pid = self.child.id().to_string();
-        assert!(Command::new("kill").args(["-9", &pid]).status().unwrap().success());
+        assert!(Command::new("kill")
+            .args(["-9", &pid])
+            .status()
+            .unwrap()
+            .success());
         self.child.wait().unwrap();
     }
 }
@@ -91,21 +96,40 @@ fn write_deployment(d: &Deployment, name: &str) -> std::path::PathBuf {
 /// The outcomes topic's messages, as JSON.
 async fn outcomes(c: &NativeClient, d: &Deployment, org: &str) -> Vec<Value> {
     let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
-    let msgs = m.topic_messages(&d.organisations[org].outcomes_topic, 100).collect().await.unwrap();
-    msgs.iter().map(|m| serde_json::from_slice(&m.message).unwrap()).collect()
+    let msgs = m
+        .topic_messages(&d.organisations[org].outcomes_topic, 100)
+        .collect()
+        .await
+        .unwrap();
+    msgs.iter()
+        .map(|m| serde_json::from_slice(&m.message).unwrap())
+        .collect()
 }
 
 /// How many times the mirror saw twin `serial` move to `to`.
-async fn transfers_to(c: &NativeClient, token: loyal_core::id::TokenId, serial: u64, to: &str) -> usize {
+async fn transfers_to(
+    c: &NativeClient,
+    token: loyal_core::id::TokenId,
+    serial: u64,
+    to: &str,
+) -> usize {
     let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
-    let history = m.nft_transfers(&token.to_string(), serial as i64, 10).collect().await.unwrap();
-    history.iter().filter(|t| t.receiver_account_id.as_deref() == Some(to)).count()
+    let history = m
+        .nft_transfers(&token.to_string(), serial as i64, 10)
+        .collect()
+        .await
+        .unwrap();
+    history
+        .iter()
+        .filter(|t| t.receiver_account_id.as_deref() == Some(to))
+        .count()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_agents_racing_on_one_inbox_grant_once() {
     // With mirror lag each agent decides on a view that is behind: consensus order decides.
-    let config = loyal_devnet::DevnetConfig::ephemeral().with_mirror_lag(Duration::from_millis(400));
+    let config =
+        loyal_devnet::DevnetConfig::ephemeral().with_mirror_lag(Duration::from_millis(400));
     let devnet = loyal_devnet::spawn(config).await.unwrap();
     let d = deploy(&devnet).await;
     let c = client(d.client_network().unwrap());
@@ -113,18 +137,64 @@ async fn two_agents_racing_on_one_inbox_grant_once() {
     associate(&c, "Alice", &[twin]).await;
     associate(&c, "Bob", &[twin]).await;
     let path = write_deployment(&d, "race");
-    let (a, b) = (Agent::start(&path, "FastShoes", None), Agent::start(&path, "FastShoes", None));
+    let (a, b) = (
+        Agent::start(&path, "FastShoes", None),
+        Agent::start(&path, "FastShoes", None),
+    );
     // Both poll every 100 ms: requests posted now reach both at about the same time.
     let code1 = order_code(&SEED, 1);
     let code2 = order_code(&SEED, 2);
-    post(&c, &d, "FastShoes", "Alice", &request("fastshoes.redeem-twin", "race-alice-1", "Alice", &[("code", &code1)], None)).await;
-    post(&c, &d, "FastShoes", "Bob", &request("fastshoes.redeem-twin", "race-bob-1", "Bob", &[("code", &code1)], None)).await;
-    post(&c, &d, "FastShoes", "Bob", &request("fastshoes.redeem-twin", "race-bob-2", "Bob", &[("code", &code2)], None)).await;
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Alice",
+        &request(
+            "fastshoes.redeem-twin",
+            "race-alice-1",
+            "Alice",
+            &[("code", &code1)],
+            None,
+        ),
+    )
+    .await;
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Bob",
+        &request(
+            "fastshoes.redeem-twin",
+            "race-bob-1",
+            "Bob",
+            &[("code", &code1)],
+            None,
+        ),
+    )
+    .await;
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Bob",
+        &request(
+            "fastshoes.redeem-twin",
+            "race-bob-2",
+            "Bob",
+            &[("code", &code2)],
+            None,
+        ),
+    )
+    .await;
     let (mut seen_a, mut seen_b) = (Vec::new(), Vec::new());
     for (agent, seen) in [(&a, &mut seen_a), (&b, &mut seen_b)] {
         for id in ["race-alice-1", "race-bob-1", "race-bob-2"] {
             let o = agent.wait(seen, id, outcome_for(id));
-            let expected = if id == "race-bob-1" { "refused" } else { "granted" };
+            let expected = if id == "race-bob-1" {
+                "refused"
+            } else {
+                "granted"
+            };
             assert_eq!(o["status"], expected, "{o}");
         }
     }
@@ -133,15 +203,24 @@ async fn two_agents_racing_on_one_inbox_grant_once() {
     assert_eq!(transfers_to(&c, twin, 1, "0.0.1006").await, 0);
     assert_eq!(transfers_to(&c, twin, 2, "0.0.1006").await, 1);
     let records = outcomes(&c, &d, "FastShoes").await;
-    let granted: Vec<&Value> = records.iter().filter(|r| r["type"] == "outcome" && r["status"] == "granted").collect();
-    let mut requests: Vec<&str> = granted.iter().map(|r| r["request"].as_str().unwrap()).collect();
+    let granted: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["type"] == "outcome" && r["status"] == "granted")
+        .collect();
+    let mut requests: Vec<&str> = granted
+        .iter()
+        .map(|r| r["request"].as_str().unwrap())
+        .collect();
     requests.sort();
     requests.dedup();
     assert_eq!(requests, ["race-alice-1", "race-bob-2"]);
     // Whatever the interleaving, a request's recorded transaction is the one that executed.
     for r in &granted {
         let tx = r["transactions"][0].as_str().unwrap();
-        assert!(granted.iter().filter(|g| g["request"] == r["request"]).all(|g| g["transactions"][0] == tx));
+        assert!(granted
+            .iter()
+            .filter(|g| g["request"] == r["request"])
+            .all(|g| g["transactions"][0] == tx));
     }
     eprintln!(
         "race: {} claims and {} outcomes recorded by two agents for 3 requests",
@@ -153,21 +232,46 @@ async fn two_agents_racing_on_one_inbox_grant_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_9_between_claim_and_outcome_loses_nothing_and_grants_once() {
-    let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral()).await.unwrap();
+    let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral())
+        .await
+        .unwrap();
     let d = deploy(&devnet).await;
     let c = client(d.client_network().unwrap());
-    let (twin, medal, ticket) = (token(&d, "twin"), token(&d, "accomplishment"), token(&d, "ticket"));
+    let (twin, medal, ticket) = (
+        token(&d, "twin"),
+        token(&d, "accomplishment"),
+        token(&d, "ticket"),
+    );
     associate(&c, "Alice", &[twin, ticket, medal]).await;
     let path = write_deployment(&d, "crash");
 
     // Killed after claiming, before granting: the restarted agent grants.
     let code = order_code(&SEED, 1);
-    post(&c, &d, "FastShoes", "Alice", &request("fastshoes.redeem-twin", "crash-redeem-1", "Alice", &[("code", &code)], None)).await;
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Alice",
+        &request(
+            "fastshoes.redeem-twin",
+            "crash-redeem-1",
+            "Alice",
+            &[("code", &code)],
+            None,
+        ),
+    )
+    .await;
     let first = Agent::start(&path, "FastShoes", Some("claimed"));
     let mut seen = Vec::new();
-    first.wait(&mut seen, "pause at claimed", |v| v["event"] == "paused" && v["step"] == "claimed");
+    first.wait(&mut seen, "pause at claimed", |v| {
+        v["event"] == "paused" && v["step"] == "claimed"
+    });
     first.kill_9();
-    assert_eq!(owner(&c, twin, 1).await.as_deref(), Some("0.0.1002"), "nothing granted before the kill");
+    assert_eq!(
+        owner(&c, twin, 1).await.as_deref(),
+        Some("0.0.1002"),
+        "nothing granted before the kill"
+    );
     let again = Agent::start(&path, "FastShoes", None);
     let o = again.wait(&mut seen, "outcome", outcome_for("crash-redeem-1"));
     assert_eq!(o["status"], "granted", "{o}");
@@ -176,25 +280,63 @@ async fn kill_9_between_claim_and_outcome_loses_nothing_and_grants_once() {
     drop(again);
 
     // Alice's accomplishment (the results workflow, in-process).
-    let mut marathon = Runner::new(&c, d.clone(), "SuperMarathon", key("SuperMarathon")).unwrap().with_journey().unwrap();
+    let mut marathon = Runner::new(&c, d.clone(), "SuperMarathon", key("SuperMarathon"))
+        .unwrap()
+        .with_journey()
+        .unwrap();
     let inputs = BTreeMap::from([
         ("event".to_owned(), json!("SuperMarathon 2026")),
         ("date".to_owned(), json!("2026-11-29")),
-        ("results".to_owned(), json!("account,position,time\n0.0.1005,250,3:41:07\n")),
+        (
+            "results".to_owned(),
+            json!("account,position,time\n0.0.1005,250,3:41:07\n"),
+        ),
     ]);
-    marathon.run_staff("supermarathon.results", "results", &inputs).await.unwrap();
+    marathon
+        .run_staff("supermarathon.results", "results", &inputs)
+        .await
+        .unwrap();
     assert_eq!(owner(&c, medal, 1).await.as_deref(), Some("0.0.1005"));
 
     // Killed after granting the tickets, before recording the outcome: the restarted agent
     // finds its grant done (same transaction id) and records it; Alice has 2 tickets, not 4.
     let pair = [(twin, 1), (medal, 1)];
-    let p = proof(&d, "StillWater", "stillwater-tickets", "Alice", "crash-tickets-0001", &pair);
-    post(&c, &d, "StillWater", "Alice", &request("stillwater.tickets", "crash-tickets-0001", "Alice", &[], Some(p))).await;
+    let p = proof(
+        &d,
+        "StillWater",
+        "stillwater-tickets",
+        "Alice",
+        "crash-tickets-0001",
+        &pair,
+    );
+    post(
+        &c,
+        &d,
+        "StillWater",
+        "Alice",
+        &request(
+            "stillwater.tickets",
+            "crash-tickets-0001",
+            "Alice",
+            &[],
+            Some(p),
+        ),
+    )
+    .await;
     let first = Agent::start(&path, "StillWater", Some("granted"));
-    first.wait(&mut seen, "pause at granted", |v| v["event"] == "paused" && v["step"] == "granted");
+    first.wait(&mut seen, "pause at granted", |v| {
+        v["event"] == "paused" && v["step"] == "granted"
+    });
     first.kill_9();
-    assert_eq!(balance(&c, "Alice", ticket).await, 2, "granted before the kill");
-    assert!(!outcomes(&c, &d, "StillWater").await.iter().any(|r| r["type"] == "outcome"));
+    assert_eq!(
+        balance(&c, "Alice", ticket).await,
+        2,
+        "granted before the kill"
+    );
+    assert!(!outcomes(&c, &d, "StillWater")
+        .await
+        .iter()
+        .any(|r| r["type"] == "outcome"));
     let again = Agent::start(&path, "StillWater", None);
     let o = again.wait(&mut seen, "outcome", outcome_for("crash-tickets-0001"));
     assert_eq!(o["status"], "granted", "{o}");
@@ -209,10 +351,15 @@ async fn kill_9_between_claim_and_outcome_loses_nothing_and_grants_once() {
 /// closed, and the mirror decides what the old transaction ids did.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_claim_outliving_its_grant_window_is_renewed_without_double_grant() {
-    let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral()).await.unwrap();
+    let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral())
+        .await
+        .unwrap();
     let mut d = deploy(&devnet).await;
     // The shortest valid duration Hedera accepts, so the test waits 15 s, not 180.
-    d.organisations.get_mut("FastShoes").unwrap().grant_window_secs = 15;
+    d.organisations
+        .get_mut("FastShoes")
+        .unwrap()
+        .grant_window_secs = 15;
     let c = client(d.client_network().unwrap());
     let twin = token(&d, "twin");
     associate(&c, "Alice", &[twin]).await;
@@ -220,19 +367,44 @@ async fn a_claim_outliving_its_grant_window_is_renewed_without_double_grant() {
     let mut seen = Vec::new();
     for (serial, id, pause) in [(1, "window-1", "claimed"), (2, "window-2", "granted")] {
         let code = order_code(&SEED, serial);
-        post(&c, &d, "FastShoes", "Alice", &request("fastshoes.redeem-twin", id, "Alice", &[("code", &code)], None)).await;
+        post(
+            &c,
+            &d,
+            "FastShoes",
+            "Alice",
+            &request(
+                "fastshoes.redeem-twin",
+                id,
+                "Alice",
+                &[("code", &code)],
+                None,
+            ),
+        )
+        .await;
         let first = Agent::start(&path, "FastShoes", Some(pause));
-        first.wait(&mut seen, pause, |v| v["event"] == "paused" && v["request"] == id);
+        first.wait(&mut seen, pause, |v| {
+            v["event"] == "paused" && v["request"] == id
+        });
         first.kill_9();
         tokio::time::sleep(Duration::from_secs(16)).await;
         let again = Agent::start(&path, "FastShoes", None);
         let o = again.wait(&mut seen, "outcome", outcome_for(id));
         assert_eq!(o["status"], "granted", "{o}");
-        assert_eq!(transfers_to(&c, twin, serial, "0.0.1005").await, 1, "{id}: one transfer");
+        assert_eq!(
+            transfers_to(&c, twin, serial, "0.0.1005").await,
+            1,
+            "{id}: one transfer"
+        );
         let records = outcomes(&c, &d, "FastShoes").await;
-        let claims: Vec<&Value> = records.iter().filter(|r| r["type"] == "claim" && r["request"] == id).collect();
+        let claims: Vec<&Value> = records
+            .iter()
+            .filter(|r| r["type"] == "claim" && r["request"] == id)
+            .collect();
         assert_eq!(claims.len(), 2, "{id}: the claim and its renewal");
-        let outcome: Vec<&Value> = records.iter().filter(|r| r["type"] == "outcome" && r["request"] == id).collect();
+        let outcome: Vec<&Value> = records
+            .iter()
+            .filter(|r| r["type"] == "outcome" && r["request"] == id)
+            .collect();
         assert_eq!(outcome.len(), 1);
     }
     let _ = std::fs::remove_file(path);

@@ -5,7 +5,12 @@ use crate::{Error, Result};
 use serde_json::{Map, Value};
 
 /// Rows as JSON objects keyed by column; `integers` are parsed as numbers.
-pub fn parse(input: &str, text: &str, columns: &[String], integers: &[String]) -> Result<Vec<Value>> {
+pub fn parse(
+    input: &str,
+    text: &str,
+    columns: &[String],
+    integers: &[String],
+) -> Result<Vec<Value>> {
     let bad = |reason: String| Error::InvalidInput {
         input: input.to_owned(),
         reason,
@@ -85,7 +90,12 @@ mod tests {
         .unwrap();
         assert_eq!(rows[0]["position"], 250);
         assert_eq!(rows[0]["name"], "Alice, A.");
-        let err = parse("results", "account,position,name\n0.0.1,x,y", &cols, &["position".into()]);
+        let err = parse(
+            "results",
+            "account,position,name\n0.0.1,x,y",
+            &cols,
+            &["position".into()],
+        );
         assert_eq!(err.unwrap_err().code(), "WORKFLOW_INVALID_INPUT");
     }
 }

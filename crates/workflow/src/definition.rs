@@ -271,10 +271,15 @@ impl Workflow {
             ));
         }
         let mut scope = Scope::default();
-        scope.roots.extend(["request", "input", "org"].map(String::from));
+        scope
+            .roots
+            .extend(["request", "input", "org"].map(String::from));
         for (name, lookup) in &self.lookup {
             check_name(&format!("lookup.{name}"), name, false)?;
-            scope.check(&format!("lookup.{name}.key"), &Value::from(lookup.key.clone()))?;
+            scope.check(
+                &format!("lookup.{name}.key"),
+                &Value::from(lookup.key.clone()),
+            )?;
         }
         scope.roots.extend(self.lookup.keys().cloned());
         let mut names = Vec::new();
@@ -307,9 +312,9 @@ impl Workflow {
             match inputs.get(&each.input) {
                 Some(i) if i.kind == InputType::Csv => {
                     for (j, w) in each.predicates.iter().enumerate() {
-                        let f = w
-                            .parse::<loyal_proof::Predicate>()
-                            .map_err(|e| Error::invalid(format!("each.where[{j}]"), e.to_string()))?;
+                        let f = w.parse::<loyal_proof::Predicate>().map_err(|e| {
+                            Error::invalid(format!("each.where[{j}]"), e.to_string())
+                        })?;
                         let column = f.path.join(".");
                         if !i.columns.contains(&column) {
                             return Err(Error::invalid(
@@ -390,7 +395,10 @@ impl Workflow {
         if self.limit.key.len() < min {
             return Err(Error::invalid(
                 "limit.key",
-                format!("once_per {} takes at least {min} key part(s)", self.limit.once_per.as_str()),
+                format!(
+                    "once_per {} takes at least {min} key part(s)",
+                    self.limit.once_per.as_str()
+                ),
             ));
         }
         for (i, k) in self.limit.key.iter().enumerate() {
@@ -418,7 +426,10 @@ fn quantity(field: &str, v: &Value) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(field, format!("{v}: a whole number from 1, or a {{{{template}}}}")))
+        Err(Error::invalid(
+            field,
+            format!("{v}: a whole number from 1, or a {{{{template}}}}"),
+        ))
     }
 }
 
@@ -431,9 +442,13 @@ fn missing_field(reason: &str) -> Option<String> {
 fn check_name(field: &str, name: &str, dotted: bool) -> Result<()> {
     let ok = !name.is_empty()
         && name.len() <= 64
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_' || (dotted && c == '.'));
+        && name.chars().all(|c| {
+            c.is_ascii_lowercase()
+                || c.is_ascii_digit()
+                || c == '-'
+                || c == '_'
+                || (dotted && c == '.')
+        });
     if ok {
         Ok(())
     } else {

@@ -84,8 +84,12 @@ impl Organisation {
 impl Deployment {
     pub fn from_json(bytes: &[u8]) -> Result<Self> {
         let de = &mut serde_json::Deserializer::from_slice(bytes);
-        serde_path_to_error::deserialize(de)
-            .map_err(|e| Error::invalid(format!("deployment {}", e.path()), e.into_inner().to_string()))
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            Error::invalid(
+                format!("deployment {}", e.path()),
+                e.into_inner().to_string(),
+            )
+        })
     }
 
     pub fn to_json(&self) -> String {
@@ -104,9 +108,12 @@ impl Deployment {
         let mut nodes = Vec::new();
         for (account, url) in &self.network.nodes {
             nodes.push(Node {
-                account_id: account
-                    .parse()
-                    .map_err(|e| Error::invalid(format!("deployment network.nodes.{account}"), format!("{e}")))?,
+                account_id: account.parse().map_err(|e| {
+                    Error::invalid(
+                        format!("deployment network.nodes.{account}"),
+                        format!("{e}"),
+                    )
+                })?,
                 url: url.clone(),
             });
         }
@@ -147,8 +154,11 @@ impl Deployment {
 
     pub fn account(&self, org: &str) -> Result<AccountId> {
         let o = self.organisation(org)?;
-        o.account
-            .parse()
-            .map_err(|e| Error::invalid(format!("deployment organisations.{org}.account"), format!("{e}")))
+        o.account.parse().map_err(|e| {
+            Error::invalid(
+                format!("deployment organisations.{org}.account"),
+                format!("{e}"),
+            )
+        })
     }
 }

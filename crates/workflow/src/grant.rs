@@ -52,7 +52,10 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
         ctx: &mut Value,
     ) -> Result<()> {
         let org = self.account.clone();
-        let memo: String = format!("loyal {} {}", w.id, claim.request).chars().take(100).collect();
+        let memo: String = format!("loyal {} {}", w.id, claim.request)
+            .chars()
+            .take(100)
+            .collect();
         match action {
             Action::Mint { token, metadata } => {
                 let token = self.token(token, at)?;
@@ -60,22 +63,44 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
                 let mut doc = template::render(metadata, ctx, &format!("{at}.metadata"))?;
                 let props = doc
                     .as_object_mut()
-                    .ok_or_else(|| Error::Metadata { reason: "not an object".into() })?
+                    .ok_or_else(|| Error::Metadata {
+                        reason: "not an object".into(),
+                    })?
                     .entry("properties")
                     .or_insert_with(|| json!({}));
                 if let Some(p) = props.as_object_mut() {
-                    p.insert("ttf".into(), json!({"formula": ttf.formula, "visual": ttf.visual, "text": ttf.text}));
+                    p.insert(
+                        "ttf".into(),
+                        json!({"formula": ttf.formula, "visual": ttf.visual, "text": ttf.text}),
+                    );
                 }
-                let bytes = serde_json::to_vec(&doc).map_err(|e| Error::Metadata { reason: e.to_string() })?;
+                let bytes = serde_json::to_vec(&doc).map_err(|e| Error::Metadata {
+                    reason: e.to_string(),
+                })?;
                 // Parsed and re-serialized: validated, and the same bytes (same CID) whichever
                 // runner mints.
-                let meta = loyal_metadata::NftMetadata::from_json(&bytes)
-                    .map_err(|e| Error::Metadata { reason: e.to_string() })?;
-                let cid = self.ipfs()?.add("metadata.json", &meta.to_json_bytes()).await?;
-                let uri = loyal_metadata::metadata_uri(&cid.to_string())
-                    .map_err(|e| Error::Metadata { reason: e.to_string() })?;
+                let meta = loyal_metadata::NftMetadata::from_json(&bytes).map_err(|e| {
+                    Error::Metadata {
+                        reason: e.to_string(),
+                    }
+                })?;
+                let cid = self
+                    .ipfs()?
+                    .add("metadata.json", &meta.to_json_bytes())
+                    .await?;
+                let uri = loyal_metadata::metadata_uri(&cid.to_string()).map_err(|e| {
+                    Error::Metadata {
+                        reason: e.to_string(),
+                    }
+                })?;
                 let receipt = self
-                    .run(id, &memo, TokenMintTransaction::new().with_token_id(token).with_metadata([uri.clone().into_bytes()]))
+                    .run(
+                        id,
+                        &memo,
+                        TokenMintTransaction::new()
+                            .with_token_id(token)
+                            .with_metadata([uri.clone().into_bytes()]),
+                    )
                     .await?;
                 let serial = receipt.serial_numbers.first().copied().unwrap_or_default();
                 ctx["minted"] = json!({
@@ -87,32 +112,70 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
             }
             Action::Transfer { token, serial, to } => {
                 let token = self.token(token, at)?;
-                let serial = number(&template::render(serial, ctx, &format!("{at}.serial"))?, &format!("{at}.serial"))?;
-                let to = account(&template::text(to, ctx, &format!("{at}.to"))?, &format!("{at}.to"))?;
-                self.run(id, &memo, TransferTransaction::new().with_nft_transfer(NftId::new(token, serial), org, to))
-                    .await?;
+                let serial = number(
+                    &template::render(serial, ctx, &format!("{at}.serial"))?,
+                    &format!("{at}.serial"),
+                )?;
+                let to = account(
+                    &template::text(to, ctx, &format!("{at}.to"))?,
+                    &format!("{at}.to"),
+                )?;
+                self.run(
+                    id,
+                    &memo,
+                    TransferTransaction::new().with_nft_transfer(
+                        NftId::new(token, serial),
+                        org,
+                        to,
+                    ),
+                )
+                .await?;
             }
-            Action::Airdrop { token, serial, amount, to } => {
+            Action::Airdrop {
+                token,
+                serial,
+                amount,
+                to,
+            } => {
                 let token = self.token(token, at)?;
-                let to = account(&template::text(to, ctx, &format!("{at}.to"))?, &format!("{at}.to"))?;
+                let to = account(
+                    &template::text(to, ctx, &format!("{at}.to"))?,
+                    &format!("{at}.to"),
+                )?;
                 let mut tx = TokenAirdropTransaction::new();
                 if let Some(serial) = serial {
-                    let serial = number(&template::render(serial, ctx, &format!("{at}.serial"))?, &format!("{at}.serial"))?;
+                    let serial = number(
+                        &template::render(serial, ctx, &format!("{at}.serial"))?,
+                        &format!("{at}.serial"),
+                    )?;
                     tx = tx.with_nft_transfer(NftId::new(token, serial), org, to);
                 } else if let Some(amount) = amount {
-                    let amount = number(&template::render(amount, ctx, &format!("{at}.amount"))?, &format!("{at}.amount"))? as i64;
-                    tx = tx.with_token_transfer(token, org, -amount).with_token_transfer(token, to, amount);
+                    let amount = number(
+                        &template::render(amount, ctx, &format!("{at}.amount"))?,
+                        &format!("{at}.amount"),
+                    )? as i64;
+                    tx = tx
+                        .with_token_transfer(token, org, -amount)
+                        .with_token_transfer(token, to, amount);
                 }
                 self.run(id, &memo, tx).await?;
             }
             Action::FungibleTransfer { token, amount, to } => {
                 let token = self.token(token, at)?;
-                let amount = number(&template::render(amount, ctx, &format!("{at}.amount"))?, &format!("{at}.amount"))? as i64;
-                let to = account(&template::text(to, ctx, &format!("{at}.to"))?, &format!("{at}.to"))?;
+                let amount = number(
+                    &template::render(amount, ctx, &format!("{at}.amount"))?,
+                    &format!("{at}.amount"),
+                )? as i64;
+                let to = account(
+                    &template::text(to, ctx, &format!("{at}.to"))?,
+                    &format!("{at}.to"),
+                )?;
                 self.run(
                     id,
                     &memo,
-                    TransferTransaction::new().with_token_transfer(token, org, -amount).with_token_transfer(token, to, amount),
+                    TransferTransaction::new()
+                        .with_token_transfer(token, org, -amount)
+                        .with_token_transfer(token, to, amount),
                 )
                 .await?;
             }
@@ -120,26 +183,42 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
         Ok(())
     }
 
-    async fn run<D: TransactionData>(&self, id: TransactionId, memo: &str, builder: Builder<D>) -> Result<loyal_client::Receipt> {
+    async fn run<D: TransactionData>(
+        &self,
+        id: TransactionId,
+        memo: &str,
+        builder: Builder<D>,
+    ) -> Result<loyal_client::Receipt> {
         let builder = builder
             .with_transaction_id(id)
-            .with_transaction_valid_duration(Duration::from_secs((self.ledger().window_nanos() / 1_000_000_000) as i64))
+            .with_transaction_valid_duration(Duration::from_secs(
+                (self.ledger().window_nanos() / 1_000_000_000) as i64,
+            ))
             .with_memo(memo);
         execute(self.client, &self.account, &self.key, builder).await
     }
 
     fn token(&self, symbol: &str, at: &str) -> Result<TokenId> {
-        let id = self.deployment.bind(&self.org, symbol, &format!("{at}.token"))?;
-        id.parse().map_err(|e| Error::invalid(format!("{at}.token"), format!("{id:?}: {e}")))
+        let id = self
+            .deployment
+            .bind(&self.org, symbol, &format!("{at}.token"))?;
+        id.parse()
+            .map_err(|e| Error::invalid(format!("{at}.token"), format!("{id:?}: {e}")))
     }
 
     /// The token's TTF classification from the mirror (once per token per runner).
-    pub(crate) async fn classification(&mut self, token: &TokenId) -> Result<crate::Classification> {
+    pub(crate) async fn classification(
+        &mut self,
+        token: &TokenId,
+    ) -> Result<crate::Classification> {
         let key = token.to_string();
         if let Some(c) = self.ttf.get(&key) {
             return Ok(c.clone());
         }
-        let json = self.mirror().get_json(&format!("/api/v1/tokens/{key}")).await?;
+        let json = self
+            .mirror()
+            .get_json(&format!("/api/v1/tokens/{key}"))
+            .await?;
         let info: TokenInfo = serde_json::from_value(json).map_err(|e| Error::Client {
             code: "DECODE".into(),
             reason: format!("token {key}: {e}"),
@@ -153,9 +232,15 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
 fn number(v: &Value, field: &str) -> Result<u64> {
     v.as_u64()
         .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
-        .ok_or_else(|| Error::InvalidInput { input: field.into(), reason: format!("{v} is not a whole number") })
+        .ok_or_else(|| Error::InvalidInput {
+            input: field.into(),
+            reason: format!("{v} is not a whole number"),
+        })
 }
 
 fn account(s: &str, field: &str) -> Result<AccountId> {
-    s.parse().map_err(|e| Error::InvalidInput { input: field.into(), reason: format!("{s:?}: {e}") })
+    s.parse().map_err(|e| Error::InvalidInput {
+        input: field.into(),
+        reason: format!("{s:?}: {e}"),
+    })
 }

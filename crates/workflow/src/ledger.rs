@@ -98,7 +98,8 @@ impl Ledger {
                     Some(h)
                         if h.request == claim.request
                             && !self.outcomes.contains_key(&h.request)
-                            && consensus.as_nanos() > h.consensus.as_nanos() + self.window_nanos =>
+                            && consensus.as_nanos()
+                                > h.consensus.as_nanos() + self.window_nanos =>
                     {
                         self.holders.insert(key, claim);
                     }

@@ -50,9 +50,9 @@ mod definition;
 mod deployment;
 mod error;
 
+mod grant;
 mod ledger;
 mod messages;
-mod grant;
 mod runner;
 mod topics;
 
@@ -61,8 +61,7 @@ mod template;
 pub mod ttf;
 
 pub use definition::{
-    Action, Input, InputType, Limit, Lookup, OncePer, Outcome, ProofRequirement, Trigger,
-    Workflow,
+    Action, Input, InputType, Limit, Lookup, OncePer, Outcome, ProofRequirement, Trigger, Workflow,
 };
 pub use deployment::{Deployment, NetworkConfig, Organisation};
 pub use error::{Error, Result};

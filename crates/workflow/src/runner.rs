@@ -91,7 +91,10 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         if workflow.organisation != self.org {
             return Err(Error::invalid(
                 "organisation",
-                format!("{} is {}'s workflow, this runner is {}'s", workflow.id, workflow.organisation, self.org),
+                format!(
+                    "{} is {}'s workflow, this runner is {}'s",
+                    workflow.id, workflow.organisation, self.org
+                ),
             ));
         }
         self.workflows.insert(workflow.id.clone(), workflow);
@@ -148,7 +151,11 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     }
 
     fn outcomes_topic(&self) -> Result<String> {
-        Ok(self.deployment.organisation(&self.org)?.outcomes_topic.clone())
+        Ok(self
+            .deployment
+            .organisation(&self.org)?
+            .outcomes_topic
+            .clone())
     }
 
     /// Folds the outcomes topic's new messages into the ledger.
@@ -165,8 +172,16 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     /// Records a message on the outcomes topic and waits until the ledger has folded it in.
     async fn record(&mut self, message: Message) -> Result<u64> {
         let topic = self.outcomes_topic()?;
-        let seq = submit(self.client, &self.account, &self.key, &topic, message.to_bytes()).await?;
-        let deadline = self.client.runtime().now().as_nanos() + self.mirror_timeout.as_nanos() as i128;
+        let seq = submit(
+            self.client,
+            &self.account,
+            &self.key,
+            &topic,
+            message.to_bytes(),
+        )
+        .await?;
+        let deadline =
+            self.client.runtime().now().as_nanos() + self.mirror_timeout.as_nanos() as i128;
         loop {
             self.sync().await?;
             if self.ledger.last_sequence >= seq {
@@ -178,7 +193,10 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
                     reason: format!("the mirror did not show message {seq} of {topic}"),
                 });
             }
-            self.client.runtime().sleep(Duration::from_millis(100)).await;
+            self.client
+                .runtime()
+                .sleep(Duration::from_millis(100))
+                .await;
         }
     }
 
@@ -215,15 +233,23 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             let e = Error::UnknownWorkflow {
                 id: req.workflow.clone(),
             };
-            return self.refuse(&req.workflow, &req.request, &req.account, None, &e).await;
+            return self
+                .refuse(&req.workflow, &req.request, &req.account, None, &e)
+                .await;
         };
         let Trigger::Inbox { purpose, .. } = &w.trigger else {
             let e = Error::invalid("trigger", format!("{} is a staff action", w.id));
-            return self.refuse(&w.id, &req.request, &req.account, None, &e).await;
+            return self
+                .refuse(&w.id, &req.request, &req.account, None, &e)
+                .await;
         };
         let mut ctx = match self.base_context(&w, &req.request, &req.account, &req.inputs) {
             Ok(ctx) => ctx,
-            Err(e) => return self.refuse(&w.id, &req.request, &req.account, None, &e).await,
+            Err(e) => {
+                return self
+                    .refuse(&w.id, &req.request, &req.account, None, &e)
+                    .await
+            }
         };
         if let Some(claim) = self.ledger.claim_of(&req.request).cloned() {
             // Verified before it was claimed: the claim carries what the grant needs.
@@ -233,7 +259,11 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         let proofs = match self.verify_proofs(&w, purpose, req).await {
             Ok(p) => p,
             Err(e @ Error::Client { .. }) => return Err(e),
-            Err(e) => return self.refuse(&w.id, &req.request, &req.account, None, &e).await,
+            Err(e) => {
+                return self
+                    .refuse(&w.id, &req.request, &req.account, None, &e)
+                    .await
+            }
         };
         ctx["proof"] = Value::Object(proofs);
         self.unit(&w, &req.request, &req.account, ctx).await
@@ -252,9 +282,14 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             .workflows
             .get(workflow)
             .cloned()
-            .ok_or_else(|| Error::UnknownWorkflow { id: workflow.into() })?;
+            .ok_or_else(|| Error::UnknownWorkflow {
+                id: workflow.into(),
+            })?;
         if !w.is_staff() {
-            return Err(Error::invalid("trigger", format!("{workflow} is an inbox workflow")));
+            return Err(Error::invalid(
+                "trigger",
+                format!("{workflow} is an inbox workflow"),
+            ));
         }
         let org_account = self.account.to_string();
         let ctx = self.base_context(&w, request, &org_account, inputs)?;
@@ -263,7 +298,10 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             return Ok(vec![self.staff_unit(&w, request, &org_account, ctx).await?]);
         };
         let input = &w.trigger.inputs()[&each.input];
-        let text = inputs.get(&each.input).and_then(Value::as_str).unwrap_or_default();
+        let text = inputs
+            .get(&each.input)
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let rows = csv::parse(&each.input, text, &input.columns, &input.integer_columns)?;
         let predicates = each
             .predicates
@@ -298,7 +336,13 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         Ok(reports)
     }
 
-    async fn staff_unit(&mut self, w: &Workflow, id: &str, account: &str, ctx: Value) -> Result<UnitReport> {
+    async fn staff_unit(
+        &mut self,
+        w: &Workflow,
+        id: &str,
+        account: &str,
+        ctx: Value,
+    ) -> Result<UnitReport> {
         if let Some(report) = self.settled(id, &w.id, account) {
             return Ok(report);
         }
@@ -311,9 +355,17 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     fn settled(&self, request: &str, workflow: &str, account: &str) -> Option<UnitReport> {
         let o = self.ledger.outcome(request)?;
         Some(UnitReport {
-            workflow: if o.workflow.is_empty() { workflow.into() } else { o.workflow.clone() },
+            workflow: if o.workflow.is_empty() {
+                workflow.into()
+            } else {
+                o.workflow.clone()
+            },
             request: request.into(),
-            account: if o.account.is_empty() { account.into() } else { o.account.clone() },
+            account: if o.account.is_empty() {
+                account.into()
+            } else {
+                o.account.clone()
+            },
             status: o.status,
             code: o.code.clone(),
             reason: o.reason.clone(),
@@ -334,18 +386,25 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     ) -> Result<Value> {
         account
             .parse::<AccountId>()
-            .map_err(|e| Error::InvalidInput { input: "account".into(), reason: e.to_string() })?;
+            .map_err(|e| Error::InvalidInput {
+                input: "account".into(),
+                reason: e.to_string(),
+            })?;
         let declared = w.trigger.inputs();
         for name in inputs.keys() {
             if !declared.contains_key(name) {
-                return Err(Error::InvalidInput { input: name.clone(), reason: "not an input of this workflow".into() });
+                return Err(Error::InvalidInput {
+                    input: name.clone(),
+                    reason: "not an input of this workflow".into(),
+                });
             }
         }
         let mut input = Map::new();
         for (name, decl) in declared {
-            let v = inputs
-                .get(name)
-                .ok_or_else(|| Error::InvalidInput { input: name.clone(), reason: "required".into() })?;
+            let v = inputs.get(name).ok_or_else(|| Error::InvalidInput {
+                input: name.clone(),
+                reason: "required".into(),
+            })?;
             input.insert(name.clone(), check_input(name, decl.kind, v)?);
         }
         let mut ctx = json!({
@@ -360,7 +419,10 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
                 .tables
                 .get(&lookup.table)
                 .and_then(|t| t.get(&key))
-                .ok_or_else(|| Error::NotFound { table: lookup.table.clone(), key: key.clone() })?;
+                .ok_or_else(|| Error::NotFound {
+                    table: lookup.table.clone(),
+                    key: key.clone(),
+                })?;
             ctx[name.as_str()] = row.clone();
         }
         Ok(ctx)
@@ -375,11 +437,21 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             h.update(b"\n");
             h.update(template::text(part, ctx, &format!("limit.key[{i}]"))?.as_bytes());
         }
-        Ok(format!("{}:{}", w.limit.once_per.as_str(), hex::encode(&h.finalize()[..16])))
+        Ok(format!(
+            "{}:{}",
+            w.limit.once_per.as_str(),
+            hex::encode(&h.finalize()[..16])
+        ))
     }
 
     /// Claim, grant, record (the unit has no claim yet).
-    async fn unit(&mut self, w: &Workflow, id: &str, account: &str, ctx: Value) -> Result<UnitReport> {
+    async fn unit(
+        &mut self,
+        w: &Workflow,
+        id: &str,
+        account: &str,
+        ctx: Value,
+    ) -> Result<UnitReport> {
         let key = match self.redemption_key(w, &ctx) {
             Ok(k) => k,
             Err(e) => return self.refuse(&w.id, id, account, None, &e).await,
@@ -426,7 +498,12 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         }
     }
 
-    async fn grant_and_record(&mut self, w: &Workflow, claim: Claim, mut ctx: Value) -> Result<UnitReport> {
+    async fn grant_and_record(
+        &mut self,
+        w: &Workflow,
+        claim: Claim,
+        mut ctx: Value,
+    ) -> Result<UnitReport> {
         let now = self.client.runtime().now().as_nanos();
         // Leave the transactions time to reach consensus inside the window.
         let window = self.ledger.window_nanos();
@@ -440,14 +517,24 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             Err((executed, e)) => return self.refuse_claimed(w, &claim, &e, executed == 0).await,
         };
         self.step("granted", &claim.request)?;
-        self.record_granted(w, &claim, ctx, grant.transactions).await
+        self.record_granted(w, &claim, ctx, grant.transactions)
+            .await
     }
 
-    async fn record_granted(&mut self, w: &Workflow, claim: &Claim, mut ctx: Value, transactions: Vec<String>) -> Result<UnitReport> {
+    async fn record_granted(
+        &mut self,
+        w: &Workflow,
+        claim: &Claim,
+        mut ctx: Value,
+        transactions: Vec<String>,
+    ) -> Result<UnitReport> {
         ctx["grant"] = json!({"transactions": transactions});
         let mut fields = BTreeMap::new();
         for (name, t) in &w.outcome.fields {
-            fields.insert(name.clone(), template::render(t, &ctx, &format!("outcome.fields.{name}"))?);
+            fields.insert(
+                name.clone(),
+                template::render(t, &ctx, &format!("outcome.fields.{name}"))?,
+            );
         }
         self.record(Message::Outcome {
             workflow: w.id.clone(),
@@ -473,7 +560,10 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         let closes = claim.consensus.as_nanos() + self.ledger.window_nanos();
         let wait = closes + 1_000_000_000 - self.client.runtime().now().as_nanos();
         if wait > 0 {
-            self.client.runtime().sleep(Duration::from_nanos(wait as u64)).await;
+            self.client
+                .runtime()
+                .sleep(Duration::from_nanos(wait as u64))
+                .await;
         }
         self.record(Message::Claim {
             workflow: w.id.clone(),
@@ -483,21 +573,24 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             proofs: claim.proofs.clone(),
         })
         .await?;
-        let renewed = match self.ledger.holder(&claim.key).cloned() {
-            Some(r) if r.request == claim.request && r.sequence != claim.sequence => r,
-            _ => {
-                return Err(Error::Client {
+        let renewed =
+            match self.ledger.holder(&claim.key).cloned() {
+                Some(r) if r.request == claim.request && r.sequence != claim.sequence => r,
+                _ => return Err(Error::Client {
                     code: "GRANT_WINDOW".into(),
-                    reason: "the renewal did not hold (consensus before the window closed); retrying".into(),
-                })
-            }
-        };
+                    reason:
+                        "the renewal did not hold (consensus before the window closed); retrying"
+                            .into(),
+                }),
+            };
         let mirror = self.mirror();
         let mut done = Vec::new();
         for i in 0..w.actions.len() {
             let id = crate::grant::transaction_id(&self.account, &claim, i);
             match mirror.transaction(&id).await {
-                Ok(list) if list.iter().any(|t| t.result == "SUCCESS" && t.nonce == 0) => done.push(id.to_string()),
+                Ok(list) if list.iter().any(|t| t.result == "SUCCESS" && t.nonce == 0) => {
+                    done.push(id.to_string())
+                }
                 Ok(_) | Err(loyal_client::Error::Http { status: 404, .. }) => {}
                 Err(e) => return Err(e.into()),
             }
@@ -520,12 +613,20 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     }
 
     fn first_outcome(&self, request: &str, workflow: &str, account: &str) -> UnitReport {
-        let mut r = self.settled(request, workflow, account).expect("the outcome was just folded in");
+        let mut r = self
+            .settled(request, workflow, account)
+            .expect("the outcome was just folded in");
         r.settled_before = false;
         r
     }
 
-    async fn refuse_claimed(&mut self, w: &Workflow, claim: &Claim, e: &Error, released: bool) -> Result<UnitReport> {
+    async fn refuse_claimed(
+        &mut self,
+        w: &Workflow,
+        claim: &Claim,
+        e: &Error,
+        released: bool,
+    ) -> Result<UnitReport> {
         self.record(Message::Outcome {
             workflow: w.id.clone(),
             request: claim.request.clone(),
@@ -543,7 +644,14 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         Ok(self.first_outcome(&claim.request, &w.id, &claim.account))
     }
 
-    async fn refuse(&mut self, workflow: &str, request: &str, account: &str, key: Option<&str>, e: &Error) -> Result<UnitReport> {
+    async fn refuse(
+        &mut self,
+        workflow: &str,
+        request: &str,
+        account: &str,
+        key: Option<&str>,
+        e: &Error,
+    ) -> Result<UnitReport> {
         self.record(Message::Outcome {
             workflow: workflow.into(),
             request: request.into(),
@@ -563,11 +671,19 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
 
     /// The request's proof verified against the workflow's requirements; by requirement
     /// name: `token`, `serial`, `nft` (`token#serial`), `amount`, `metadata_uri`, `metadata`.
-    async fn verify_proofs(&self, w: &Workflow, purpose: &str, req: &InboxRequest) -> Result<Map<String, Value>> {
+    async fn verify_proofs(
+        &self,
+        w: &Workflow,
+        purpose: &str,
+        req: &InboxRequest,
+    ) -> Result<Map<String, Value>> {
         if w.proofs.is_empty() {
             return Ok(Map::new());
         }
-        let proof_error = |e: loyal_proof::ProofError| Error::Proof { code: e.code().into(), reason: e.to_string() };
+        let proof_error = |e: loyal_proof::ProofError| Error::Proof {
+            code: e.code().into(),
+            reason: e.to_string(),
+        };
         let text = req.proof.as_deref().ok_or_else(|| Error::Proof {
             code: "PROOF_MISSING".into(),
             reason: "the request carries no proof".into(),
@@ -576,7 +692,10 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         if signed.presentation.holder.to_string() != req.account {
             return Err(Error::Proof {
                 code: "PROOF_NOT_OWNER".into(),
-                reason: format!("the proof is {}'s, the request is for {}", signed.presentation.holder, req.account),
+                reason: format!(
+                    "the proof is {}'s, the request is for {}",
+                    signed.presentation.holder, req.account
+                ),
             });
         }
         let mut requirements = Vec::new();
@@ -587,7 +706,11 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
                 "kind": match p.kind { ProofKind::Nft => "nft", ProofKind::Fungible => "fungible" },
             });
             if let Some(t) = &p.treasury {
-                json["treasury"] = Value::from(self.deployment.bind(&self.org, t, &format!("{at}.treasury"))?);
+                json["treasury"] = Value::from(self.deployment.bind(
+                    &self.org,
+                    t,
+                    &format!("{at}.treasury"),
+                )?);
             }
             if let Some(k) = &p.supply_key {
                 json["supply_key"] = Value::from(k.clone());
@@ -607,7 +730,10 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             .with_requirements(requirements.clone());
         // The request id is the nonce: a proof made for one request serves no other, and
         // the outcomes topic settles a request once.
-        let mut nonce = RequestNonce { expected: req.request.clone(), used: false };
+        let mut nonce = RequestNonce {
+            expected: req.request.clone(),
+            used: false,
+        };
         let mirrors = [self.mirror()];
         let ipfs = self.ipfs()?;
         let verified = loyal_proof::verify(&signed, &policy, &mut nonce, &mirrors, &ipfs)
@@ -620,18 +746,28 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         let mut out = Map::new();
         for (p, r) in w.proofs.iter().zip(&requirements) {
             let i = (0..verified.claims.len())
-                .find(|&i| !used[i] && verified.claims[i].token == r.token && (verified.claims[i].serial.is_some() == (p.kind == ProofKind::Nft)))
-                .ok_or_else(|| Error::Proof { code: "PROOF_CLAIM_MISSING".into(), reason: format!("no claim for {}", p.name) })?;
+                .find(|&i| {
+                    !used[i]
+                        && verified.claims[i].token == r.token
+                        && (verified.claims[i].serial.is_some() == (p.kind == ProofKind::Nft))
+                })
+                .ok_or_else(|| Error::Proof {
+                    code: "PROOF_CLAIM_MISSING".into(),
+                    reason: format!("no claim for {}", p.name),
+                })?;
             used[i] = true;
             let c = &verified.claims[i];
-            out.insert(p.name.clone(), json!({
-                "token": c.token.to_string(),
-                "serial": c.serial,
-                "nft": c.serial.map(|s| format!("{}#{s}", c.token)),
-                "amount": c.amount,
-                "metadata_uri": c.metadata_uri,
-                "metadata": c.metadata,
-            }));
+            out.insert(
+                p.name.clone(),
+                json!({
+                    "token": c.token.to_string(),
+                    "serial": c.serial,
+                    "nft": c.serial.map(|s| format!("{}#{s}", c.token)),
+                    "amount": c.amount,
+                    "metadata_uri": c.metadata_uri,
+                    "metadata": c.metadata,
+                }),
+            );
         }
         Ok(out)
     }
@@ -652,7 +788,10 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
 }
 
 fn check_input(name: &str, kind: InputType, v: &Value) -> Result<Value> {
-    let bad = |reason: &str| Error::InvalidInput { input: name.into(), reason: reason.into() };
+    let bad = |reason: &str| Error::InvalidInput {
+        input: name.into(),
+        reason: reason.into(),
+    };
     match kind {
         InputType::String | InputType::Csv => {
             let s = v.as_str().ok_or_else(|| bad("expected a string"))?;
@@ -672,8 +811,14 @@ fn check_input(name: &str, kind: InputType, v: &Value) -> Result<Value> {
             let ok = b.len() == 10
                 && b[4] == b'-'
                 && b[7] == b'-'
-                && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-            if ok { Ok(Value::from(s)) } else { Err(bad("expected YYYY-MM-DD")) }
+                && b.iter()
+                    .enumerate()
+                    .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+            if ok {
+                Ok(Value::from(s))
+            } else {
+                Err(bad("expected YYYY-MM-DD"))
+            }
         }
         InputType::Account => {
             let s = v.as_str().ok_or_else(|| bad("expected an account id"))?;

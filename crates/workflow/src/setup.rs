@@ -48,7 +48,10 @@ pub fn order_code(seed: &[u8; 32], serial: u64) -> String {
     format!("FS-{serial:04}-{}", hex::encode_upper(&h.finalize()[..4]))
 }
 
-pub async fn setup<T: Transport, R: Runtime>(client: &Client<T, R>, config: &SetupConfig) -> Result<Deployment> {
+pub async fn setup<T: Transport, R: Runtime>(
+    client: &Client<T, R>,
+    config: &SetupConfig,
+) -> Result<Deployment> {
     let key = |org: &str| {
         config.keys.get(org).cloned().ok_or_else(|| Error::Unbound {
             field: "setup keys".into(),
@@ -64,11 +67,20 @@ pub async fn setup<T: Transport, R: Runtime>(client: &Client<T, R>, config: &Set
         .ipfs_api_url
         .clone()
         .zip(net.ipfs_gateway_url.clone())
-        .ok_or_else(|| Error::Unbound { field: "network".into(), name: "ipfs".into() })?;
+        .ok_or_else(|| Error::Unbound {
+            field: "network".into(),
+            name: "ipfs".into(),
+        })?;
     let ipfs = IpfsClient::new(client.transport(), &api, &gw);
     let mirror = MirrorClient::new(client.transport(), client.runtime(), &net.mirror_url);
-    let twin_image = format!("ipfs://{}", ipfs.add("twin.svg", TWIN_SVG.as_bytes()).await?);
-    let medal_image = format!("ipfs://{}", ipfs.add("medal.svg", MEDAL_SVG.as_bytes()).await?);
+    let twin_image = format!(
+        "ipfs://{}",
+        ipfs.add("twin.svg", TWIN_SVG.as_bytes()).await?
+    );
+    let medal_image = format!(
+        "ipfs://{}",
+        ipfs.add("medal.svg", MEDAL_SVG.as_bytes()).await?
+    );
 
     let nft_collection = |name: &str, symbol: &str, treasury: &AccountId, key: &PrivateKey| {
         TokenCreateTransaction::new()
@@ -81,9 +93,23 @@ pub async fn setup<T: Transport, R: Runtime>(client: &Client<T, R>, config: &Set
             .with_treasury(treasury.clone())
             .with_supply_key(key.public_key())
     };
-    let twin = created(execute(client, &bp, &bp_key, nft_collection("BestProducer Digital Twin", "TWIN", &bp, &bp_key)).await?)?;
+    let twin = created(
+        execute(
+            client,
+            &bp,
+            &bp_key,
+            nft_collection("BestProducer Digital Twin", "TWIN", &bp, &bp_key),
+        )
+        .await?,
+    )?;
     let medal = created(
-        execute(client, &sm, &sm_key, nft_collection("SuperMarathon Accomplishment", "FINISH", &sm, &sm_key)).await?,
+        execute(
+            client,
+            &sm,
+            &sm_key,
+            nft_collection("SuperMarathon Accomplishment", "FINISH", &sm, &sm_key),
+        )
+        .await?,
     )?;
     let ticket = created(
         execute(
@@ -127,18 +153,38 @@ pub async fn setup<T: Transport, R: Runtime>(client: &Client<T, R>, config: &Set
                 {"trait_type": "workers", "value": 91, "display_type": "percentage", "max_value": 100},
             ],
         });
-        let meta = loyal_metadata::NftMetadata::from_json(doc.to_string().as_bytes())
-            .map_err(|e| Error::Metadata { reason: e.to_string() })?;
+        let meta =
+            loyal_metadata::NftMetadata::from_json(doc.to_string().as_bytes()).map_err(|e| {
+                Error::Metadata {
+                    reason: e.to_string(),
+                }
+            })?;
         let cid = ipfs.add("metadata.json", &meta.to_json_bytes()).await?;
         uris.push(format!("ipfs://{cid}").into_bytes());
     }
     let mut serials = Vec::new();
     for batch in uris.chunks(10) {
-        let r = execute(client, &bp, &bp_key, TokenMintTransaction::new().with_token_id(twin).with_metadata(batch.to_vec())).await?;
+        let r = execute(
+            client,
+            &bp,
+            &bp_key,
+            TokenMintTransaction::new()
+                .with_token_id(twin)
+                .with_metadata(batch.to_vec()),
+        )
+        .await?;
         serials.extend(r.serial_numbers);
     }
     // Shipped: FastShoes takes the twins (associated first), each sold with an order code.
-    execute(client, &fs, &fs_key, TokenAssociateTransaction::new().with_account_id(fs.clone()).with_token_ids([twin])).await?;
+    execute(
+        client,
+        &fs,
+        &fs_key,
+        TokenAssociateTransaction::new()
+            .with_account_id(fs.clone())
+            .with_token_ids([twin]),
+    )
+    .await?;
     let mut orders = BTreeMap::new();
     for batch in serials.chunks(10) {
         let mut tx = TransferTransaction::new();
@@ -150,16 +196,33 @@ pub async fn setup<T: Transport, R: Runtime>(client: &Client<T, R>, config: &Set
     }
 
     let mut organisations = BTreeMap::new();
-    for (name, (account, key)) in [("FastShoes", (&fs, &fs_key)), ("SuperMarathon", (&sm, &sm_key)), ("StillWater", (&sw, &sw_key))] {
+    for (name, (account, key)) in [
+        ("FastShoes", (&fs, &fs_key)),
+        ("SuperMarathon", (&sm, &sm_key)),
+        ("StillWater", (&sw, &sw_key)),
+    ] {
         let inbox = topic(client, account, key, &format!("loyal inbox {name}"), None).await?;
-        let outcomes = topic(client, account, key, &format!("loyal outcomes {name}"), Some(key)).await?;
+        let outcomes = topic(
+            client,
+            account,
+            key,
+            &format!("loyal outcomes {name}"),
+            Some(key),
+        )
+        .await?;
         let mut tables: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
         match name {
             "FastShoes" => {
                 tables.insert("orders".into(), orders.clone());
             }
             "SuperMarathon" => {
-                tables.insert("assets".into(), BTreeMap::from([("medal".to_owned(), json!({"uri": medal_image, "type": "image/svg+xml"}))]));
+                tables.insert(
+                    "assets".into(),
+                    BTreeMap::from([(
+                        "medal".to_owned(),
+                        json!({"uri": medal_image, "type": "image/svg+xml"}),
+                    )]),
+                );
             }
             _ => {}
         }
@@ -193,7 +256,10 @@ pub async fn setup<T: Transport, R: Runtime>(client: &Client<T, R>, config: &Set
 }
 
 fn created(r: loyal_client::Receipt) -> Result<TokenId> {
-    r.token_id.ok_or_else(|| Error::Client { code: "DECODE".into(), reason: "no token id in the receipt".into() })
+    r.token_id.ok_or_else(|| Error::Client {
+        code: "DECODE".into(),
+        reason: "no token id in the receipt".into(),
+    })
 }
 
 async fn topic<T: Transport, R: Runtime>(
@@ -209,11 +275,20 @@ async fn topic<T: Transport, R: Runtime>(
     }
     let r = execute(client, payer, key, tx).await?;
     // Ready when the mirror knows it: agents read topics from the mirror.
-    let mirror = MirrorClient::new(client.transport(), client.runtime(), &client.network().mirror_url);
-    mirror.wait_for_transaction(&r.transaction_id, Duration::from_secs(60)).await?;
+    let mirror = MirrorClient::new(
+        client.transport(),
+        client.runtime(),
+        &client.network().mirror_url,
+    );
+    mirror
+        .wait_for_transaction(&r.transaction_id, Duration::from_secs(60))
+        .await?;
     r.topic_id
         .map(|t| t.to_string())
-        .ok_or_else(|| Error::Client { code: "DECODE".into(), reason: "no topic id in the receipt".into() })
+        .ok_or_else(|| Error::Client {
+            code: "DECODE".into(),
+            reason: "no topic id in the receipt".into(),
+        })
 }
 
 /// The token's classification once the mirror knows it.
@@ -227,8 +302,10 @@ pub async fn classification<T: Transport, R: Runtime>(
     for _ in 0..40 {
         match mirror.get_json(&path).await {
             Ok(json) => {
-                let info: TokenInfo = serde_json::from_value(json)
-                    .map_err(|e| Error::Client { code: "DECODE".into(), reason: format!("token {token}: {e}") })?;
+                let info: TokenInfo = serde_json::from_value(json).map_err(|e| Error::Client {
+                    code: "DECODE".into(),
+                    reason: format!("token {token}: {e}"),
+                })?;
                 return Ok(classify(&info));
             }
             Err(loyal_client::Error::Http { status: 404, .. }) => {}
@@ -237,7 +314,10 @@ pub async fn classification<T: Transport, R: Runtime>(
         client.runtime().sleep(wait).await;
         wait = (wait * 2).min(Duration::from_secs(2));
     }
-    Err(Error::Client { code: "MIRROR_TIMEOUT".into(), reason: format!("the mirror does not know {token}") })
+    Err(Error::Client {
+        code: "MIRROR_TIMEOUT".into(),
+        reason: format!("the mirror does not know {token}"),
+    })
 }
 
 /// The devnet's published key of a genesis account: SHA-256("loyal-devnet/" + name) as an
@@ -252,12 +332,18 @@ pub fn devnet_key(name: &str) -> Result<PrivateKey> {
 pub fn devnet_config(network: NetworkConfig, twins: u32, seed: [u8; 32]) -> Result<SetupConfig> {
     let mut keys = BTreeMap::new();
     for (i, name) in ORGANISATIONS.iter().enumerate() {
-        keys.insert(name.to_string(), (AccountId::new(0, 0, 1001 + i as u64), devnet_key(name)?));
+        keys.insert(
+            name.to_string(),
+            (AccountId::new(0, 0, 1001 + i as u64), devnet_key(name)?),
+        );
     }
     Ok(SetupConfig {
         network,
         keys,
-        accounts: BTreeMap::from([("Alice".to_owned(), "0.0.1005".to_owned()), ("Bob".to_owned(), "0.0.1006".to_owned())]),
+        accounts: BTreeMap::from([
+            ("Alice".to_owned(), "0.0.1005".to_owned()),
+            ("Bob".to_owned(), "0.0.1006".to_owned()),
+        ]),
         twins,
         seed,
         include_keys: true,

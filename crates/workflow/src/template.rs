@@ -111,9 +111,9 @@ pub fn plain(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
-    use serde_json::json;
 
     #[test]
     fn whole_references_keep_their_type_and_spliced_ones_become_text() {
@@ -123,7 +123,10 @@ mod tests {
             render(&t, &ctx, "f").unwrap(),
             json!({"p": 250, "s": "#3 of Alice"})
         );
-        assert_eq!(references(&t), ["row.position", "minted.serial", "row.name"]);
+        assert_eq!(
+            references(&t),
+            ["row.position", "minted.serial", "row.name"]
+        );
         let err = render(&json!("{{row.time}}"), &ctx, "actions[0].metadata").unwrap_err();
         assert_eq!(err.code(), "WORKFLOW_UNBOUND");
     }

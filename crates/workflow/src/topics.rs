@@ -14,13 +14,15 @@ pub async fn messages_after<T: Transport, R: Runtime>(
     topic: &str,
     after: u64,
 ) -> Result<Vec<TopicMessage>> {
-    let path = format!("/api/v1/topics/{topic}/messages?limit=100&order=asc&sequencenumber=gt:{after}");
-    let mut all: Vec<TopicMessage> = match mirror.pages(path, "messages", usize::MAX).collect().await {
-        Ok(all) => all,
-        // A topic the mirror has not seen yet (mirror lag) has no messages yet.
-        Err(loyal_client::Error::Http { status: 404, .. }) => Vec::new(),
-        Err(e) => return Err(e.into()),
-    };
+    let path =
+        format!("/api/v1/topics/{topic}/messages?limit=100&order=asc&sequencenumber=gt:{after}");
+    let mut all: Vec<TopicMessage> =
+        match mirror.pages(path, "messages", usize::MAX).collect().await {
+            Ok(all) => all,
+            // A topic the mirror has not seen yet (mirror lag) has no messages yet.
+            Err(loyal_client::Error::Http { status: 404, .. }) => Vec::new(),
+            Err(e) => return Err(e.into()),
+        };
     all.sort_by_key(|m| m.sequence_number);
     Ok(all)
 }

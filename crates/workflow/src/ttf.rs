@@ -88,6 +88,11 @@ pub struct Classification {
     pub text: String,
 }
 
+/// The classification of the token the mirror's `/api/v1/tokens/{id}` answer describes.
+pub fn from_mirror_json(token: &serde_json::Value) -> Result<Classification, serde_json::Error> {
+    TokenInfo::deserialize(token).map(|t| classify(&t))
+}
+
 pub fn classify(t: &TokenInfo) -> Classification {
     let nft = t.kind == "NON_FUNGIBLE_UNIQUE";
     let finite = t.supply_type == "FINITE";
@@ -137,11 +142,11 @@ pub fn classify(t: &TokenInfo) -> Classification {
             hedera.push(name.to_owned());
         }
     }
-    if t
-        .custom_fees
-        .as_ref()
-        .is_some_and(|f| ["fixed_fees", "fractional_fees", "royalty_fees"].iter().any(|k| f[*k].as_array().is_some_and(|a| !a.is_empty())))
-    {
+    if t.custom_fees.as_ref().is_some_and(|f| {
+        ["fixed_fees", "fractional_fees", "royalty_fees"]
+            .iter()
+            .any(|k| f[*k].as_array().is_some_and(|a| !a.is_empty()))
+    }) {
         hedera.push("custom-fees".into());
     }
     let (base, greek, kind) = if nft {
@@ -162,7 +167,11 @@ pub fn classify(t: &TokenInfo) -> Classification {
     } else {
         "infinite supply".to_owned()
     };
-    let mut text = format!("{} {kind} token ({}), {supply_text}", capitalise(&words.join(", ")), t.symbol);
+    let mut text = format!(
+        "{} {kind} token ({}), {supply_text}",
+        capitalise(&words.join(", ")),
+        t.symbol
+    );
     if !hedera.is_empty() {
         text.push_str(&format!("; Hedera: {}", hedera.join(", ")));
     }
@@ -187,9 +196,9 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
-    use serde_json::json;
 
     fn info(v: serde_json::Value) -> TokenInfo {
         serde_json::from_value(v).unwrap()
@@ -220,10 +229,20 @@ mod tests {
         assert_eq!(ticket.formula, "[tF{~d,t,b,r,p}]");
         assert_eq!(ticket.hedera, ["wipeable"]);
         assert!(ticket.text.starts_with("Whole, transferable, burnable, pausable fungible token (TIX), finite supply of 1000"), "{}", ticket.text);
-        let coin = classify(&info(json!({"token_id": "0.0.4", "type": "FUNGIBLE_COMMON", "decimals": 8})));
-        assert_eq!((coin.formula.as_str(), coin.unit.as_str()), ("[tF{d,t}]", "fractional"));
-        let one = classify(&info(json!({"token_id": "0.0.5", "type": "NON_FUNGIBLE_UNIQUE",
-            "supply_type": "FINITE", "max_supply": "1", "total_supply": "1"})));
-        assert_eq!((one.formula.as_str(), one.unit.as_str()), ("[tN{~d,s,t}]", "singleton"));
+        let coin = classify(&info(
+            json!({"token_id": "0.0.4", "type": "FUNGIBLE_COMMON", "decimals": 8}),
+        ));
+        assert_eq!(
+            (coin.formula.as_str(), coin.unit.as_str()),
+            ("[tF{d,t}]", "fractional")
+        );
+        let one = classify(&info(
+            json!({"token_id": "0.0.5", "type": "NON_FUNGIBLE_UNIQUE",
+            "supply_type": "FINITE", "max_supply": "1", "total_supply": "1"}),
+        ));
+        assert_eq!(
+            (one.formula.as_str(), one.unit.as_str()),
+            ("[tN{~d,s,t}]", "singleton")
+        );
     }
 }

@@ -13,124 +13,416 @@ use std::collections::BTreeMap;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_four_workflows_with_their_refusals() {
     // Mirror lag as on Hedera (shorter): every read of our own records waits for it.
-    let config = loyal_devnet::DevnetConfig::ephemeral().with_mirror_lag(std::time::Duration::from_millis(300));
+    let config = loyal_devnet::DevnetConfig::ephemeral()
+        .with_mirror_lag(std::time::Duration::from_millis(300));
     let devnet = loyal_devnet::spawn(config).await.unwrap();
     let d = deploy(&devnet).await;
     let c = client(d.client_network().unwrap());
-    let (twin, medal, ticket) = (token(&d, "twin"), token(&d, "accomplishment"), token(&d, "ticket"));
+    let (twin, medal, ticket) = (
+        token(&d, "twin"),
+        token(&d, "accomplishment"),
+        token(&d, "ticket"),
+    );
     associate(&c, "Alice", &[twin, ticket]).await;
 
     // 1. Redeem the twin with the order code of serial 1.
-    let mut fastshoes = Runner::new(&c, d.clone(), "FastShoes", key("FastShoes")).unwrap().with_journey().unwrap();
+    let mut fastshoes = Runner::new(&c, d.clone(), "FastShoes", key("FastShoes"))
+        .unwrap()
+        .with_journey()
+        .unwrap();
     let code = order_code(&SEED, 1);
-    post(&c, &d, "FastShoes", "Alice", &request("fastshoes.redeem-twin", "redeem-alice-1", "Alice", &[("code", &code)], None)).await;
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Alice",
+        &request(
+            "fastshoes.redeem-twin",
+            "redeem-alice-1",
+            "Alice",
+            &[("code", &code)],
+            None,
+        ),
+    )
+    .await;
     // The same code again, by Bob; and a code that is no order.
-    post(&c, &d, "FastShoes", "Bob", &request("fastshoes.redeem-twin", "redeem-bob-1", "Bob", &[("code", &code)], None)).await;
-    post(&c, &d, "FastShoes", "Bob", &request("fastshoes.redeem-twin", "redeem-bob-2", "Bob", &[("code", "FS-0001-00000000")], None)).await;
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Bob",
+        &request(
+            "fastshoes.redeem-twin",
+            "redeem-bob-1",
+            "Bob",
+            &[("code", &code)],
+            None,
+        ),
+    )
+    .await;
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Bob",
+        &request(
+            "fastshoes.redeem-twin",
+            "redeem-bob-2",
+            "Bob",
+            &[("code", "FS-0001-00000000")],
+            None,
+        ),
+    )
+    .await;
     let reports = poll_n(&mut fastshoes, 3).await;
     let by_id: BTreeMap<_, _> = reports.iter().map(|r| (r.request.as_str(), r)).collect();
-    assert_eq!(by_id["redeem-alice-1"].status, Status::Granted, "{:?}", by_id["redeem-alice-1"]);
+    assert_eq!(
+        by_id["redeem-alice-1"].status,
+        Status::Granted,
+        "{:?}",
+        by_id["redeem-alice-1"]
+    );
     assert_eq!(by_id["redeem-alice-1"].fields["twin"], json!(1));
-    assert_eq!(by_id["redeem-bob-1"].code.as_deref(), Some("ALREADY_REDEEMED"));
-    assert_eq!(by_id["redeem-bob-2"].code.as_deref(), Some("WORKFLOW_NOT_FOUND"));
+    assert_eq!(
+        by_id["redeem-bob-1"].code.as_deref(),
+        Some("ALREADY_REDEEMED")
+    );
+    assert_eq!(
+        by_id["redeem-bob-2"].code.as_deref(),
+        Some("WORKFLOW_NOT_FOUND")
+    );
     assert_eq!(owner(&c, twin, 1).await.as_deref(), Some("0.0.1005"));
     // Nothing new on the inbox: nothing done again.
     assert!(fastshoes.poll_inbox().await.unwrap().is_empty());
     // Bob redeems code 2 before his account can take the twin: the network refuses the
     // transfer, nothing is granted and the code is free again; associated, he redeems it.
     let code2 = order_code(&SEED, 2);
-    post(&c, &d, "FastShoes", "Bob", &request("fastshoes.redeem-twin", "redeem-bob-3", "Bob", &[("code", &code2)], None)).await;
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Bob",
+        &request(
+            "fastshoes.redeem-twin",
+            "redeem-bob-3",
+            "Bob",
+            &[("code", &code2)],
+            None,
+        ),
+    )
+    .await;
     let r = poll_n(&mut fastshoes, 1).await.remove(0);
-    assert_eq!((r.status, r.code.as_deref()), (Status::Refused, Some("TOKEN_NOT_ASSOCIATED_TO_ACCOUNT")), "{r:?}");
+    assert_eq!(
+        (r.status, r.code.as_deref()),
+        (Status::Refused, Some("TOKEN_NOT_ASSOCIATED_TO_ACCOUNT")),
+        "{r:?}"
+    );
     associate(&c, "Bob", &[twin]).await;
-    post(&c, &d, "FastShoes", "Bob", &request("fastshoes.redeem-twin", "redeem-bob-4", "Bob", &[("code", &code2)], None)).await;
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Bob",
+        &request(
+            "fastshoes.redeem-twin",
+            "redeem-bob-4",
+            "Bob",
+            &[("code", &code2)],
+            None,
+        ),
+    )
+    .await;
     let r = poll_n(&mut fastshoes, 1).await.remove(0);
     assert_eq!(r.status, Status::Granted, "{r:?}");
     assert_eq!(owner(&c, twin, 2).await.as_deref(), Some("0.0.1006"));
 
     // 2. Join the challenge: Alice proves her twin; Bob claims a twin he does not own.
-    let alice_join = proof(&d, "FastShoes", "challenge-join", "Alice", "join-alice-000001", &[(twin, 1)]);
-    post(&c, &d, "FastShoes", "Alice", &request("fastshoes.challenge-join", "join-alice-000001", "Alice", &[], Some(alice_join))).await;
-    let bob_join = proof(&d, "FastShoes", "challenge-join", "Bob", "join-bob-0000001", &[(twin, 3)]);
-    post(&c, &d, "FastShoes", "Bob", &request("fastshoes.challenge-join", "join-bob-0000001", "Bob", &[], Some(bob_join))).await;
+    let alice_join = proof(
+        &d,
+        "FastShoes",
+        "challenge-join",
+        "Alice",
+        "join-alice-000001",
+        &[(twin, 1)],
+    );
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Alice",
+        &request(
+            "fastshoes.challenge-join",
+            "join-alice-000001",
+            "Alice",
+            &[],
+            Some(alice_join),
+        ),
+    )
+    .await;
+    let bob_join = proof(
+        &d,
+        "FastShoes",
+        "challenge-join",
+        "Bob",
+        "join-bob-0000001",
+        &[(twin, 3)],
+    );
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Bob",
+        &request(
+            "fastshoes.challenge-join",
+            "join-bob-0000001",
+            "Bob",
+            &[],
+            Some(bob_join),
+        ),
+    )
+    .await;
     // Alice's proof replayed under another request id: the nonce is the request.
-    let replay = proof(&d, "FastShoes", "challenge-join", "Alice", "join-alice-000001", &[(twin, 1)]);
-    post(&c, &d, "FastShoes", "Alice", &request("fastshoes.challenge-join", "join-alice-000002", "Alice", &[], Some(replay))).await;
-    let again = proof(&d, "FastShoes", "challenge-join", "Alice", "join-alice-000003", &[(twin, 1)]);
-    post(&c, &d, "FastShoes", "Alice", &request("fastshoes.challenge-join", "join-alice-000003", "Alice", &[], Some(again))).await;
+    let replay = proof(
+        &d,
+        "FastShoes",
+        "challenge-join",
+        "Alice",
+        "join-alice-000001",
+        &[(twin, 1)],
+    );
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Alice",
+        &request(
+            "fastshoes.challenge-join",
+            "join-alice-000002",
+            "Alice",
+            &[],
+            Some(replay),
+        ),
+    )
+    .await;
+    let again = proof(
+        &d,
+        "FastShoes",
+        "challenge-join",
+        "Alice",
+        "join-alice-000003",
+        &[(twin, 1)],
+    );
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Alice",
+        &request(
+            "fastshoes.challenge-join",
+            "join-alice-000003",
+            "Alice",
+            &[],
+            Some(again),
+        ),
+    )
+    .await;
     let reports = poll_n(&mut fastshoes, 4).await;
     let by_id: BTreeMap<_, _> = reports.iter().map(|r| (r.request.as_str(), r)).collect();
     let joined = by_id["join-alice-000001"];
     assert_eq!(joined.status, Status::Granted, "{joined:?}");
     assert_eq!(joined.fields["joined"], json!(true));
     assert_eq!(joined.fields["twin"], json!(format!("{twin}#1")));
-    assert_eq!(by_id["join-bob-0000001"].code.as_deref(), Some("PROOF_NOT_OWNER"), "{:?}", by_id["join-bob-0000001"]);
-    assert_eq!(by_id["join-alice-000002"].code.as_deref(), Some("PROOF_REPLAYED"));
-    assert_eq!(by_id["join-alice-000003"].code.as_deref(), Some("ALREADY_REDEEMED"));
+    assert_eq!(
+        by_id["join-bob-0000001"].code.as_deref(),
+        Some("PROOF_NOT_OWNER"),
+        "{:?}",
+        by_id["join-bob-0000001"]
+    );
+    assert_eq!(
+        by_id["join-alice-000002"].code.as_deref(),
+        Some("PROOF_REPLAYED")
+    );
+    assert_eq!(
+        by_id["join-alice-000003"].code.as_deref(),
+        Some("ALREADY_REDEEMED")
+    );
 
     // 3. Results: Alice 250th gets an accomplishment (a pending airdrop: she is not
     // associated); Bob 600th gets nothing.
-    let mut marathon = Runner::new(&c, d.clone(), "SuperMarathon", key("SuperMarathon")).unwrap().with_journey().unwrap();
+    let mut marathon = Runner::new(&c, d.clone(), "SuperMarathon", key("SuperMarathon"))
+        .unwrap()
+        .with_journey()
+        .unwrap();
     let inputs: BTreeMap<String, Value> = BTreeMap::from([
         ("event".into(), json!("SuperMarathon 2026")),
         ("date".into(), json!("2026-11-29")),
-        ("results".into(), json!("account,position,time\n0.0.1005,250,3:41:07\n0.0.1006,600,4:58:30\n")),
+        (
+            "results".into(),
+            json!("account,position,time\n0.0.1005,250,3:41:07\n0.0.1006,600,4:58:30\n"),
+        ),
     ]);
-    let reports = marathon.run_staff("supermarathon.results", "results-2026", &inputs).await.unwrap();
+    let reports = marathon
+        .run_staff("supermarathon.results", "results-2026", &inputs)
+        .await
+        .unwrap();
     assert_eq!(reports.len(), 2);
     assert_eq!(reports[0].status, Status::Granted, "{:?}", reports[0]);
     assert_eq!(reports[0].fields["position"], json!(250));
-    assert_eq!((reports[1].recorded, reports[1].code.as_deref()), (false, Some("PREDICATE")));
+    assert_eq!(
+        (reports[1].recorded, reports[1].code.as_deref()),
+        (false, Some("PREDICATE"))
+    );
     let nft = format!("{medal}#1");
     assert_eq!(reports[0].fields["accomplishment"], json!(nft));
     // Published twice (a staff member's double click): nothing minted again.
-    let again = marathon.run_staff("supermarathon.results", "results-2026", &inputs).await.unwrap();
+    let again = marathon
+        .run_staff("supermarathon.results", "results-2026", &inputs)
+        .await
+        .unwrap();
     assert!(again[0].settled_before);
     let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
-    assert_eq!(m.token_nfts(&medal.to_string(), 10).collect().await.unwrap().len(), 1);
+    assert_eq!(
+        m.token_nfts(&medal.to_string(), 10)
+            .collect()
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     // The metadata on IPFS: the row, the event, and the collection's TTF classification.
     let uri = reports[0].fields["metadata"].as_str().unwrap().to_owned();
-    let ipfs = loyal_client::IpfsClient::new(c.transport(), d.network.ipfs_api.as_deref().unwrap(), d.network.ipfs_gateway.as_deref().unwrap());
+    let ipfs = loyal_client::IpfsClient::new(
+        c.transport(),
+        d.network.ipfs_api.as_deref().unwrap(),
+        d.network.ipfs_gateway.as_deref().unwrap(),
+    );
     let meta: Value = serde_json::from_slice(&ipfs.cat_path(&uri).await.unwrap()).unwrap();
     assert_eq!(meta["properties"]["position"], json!(250));
     assert_eq!(meta["properties"]["time"], json!("3:41:07"));
     assert_eq!(meta["properties"]["event"], json!("SuperMarathon 2026"));
-    assert_eq!(meta["properties"]["ttf"]["formula"], json!("[tN{~d,t,m,b,r}]"));
+    assert_eq!(
+        meta["properties"]["ttf"]["formula"],
+        json!("[tN{~d,t,m,b,r}]")
+    );
     // Pending for Alice; she claims it.
     let pending = m.pending_airdrops("0.0.1005", 5).collect().await.unwrap();
     assert_eq!(pending.len(), 1);
     let mut claim = c
         .prepare(
             TokenClaimAirdropTransaction::new()
-                .add_pending_airdrop(PendingAirdropId { sender: account("SuperMarathon"), receiver: account("Alice"), token_id: medal, serial: Some(1) })
+                .add_pending_airdrop(PendingAirdropId {
+                    sender: account("SuperMarathon"),
+                    receiver: account("Alice"),
+                    token_id: medal,
+                    serial: Some(1),
+                })
                 .with_transaction_id(c.new_transaction_id(account("Alice"))),
         )
         .unwrap();
     claim.sign(&key("Alice"));
     let claimed = c.execute(&claim).await.unwrap();
-    m.wait_for_transaction(&claimed.transaction_id, std::time::Duration::from_secs(10)).await.unwrap();
+    m.wait_for_transaction(&claimed.transaction_id, std::time::Duration::from_secs(10))
+        .await
+        .unwrap();
     assert_eq!(owner(&c, medal, 1).await.as_deref(), Some("0.0.1005"));
 
     // 4. Tickets for the twin + accomplishment pair; the same pair again is refused.
-    let mut stillwater = Runner::new(&c, d.clone(), "StillWater", key("StillWater")).unwrap().with_journey().unwrap();
+    let mut stillwater = Runner::new(&c, d.clone(), "StillWater", key("StillWater"))
+        .unwrap()
+        .with_journey()
+        .unwrap();
     let pair = [(twin, 1), (medal, 1)];
-    let p1 = proof(&d, "StillWater", "stillwater-tickets", "Alice", "tickets-alice-0001", &pair);
-    post(&c, &d, "StillWater", "Alice", &request("stillwater.tickets", "tickets-alice-0001", "Alice", &[], Some(p1))).await;
-    let p2 = proof(&d, "StillWater", "stillwater-tickets", "Alice", "tickets-alice-0002", &pair);
-    post(&c, &d, "StillWater", "Alice", &request("stillwater.tickets", "tickets-alice-0002", "Alice", &[], Some(p2))).await;
+    let p1 = proof(
+        &d,
+        "StillWater",
+        "stillwater-tickets",
+        "Alice",
+        "tickets-alice-0001",
+        &pair,
+    );
+    post(
+        &c,
+        &d,
+        "StillWater",
+        "Alice",
+        &request(
+            "stillwater.tickets",
+            "tickets-alice-0001",
+            "Alice",
+            &[],
+            Some(p1),
+        ),
+    )
+    .await;
+    let p2 = proof(
+        &d,
+        "StillWater",
+        "stillwater-tickets",
+        "Alice",
+        "tickets-alice-0002",
+        &pair,
+    );
+    post(
+        &c,
+        &d,
+        "StillWater",
+        "Alice",
+        &request(
+            "stillwater.tickets",
+            "tickets-alice-0002",
+            "Alice",
+            &[],
+            Some(p2),
+        ),
+    )
+    .await;
     // The twin alone does not do: the accomplishment is required.
-    let p3 = proof(&d, "StillWater", "stillwater-tickets", "Alice", "tickets-alice-0003", &[(twin, 1)]);
-    post(&c, &d, "StillWater", "Alice", &request("stillwater.tickets", "tickets-alice-0003", "Alice", &[], Some(p3))).await;
+    let p3 = proof(
+        &d,
+        "StillWater",
+        "stillwater-tickets",
+        "Alice",
+        "tickets-alice-0003",
+        &[(twin, 1)],
+    );
+    post(
+        &c,
+        &d,
+        "StillWater",
+        "Alice",
+        &request(
+            "stillwater.tickets",
+            "tickets-alice-0003",
+            "Alice",
+            &[],
+            Some(p3),
+        ),
+    )
+    .await;
     let reports = poll_n(&mut stillwater, 3).await;
     let by_id: BTreeMap<_, _> = reports.iter().map(|r| (r.request.as_str(), r)).collect();
-    assert_eq!(by_id["tickets-alice-0001"].status, Status::Granted, "{:?}", by_id["tickets-alice-0001"]);
+    assert_eq!(
+        by_id["tickets-alice-0001"].status,
+        Status::Granted,
+        "{:?}",
+        by_id["tickets-alice-0001"]
+    );
     assert_eq!(by_id["tickets-alice-0001"].fields["tickets"], json!(2));
-    assert_eq!(by_id["tickets-alice-0002"].code.as_deref(), Some("ALREADY_REDEEMED"));
-    assert_eq!(by_id["tickets-alice-0003"].code.as_deref(), Some("PROOF_CLAIM_MISSING"));
+    assert_eq!(
+        by_id["tickets-alice-0002"].code.as_deref(),
+        Some("ALREADY_REDEEMED")
+    );
+    assert_eq!(
+        by_id["tickets-alice-0003"].code.as_deref(),
+        Some("PROOF_CLAIM_MISSING")
+    );
     assert_eq!(balance(&c, "Alice", ticket).await, 2);
 
     // A restarted runner reads the same outcomes and grants nothing again.
-    let mut restarted = Runner::new(&c, d.clone(), "StillWater", key("StillWater")).unwrap().with_journey().unwrap();
+    let mut restarted = Runner::new(&c, d.clone(), "StillWater", key("StillWater"))
+        .unwrap()
+        .with_journey()
+        .unwrap();
     let reports = poll_n(&mut restarted, 3).await;
     assert_eq!(reports.len(), 3);
     assert!(reports.iter().all(|r| r.settled_before));

@@ -99,7 +99,14 @@ pub async fn associate(c: &NativeClient, who: &str, tokens: &[TokenId]) {
 }
 
 /// A fresh proof by `who` for `org`'s inbox: `nfts` owned, nonce the request id.
-pub fn proof(d: &Deployment, org: &str, purpose: &str, who: &str, request: &str, nfts: &[(TokenId, u64)]) -> String {
+pub fn proof(
+    d: &Deployment,
+    org: &str,
+    purpose: &str,
+    who: &str,
+    request: &str,
+    nfts: &[(TokenId, u64)],
+) -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
@@ -116,7 +123,13 @@ pub fn proof(d: &Deployment, org: &str, purpose: &str, who: &str, request: &str,
     SignedPresentation::sign(p, &key(who)).unwrap().to_text()
 }
 
-pub fn request(workflow: &str, id: &str, who: &str, inputs: &[(&str, &str)], proof: Option<String>) -> InboxRequest {
+pub fn request(
+    workflow: &str,
+    id: &str,
+    who: &str,
+    inputs: &[(&str, &str)],
+    proof: Option<String>,
+) -> InboxRequest {
     InboxRequest {
         workflow: workflow.into(),
         request: id.into(),
@@ -130,31 +143,51 @@ pub fn request(workflow: &str, id: &str, who: &str, inputs: &[(&str, &str)], pro
 }
 
 pub async fn post(c: &NativeClient, d: &Deployment, org: &str, who: &str, r: &InboxRequest) -> u64 {
-    loyal_workflow::post_request(c, &account(who), &key(who), &d.organisations[org].inbox_topic, r)
-        .await
-        .unwrap()
+    loyal_workflow::post_request(
+        c,
+        &account(who),
+        &key(who),
+        &d.organisations[org].inbox_topic,
+        r,
+    )
+    .await
+    .unwrap()
 }
 
 /// Who owns an NFT, from the mirror.
 pub async fn owner(c: &NativeClient, token: TokenId, serial: u64) -> Option<String> {
     let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
-    m.nft(&token.to_string(), serial as i64).await.unwrap().account_id
+    m.nft(&token.to_string(), serial as i64)
+        .await
+        .unwrap()
+        .account_id
 }
 
 pub async fn balance(c: &NativeClient, who: &str, token: TokenId) -> i64 {
     let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
-    let rels = m.account_tokens(&account(who).to_string(), 10).collect().await.unwrap();
+    let rels = m
+        .account_tokens(&account(who).to_string(), 10)
+        .collect()
+        .await
+        .unwrap();
     rels.iter()
         .find(|r| r.token_id == token.to_string())
         .map_or(0, |r| r.balance)
 }
 
 /// Polls the runner's inbox until `n` requests have reports (the mirror lags the posts).
-pub async fn poll_n(runner: &mut loyal_workflow::Runner<'_, HyperTransport, TokioRuntime>, n: usize) -> Vec<loyal_workflow::UnitReport> {
+pub async fn poll_n(
+    runner: &mut loyal_workflow::Runner<'_, HyperTransport, TokioRuntime>,
+    n: usize,
+) -> Vec<loyal_workflow::UnitReport> {
     let mut all = Vec::new();
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
     while all.len() < n {
-        assert!(std::time::Instant::now() < deadline, "only {} of {n} requests seen: {all:?}", all.len());
+        assert!(
+            std::time::Instant::now() < deadline,
+            "only {} of {n} requests seen: {all:?}",
+            all.len()
+        );
         all.extend(runner.poll_inbox().await.unwrap());
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
