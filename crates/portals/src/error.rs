@@ -43,7 +43,14 @@ impl Error {
             "TRANSPORT" | "NO_HEALTHY_NODE" | "GRPC_WEB" | "HTTP_STATUS" => {
                 "is the network reachable? For the devnet run `cargo xtask demo`; the page's ?grpcweb=, ?mirror= and ?ipfs= settings name other addresses."
             }
-            "MIRROR_TIMEOUT" => "the mirror is behind the network: try again in a few seconds.",
+            "USER_REJECTED" => "you declined in your wallet: nothing was signed. Click again to retry.",
+            "WALLET_NOT_FOUND" => {
+                "install the Loyal wallet extension (`cargo xtask wallet` builds it into target/wallet/extension) and reload."
+            }
+            "WALLET_LOCKED" => "unlock your wallet (its toolbar icon) and try again.",
+            "WRONG_NETWORK" => "switch your wallet to this page's network and connect again.",
+            "NOT_CONNECTED" => "click Connect wallet first.",
+                        "MIRROR_TIMEOUT" => "the mirror is behind the network: try again in a few seconds.",
             "CID_MISMATCH" => "the gateway returned bytes other than the CID names: do not trust this metadata.",
             "NO_IPFS" => "this network has no IPFS node configured: add ?ipfs=URL to the page address.",
             "SENDER_DOES_NOT_OWN_NFT_SERIAL_NO" => "that serial is not held by the sender any more: refresh the collection.",

@@ -29,6 +29,19 @@ pub fn execute<'a>(client: &'a WebClient, tx: &'a Transaction) -> Boxed<'a, Rece
     })
 }
 
+/// Waits until the mirror lists the transaction.
+pub fn wait<'a>(
+    client: &'a WebClient,
+    id: &'a loyal_core::transaction_id::TransactionId,
+) -> Boxed<'a, ()> {
+    Box::pin(async move {
+        nft::mirror(client)
+            .wait_for_transaction(id, Duration::from_secs(20))
+            .await?;
+        Ok(())
+    })
+}
+
 pub fn token<'a>(client: &'a WebClient, id: &'a str) -> Boxed<'a, Token> {
     Box::pin(async move { Ok(nft::mirror(client).token(id).await?) })
 }

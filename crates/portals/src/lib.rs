@@ -22,5 +22,6 @@ pub mod nft;
 pub mod staff;
 pub mod status;
 pub mod twin;
+pub mod wallet;
 
 pub use error::{Error, Result};

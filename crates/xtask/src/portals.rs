@@ -13,7 +13,9 @@ pub const PAGES: &[(&str, &str)] = &[
     // After its parent: Trunk empties a page's directory when it builds it.
     ("www/portals/fastshoes/staff/index.html", "fastshoes/staff"),
     ("www/portals/supermarathon/index.html", "supermarathon"),
+    ("www/portals/supermarathon/staff/index.html", "supermarathon/staff"),
     ("www/portals/stillwater/index.html", "stillwater"),
+    ("www/portals/stillwater/staff/index.html", "stillwater/staff"),
 ];
 
 /// Builds every page into `target/www/<dir>/` and the landing page linking them into

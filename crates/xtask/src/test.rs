@@ -256,6 +256,28 @@ fn portals(tally: &mut Tally, base: &str) {
         tally.record(step, ok, &out);
     }
     eprintln!("xtask: portal screenshots: {}", shots.display());
+
+    // Alice's journey with the real wallet extension (built by the wallet suites before).
+    let extension = crate::wallet::dir();
+    let built = if extension.join("loyal_wallet_bg.wasm").exists() {
+        Ok(extension)
+    } else {
+        crate::wallet::build()
+    };
+    match built {
+        Ok(extension) => {
+            let journey = root.join("target/journey");
+            let mut node = cmd("node", &["journey.mjs", base]);
+            node.arg(&extension)
+                .arg(&devnet)
+                .arg(&journey)
+                .current_dir(root.join("tests/portals"));
+            let (ok, out) = tee(node);
+            tally.record("portals: the journey with the wallet extension (Playwright)", ok, &out);
+            eprintln!("xtask: journey screenshots: {}", journey.display());
+        }
+        Err(e) => tally.record("wallet extension build", false, &e),
+    }
 }
 
 fn finish(tally: Tally, started: Instant) -> Result {

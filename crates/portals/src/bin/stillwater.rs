@@ -1,48 +1,22 @@
 //! StillWater's portal: what a customer can present (the NFTs her account holds, each with its
-//! verified metadata) and the staff's ticket token.
+//! verified metadata). The ticket token is on the staff page, `/stillwater/staff/`.
 
 use std::rc::Rc;
 
 use loyal_client::Client;
-use loyal_core::transaction::{TokenCreateTransaction, TokenType};
 use loyal_portals::dom::{self, by_id, on_click, set_text};
 use loyal_portals::ledger::Boxed;
-use loyal_portals::staff::{Staff, WebClient};
-use loyal_portals::{config, ledger, names, nft, status, Error};
+use loyal_portals::staff::WebClient;
+use loyal_portals::{config, ledger, names, nft, status};
 use loyal_web::{Fetch, Timers};
 
 struct Page {
-    staff: Rc<Staff>,
     reader: WebClient,
     devnet: bool,
 }
 
 impl Page {
     /// The concert tickets: a fungible token in whole units, StillWater its treasury.
-    fn create(&self) -> Boxed<'_, String> {
-        Box::pin(async move {
-            let client = self.staff.client()?;
-            let supply: u64 = dom::input_value("ticket-supply")
-                .parse()
-                .map_err(|e| loyal_portals::error::invalid("Tickets", e))?;
-            dom::busy("Creating the ticket token…");
-            let tx = client.prepare(
-                TokenCreateTransaction::new()
-                    .with_name(dom::input_value("ticket-name"))
-                    .with_symbol(dom::input_value("ticket-symbol"))
-                    .with_token_type(TokenType::FungibleCommon)
-                    .with_decimals(0)
-                    .with_initial_supply(supply)
-                    .with_treasury(self.staff.account()?)
-                    .with_supply_key(self.staff.key()?.public_key()),
-            )?;
-            let receipt = ledger::execute(&client, &tx).await?;
-            receipt
-                .token_id
-                .map(|t| t.to_string())
-                .ok_or_else(|| Error::new("NO_TOKEN_ID", "the receipt names no token"))
-        })
-    }
 
     fn holdings(&self) -> Boxed<'_, usize> {
         Box::pin(async move {
@@ -83,7 +57,6 @@ fn main() {
     };
     set_text("network", &config::describe(&network));
     let page = Rc::new(Page {
-        staff: Staff::install("StillWater", names::STILL_WATER, network.clone()),
         devnet: config::is_devnet(&network),
         reader: Client::new(network, Fetch, Timers),
     });
@@ -98,22 +71,12 @@ fn main() {
     } else {
         dom::done("Ready.");
     }
-    let p = page.clone();
+    let p = page;
     on_click("holdings-show", move || {
         let p = p.clone();
         async move {
             let n = p.holdings().await?;
             dom::done(&format!("{n} NFT(s) shown."));
-            Ok(())
-        }
-    });
-    let p = page;
-    on_click("create", move || {
-        let p = p.clone();
-        async move {
-            let token = p.create().await?;
-            dom::set_value("tickets", &token);
-            dom::done(&format!("Created the ticket token {token}."));
             Ok(())
         }
     });

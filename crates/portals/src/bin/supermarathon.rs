@@ -1,42 +1,67 @@
 //! SuperMarathon's portal: the runner's page (accomplishment NFTs waiting as pending airdrops
-//! and those already held, each with its verified metadata) and the staff's collection.
+//! and those already held, each with its verified metadata; the runner connects her wallet and
+//! claims them, HIP-904). The collection is on the staff page, `/supermarathon/staff/`.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use loyal_client::Client;
-use loyal_core::transaction::{TokenCreateTransaction, TokenType};
+use loyal_core::transaction::{PendingAirdropId, TokenClaimAirdropTransaction};
 use loyal_portals::dom::{self, by_id, on_click, set_text};
 use loyal_portals::ledger::Boxed;
-use loyal_portals::staff::{Staff, WebClient};
+use loyal_portals::staff::WebClient;
+use loyal_portals::wallet::Wallet;
 use loyal_portals::{config, ledger, names, nft, status, Error};
 use loyal_web::{Fetch, Timers};
 
 struct Page {
-    staff: Rc<Staff>,
+    wallet: RefCell<Option<Rc<Wallet>>>,
     reader: WebClient,
     devnet: bool,
 }
 
 impl Page {
-    fn create(&self) -> Boxed<'_, String> {
+    /// Claims every airdrop waiting for the connected runner (ten per transaction), signed
+    /// in her wallet.
+    fn claim(&self) -> Boxed<'_, usize> {
         Box::pin(async move {
-            let client = self.staff.client()?;
-            let key = self.staff.key()?.public_key();
-            dom::busy("Creating the accomplishment collection…");
-            let tx = client.prepare(
-                TokenCreateTransaction::new()
-                    .with_name(dom::input_value("collection-name"))
-                    .with_symbol(dom::input_value("collection-symbol"))
-                    .with_token_type(TokenType::NonFungibleUnique)
-                    .with_treasury(self.staff.account()?)
-                    .with_supply_key(key.clone())
-                    .with_metadata_key(key),
-            )?;
-            let receipt = ledger::execute(&client, &tx).await?;
-            receipt
-                .token_id
-                .map(|t| t.to_string())
-                .ok_or_else(|| Error::new("NO_TOKEN_ID", "the receipt names no token"))
+            let wallet = self
+                .wallet
+                .borrow()
+                .clone()
+                .ok_or_else(|| Error::new("NOT_CONNECTED", "connect your wallet first"))?;
+            let me = wallet.account.to_string();
+            dom::busy("Reading pending airdrops from the mirror…");
+            let pending = ledger::pending_airdrops(&self.reader, &me).await?;
+            let ids: Vec<PendingAirdropId> = pending
+                .iter()
+                .filter_map(|a| {
+                    Some(PendingAirdropId {
+                        sender: a.sender_id.parse().ok()?,
+                        receiver: wallet.account.clone(),
+                        token_id: a.token_id.parse().ok()?,
+                        serial: a.serial_number.map(|s| s as u64),
+                    })
+                })
+                .collect();
+            if ids.is_empty() {
+                return Err(Error::new(
+                    "NOTHING_PENDING",
+                    "no airdrop is waiting for this account",
+                ));
+            }
+            for chunk in ids.chunks(10) {
+                let claim =
+                    TokenClaimAirdropTransaction::new().with_pending_airdrops(chunk.to_vec());
+                wallet
+                    .execute(
+                        &self.reader,
+                        claim,
+                        &format!("claim {} NFT(s)", chunk.len()),
+                    )
+                    .await?;
+            }
+            Ok(ids.len())
         })
     }
 
@@ -106,7 +131,7 @@ fn main() {
     };
     set_text("network", &config::describe(&network));
     let page = Rc::new(Page {
-        staff: Staff::install("SuperMarathon", names::SUPER_MARATHON, network.clone()),
+        wallet: RefCell::new(None),
         devnet: config::is_devnet(&network),
         reader: Client::new(network, Fetch, Timers),
     });
@@ -130,13 +155,32 @@ fn main() {
             Ok(())
         }
     });
-    let p = page;
-    on_click("create", move || {
+    let p = page.clone();
+    on_click("connect", move || {
         let p = p.clone();
         async move {
-            let token = p.create().await?;
-            dom::set_value("collection", &token);
-            dom::done(&format!("Created the accomplishment collection {token}."));
+            let network = p.reader.network().name.clone();
+            let wallet = Wallet::connect(&network).await?;
+            let account = wallet.account.to_string();
+            dom::set_value("runner", &account);
+            set_text(
+                "wallet-state",
+                &format!("Connected: {}", names::label(&account, p.devnet)),
+            );
+            *p.wallet.borrow_mut() = Some(Rc::new(wallet));
+            dom::enable("claim", true);
+            p.runner().await?;
+            dom::done("Wallet connected.");
+            Ok(())
+        }
+    });
+    let p = page;
+    on_click("claim", move || {
+        let p = p.clone();
+        async move {
+            let n = p.claim().await?;
+            p.runner().await?;
+            dom::done(&format!("Claimed {n} NFT(s)."));
             Ok(())
         }
     });
