@@ -64,3 +64,21 @@ pub fn suites() -> Vec<(String, bool, String)> {
     steps.push(("wallet connector in @loyal/hedera (Playwright)".into(), ok, out));
     steps
 }
+
+/// `cargo xtask bench wallet`: tests/wallet/bench.mjs against the freshly built extension and
+/// a devnet on port 0; prints the figures and writes target/bench/wallet.json.
+pub fn bench() -> Result {
+    crate::install::npm("tests/wallet")?;
+    let ext = build()?;
+    crate::run::status(crate::run::cmd("cargo", &["build", "-q", "-p", "loyal-devnet", "--bin", "loyal-devnet"]))?;
+    let out = root().join("target/bench/wallet.json");
+    std::fs::create_dir_all(out.parent().unwrap()).map_err(|e| e.to_string())?;
+    let mut node = crate::run::cmd("node", &["bench.mjs"]);
+    node.arg(&ext)
+        .arg(crate::run::cargo_target().join("debug/loyal-devnet"))
+        .arg(&out)
+        .current_dir(root().join("tests/wallet"));
+    crate::run::status(node)?;
+    println!("  wrote {}", out.display());
+    Ok(())
+}
