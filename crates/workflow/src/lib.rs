@@ -68,7 +68,7 @@ pub use error::{Error, Result};
 pub use ledger::{Claim, Ledger, OutcomeRecord};
 pub use messages::{InboxRequest, Message, Status};
 pub use runner::{Grant, Runner, StepHook, UnitReport};
-pub use topics::{parse_timestamp, post_request};
+pub use topics::{parse_timestamp, post_request, TopicReader, Whole};
 pub use ttf::{classify, Classification, TokenInfo};
 
 /// The journey's workflow definitions, as shipped (`workflows/*.json`).

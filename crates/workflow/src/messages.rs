@@ -85,6 +85,38 @@ impl Message {
         .expect("messages always serialize")
     }
 
+    /// The bytes, in one topic chunk (1,024 bytes): an outcome's reason is shortened, and
+    /// its fields left out if they alone are too long (a runner waits for its own records
+    /// by their one sequence number).
+    pub fn to_single_chunk(&self) -> Vec<u8> {
+        const CHUNK: usize = 1024;
+        let bytes = self.to_bytes();
+        if bytes.len() <= CHUNK {
+            return bytes;
+        }
+        let mut m = self.clone();
+        let over = bytes.len() - CHUNK;
+        if let Message::Outcome {
+            reason: Some(r), ..
+        } = &mut m
+        {
+            let keep = r.len().saturating_sub(over + 3);
+            let cut = (0..=keep)
+                .rev()
+                .find(|i| r.is_char_boundary(*i))
+                .unwrap_or(0);
+            r.truncate(cut);
+            r.push('…');
+        }
+        if m.to_bytes().len() > CHUNK {
+            if let Message::Outcome { fields, reason, .. } = &mut m {
+                fields.clear();
+                *reason = Some("(fields too long for one message: left out)".into());
+            }
+        }
+        m.to_bytes()
+    }
+
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let e: Envelope = serde_json::from_slice(bytes).map_err(|e| Error::BadMessage {
             reason: e.to_string(),
@@ -95,5 +127,43 @@ impl Message {
             });
         }
         Ok(e.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn records_fit_one_topic_chunk() {
+        let outcome = |reason: String, field: String| Message::Outcome {
+            workflow: "w".into(),
+            request: "r".into(),
+            account: "0.0.1005".into(),
+            status: Status::Refused,
+            claim: None,
+            key: None,
+            code: Some("PROOF_PREDICATE".into()),
+            reason: Some(reason),
+            released: false,
+            transactions: vec![],
+            fields: BTreeMap::from([("f".to_owned(), Value::from(field))]),
+        };
+        let long = outcome("é".repeat(2000), "x".into());
+        let bytes = long.to_single_chunk();
+        assert!(bytes.len() <= 1024);
+        let Message::Outcome { reason, code, .. } = Message::from_bytes(&bytes).unwrap() else {
+            panic!("an outcome")
+        };
+        assert!(reason.unwrap().ends_with('…'));
+        assert_eq!(code.as_deref(), Some("PROOF_PREDICATE"));
+        let fat = outcome("short".into(), "y".repeat(3000));
+        assert!(fat.to_single_chunk().len() <= 1024);
+        let small = outcome("ok".into(), "z".into());
+        assert_eq!(small.to_single_chunk(), small.to_bytes());
+        assert_eq!(Message::from_bytes(&small.to_bytes()).unwrap(), small);
+        assert_eq!(Message::from_bytes(b"{\"v\":2,\"type\":\"claim\"}").unwrap_err().code(), "WORKFLOW_BAD_MESSAGE");
     }
 }

@@ -4,7 +4,7 @@
 use crate::definition::{InputType, ProofKind, Trigger, Workflow};
 use crate::ledger::{Claim, Ledger};
 use crate::messages::{InboxRequest, Message, Status};
-use crate::topics::{messages_after, parse_timestamp, submit};
+use crate::topics::{submit, TopicReader, Whole};
 use crate::ttf::Classification;
 use crate::{csv, template, Deployment, Error, Result};
 use core::time::Duration;
@@ -50,7 +50,10 @@ pub struct Runner<'c, T, R> {
     pub(crate) key: PrivateKey,
     workflows: BTreeMap<String, Workflow>,
     ledger: Ledger,
-    inbox_after: u64,
+    outcomes_reader: TopicReader,
+    inbox_reader: TopicReader,
+    /// Inbox messages read and not yet run to an outcome.
+    inbox_queue: std::collections::VecDeque<Whole>,
     hook: Option<StepHook>,
     pub(crate) ttf: BTreeMap<String, Classification>,
     mirror_timeout: Duration,
@@ -80,7 +83,9 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             key,
             workflows: BTreeMap::new(),
             ledger: Ledger::with_window(window),
-            inbox_after: 0,
+            outcomes_reader: TopicReader::default(),
+            inbox_reader: TopicReader::default(),
+            inbox_queue: Default::default(),
             hook: None,
             ttf: BTreeMap::new(),
             mirror_timeout: Duration::from_secs(60),
@@ -162,9 +167,8 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     pub async fn sync(&mut self) -> Result<()> {
         let topic = self.outcomes_topic()?;
         let mirror = self.mirror();
-        for m in messages_after(&mirror, &topic, self.ledger.last_sequence).await? {
-            let at = parse_timestamp(&m.consensus_timestamp)?;
-            self.ledger.apply(m.sequence_number, at, &m.message);
+        for m in self.outcomes_reader.read(&mirror, &topic).await? {
+            self.ledger.apply(m.sequence, m.consensus, &m.bytes);
         }
         Ok(())
     }
@@ -177,14 +181,14 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             &self.account,
             &self.key,
             &topic,
-            message.to_bytes(),
+            message.to_single_chunk(),
         )
         .await?;
         let deadline =
             self.client.runtime().now().as_nanos() + self.mirror_timeout.as_nanos() as i128;
         loop {
             self.sync().await?;
-            if self.ledger.last_sequence >= seq {
+            if self.outcomes_reader.after >= seq {
                 return Ok(seq);
             }
             if self.client.runtime().now().as_nanos() > deadline {
@@ -212,13 +216,14 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     pub async fn poll_inbox(&mut self) -> Result<Vec<UnitReport>> {
         let inbox = self.deployment.organisation(&self.org)?.inbox_topic.clone();
         let mirror = self.mirror();
-        let messages = messages_after(&mirror, &inbox, self.inbox_after).await?;
+        let new = self.inbox_reader.read(&mirror, &inbox).await?;
+        self.inbox_queue.extend(new);
         let mut reports = Vec::new();
-        for m in messages {
-            if let Ok(Message::Request(request)) = Message::from_bytes(&m.message) {
+        while let Some(m) = self.inbox_queue.front() {
+            if let Ok(Message::Request(request)) = Message::from_bytes(&m.bytes) {
                 reports.push(self.handle_request(&request).await?);
             }
-            self.inbox_after = m.sequence_number;
+            self.inbox_queue.pop_front();
         }
         Ok(reports)
     }

@@ -92,6 +92,28 @@ async fn the_four_workflows_with_their_refusals() {
         Some("WORKFLOW_NOT_FOUND")
     );
     assert_eq!(owner(&c, twin, 1).await.as_deref(), Some("0.0.1005"));
+    // A request too long for one topic message arrives in chunks and is read whole.
+    let long = "X".repeat(1500);
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Bob",
+        &request(
+            "fastshoes.redeem-twin",
+            "redeem-bob-long",
+            "Bob",
+            &[("code", &long)],
+            None,
+        ),
+    )
+    .await;
+    let r = poll_n(&mut fastshoes, 1).await.remove(0);
+    assert_eq!(
+        (r.request.as_str(), r.code.as_deref()),
+        ("redeem-bob-long", Some("WORKFLOW_NOT_FOUND")),
+        "{r:?}"
+    );
     // Nothing new on the inbox: nothing done again.
     assert!(fastshoes.poll_inbox().await.unwrap().is_empty());
     // Bob redeems code 2 before his account can take the twin: the network refuses the
