@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 #[serde(deny_unknown_fields)]
 pub struct InboxRequest {
     pub workflow: String,
-    /// Chosen by the customer, unique (a UUID); the first request with an id counts.
+    /// Chosen by the customer, unique (a UUID); the first request with an id counts. With a
+    /// proof it is also the proof's nonce: 16 to 64 of `A-Z a-z 0-9 - _`.
     pub request: String,
     /// Where the grant goes; a proof must be signed by this account's key.
     pub account: String,
@@ -19,6 +20,34 @@ pub struct InboxRequest {
     /// The `SignedPresentation` in its text form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proof: Option<String>,
+}
+
+impl InboxRequest {
+    /// Ids short and plain enough to be answered in an outcome record: request 1 to 64 of
+    /// `A-Z a-z 0-9 - _ .`, workflow and account at most 64 characters.
+    pub fn check(&self) -> Result<()> {
+        let plain = |s: &str| {
+            !s.is_empty()
+                && s.len() <= 64
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+        };
+        if !plain(&self.request) {
+            return Err(Error::InvalidInput {
+                input: "request".into(),
+                reason: "1 to 64 of A-Z a-z 0-9 - _ .".into(),
+            });
+        }
+        for (name, v) in [("workflow", &self.workflow), ("account", &self.account)] {
+            if v.len() > 64 {
+                return Err(Error::InvalidInput {
+                    input: name.into(),
+                    reason: "longer than 64 characters".into(),
+                });
+            }
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,6 +193,11 @@ mod tests {
         let small = outcome("ok".into(), "z".into());
         assert_eq!(small.to_single_chunk(), small.to_bytes());
         assert_eq!(Message::from_bytes(&small.to_bytes()).unwrap(), small);
-        assert_eq!(Message::from_bytes(b"{\"v\":2,\"type\":\"claim\"}").unwrap_err().code(), "WORKFLOW_BAD_MESSAGE");
+        assert_eq!(
+            Message::from_bytes(b"{\"v\":2,\"type\":\"claim\"}")
+                .unwrap_err()
+                .code(),
+            "WORKFLOW_BAD_MESSAGE"
+        );
     }
 }

@@ -221,7 +221,17 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         let mut reports = Vec::new();
         while let Some(m) = self.inbox_queue.front() {
             if let Ok(Message::Request(request)) = Message::from_bytes(&m.bytes) {
-                reports.push(self.handle_request(&request).await?);
+                // A request whose ids could not even be written in an outcome is not answered.
+                match request.check() {
+                    Ok(()) => reports.push(self.handle_request(&request).await?),
+                    Err(e) => reports.push(unrecorded(
+                        &request.workflow,
+                        &request.request,
+                        &request.account,
+                        e.code(),
+                        &e.to_string(),
+                    )),
+                }
             }
             self.inbox_queue.pop_front();
         }
@@ -290,6 +300,12 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             .ok_or_else(|| Error::UnknownWorkflow {
                 id: workflow.into(),
             })?;
+        if request.is_empty() || request.len() > 56 {
+            return Err(Error::InvalidInput {
+                input: "request".into(),
+                reason: "1 to 56 characters (rows add #n)".into(),
+            });
+        }
         if !w.is_staff() {
             return Err(Error::invalid(
                 "trigger",
@@ -617,12 +633,23 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         Box::pin(self.grant_and_record(w, renewed, ctx)).await
     }
 
+    /// The report of the outcome just recorded (the first one of the request, which may be
+    /// another instance's).
     fn first_outcome(&self, request: &str, workflow: &str, account: &str) -> UnitReport {
-        let mut r = self
-            .settled(request, workflow, account)
-            .expect("the outcome was just folded in");
-        r.settled_before = false;
-        r
+        match self.settled(request, workflow, account) {
+            Some(mut r) => {
+                r.settled_before = false;
+                r
+            }
+            // Not reachable with records of one chunk; said rather than assumed.
+            None => unrecorded(
+                workflow,
+                request,
+                account,
+                "WORKFLOW_BAD_MESSAGE",
+                "the outcome was not read back",
+            ),
+        }
     }
 
     async fn refuse_claimed(
@@ -789,6 +816,28 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         }
         ctx["proof"] = Value::Object(proofs);
         Ok(())
+    }
+}
+
+fn unrecorded(
+    workflow: &str,
+    request: &str,
+    account: &str,
+    code: &str,
+    reason: &str,
+) -> UnitReport {
+    let short = |s: &str| s.chars().take(80).collect::<String>();
+    UnitReport {
+        workflow: short(workflow),
+        request: short(request),
+        account: short(account),
+        status: Status::Refused,
+        code: Some(code.into()),
+        reason: Some(reason.into()),
+        transactions: vec![],
+        fields: BTreeMap::new(),
+        settled_before: false,
+        recorded: false,
     }
 }
 

@@ -114,6 +114,28 @@ async fn the_four_workflows_with_their_refusals() {
         ("redeem-bob-long", Some("WORKFLOW_NOT_FOUND")),
         "{r:?}"
     );
+    // A request id that could not be written in an outcome is not answered, nor recorded.
+    let bad_id = "x".repeat(100);
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Bob",
+        &request(
+            "fastshoes.redeem-twin",
+            &bad_id,
+            "Bob",
+            &[("code", &code)],
+            None,
+        ),
+    )
+    .await;
+    let r = poll_n(&mut fastshoes, 1).await.remove(0);
+    assert_eq!(
+        (r.recorded, r.code.as_deref()),
+        (false, Some("WORKFLOW_INVALID_INPUT")),
+        "{r:?}"
+    );
     // Nothing new on the inbox: nothing done again.
     assert!(fastshoes.poll_inbox().await.unwrap().is_empty());
     // Bob redeems code 2 before his account can take the twin: the network refuses the
