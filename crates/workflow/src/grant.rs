@@ -229,9 +229,11 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
     }
 }
 
+/// A serial or amount: a whole number from 1 that fits an `i64` (what the ledger takes).
 fn number(v: &Value, field: &str) -> Result<u64> {
     v.as_u64()
         .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+        .filter(|n| (1..=i64::MAX as u64).contains(n))
         .ok_or_else(|| Error::InvalidInput {
             input: field.into(),
             reason: format!("{v} is not a whole number"),

@@ -93,6 +93,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     }
 
     pub fn with_workflow(mut self, workflow: Workflow) -> Result<Self> {
+        workflow.check()?;
         if workflow.organisation != self.org {
             return Err(Error::invalid(
                 "organisation",
