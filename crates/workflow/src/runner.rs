@@ -535,6 +535,16 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         let grant = match self.grant(w, &claim, &mut ctx).await {
             Ok(g) => g,
             Err((_, e @ (Error::Client { .. } | Error::Stopped { .. }))) => return Err(e),
+            // Refused for its valid window alone (this runner's clock): another instance may
+            // have executed the same id. Retried; past the window the mirror decides.
+            Err((_, Error::Refused { status, reason }))
+                if status == "TRANSACTION_EXPIRED" || status == "INVALID_TRANSACTION_START" =>
+            {
+                return Err(Error::Client {
+                    code: status,
+                    reason,
+                })
+            }
             // Nothing was granted if the first transaction did not execute: the key is free.
             Err((executed, e)) => return self.refuse_claimed(w, &claim, &e, executed == 0).await,
         };
