@@ -166,6 +166,19 @@ try {
   check("a wrong passphrase is a clear error", window_error.startsWith("WALLET_BAD_PASSPHRASE"), window_error);
   check("after unlocking, the request is signed", typeof r.result?.signatureMap === "string", JSON.stringify(r));
 
+  // The user switches network in the popup: sites hear networkChanged; devnet requests are refused.
+  await page.evaluate(() => { window.networks = []; window.hedera.on("networkChanged", (n) => window.networks.push(n)); });
+  await pop.bringToFront();
+  await pop.reload();
+  await pop.waitForSelector("#unlocked:not([hidden])");
+  await pop.selectOption("#network", "testnet");
+  await page.waitForFunction(() => window.networks.length > 0, null, { timeout: 5000 }).catch(() => {});
+  check("networkChanged fires when the popup switches network", JSON.stringify(await page.evaluate(() => window.networks)) === '["testnet"]');
+  r = await ask(page, "hedera_signMessage", { signerAccountId: ALICE, message: "on testnet?" });
+  check("a devnet request on testnet is WRONG_NETWORK (4901)", r.error?.code === 4901 && r.error.data.code === "WRONG_NETWORK", JSON.stringify(r));
+  await pop.selectOption("#network", "devnet");
+  await pop.waitForFunction(() => document.getElementById("mirror-url").value !== "" && document.getElementById("network").value === "devnet");
+
   // Revocation from the popup.
   await pop.reload();
   await pop.waitForSelector(`tr[data-origin="${fastshoes.url}"]`);

@@ -374,16 +374,18 @@ impl Wallet {
         Ok(())
     }
 
+    /// The network first: a site connected on devnet while the user switched to testnet is
+    /// told the network changed, not that it was never connected.
     fn authorize(&self, origin: &str, signer: &Signer) -> Result<()> {
-        let connected = self.settings.connected(origin);
-        if connected.is_empty() {
-            return Err(Error::Unauthorized { origin: origin.into() });
-        }
         if signer.network != self.settings.network {
             return Err(Error::WrongNetwork {
                 wallet: self.settings.network.clone(),
                 requested: signer.network.clone(),
             });
+        }
+        let connected = self.settings.connected(origin);
+        if connected.is_empty() {
+            return Err(Error::Unauthorized { origin: origin.into() });
         }
         let wanted = signer.hip30();
         if !connected.iter().any(|a| a.hip30() == wanted) {

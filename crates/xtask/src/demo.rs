@@ -26,6 +26,9 @@ pub fn run(args: &[String]) -> Result {
     for (_, dir) in crate::portals::PAGES {
         println!("  {dir:<17} http://{addr}/{dir}/");
     }
+    let wallet = crate::wallet::build()?;
+    println!("Wallet extension (unpacked): {}", wallet.display());
+    println!("  {}", crate::wallet::how_to_load(&wallet));
     let mut devnet = cmd(
         "cargo",
         &["run", "--quiet", "--release", "-p", "loyal-devnet", "--"],

@@ -117,6 +117,12 @@ fn another_network_is_refused() {
     assert_eq!(refusal(&w, SITE, &sign_message("hedera:testnet:0.0.1005")), ("WRONG_NETWORK", 4901));
     let r = req("hedera_connect", json!({ "network": "mainnet" }));
     assert_eq!(refusal(&w, SITE, &r).0, "WRONG_NETWORK");
+    // Switched away: the connected site hears of the network, and sees no account there.
+    let mut w = w;
+    w.set_network("testnet").unwrap();
+    assert_eq!(refusal(&w, SITE, &sign_message(ALICE)), ("WRONG_NETWORK", 4901));
+    assert_eq!(w.accounts_of(SITE)["accounts"], json!([]));
+    assert_eq!(w.set_network("moon").unwrap_err().code(), "INVALID_PARAMS");
 }
 
 #[test]
