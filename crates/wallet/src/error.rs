@@ -86,19 +86,35 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::BadPassphrase => f.write_str("wrong passphrase: the vault was not opened (and is unchanged)"),
-            Error::VaultCorrupt { reason } => write!(f, "the vault was altered and is refused: {reason}"),
-            Error::VaultVersion { found } => write!(f, "vault format version {found} is not one this wallet reads"),
+            Error::BadPassphrase => {
+                f.write_str("wrong passphrase: the vault was not opened (and is unchanged)")
+            }
+            Error::VaultCorrupt { reason } => {
+                write!(f, "the vault was altered and is refused: {reason}")
+            }
+            Error::VaultVersion { found } => write!(
+                f,
+                "vault format version {found} is not one this wallet reads"
+            ),
             Error::VaultExists => f.write_str("a vault exists already; it is never overwritten"),
             Error::NoVault => f.write_str("no vault yet: create one in the wallet's popup"),
             Error::Locked => f.write_str("the wallet is locked: unlock it first"),
-            Error::WeakPassphrase { min } => write!(f, "the passphrase must have at least {min} characters"),
+            Error::WeakPassphrase { min } => {
+                write!(f, "the passphrase must have at least {min} characters")
+            }
             Error::Unauthorized { origin } => write!(f, "{origin} is not connected to this wallet"),
-            Error::WrongAccount { expected, found } => write!(f, "{found} is not the connected account {expected}"),
-            Error::WrongNetwork { wallet, requested } => write!(f, "the wallet is on {wallet}, the request is for {requested}"),
+            Error::WrongAccount { expected, found } => {
+                write!(f, "{found} is not the connected account {expected}")
+            }
+            Error::WrongNetwork { wallet, requested } => write!(
+                f,
+                "the wallet is on {wallet}, the request is for {requested}"
+            ),
             Error::UnsupportedMethod { method } => write!(f, "unsupported method {method:?}"),
             Error::InvalidParams { field, reason } => write!(f, "invalid params.{field}: {reason}"),
-            Error::Undecodable { reason } => write!(f, "refused: the transaction cannot be shown ({reason})"),
+            Error::Undecodable { reason } => {
+                write!(f, "refused: the transaction cannot be shown ({reason})")
+            }
             Error::UserRejected => f.write_str("the user rejected the request"),
             Error::InvalidAccount { reason } => write!(f, "invalid account: {reason}"),
             Error::Core(e) => f.write_str(&e.message()),

@@ -27,15 +27,31 @@ impl Signer {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Request {
-    Connect { network: Option<String> },
+    Connect {
+        network: Option<String>,
+    },
     Disconnect,
     Accounts,
     GetNodeAddresses,
-    ExecuteTransaction { transaction_list: Vec<u8> },
-    SignMessage { signer: Signer, message: String },
-    SignAndExecuteQuery { signer: Signer, query: Vec<u8> },
-    SignAndExecuteTransaction { signer: Signer, transaction_list: Vec<u8> },
-    SignTransaction { signer: Signer, transaction_body: Vec<u8> },
+    ExecuteTransaction {
+        transaction_list: Vec<u8>,
+    },
+    SignMessage {
+        signer: Signer,
+        message: String,
+    },
+    SignAndExecuteQuery {
+        signer: Signer,
+        query: Vec<u8>,
+    },
+    SignAndExecuteTransaction {
+        signer: Signer,
+        transaction_list: Vec<u8>,
+    },
+    SignTransaction {
+        signer: Signer,
+        transaction_body: Vec<u8>,
+    },
 }
 
 impl Request {
@@ -174,29 +190,65 @@ mod tests {
         assert_eq!(
             r,
             Request::SignAndExecuteTransaction {
-                signer: Signer { network: "testnet".into(), account: AccountId::new(0, 0, 12345) },
+                signer: Signer {
+                    network: "testnet".into(),
+                    account: AccountId::new(0, 0, 12345)
+                },
                 transaction_list: vec![0, 1, 2],
             }
         );
-        assert_eq!(Request::parse("hedera_getNodeAddresses", &Value::Null).unwrap(), Request::GetNodeAddresses);
+        assert_eq!(
+            Request::parse("hedera_getNodeAddresses", &Value::Null).unwrap(),
+            Request::GetNodeAddresses
+        );
     }
 
     #[test]
     fn bad_shapes_are_refused_with_the_field_named() {
         let cases = [
-            ("hedera_signMessage", json!({ "message": "hi" }), "signerAccountId"),
-            ("hedera_signMessage", json!({ "signerAccountId": "0.0.1005", "message": "hi" }), "signerAccountId"),
-            ("hedera_signMessage", json!({ "signerAccountId": "hedera:moon:0.0.1005", "message": "hi" }), "signerAccountId"),
-            ("hedera_signMessage", json!({ "signerAccountId": "hedera:devnet:0.0.1005", "message": 7 }), "message"),
-            ("hedera_signMessage", json!({ "signerAccountId": "hedera:devnet:0.0.1005", "message": "x".repeat(5000) }), "message"),
-            ("hedera_signTransaction", json!({ "signerAccountId": "hedera:devnet:0.0.1005", "transactionBody": "%%%" }), "transactionBody"),
-            ("hedera_signAndExecuteTransaction", json!({ "signerAccountId": "hedera:devnet:0.0.1005" }), "transactionList"),
+            (
+                "hedera_signMessage",
+                json!({ "message": "hi" }),
+                "signerAccountId",
+            ),
+            (
+                "hedera_signMessage",
+                json!({ "signerAccountId": "0.0.1005", "message": "hi" }),
+                "signerAccountId",
+            ),
+            (
+                "hedera_signMessage",
+                json!({ "signerAccountId": "hedera:moon:0.0.1005", "message": "hi" }),
+                "signerAccountId",
+            ),
+            (
+                "hedera_signMessage",
+                json!({ "signerAccountId": "hedera:devnet:0.0.1005", "message": 7 }),
+                "message",
+            ),
+            (
+                "hedera_signMessage",
+                json!({ "signerAccountId": "hedera:devnet:0.0.1005", "message": "x".repeat(5000) }),
+                "message",
+            ),
+            (
+                "hedera_signTransaction",
+                json!({ "signerAccountId": "hedera:devnet:0.0.1005", "transactionBody": "%%%" }),
+                "transactionBody",
+            ),
+            (
+                "hedera_signAndExecuteTransaction",
+                json!({ "signerAccountId": "hedera:devnet:0.0.1005" }),
+                "transactionList",
+            ),
             ("hedera_connect", json!({ "network": 3 }), "network"),
             ("hedera_connect", json!([1]), "params"),
         ];
         for (method, params, field) in cases {
             match Request::parse(method, &params) {
-                Err(Error::InvalidParams { field: f, .. }) => assert_eq!(f, field, "{method} {params}"),
+                Err(Error::InvalidParams { field: f, .. }) => {
+                    assert_eq!(f, field, "{method} {params}")
+                }
                 other => panic!("{method} {params}: {other:?}"),
             }
         }

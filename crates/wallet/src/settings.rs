@@ -68,7 +68,8 @@ impl PublicAccount {
 
 impl Settings {
     pub fn from_json(json: Option<&str>) -> Self {
-        json.and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default()
+        json.and_then(|j| serde_json::from_str(j).ok())
+            .unwrap_or_default()
     }
 
     pub fn to_json(&self) -> String {
@@ -85,6 +86,8 @@ impl Settings {
         let Some(ids) = self.connections.get(origin) else {
             return Vec::new();
         };
-        self.network_accounts().filter(|a| ids.contains(&a.hip30())).collect()
+        self.network_accounts()
+            .filter(|a| ids.contains(&a.hip30()))
+            .collect()
     }
 }

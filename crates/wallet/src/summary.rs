@@ -49,7 +49,11 @@ pub fn of_list(bytes: &[u8]) -> Result<(Transaction, Summary, TransactionId)> {
             });
         }
     }
-    let nodes = tx.node_account_ids().iter().map(ToString::to_string).collect();
+    let nodes = tx
+        .node_account_ids()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     let (summary, id) = of_body_decoded(&first, nodes)?;
     Ok((tx, summary, id))
 }
@@ -65,7 +69,9 @@ pub fn of_body(bytes: &[u8]) -> Result<(proto::TransactionBody, Summary, Transac
         .map(AccountId::from_proto)
         .transpose()
         .map_err(undecodable)?
-        .ok_or_else(|| Error::Undecodable { reason: "no node account id".into() })?;
+        .ok_or_else(|| Error::Undecodable {
+            reason: "no node account id".into(),
+        })?;
     let (summary, id) = of_body_decoded(&body, vec![node.to_string()])?;
     Ok((body, summary, id))
 }
@@ -78,19 +84,25 @@ fn without_node(body: &proto::TransactionBody) -> proto::TransactionBody {
 }
 
 fn undecodable(e: loyal_core::Error) -> Error {
-    Error::Undecodable { reason: e.message() }
+    Error::Undecodable {
+        reason: e.message(),
+    }
 }
 
-fn of_body_decoded(body: &proto::TransactionBody, nodes: Vec<String>) -> Result<(Summary, TransactionId)> {
+fn of_body_decoded(
+    body: &proto::TransactionBody,
+    nodes: Vec<String>,
+) -> Result<(Summary, TransactionId)> {
     let id = body
         .transaction_id
         .as_ref()
-        .ok_or_else(|| Error::Undecodable { reason: "no transaction id".into() })
+        .ok_or_else(|| Error::Undecodable {
+            reason: "no transaction id".into(),
+        })
         .and_then(|p| TransactionId::from_proto(p).map_err(undecodable))?;
-    let data = body
-        .data
-        .as_ref()
-        .ok_or_else(|| Error::Undecodable { reason: "no transaction type (an empty body)".into() })?;
+    let data = body.data.as_ref().ok_or_else(|| Error::Undecodable {
+        reason: "no transaction type (an empty body)".into(),
+    })?;
     let (kind, title) = names(data);
     let summary = Summary {
         kind,
@@ -98,7 +110,10 @@ fn of_body_decoded(body: &proto::TransactionBody, nodes: Vec<String>) -> Result<
         transaction_id: id.to_string(),
         payer: id.account_id.to_string(),
         valid_start: iso8601(id.valid_start.seconds),
-        valid_seconds: body.transaction_valid_duration.map(|d| d.seconds()).unwrap_or(0),
+        valid_seconds: body
+            .transaction_valid_duration
+            .map(|d| d.seconds())
+            .unwrap_or(0),
         nodes,
         max_fee: Hbar::from_tinybars(body.transaction_fee.unwrap_or(0) as i64).to_string(),
         memo: body.memo.clone().unwrap_or_default(),
@@ -154,7 +169,9 @@ fn account(p: &Option<proto::AccountId>) -> Result<String> {
 fn token(p: &Option<proto::TokenId>) -> Result<String> {
     match p {
         Some(t) => Ok(TokenId::from_proto(t).map_err(undecodable)?.to_string()),
-        None => Err(Error::Undecodable { reason: "a token id is missing".into() }),
+        None => Err(Error::Undecodable {
+            reason: "a token id is missing".into(),
+        }),
     }
 }
 
@@ -179,24 +196,44 @@ pub fn token_units(amount: i64, decimals: Option<u32>) -> String {
     }
 }
 
-fn transfer_rows(hbar: Option<&proto::TransferList>, tokens: &[proto::TokenTransferList]) -> Result<Vec<Row>> {
+fn transfer_rows(
+    hbar: Option<&proto::TransferList>,
+    tokens: &[proto::TokenTransferList],
+) -> Result<Vec<Row>> {
     let mut out = Vec::new();
-    for aa in hbar.map(|l| l.account_amounts.as_slice()).unwrap_or_default() {
+    for aa in hbar
+        .map(|l| l.account_amounts.as_slice())
+        .unwrap_or_default()
+    {
         let amount = Hbar::from_tinybars(aa.amount.unwrap_or(0));
-        let approved = if aa.is_approval == Some(true) { " (approved allowance)" } else { "" };
-        out.push(row(format!("ℏ {}", account(&aa.account_id)?), format!("{amount}{approved}")));
+        let approved = if aa.is_approval == Some(true) {
+            " (approved allowance)"
+        } else {
+            ""
+        };
+        out.push(row(
+            format!("ℏ {}", account(&aa.account_id)?),
+            format!("{amount}{approved}"),
+        ));
     }
     for list in tokens {
         let id = token(&list.token)?;
         let decimals = list.expected_decimals.map(|d| d.value());
         for aa in &list.transfers {
             let units = token_units(aa.amount.unwrap_or(0), decimals);
-            out.push(row(format!("Token {id} {}", account(&aa.account_id)?), units));
+            out.push(row(
+                format!("Token {id} {}", account(&aa.account_id)?),
+                units,
+            ));
         }
         for nft in &list.nft_transfers {
             out.push(row(
                 format!("NFT {id} #{}", nft.serial_number.unwrap_or(0)),
-                format!("{} → {}", account(&nft.sender_account_id)?, account(&nft.receiver_account_id)?),
+                format!(
+                    "{} → {}",
+                    account(&nft.sender_account_id)?,
+                    account(&nft.receiver_account_id)?
+                ),
             ));
         }
     }
@@ -206,7 +243,10 @@ fn transfer_rows(hbar: Option<&proto::TransferList>, tokens: &[proto::TokenTrans
 fn text_or_hex(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) if !s.chars().any(|c| c.is_control() && c != '\n') => s.to_owned(),
-        _ => format!("0x{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()),
+        _ => format!(
+            "0x{}",
+            bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        ),
     }
 }
 
@@ -228,7 +268,10 @@ fn pending(list: &[proto::PendingAirdropId]) -> Result<Vec<Row>> {
                 ),
                 None => "(no token)".into(),
             };
-            Ok(row(what, format!("{} → {}", account(&p.sender_id)?, account(&p.receiver_id)?)))
+            Ok(row(
+                what,
+                format!("{} → {}", account(&p.sender_id)?, account(&p.receiver_id)?),
+            ))
         })
         .collect()
 }
@@ -241,12 +284,21 @@ fn rows(data: &Data) -> Result<Vec<Row>> {
             "Initial balance",
             Hbar::from_tinybars(c.initial_balance.unwrap_or(0) as i64).to_string(),
         )],
-        Data::TokenAssociate(a) => vec![row("Account", account(&a.account)?), row("Tokens", tokens_list(&a.tokens)?)],
-        Data::TokenDissociate(a) => vec![row("Account", account(&a.account)?), row("Tokens", tokens_list(&a.tokens)?)],
+        Data::TokenAssociate(a) => vec![
+            row("Account", account(&a.account)?),
+            row("Tokens", tokens_list(&a.tokens)?),
+        ],
+        Data::TokenDissociate(a) => vec![
+            row("Account", account(&a.account)?),
+            row("Tokens", tokens_list(&a.tokens)?),
+        ],
         Data::TokenMint(m) => {
             let mut r = vec![row("Token", token(&m.token)?)];
             if m.metadata.is_empty() {
-                r.push(row("Amount", token_units(m.amount.unwrap_or(0) as i64, None)));
+                r.push(row(
+                    "Amount",
+                    token_units(m.amount.unwrap_or(0) as i64, None),
+                ));
             }
             for (i, md) in m.metadata.iter().enumerate() {
                 r.push(row(format!("NFT {} metadata", i + 1), text_or_hex(md)));
@@ -256,9 +308,13 @@ fn rows(data: &Data) -> Result<Vec<Row>> {
         Data::TokenBurn(b) => {
             let mut r = vec![row("Token", token(&b.token)?)];
             if b.serial_numbers.is_empty() {
-                r.push(row("Amount", token_units(b.amount.unwrap_or(0) as i64, None)));
+                r.push(row(
+                    "Amount",
+                    token_units(b.amount.unwrap_or(0) as i64, None),
+                ));
             } else {
-                let serials: Vec<String> = b.serial_numbers.iter().map(|s| format!("#{s}")).collect();
+                let serials: Vec<String> =
+                    b.serial_numbers.iter().map(|s| format!("#{s}")).collect();
                 r.push(row("Serials", serials.join(", ")));
             }
             r
@@ -276,7 +332,10 @@ fn rows(data: &Data) -> Result<Vec<Row>> {
             for reference in &r.rejections {
                 out.push(match &reference.token_identifier {
                     Some(I::FungibleToken(t)) => row("Token", token(&Some(*t))?),
-                    Some(I::Nft(n)) => row("NFT", format!("{} #{}", token(&n.token_id)?, n.serial_number.unwrap_or(0))),
+                    Some(I::Nft(n)) => row(
+                        "NFT",
+                        format!("{} #{}", token(&n.token_id)?, n.serial_number.unwrap_or(0)),
+                    ),
                     None => row("Token", "(none)"),
                 });
             }
@@ -290,13 +349,22 @@ fn rows(data: &Data) -> Result<Vec<Row>> {
                 .transpose()
                 .map_err(undecodable)?
                 .unwrap_or_default();
-            vec![row("Topic", topic), row("Message", text_or_hex(m.message.as_deref().unwrap_or_default()))]
+            vec![
+                row("Topic", topic),
+                row(
+                    "Message",
+                    text_or_hex(m.message.as_deref().unwrap_or_default()),
+                ),
+            ]
         }
         Data::TokenCreation(c) => vec![
             row("Name", c.name.clone().unwrap_or_default()),
             row("Symbol", c.symbol.clone().unwrap_or_default()),
             row("Treasury", account(&c.treasury)?),
-            row("Initial supply", token_units(c.initial_supply.unwrap_or(0) as i64, c.decimals)),
+            row(
+                "Initial supply",
+                token_units(c.initial_supply.unwrap_or(0) as i64, c.decimals),
+            ),
         ],
         Data::ScheduleSign(s) => vec![row("Schedule", schedule(&s.schedule_id)?)],
         Data::ScheduleDelete(s) => vec![row("Schedule", schedule(&s.schedule_id)?)],

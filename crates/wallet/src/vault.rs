@@ -91,7 +91,11 @@ impl Drop for StoredAccount {
 /// Debug never prints a key.
 impl std::fmt::Debug for StoredAccount {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "StoredAccount({}:{} {:?})", self.network, self.account_id, self.label)
+        write!(
+            f,
+            "StoredAccount({}:{} {:?})",
+            self.network, self.account_id, self.label
+        )
     }
 }
 
@@ -221,8 +225,8 @@ impl VaultFile {
         struct Probe {
             version: u64,
         }
-        let probe: Probe = serde_json::from_str(json)
-            .map_err(|e| corrupt(&format!("not a vault: {e}")))?;
+        let probe: Probe =
+            serde_json::from_str(json).map_err(|e| corrupt(&format!("not a vault: {e}")))?;
         if probe.version != VERSION {
             return Err(Error::VaultVersion {
                 found: probe.version,
@@ -251,7 +255,10 @@ fn hmac(key: &[u8], label: &[u8]) -> [u8; 32] {
 }
 
 fn aad(kdf: &Kdf) -> String {
-    format!("loyal-wallet-vault/{VERSION}|{}|{}|{}", kdf.name, kdf.rounds, kdf.salt)
+    format!(
+        "loyal-wallet-vault/{VERSION}|{}|{}|{}",
+        kdf.name, kdf.rounds, kdf.salt
+    )
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
@@ -294,8 +301,12 @@ mod tests {
         let file = sealed(ROUNDS);
         assert_eq!(file.kdf.rounds, 600_000);
         let json = file.to_json();
-        assert!(!json.contains(&"11".repeat(32)), "the key is not in the clear");
-        let again = OpenVault::open(&VaultFile::from_json(&json).unwrap(), "correct horse").unwrap();
+        assert!(
+            !json.contains(&"11".repeat(32)),
+            "the key is not in the clear"
+        );
+        let again =
+            OpenVault::open(&VaultFile::from_json(&json).unwrap(), "correct horse").unwrap();
         assert_eq!(again.secrets.accounts, vec![account("0.0.1005")]);
     }
 
@@ -318,22 +329,55 @@ mod tests {
             ciphertext: B64.encode(&ct),
             ..file.clone()
         };
-        assert_eq!(OpenVault::open(&tampered, "correct horse").err().unwrap().code(), "WALLET_VAULT_CORRUPT");
+        assert_eq!(
+            OpenVault::open(&tampered, "correct horse")
+                .err()
+                .unwrap()
+                .code(),
+            "WALLET_VAULT_CORRUPT"
+        );
         let mut nonce = B64.decode(&file.cipher.nonce).unwrap();
         nonce[0] ^= 1;
         let renonced = VaultFile {
-            cipher: Cipher { name: CIPHER_NAME.into(), nonce: B64.encode(nonce) },
+            cipher: Cipher {
+                name: CIPHER_NAME.into(),
+                nonce: B64.encode(nonce),
+            },
             ..file.clone()
         };
-        assert_eq!(OpenVault::open(&renonced, "correct horse").err().unwrap().code(), "WALLET_VAULT_CORRUPT");
+        assert_eq!(
+            OpenVault::open(&renonced, "correct horse")
+                .err()
+                .unwrap()
+                .code(),
+            "WALLET_VAULT_CORRUPT"
+        );
         // The header is bound too: fewer rounds derive another key (so: not this passphrase).
         let cheaper = VaultFile {
-            kdf: Kdf { rounds: 999, ..file.kdf.clone() },
+            kdf: Kdf {
+                rounds: 999,
+                ..file.kdf.clone()
+            },
             ..file.clone()
         };
-        assert_eq!(OpenVault::open(&cheaper, "correct horse").err().unwrap().code(), "WALLET_BAD_PASSPHRASE");
-        let garbage = VaultFile { ciphertext: "!!".into(), ..file };
-        assert_eq!(OpenVault::open(&garbage, "correct horse").err().unwrap().code(), "WALLET_VAULT_CORRUPT");
+        assert_eq!(
+            OpenVault::open(&cheaper, "correct horse")
+                .err()
+                .unwrap()
+                .code(),
+            "WALLET_BAD_PASSPHRASE"
+        );
+        let garbage = VaultFile {
+            ciphertext: "!!".into(),
+            ..file
+        };
+        assert_eq!(
+            OpenVault::open(&garbage, "correct horse")
+                .err()
+                .unwrap()
+                .code(),
+            "WALLET_VAULT_CORRUPT"
+        );
     }
 
     #[test]
@@ -347,22 +391,49 @@ mod tests {
 
     #[test]
     fn versions_and_shapes_other_than_v1_are_refused() {
-        let json = sealed(10).to_json().replace("\"version\":1", "\"version\":2");
-        assert_eq!(VaultFile::from_json(&json).unwrap_err(), Error::VaultVersion { found: 2 });
-        assert_eq!(VaultFile::from_json("{}").unwrap_err().code(), "WALLET_VAULT_CORRUPT");
-        let renamed = VaultFile { kdf: Kdf { name: "MD5".into(), ..sealed(10).kdf }, ..sealed(10) };
-        assert_eq!(OpenVault::open(&renamed, "correct horse").err().unwrap().code(), "WALLET_VAULT_CORRUPT");
+        let json = sealed(10)
+            .to_json()
+            .replace("\"version\":1", "\"version\":2");
+        assert_eq!(
+            VaultFile::from_json(&json).unwrap_err(),
+            Error::VaultVersion { found: 2 }
+        );
+        assert_eq!(
+            VaultFile::from_json("{}").unwrap_err().code(),
+            "WALLET_VAULT_CORRUPT"
+        );
+        let renamed = VaultFile {
+            kdf: Kdf {
+                name: "MD5".into(),
+                ..sealed(10).kdf
+            },
+            ..sealed(10)
+        };
+        assert_eq!(
+            OpenVault::open(&renamed, "correct horse")
+                .err()
+                .unwrap()
+                .code(),
+            "WALLET_VAULT_CORRUPT"
+        );
     }
 
     #[test]
     fn short_passphrases_are_refused_at_creation() {
-        let err = OpenVault::create_with_rounds("short", 10, &mut OsRng).err().unwrap();
+        let err = OpenVault::create_with_rounds("short", 10, &mut OsRng)
+            .err()
+            .unwrap();
         assert_eq!(err.code(), "WALLET_WEAK_PASSPHRASE");
     }
 
     #[test]
     fn debug_output_never_shows_a_key() {
-        let shown = format!("{:?}", Secrets { accounts: vec![account("0.0.1005")] });
+        let shown = format!(
+            "{:?}",
+            Secrets {
+                accounts: vec![account("0.0.1005")]
+            }
+        );
         assert!(!shown.contains("1111"), "{shown}");
     }
 }

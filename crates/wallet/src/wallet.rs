@@ -43,7 +43,7 @@ pub enum Checked {
     /// Answered at once (no key involved): accounts, node addresses, disconnect.
     Answer(Value),
     /// Needs the user: the approval window shows this.
-    Prompt(Prompt),
+    Prompt(Box<Prompt>),
     /// An already signed transaction to relay (`hedera_executeTransaction`).
     Relay(Transaction),
 }
@@ -99,7 +99,12 @@ impl Wallet {
         self.file.as_ref()
     }
 
-    pub fn create(&mut self, passphrase: &str, now_ms: u64, rng: &mut (impl RngCore + CryptoRng)) -> Result<()> {
+    pub fn create(
+        &mut self,
+        passphrase: &str,
+        now_ms: u64,
+        rng: &mut (impl RngCore + CryptoRng),
+    ) -> Result<()> {
         self.create_with_rounds(passphrase, crate::vault::ROUNDS, now_ms, rng)
     }
 
@@ -175,7 +180,9 @@ impl Wallet {
         }
         let id: AccountId = account_id.trim().parse()?;
         let key = match (private_key, algorithm) {
-            (Some(k), Some("ECDSA_SECP256K1")) if !looks_like_der(k) => PrivateKey::from_str_ecdsa(k)?,
+            (Some(k), Some("ECDSA_SECP256K1")) if !looks_like_der(k) => {
+                PrivateKey::from_str_ecdsa(k)?
+            }
             (Some(k), Some("ED25519")) if !looks_like_der(k) => PrivateKey::from_str_ed25519(k)?,
             (Some(k), _) => k.trim().parse::<PrivateKey>()?,
             (None, Some("ECDSA_SECP256K1")) => PrivateKey::generate_ecdsa(rng)?,
@@ -183,12 +190,21 @@ impl Wallet {
         };
         let open = self.open_mut()?;
         let id = id.to_string();
-        if open.secrets.accounts.iter().any(|a| a.network == network && a.account_id == id) {
+        if open
+            .secrets
+            .accounts
+            .iter()
+            .any(|a| a.network == network && a.account_id == id)
+        {
             return Err(Error::InvalidAccount {
                 reason: format!("{network} account {id} is in the vault already"),
             });
         }
-        let label = if label.trim().is_empty() { id.clone() } else { label.trim().to_owned() };
+        let label = if label.trim().is_empty() {
+            id.clone()
+        } else {
+            label.trim().to_owned()
+        };
         open.secrets.accounts.push(StoredAccount {
             network: network.into(),
             account_id: id,
@@ -205,7 +221,9 @@ impl Wallet {
         use sha2::Digest as _;
         let mut added = 0;
         for &(num, name, ecdsa) in DEVNET_GENESIS {
-            let seed = zeroize::Zeroizing::new(<[u8; 32]>::from(sha2::Sha256::digest(format!("loyal-devnet/{name}"))));
+            let seed = zeroize::Zeroizing::new(<[u8; 32]>::from(sha2::Sha256::digest(format!(
+                "loyal-devnet/{name}"
+            ))));
             let key = if ecdsa {
                 PrivateKey::from_bytes_ecdsa(&*seed)?
             } else {
@@ -221,9 +239,16 @@ impl Wallet {
         Ok(added)
     }
 
-    pub fn remove_account(&mut self, network: &str, account_id: &str, rng: &mut (impl RngCore + CryptoRng)) -> Result<()> {
+    pub fn remove_account(
+        &mut self,
+        network: &str,
+        account_id: &str,
+        rng: &mut (impl RngCore + CryptoRng),
+    ) -> Result<()> {
         let open = self.open_mut()?;
-        open.secrets.accounts.retain(|a| !(a.network == network && a.account_id == account_id));
+        open.secrets
+            .accounts
+            .retain(|a| !(a.network == network && a.account_id == account_id));
         let hip30 = format!("hedera:{network}:{account_id}");
         for ids in self.settings.connections.values_mut() {
             ids.retain(|i| *i != hip30);
@@ -300,16 +325,17 @@ impl Wallet {
                         });
                     }
                 }
-                let accounts: Vec<PublicAccount> = self.settings.network_accounts().cloned().collect();
+                let accounts: Vec<PublicAccount> =
+                    self.settings.network_accounts().cloned().collect();
                 if accounts.is_empty() {
                     return Err(Error::InvalidAccount {
                         reason: format!("the wallet has no {network} account yet"),
                     });
                 }
-                Ok(Checked::Prompt(Prompt {
+                Ok(Checked::Prompt(Box::new(Prompt {
                     accounts,
                     ..prompt("connect", "hedera_connect")
-                }))
+                })))
             }
             Request::Disconnect => Ok(Checked::Answer(json!({ "accounts": [] }))),
             Request::Accounts => Ok(Checked::Answer(self.accounts_of(origin))),
@@ -323,35 +349,43 @@ impl Wallet {
                 Ok(Checked::Relay(tx))
             }
             Request::SignAndExecuteQuery { .. } => Err(Error::UnsupportedMethod {
-                method: "hedera_signAndExecuteQuery (paid node queries: read the mirror node instead)".into(),
+                method:
+                    "hedera_signAndExecuteQuery (paid node queries: read the mirror node instead)"
+                        .into(),
             }),
             Request::SignMessage { signer, message } => {
                 self.authorize(origin, signer)?;
-                Ok(Checked::Prompt(Prompt {
+                Ok(Checked::Prompt(Box::new(Prompt {
                     signer: Some(signer.hip30()),
                     message: Some(message.clone()),
                     ..prompt("message", "hedera_signMessage")
-                }))
+                })))
             }
-            Request::SignTransaction { signer, transaction_body } => {
+            Request::SignTransaction {
+                signer,
+                transaction_body,
+            } => {
                 self.authorize(origin, signer)?;
                 let (_, summary, id) = summary::of_body(transaction_body)?;
                 payer_is(signer, &id.account_id)?;
-                Ok(Checked::Prompt(Prompt {
+                Ok(Checked::Prompt(Box::new(Prompt {
                     signer: Some(signer.hip30()),
                     summary: Some(summary),
                     ..prompt("transaction", "hedera_signTransaction")
-                }))
+                })))
             }
-            Request::SignAndExecuteTransaction { signer, transaction_list } => {
+            Request::SignAndExecuteTransaction {
+                signer,
+                transaction_list,
+            } => {
                 self.authorize(origin, signer)?;
                 let (_, summary, id) = summary::of_list(transaction_list)?;
                 payer_is(signer, &id.account_id)?;
-                Ok(Checked::Prompt(Prompt {
+                Ok(Checked::Prompt(Box::new(Prompt {
                     signer: Some(signer.hip30()),
                     summary: Some(summary),
                     ..prompt("transaction", "hedera_signAndExecuteTransaction")
-                }))
+                })))
             }
         }
     }
@@ -369,7 +403,9 @@ impl Wallet {
 
     fn connected(&self, origin: &str) -> Result<()> {
         if self.settings.connected(origin).is_empty() {
-            return Err(Error::Unauthorized { origin: origin.into() });
+            return Err(Error::Unauthorized {
+                origin: origin.into(),
+            });
         }
         Ok(())
     }
@@ -385,12 +421,18 @@ impl Wallet {
         }
         let connected = self.settings.connected(origin);
         if connected.is_empty() {
-            return Err(Error::Unauthorized { origin: origin.into() });
+            return Err(Error::Unauthorized {
+                origin: origin.into(),
+            });
         }
         let wanted = signer.hip30();
         if !connected.iter().any(|a| a.hip30() == wanted) {
             return Err(Error::WrongAccount {
-                expected: connected.iter().map(|a| a.hip30()).collect::<Vec<_>>().join(", "),
+                expected: connected
+                    .iter()
+                    .map(|a| a.hip30())
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 found: wanted,
             });
         }
@@ -400,7 +442,11 @@ impl Wallet {
     /// After the user approved a connect: `origin` may use `accounts` (HIP-30 ids, each one
     /// of this network's accounts).
     pub fn connect(&mut self, origin: &str, accounts: &[String]) -> Result<Value> {
-        let known: Vec<String> = self.settings.network_accounts().map(PublicAccount::hip30).collect();
+        let known: Vec<String> = self
+            .settings
+            .network_accounts()
+            .map(PublicAccount::hip30)
+            .collect();
         if accounts.is_empty() || accounts.iter().any(|a| !known.contains(a)) {
             return Err(Error::InvalidParams {
                 field: "accounts",
@@ -426,16 +472,20 @@ impl Wallet {
         })?;
         let key = self.key_of(signer)?;
         Ok(match request {
-            Request::SignMessage { message, .. } => {
-                Signed::Answer(json!({ "signatureMap": B64.encode(sign_message(&key, message).encode_to_vec()) }))
-            }
-            Request::SignTransaction { transaction_body, .. } => {
+            Request::SignMessage { message, .. } => Signed::Answer(
+                json!({ "signatureMap": B64.encode(sign_message(&key, message).encode_to_vec()) }),
+            ),
+            Request::SignTransaction {
+                transaction_body, ..
+            } => {
                 let map = proto::SignatureMap {
                     sig_pair: vec![key.public_key().signature_pair(key.sign(transaction_body))],
                 };
                 Signed::Answer(json!({ "signatureMap": B64.encode(map.encode_to_vec()) }))
             }
-            Request::SignAndExecuteTransaction { transaction_list, .. } => {
+            Request::SignAndExecuteTransaction {
+                transaction_list, ..
+            } => {
                 let (mut tx, _, _) = summary::of_list(transaction_list)?;
                 tx.sign(&key);
                 Signed::Execute(tx)

@@ -37,7 +37,8 @@ fn err(e: Error) -> JsValue {
 fn net(e: loyal_client::Error) -> Error {
     Error::Network {
         code: match &e {
-            loyal_client::Error::Precheck { status, .. } | loyal_client::Error::ReceiptStatus { status, .. } => status.clone(),
+            loyal_client::Error::Precheck { status, .. }
+            | loyal_client::Error::ReceiptStatus { status, .. } => status.clone(),
             _ => e.code().into(),
         },
         message: e.to_string(),
@@ -81,9 +82,16 @@ impl WalletCore {
     /// never replaced by an empty one.
     #[wasm_bindgen(constructor)]
     pub fn new(settings: Option<String>, vault: Option<String>) -> JsResult<WalletCore> {
-        let vault = vault.as_deref().map(VaultFile::from_json).transpose().map_err(err)?;
+        let vault = vault
+            .as_deref()
+            .map(VaultFile::from_json)
+            .transpose()
+            .map_err(err)?;
         Ok(WalletCore {
-            wallet: Rc::new(RefCell::new(Wallet::new(Settings::from_json(settings.as_deref()), vault))),
+            wallet: Rc::new(RefCell::new(Wallet::new(
+                Settings::from_json(settings.as_deref()),
+                vault,
+            ))),
         })
     }
 
@@ -117,11 +125,17 @@ impl WalletCore {
     }
 
     pub fn create(&self, passphrase: &str) -> JsResult<()> {
-        self.wallet.borrow_mut().create(passphrase, now_ms(), &mut WebRng).map_err(err)
+        self.wallet
+            .borrow_mut()
+            .create(passphrase, now_ms(), &mut WebRng)
+            .map_err(err)
     }
 
     pub fn unlock(&self, passphrase: &str) -> JsResult<()> {
-        self.wallet.borrow_mut().unlock(passphrase, now_ms()).map_err(err)
+        self.wallet
+            .borrow_mut()
+            .unlock(passphrase, now_ms())
+            .map_err(err)
     }
 
     pub fn lock(&self) {
@@ -149,20 +163,34 @@ impl WalletCore {
         let account = self
             .wallet
             .borrow_mut()
-            .add_account(network, account_id, label, private_key.as_deref(), algorithm.as_deref(), &mut WebRng)
+            .add_account(
+                network,
+                account_id,
+                label,
+                private_key.as_deref(),
+                algorithm.as_deref(),
+                &mut WebRng,
+            )
             .map_err(err)?;
         Ok(serde_json::to_string(&account).unwrap_or_default())
     }
 
     #[wasm_bindgen(js_name = importDevnetGenesis)]
     pub fn import_devnet_genesis(&self) -> JsResult<u32> {
-        let n = self.wallet.borrow_mut().import_devnet_genesis(&mut WebRng).map_err(err)?;
+        let n = self
+            .wallet
+            .borrow_mut()
+            .import_devnet_genesis(&mut WebRng)
+            .map_err(err)?;
         Ok(n as u32)
     }
 
     #[wasm_bindgen(js_name = removeAccount)]
     pub fn remove_account(&self, network: &str, account_id: &str) -> JsResult<()> {
-        self.wallet.borrow_mut().remove_account(network, account_id, &mut WebRng).map_err(err)
+        self.wallet
+            .borrow_mut()
+            .remove_account(network, account_id, &mut WebRng)
+            .map_err(err)
     }
 
     #[wasm_bindgen(js_name = setNetwork)]
@@ -180,7 +208,14 @@ impl WalletCore {
         }
         for (field, url) in [("mirror", mirror), ("grpcWeb", grpc_web)] {
             if !(url.starts_with("http://") || url.starts_with("https://")) {
-                return Err(err(Error::InvalidParams { field: if field == "mirror" { "mirror" } else { "grpcWeb" }, reason: "an http(s) URL".into() }));
+                return Err(err(Error::InvalidParams {
+                    field: if field == "mirror" {
+                        "mirror"
+                    } else {
+                        "grpcWeb"
+                    },
+                    reason: "an http(s) URL".into(),
+                }));
             }
         }
         w.settings.endpoints.insert(
@@ -239,7 +274,13 @@ impl WalletCore {
 
     /// The user approved (in the window, or test mode did): connects or signs, and for
     /// `hedera_signAndExecuteTransaction` submits and waits for the receipt.
-    pub async fn approve(&self, origin: String, method: String, params: String, choice: String) -> JsResult<String> {
+    pub async fn approve(
+        &self,
+        origin: String,
+        method: String,
+        params: String,
+        choice: String,
+    ) -> JsResult<String> {
         let request = parse(&method, &params).map_err(err)?;
         let (signed, network) = {
             let mut w = self.wallet.borrow_mut();
@@ -249,7 +290,11 @@ impl WalletCore {
                 let choice: Value = serde_json::from_str(&choice).unwrap_or(Value::Null);
                 let accounts: Vec<String> = choice["accounts"]
                     .as_array()
-                    .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|v| v.as_str().map(String::from))
+                            .collect()
+                    })
                     .unwrap_or_default();
                 Signed::Answer(w.connect(&origin, &accounts).map_err(err)?)
             } else {
@@ -268,7 +313,11 @@ impl WalletCore {
     pub async fn balances(&self) -> JsResult<String> {
         let (network, ids) = {
             let w = self.wallet.borrow();
-            let ids: Vec<String> = w.settings.network_accounts().map(|a| a.account_id.clone()).collect();
+            let ids: Vec<String> = w
+                .settings
+                .network_accounts()
+                .map(|a| a.account_id.clone())
+                .collect();
             (network_of(&w.settings).map_err(err)?, ids)
         };
         let mirror = MirrorClient::new(&Fetch, &Timers, &network.mirror_url);
@@ -292,7 +341,10 @@ impl WalletCore {
 async fn submit(network: Network, tx: Transaction) -> Result<Value, Error> {
     let client = Client::new(network, Fetch, Timers);
     let sent = client.submit(&tx).await.map_err(net)?;
-    let receipt = client.receipt(&sent.transaction_id, Some(sent.node.clone())).await.map_err(net)?;
+    let receipt = client
+        .receipt(&sent.transaction_id, Some(sent.node.clone()))
+        .await
+        .map_err(net)?;
     let status = receipt.status.as_str_name();
     if status != "SUCCESS" {
         return Err(Error::Network {

@@ -18,15 +18,21 @@ pub fn build() -> Result<PathBuf> {
     let src = root().join("crates/wallet/extension");
     for entry in std::fs::read_dir(&src).map_err(|e| format!("{}: {e}", src.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
-        std::fs::copy(entry.path(), out.join(entry.file_name())).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        std::fs::copy(entry.path(), out.join(entry.file_name()))
+            .map_err(|e| format!("{}: {e}", entry.path().display()))?;
     }
     Ok(out)
 }
 
 pub fn run() -> Result {
     let out = build()?;
-    let wasm = std::fs::metadata(out.join("loyal_wallet_bg.wasm")).map_err(|e| e.to_string())?.len();
-    println!("Wallet extension (unpacked): {}  (service worker wasm {wasm} B)", out.display());
+    let wasm = std::fs::metadata(out.join("loyal_wallet_bg.wasm"))
+        .map_err(|e| e.to_string())?
+        .len();
+    println!(
+        "Wallet extension (unpacked): {}  (service worker wasm {wasm} B)",
+        out.display()
+    );
     println!("{}", how_to_load(&out));
     Ok(())
 }
@@ -42,26 +48,41 @@ pub fn how_to_load(out: &std::path::Path) -> String {
 /// journey and the connector in pkg/, each against a devnet of its own on port 0 (the debug
 /// binary the native tests built).
 pub fn suites() -> Vec<(String, bool, String)> {
-    eprintln!("\nxtask: === the wallet extension in Chromium (Playwright, its own devnet on port 0) ===");
+    eprintln!(
+        "\nxtask: === the wallet extension in Chromium (Playwright, its own devnet on port 0) ==="
+    );
     let ext = match build() {
         Ok(dir) => dir,
         Err(e) => return vec![("wallet extension build".into(), false, e)],
     };
-    if let Err(e) = crate::run::status(crate::run::cmd("cargo", &["build", "-q", "-p", "loyal-devnet", "--bin", "loyal-devnet"])) {
+    if let Err(e) = crate::run::status(crate::run::cmd(
+        "cargo",
+        &["build", "-q", "-p", "loyal-devnet", "--bin", "loyal-devnet"],
+    )) {
         return vec![("devnet build".into(), false, e)];
     }
     let devnet = crate::run::cargo_target().join("debug/loyal-devnet");
     let shots = root().join("target/wallet/screenshots");
     let mut node = crate::run::cmd("node", &["journey.mjs"]);
-    node.arg(&ext).arg(&devnet).arg(&shots).current_dir(root().join("tests/wallet"));
+    node.arg(&ext)
+        .arg(&devnet)
+        .arg(&shots)
+        .current_dir(root().join("tests/wallet"));
     let (ok, out) = crate::run::tee(node);
     eprintln!("xtask: approval window screenshots: {}", shots.display());
     let mut steps = vec![("wallet extension journey (Playwright)".into(), ok, out)];
     // The connector imports pkg/ as built by `cargo xtask pkg` (the live suites build it first).
     let mut node = crate::run::cmd("node", &["connector.mjs"]);
-    node.arg(&ext).arg(&devnet).arg(root()).current_dir(root().join("tests/wallet"));
+    node.arg(&ext)
+        .arg(&devnet)
+        .arg(root())
+        .current_dir(root().join("tests/wallet"));
     let (ok, out) = crate::run::tee(node);
-    steps.push(("wallet connector in @loyal/hedera (Playwright)".into(), ok, out));
+    steps.push((
+        "wallet connector in @loyal/hedera (Playwright)".into(),
+        ok,
+        out,
+    ));
     steps
 }
 
@@ -70,7 +91,10 @@ pub fn suites() -> Vec<(String, bool, String)> {
 pub fn bench() -> Result {
     crate::install::npm("tests/wallet")?;
     let ext = build()?;
-    crate::run::status(crate::run::cmd("cargo", &["build", "-q", "-p", "loyal-devnet", "--bin", "loyal-devnet"]))?;
+    crate::run::status(crate::run::cmd(
+        "cargo",
+        &["build", "-q", "-p", "loyal-devnet", "--bin", "loyal-devnet"],
+    ))?;
     let out = root().join("target/bench/wallet.json");
     std::fs::create_dir_all(out.parent().unwrap()).map_err(|e| e.to_string())?;
     let mut node = crate::run::cmd("node", &["bench.mjs"]);

@@ -23,7 +23,11 @@ pub fn hbar_transfer(payer: AccountId, nodes: &[u64]) -> Transaction {
 }
 
 fn value<'a>(s: &'a Summary, label: &str) -> &'a str {
-    &s.rows.iter().find(|r| r.label == label).unwrap_or_else(|| panic!("no row {label}: {:?}", s.rows)).value
+    &s.rows
+        .iter()
+        .find(|r| r.label == label)
+        .unwrap_or_else(|| panic!("no row {label}: {:?}", s.rows))
+        .value
 }
 
 #[test]
@@ -102,8 +106,14 @@ fn bytes_that_do_not_decode_are_refused() {
         node_account_id: Some(AccountId::new(0, 0, 3).to_proto()),
         ..Default::default()
     };
-    assert_eq!(of_body(&empty.encode_to_vec()).unwrap_err().code(), "UNDECODABLE_TRANSACTION");
-    assert_eq!(of_body(b"\xff").unwrap_err().code(), "UNDECODABLE_TRANSACTION");
+    assert_eq!(
+        of_body(&empty.encode_to_vec()).unwrap_err().code(),
+        "UNDECODABLE_TRANSACTION"
+    );
+    assert_eq!(
+        of_body(b"\xff").unwrap_err().code(),
+        "UNDECODABLE_TRANSACTION"
+    );
 }
 
 #[test]

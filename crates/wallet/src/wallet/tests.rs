@@ -9,7 +9,8 @@ const BOB: &str = "hedera:devnet:0.0.1006";
 
 fn wallet() -> Wallet {
     let mut w = Wallet::new(Settings::default(), None);
-    w.create_with_rounds("correct horse", 1000, 0, &mut OsRng).unwrap();
+    w.create_with_rounds("correct horse", 1000, 0, &mut OsRng)
+        .unwrap();
     assert_eq!(w.import_devnet_genesis(&mut OsRng).unwrap(), 6);
     w
 }
@@ -25,11 +26,17 @@ fn req(method: &str, params: Value) -> Request {
 }
 
 fn sign_message(signer: &str) -> Request {
-    req("hedera_signMessage", json!({ "signerAccountId": signer, "message": "join the challenge" }))
+    req(
+        "hedera_signMessage",
+        json!({ "signerAccountId": signer, "message": "join the challenge" }),
+    )
 }
 
 fn sign_and_execute(signer: &str, tx: &Transaction) -> Request {
-    req("hedera_signAndExecuteTransaction", json!({ "signerAccountId": signer, "transactionList": B64.encode(tx.to_bytes()) }))
+    req(
+        "hedera_signAndExecuteTransaction",
+        json!({ "signerAccountId": signer, "transactionList": B64.encode(tx.to_bytes()) }),
+    )
 }
 
 fn refusal(w: &Wallet, origin: &str, r: &Request) -> (&'static str, i32) {
@@ -42,29 +49,65 @@ fn genesis_import_gives_the_devnet_keys_with_bob_on_ecdsa() {
     let w = wallet();
     let accounts: Vec<_> = w.settings.network_accounts().collect();
     assert_eq!(accounts.len(), 6);
-    let bob = accounts.iter().find(|a| a.account_id == "0.0.1006").unwrap();
-    assert_eq!((bob.label.as_str(), bob.algorithm.as_str()), ("Bob", "ECDSA_SECP256K1"));
+    let bob = accounts
+        .iter()
+        .find(|a| a.account_id == "0.0.1006")
+        .unwrap();
+    assert_eq!(
+        (bob.label.as_str(), bob.algorithm.as_str()),
+        ("Bob", "ECDSA_SECP256K1")
+    );
     // Alice's public key is the one the devnet prints for SHA-256("loyal-devnet/Alice").
     use sha2::Digest as _;
     let seed: [u8; 32] = sha2::Sha256::digest("loyal-devnet/Alice").into();
-    let want = PrivateKey::from_bytes_ed25519(&seed).unwrap().public_key().to_string_der();
-    assert_eq!(accounts.iter().find(|a| a.label == "Alice").unwrap().public_key, want);
+    let want = PrivateKey::from_bytes_ed25519(&seed)
+        .unwrap()
+        .public_key()
+        .to_string_der();
+    assert_eq!(
+        accounts
+            .iter()
+            .find(|a| a.label == "Alice")
+            .unwrap()
+            .public_key,
+        want
+    );
     let mut w = w;
-    assert_eq!(w.import_devnet_genesis(&mut OsRng).unwrap(), 0, "a second import adds nothing");
+    assert_eq!(
+        w.import_devnet_genesis(&mut OsRng).unwrap(),
+        0,
+        "a second import adds nothing"
+    );
 }
 
 #[test]
 fn the_stored_settings_hold_no_key_and_the_vault_round_trips() {
     let w = wallet();
     let settings = w.settings.to_json();
-    let alice_key = w.open.as_ref().unwrap().secrets.accounts.iter().find(|a| a.label == "Alice").unwrap().private_key.clone();
+    let alice_key = w
+        .open
+        .as_ref()
+        .unwrap()
+        .secrets
+        .accounts
+        .iter()
+        .find(|a| a.label == "Alice")
+        .unwrap()
+        .private_key
+        .clone();
     let raw = &alice_key[alice_key.len() - 64..];
     assert!(!settings.contains(raw));
     let file = w.vault_file().unwrap().to_json();
     assert!(!file.contains(raw));
-    let mut again = Wallet::new(Settings::from_json(Some(&settings)), Some(VaultFile::from_json(&file).unwrap()));
+    let mut again = Wallet::new(
+        Settings::from_json(Some(&settings)),
+        Some(VaultFile::from_json(&file).unwrap()),
+    );
     assert!(!again.is_unlocked());
-    assert_eq!(again.unlock("wrong horse", 1).unwrap_err().code(), "WALLET_BAD_PASSPHRASE");
+    assert_eq!(
+        again.unlock("wrong horse", 1).unwrap_err().code(),
+        "WALLET_BAD_PASSPHRASE"
+    );
     assert!(again.has_vault(), "a wrong passphrase keeps the vault");
     again.unlock("correct horse", 2).unwrap();
     assert_eq!(again.settings.accounts.len(), 6);
@@ -73,15 +116,27 @@ fn the_stored_settings_hold_no_key_and_the_vault_round_trips() {
 #[test]
 fn creating_over_a_vault_is_refused() {
     let mut w = wallet();
-    assert_eq!(w.create_with_rounds("another horse", 10, 0, &mut OsRng).unwrap_err().code(), "WALLET_VAULT_EXISTS");
+    assert_eq!(
+        w.create_with_rounds("another horse", 10, 0, &mut OsRng)
+            .unwrap_err()
+            .code(),
+        "WALLET_VAULT_EXISTS"
+    );
 }
 
 #[test]
 fn an_unconnected_origin_is_refused_before_any_prompt() {
     let w = connected();
     let tx = hbar_transfer(alice(), &[3]);
-    for r in [sign_message(ALICE), sign_and_execute(ALICE, &tx), req("hedera_getNodeAddresses", json!({}))] {
-        assert_eq!(refusal(&w, "https://evil.example", &r), ("UNAUTHORIZED", 4100));
+    for r in [
+        sign_message(ALICE),
+        sign_and_execute(ALICE, &tx),
+        req("hedera_getNodeAddresses", json!({})),
+    ] {
+        assert_eq!(
+            refusal(&w, "https://evil.example", &r),
+            ("UNAUTHORIZED", 4100)
+        );
     }
     assert_eq!(w.accounts_of("https://evil.example")["accounts"], json!([]));
 }
@@ -89,38 +144,59 @@ fn an_unconnected_origin_is_refused_before_any_prompt() {
 #[test]
 fn an_account_the_origin_did_not_connect_is_refused() {
     let w = connected();
-    assert_eq!(refusal(&w, SITE, &sign_message(BOB)), ("WRONG_ACCOUNT", 4100));
+    assert_eq!(
+        refusal(&w, SITE, &sign_message(BOB)),
+        ("WRONG_ACCOUNT", 4100)
+    );
 }
 
 #[test]
 fn a_payer_other_than_the_signer_is_refused() {
     let w = connected();
     let paid_by_bob = hbar_transfer(bob(), &[3]);
-    assert_eq!(refusal(&w, SITE, &sign_and_execute(ALICE, &paid_by_bob)), ("WRONG_ACCOUNT", 4100));
+    assert_eq!(
+        refusal(&w, SITE, &sign_and_execute(ALICE, &paid_by_bob)),
+        ("WRONG_ACCOUNT", 4100)
+    );
     let body = B64.encode(paid_by_bob.entries()[0].body_bytes());
-    let r = req("hedera_signTransaction", json!({ "signerAccountId": ALICE, "transactionBody": body }));
+    let r = req(
+        "hedera_signTransaction",
+        json!({ "signerAccountId": ALICE, "transactionBody": body }),
+    );
     assert_eq!(refusal(&w, SITE, &r), ("WRONG_ACCOUNT", 4100));
 }
 
 #[test]
 fn bytes_that_do_not_decode_are_refused() {
     let w = connected();
-    let r = req("hedera_signAndExecuteTransaction", json!({ "signerAccountId": ALICE, "transactionList": "AAECAwQ=" }));
+    let r = req(
+        "hedera_signAndExecuteTransaction",
+        json!({ "signerAccountId": ALICE, "transactionList": "AAECAwQ=" }),
+    );
     assert_eq!(refusal(&w, SITE, &r).0, "UNDECODABLE_TRANSACTION");
-    let r = req("hedera_signTransaction", json!({ "signerAccountId": ALICE, "transactionBody": "/////w==" }));
+    let r = req(
+        "hedera_signTransaction",
+        json!({ "signerAccountId": ALICE, "transactionBody": "/////w==" }),
+    );
     assert_eq!(refusal(&w, SITE, &r).0, "UNDECODABLE_TRANSACTION");
 }
 
 #[test]
 fn another_network_is_refused() {
     let w = connected();
-    assert_eq!(refusal(&w, SITE, &sign_message("hedera:testnet:0.0.1005")), ("WRONG_NETWORK", 4901));
+    assert_eq!(
+        refusal(&w, SITE, &sign_message("hedera:testnet:0.0.1005")),
+        ("WRONG_NETWORK", 4901)
+    );
     let r = req("hedera_connect", json!({ "network": "mainnet" }));
     assert_eq!(refusal(&w, SITE, &r).0, "WRONG_NETWORK");
     // Switched away: the connected site hears of the network, and sees no account there.
     let mut w = w;
     w.set_network("testnet").unwrap();
-    assert_eq!(refusal(&w, SITE, &sign_message(ALICE)), ("WRONG_NETWORK", 4901));
+    assert_eq!(
+        refusal(&w, SITE, &sign_message(ALICE)),
+        ("WRONG_NETWORK", 4901)
+    );
     assert_eq!(w.accounts_of(SITE)["accounts"], json!([]));
     assert_eq!(w.set_network("moon").unwrap_err().code(), "INVALID_PARAMS");
 }
@@ -128,23 +204,45 @@ fn another_network_is_refused() {
 #[test]
 fn connect_prompts_with_the_networks_accounts_then_answers_accounts() {
     let mut w = wallet();
-    let Checked::Prompt(p) = w.check(SITE, &req("hedera_connect", json!({ "network": "devnet" }))).unwrap() else { panic!() };
+    let Checked::Prompt(p) = w
+        .check(SITE, &req("hedera_connect", json!({ "network": "devnet" })))
+        .unwrap()
+    else {
+        panic!()
+    };
     assert_eq!((p.kind, p.accounts.len(), p.locked), ("connect", 6, false));
-    assert_eq!(w.connect(SITE, &["hedera:devnet:0.0.9999".into()]).unwrap_err().code(), "INVALID_PARAMS");
+    assert_eq!(
+        w.connect(SITE, &["hedera:devnet:0.0.9999".into()])
+            .unwrap_err()
+            .code(),
+        "INVALID_PARAMS"
+    );
     let answer = w.connect(SITE, &[ALICE.into()]).unwrap();
     assert_eq!(answer["accounts"][0]["accountId"], ALICE);
     assert_eq!(answer["network"], "devnet");
-    assert!(answer["accounts"][0]["publicKey"].as_str().unwrap().starts_with("302a300506032b6570"));
+    assert!(answer["accounts"][0]["publicKey"]
+        .as_str()
+        .unwrap()
+        .starts_with("302a300506032b6570"));
 }
 
 #[test]
 fn a_message_prompt_shows_the_text_and_the_signature_verifies() {
     let mut w = connected();
     let r = sign_message(ALICE);
-    let Checked::Prompt(p) = w.check(SITE, &r).unwrap() else { panic!() };
-    assert_eq!((p.kind, p.message.as_deref(), p.signer.as_deref()), ("message", Some("join the challenge"), Some(ALICE)));
-    let Signed::Answer(a) = w.sign(SITE, &r).unwrap() else { panic!() };
-    let map = proto::SignatureMap::decode(&B64.decode(a["signatureMap"].as_str().unwrap()).unwrap()[..]).unwrap();
+    let Checked::Prompt(p) = w.check(SITE, &r).unwrap() else {
+        panic!()
+    };
+    assert_eq!(
+        (p.kind, p.message.as_deref(), p.signer.as_deref()),
+        ("message", Some("join the challenge"), Some(ALICE))
+    );
+    let Signed::Answer(a) = w.sign(SITE, &r).unwrap() else {
+        panic!()
+    };
+    let map =
+        proto::SignatureMap::decode(&B64.decode(a["signatureMap"].as_str().unwrap()).unwrap()[..])
+            .unwrap();
     let key = w.key_of(r.signer().unwrap()).unwrap().public_key();
     loyal_core::message::verify_message(&key, "join the challenge", &map).unwrap();
 }
@@ -153,12 +251,19 @@ fn a_message_prompt_shows_the_text_and_the_signature_verifies() {
 fn sign_and_execute_signs_every_node_entry() {
     let mut w = connected();
     let r = sign_and_execute(ALICE, &hbar_transfer(alice(), &[3, 4]));
-    let Checked::Prompt(p) = w.check(SITE, &r).unwrap() else { panic!() };
+    let Checked::Prompt(p) = w.check(SITE, &r).unwrap() else {
+        panic!()
+    };
     assert_eq!(p.summary.unwrap().title, "Transfer");
-    let Signed::Execute(tx) = w.sign(SITE, &r).unwrap() else { panic!() };
+    let Signed::Execute(tx) = w.sign(SITE, &r).unwrap() else {
+        panic!()
+    };
     let signers = tx.verify_signatures().unwrap();
     assert_eq!(signers.len(), 1);
-    assert!(tx.entries().iter().all(|e| e.signature_map().sig_pair.len() == 1));
+    assert!(tx
+        .entries()
+        .iter()
+        .all(|e| e.signature_map().sig_pair.len() == 1));
 }
 
 #[test]
@@ -166,9 +271,16 @@ fn sign_transaction_answers_a_signature_map_over_the_body() {
     let mut w = connected();
     let tx = hbar_transfer(alice(), &[3]);
     let body = tx.entries()[0].body_bytes().to_vec();
-    let r = req("hedera_signTransaction", json!({ "signerAccountId": ALICE, "transactionBody": B64.encode(&body) }));
-    let Signed::Answer(a) = w.sign(SITE, &r).unwrap() else { panic!() };
-    let map = proto::SignatureMap::decode(&B64.decode(a["signatureMap"].as_str().unwrap()).unwrap()[..]).unwrap();
+    let r = req(
+        "hedera_signTransaction",
+        json!({ "signerAccountId": ALICE, "transactionBody": B64.encode(&body) }),
+    );
+    let Signed::Answer(a) = w.sign(SITE, &r).unwrap() else {
+        panic!()
+    };
+    let map =
+        proto::SignatureMap::decode(&B64.decode(a["signatureMap"].as_str().unwrap()).unwrap()[..])
+            .unwrap();
     let key = w.key_of(r.signer().unwrap()).unwrap().public_key();
     let mut tx = tx;
     let sig = match &map.sig_pair[0].signature {
@@ -183,10 +295,17 @@ fn a_locked_vault_prompts_to_unlock_and_never_signs() {
     let mut w = connected();
     w.lock();
     let r = sign_message(ALICE);
-    let Checked::Prompt(p) = w.check(SITE, &r).unwrap() else { panic!() };
+    let Checked::Prompt(p) = w.check(SITE, &r).unwrap() else {
+        panic!()
+    };
     assert!(p.locked);
     assert_eq!(w.sign(SITE, &r).err().unwrap().code(), "WALLET_LOCKED");
-    assert_eq!(w.add_account("devnet", "0.0.7", "", None, None, &mut OsRng).unwrap_err().code(), "WALLET_LOCKED");
+    assert_eq!(
+        w.add_account("devnet", "0.0.7", "", None, None, &mut OsRng)
+            .unwrap_err()
+            .code(),
+        "WALLET_LOCKED"
+    );
     w.unlock("correct horse", 5).unwrap();
     assert!(w.sign(SITE, &r).is_ok());
 }
@@ -196,7 +315,10 @@ fn revoking_a_site_refuses_it_afterwards() {
     let mut w = connected();
     assert!(w.check(SITE, &sign_message(ALICE)).is_ok());
     assert!(w.revoke(SITE));
-    assert_eq!(refusal(&w, SITE, &sign_message(ALICE)), ("UNAUTHORIZED", 4100));
+    assert_eq!(
+        refusal(&w, SITE, &sign_message(ALICE)),
+        ("UNAUTHORIZED", 4100)
+    );
     assert!(!w.revoke(SITE));
 }
 
@@ -214,9 +336,15 @@ fn the_vault_locks_after_the_idle_time() {
 #[test]
 fn no_vault_and_unsupported_queries_are_clear_errors() {
     let w = Wallet::new(Settings::default(), None);
-    assert_eq!(refusal(&w, SITE, &sign_message(ALICE)), ("WALLET_NO_VAULT", 4900));
+    assert_eq!(
+        refusal(&w, SITE, &sign_message(ALICE)),
+        ("WALLET_NO_VAULT", 4900)
+    );
     let w = connected();
-    let r = req("hedera_signAndExecuteQuery", json!({ "signerAccountId": ALICE, "query": "AA==" }));
+    let r = req(
+        "hedera_signAndExecuteQuery",
+        json!({ "signerAccountId": ALICE, "query": "AA==" }),
+    );
     assert_eq!(refusal(&w, SITE, &r), ("UNSUPPORTED_METHOD", 4200));
 }
 
@@ -224,18 +352,70 @@ fn no_vault_and_unsupported_queries_are_clear_errors() {
 fn keys_import_in_every_form_and_new_keys_of_both_kinds() {
     let mut w = wallet();
     let ed = "302e020100300506032b657004220420".to_owned() + &"22".repeat(32);
-    let a = w.add_account("testnet", "0.0.12345", "DER", Some(&ed), None, &mut OsRng).unwrap();
+    let a = w
+        .add_account("testnet", "0.0.12345", "DER", Some(&ed), None, &mut OsRng)
+        .unwrap();
     assert_eq!(a.algorithm, "ED25519");
-    let b = w.add_account("testnet", "0.0.12346", "raw ecdsa", Some(&"33".repeat(32)), Some("ECDSA_SECP256K1"), &mut OsRng).unwrap();
+    let b = w
+        .add_account(
+            "testnet",
+            "0.0.12346",
+            "raw ecdsa",
+            Some(&"33".repeat(32)),
+            Some("ECDSA_SECP256K1"),
+            &mut OsRng,
+        )
+        .unwrap();
     assert_eq!(b.algorithm, "ECDSA_SECP256K1");
-    let c = w.add_account("mainnet", "0.0.7", "", None, Some("ECDSA_SECP256K1"), &mut OsRng).unwrap();
-    assert_eq!((c.algorithm.as_str(), c.label.as_str()), ("ECDSA_SECP256K1", "0.0.7"));
-    let d = w.add_account("mainnet", "0.0.8", "", None, None, &mut OsRng).unwrap();
+    let c = w
+        .add_account(
+            "mainnet",
+            "0.0.7",
+            "",
+            None,
+            Some("ECDSA_SECP256K1"),
+            &mut OsRng,
+        )
+        .unwrap();
+    assert_eq!(
+        (c.algorithm.as_str(), c.label.as_str()),
+        ("ECDSA_SECP256K1", "0.0.7")
+    );
+    let d = w
+        .add_account("mainnet", "0.0.8", "", None, None, &mut OsRng)
+        .unwrap();
     assert_eq!(d.algorithm, "ED25519");
-    assert_eq!(w.add_account("mainnet", "0.0.8", "", None, None, &mut OsRng).unwrap_err().code(), "INVALID_ACCOUNT");
-    assert_eq!(w.add_account("moon", "0.0.8", "", None, None, &mut OsRng).unwrap_err().code(), "INVALID_ACCOUNT");
-    assert_eq!(w.add_account("mainnet", "0.0.9", "", Some("zz"), None, &mut OsRng).unwrap_err().code(), "INVALID_KEY");
-    assert_eq!(w.add_account("mainnet", "zero", "", None, None, &mut OsRng).unwrap_err().code(), "INVALID_ENTITY_ID");
+    assert_eq!(
+        w.add_account("mainnet", "0.0.8", "", None, None, &mut OsRng)
+            .unwrap_err()
+            .code(),
+        "INVALID_ACCOUNT"
+    );
+    assert_eq!(
+        w.add_account("moon", "0.0.8", "", None, None, &mut OsRng)
+            .unwrap_err()
+            .code(),
+        "INVALID_ACCOUNT"
+    );
+    assert_eq!(
+        w.add_account("mainnet", "0.0.9", "", Some("zz"), None, &mut OsRng)
+            .unwrap_err()
+            .code(),
+        "INVALID_KEY"
+    );
+    assert_eq!(
+        w.add_account("mainnet", "zero", "", None, None, &mut OsRng)
+            .unwrap_err()
+            .code(),
+        "INVALID_ENTITY_ID"
+    );
     w.remove_account("mainnet", "0.0.8", &mut OsRng).unwrap();
-    assert_eq!(w.settings.accounts.iter().filter(|a| a.network == "mainnet").count(), 1);
+    assert_eq!(
+        w.settings
+            .accounts
+            .iter()
+            .filter(|a| a.network == "mainnet")
+            .count(),
+        1
+    );
 }
