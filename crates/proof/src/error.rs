@@ -29,9 +29,15 @@ pub enum ProofError {
         expected: String,
         got: String,
     },
-    Expired { expires_at: Timestamp, now: Timestamp },
+    Expired {
+        expires_at: Timestamp,
+        now: Timestamp,
+    },
     /// Issued later than the verifier's clock allows (beyond the skew).
-    NotYetValid { issued_at: Timestamp, now: Timestamp },
+    NotYetValid {
+        issued_at: Timestamp,
+        now: Timestamp,
+    },
     /// The nonce was not issued by this verifier, has expired, or was used already.
     Replayed { nonce: String },
     /// A predicate of a requirement is false for the NFT's metadata.
@@ -130,15 +136,24 @@ impl fmt::Display for ProofError {
                 field,
                 expected,
                 got,
-            } => write!(f, "the proof's {field} is {got:?}, this verifier is {expected:?}"),
+            } => write!(
+                f,
+                "the proof's {field} is {got:?}, this verifier is {expected:?}"
+            ),
             ProofError::Expired { expires_at, now } => {
                 write!(f, "the proof expired at {expires_at} (now {now})")
             }
             ProofError::NotYetValid { issued_at, now } => {
-                write!(f, "the proof is issued at {issued_at}, in the future (now {now})")
+                write!(
+                    f,
+                    "the proof is issued at {issued_at}, in the future (now {now})"
+                )
             }
             ProofError::Replayed { nonce } => {
-                write!(f, "nonce {nonce:?} was not issued here, has expired or was used")
+                write!(
+                    f,
+                    "nonce {nonce:?} was not issued here, has expired or was used"
+                )
             }
             ProofError::Predicate {
                 token,
@@ -154,7 +169,10 @@ impl fmt::Display for ProofError {
                 field,
                 expected,
                 got,
-            } => write!(f, "{token} is not the expected collection: {field} is {got}, expected {expected}"),
+            } => write!(
+                f,
+                "{token} is not the expected collection: {field} is {got}, expected {expected}"
+            ),
             ProofError::Metadata {
                 token,
                 serial,
@@ -173,7 +191,10 @@ impl fmt::Display for ProofError {
                 mirror,
                 expected,
                 got,
-            } => write!(f, "mirror {mirror} says {fact} is {got}, mirror 0 says {expected}"),
+            } => write!(
+                f,
+                "mirror {mirror} says {fact} is {got}, mirror 0 says {expected}"
+            ),
             ProofError::Policy { reason } => write!(f, "invalid policy: {reason}"),
             ProofError::Network(e) => write!(f, "{e}"),
         }

@@ -53,7 +53,12 @@ macro_rules! agreed {
 }
 pub(crate) use agreed;
 
-pub fn disagree(fact: impl Into<String>, mirror: usize, expected: &impl Debug, got: &impl Debug) -> ProofError {
+pub fn disagree(
+    fact: impl Into<String>,
+    mirror: usize,
+    expected: &impl Debug,
+    got: &impl Debug,
+) -> ProofError {
     ProofError::MirrorDisagree {
         fact: fact.into(),
         mirror,
@@ -63,7 +68,10 @@ pub fn disagree(fact: impl Into<String>, mirror: usize, expected: &impl Debug, g
 }
 
 /// `Ok(None)` for a 404: the mirror does not know the entity.
-async fn get<T: Transport, R: Runtime>(m: &MirrorClient<'_, T, R>, path: &str) -> Result<Option<Value>> {
+async fn get<T: Transport, R: Runtime>(
+    m: &MirrorClient<'_, T, R>,
+    path: &str,
+) -> Result<Option<Value>> {
     match m.get_json(path).await {
         Ok(v) => Ok(Some(v)),
         Err(ClientError::Http { status: 404, .. }) => Ok(None),
@@ -72,24 +80,38 @@ async fn get<T: Transport, R: Runtime>(m: &MirrorClient<'_, T, R>, path: &str) -
 }
 
 fn key_of(v: &Value) -> Option<(String, String)> {
-    Some((v.get("_type")?.as_str()?.to_owned(), v.get("key")?.as_str()?.to_owned()))
+    Some((
+        v.get("_type")?.as_str()?.to_owned(),
+        v.get("key")?.as_str()?.to_owned(),
+    ))
 }
 
 fn text(v: &Value, field: &str) -> Option<String> {
     v.get(field).and_then(Value::as_str).map(str::to_owned)
 }
 
-pub async fn account<T: Transport, R: Runtime>(m: &MirrorClient<'_, T, R>, id: &AccountId) -> Result<AccountFact> {
-    Ok(match get(m, &format!("/api/v1/accounts/{id}?limit=1")).await? {
-        None => AccountFact { found: false, key: None },
-        Some(v) => AccountFact {
-            found: true,
-            key: v.get("key").and_then(key_of),
+pub async fn account<T: Transport, R: Runtime>(
+    m: &MirrorClient<'_, T, R>,
+    id: &AccountId,
+) -> Result<AccountFact> {
+    Ok(
+        match get(m, &format!("/api/v1/accounts/{id}?limit=1")).await? {
+            None => AccountFact {
+                found: false,
+                key: None,
+            },
+            Some(v) => AccountFact {
+                found: true,
+                key: v.get("key").and_then(key_of),
+            },
         },
-    })
+    )
 }
 
-pub async fn token<T: Transport, R: Runtime>(m: &MirrorClient<'_, T, R>, id: &TokenId) -> Result<TokenFact> {
+pub async fn token<T: Transport, R: Runtime>(
+    m: &MirrorClient<'_, T, R>,
+    id: &TokenId,
+) -> Result<TokenFact> {
     Ok(match get(m, &format!("/api/v1/tokens/{id}")).await? {
         None => TokenFact {
             found: false,
@@ -108,21 +130,27 @@ pub async fn token<T: Transport, R: Runtime>(m: &MirrorClient<'_, T, R>, id: &To
     })
 }
 
-pub async fn nft<T: Transport, R: Runtime>(m: &MirrorClient<'_, T, R>, token: &TokenId, serial: u64) -> Result<NftFact> {
-    Ok(match get(m, &format!("/api/v1/tokens/{token}/nfts/{serial}")).await? {
-        None => NftFact {
-            found: false,
-            owner: None,
-            deleted: false,
-            metadata: String::new(),
+pub async fn nft<T: Transport, R: Runtime>(
+    m: &MirrorClient<'_, T, R>,
+    token: &TokenId,
+    serial: u64,
+) -> Result<NftFact> {
+    Ok(
+        match get(m, &format!("/api/v1/tokens/{token}/nfts/{serial}")).await? {
+            None => NftFact {
+                found: false,
+                owner: None,
+                deleted: false,
+                metadata: String::new(),
+            },
+            Some(v) => NftFact {
+                found: true,
+                owner: text(&v, "account_id"),
+                deleted: v.get("deleted").and_then(Value::as_bool).unwrap_or(false),
+                metadata: text(&v, "metadata").unwrap_or_default(),
+            },
         },
-        Some(v) => NftFact {
-            found: true,
-            owner: text(&v, "account_id"),
-            deleted: v.get("deleted").and_then(Value::as_bool).unwrap_or(false),
-            metadata: text(&v, "metadata").unwrap_or_default(),
-        },
-    })
+    )
 }
 
 /// The account's balance of a fungible token now (0 without a relationship).
@@ -148,7 +176,9 @@ pub async fn balance<T: Transport, R: Runtime>(
 
 /// The consensus time of the newest transaction the mirror has, if any.
 async fn newest<T: Transport, R: Runtime>(m: &MirrorClient<'_, T, R>) -> Result<Option<Timestamp>> {
-    let v = m.get_json("/api/v1/transactions?limit=1&order=desc").await?;
+    let v = m
+        .get_json("/api/v1/transactions?limit=1&order=desc")
+        .await?;
     let ts = v
         .get("transactions")
         .and_then(|t| t.get(0))
@@ -193,9 +223,18 @@ mod tests {
 
     #[test]
     fn consensus_timestamps() {
-        assert_eq!(parse_consensus("1764719100.000000123"), Some(Timestamp::new(1_764_719_100, 123)));
-        assert_eq!(parse_consensus("1764719100.5"), Some(Timestamp::new(1_764_719_100, 500_000_000)));
-        assert_eq!(parse_consensus("1764719100"), Some(Timestamp::new(1_764_719_100, 0)));
+        assert_eq!(
+            parse_consensus("1764719100.000000123"),
+            Some(Timestamp::new(1_764_719_100, 123))
+        );
+        assert_eq!(
+            parse_consensus("1764719100.5"),
+            Some(Timestamp::new(1_764_719_100, 500_000_000))
+        );
+        assert_eq!(
+            parse_consensus("1764719100"),
+            Some(Timestamp::new(1_764_719_100, 0))
+        );
         assert_eq!(parse_consensus("x.1"), None);
     }
 }

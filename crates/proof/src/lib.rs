@@ -13,6 +13,8 @@
 //! against its CID), optionally from several mirrors that must agree; the nonce is accepted
 //! once. Every refusal is a [`ProofError`] with a stable `code()`.
 
+#[cfg(all(target_arch = "wasm32", feature = "bench-kernel"))]
+mod bench_kernel;
 mod error;
 mod facts;
 mod nonce;

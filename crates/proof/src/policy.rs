@@ -74,7 +74,10 @@ impl Policy {
         self
     }
 
-    pub fn with_requirements(mut self, requirements: impl IntoIterator<Item = Requirement>) -> Self {
+    pub fn with_requirements(
+        mut self,
+        requirements: impl IntoIterator<Item = Requirement>,
+    ) -> Self {
         self.requirements.extend(requirements);
         self
     }

@@ -145,7 +145,9 @@ impl FromStr for Predicate {
                     .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
         };
         if path.len() > MAX_PATH_SEGMENTS || !path.iter().all(segment_ok) {
-            return Err(bad("the path is dot-separated names of letters, digits, _ and -"));
+            return Err(bad(
+                "the path is dot-separated names of letters, digits, _ and -",
+            ));
         }
         let rest = rest.trim_start();
         let op = [
@@ -194,7 +196,9 @@ fn literal(s: &str) -> Option<Literal> {
         "" | "null" => return None,
         _ => {}
     }
-    let numeric = s.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b));
+    let numeric = s
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b));
     if s.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') {
         return numeric
             .then(|| s.parse::<f64>().ok())
@@ -202,9 +206,7 @@ fn literal(s: &str) -> Option<Literal> {
             .filter(|f| f.is_finite())
             .map(Literal::Number);
     }
-    let word = s
-        .chars()
-        .all(|c| c.is_alphanumeric() || "_-.".contains(c));
+    let word = s.chars().all(|c| c.is_alphanumeric() || "_-.".contains(c));
     word.then(|| Literal::String(s.to_owned()))
 }
 
@@ -272,7 +274,10 @@ mod tests {
         assert!(holds("creator == SuperMarathon", &m));
         assert!(holds("workers_conditions_score > 90", &m));
         assert!(holds("time == \"3:12:09\"", &m));
-        assert!(holds("bib == 250", &m), "numeric strings compare as numbers");
+        assert!(
+            holds("bib == 250", &m),
+            "numeric strings compare as numbers"
+        );
         // Missing values and type mismatches are false, whatever the operator.
         assert_eq!(
             "missing != 1".parse::<Predicate>().unwrap().eval(&m),
@@ -305,7 +310,12 @@ mod tests {
 
     #[test]
     fn display_parses_back() {
-        for text in ["position <= 500", "manufacturer == \"Best \\\"P\\\"\"", "scores.x >= 70.5", "ok == true"] {
+        for text in [
+            "position <= 500",
+            "manufacturer == \"Best \\\"P\\\"\"",
+            "scores.x >= 70.5",
+            "ok == true",
+        ] {
             let p: Predicate = text.parse().unwrap();
             assert_eq!(p.to_string().parse::<Predicate>().unwrap(), p);
         }

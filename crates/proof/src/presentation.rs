@@ -80,15 +80,17 @@ impl Claim {
             });
         }
         if let Some(rest) = s.strip_prefix("fungible ") {
-            let (token, amount) = rest
-                .split_once(" >= ")
-                .ok_or_else(|| ProofError::decode(format!("claim {s:?}: expected token >= amount")))?;
+            let (token, amount) = rest.split_once(" >= ").ok_or_else(|| {
+                ProofError::decode(format!("claim {s:?}: expected token >= amount"))
+            })?;
             return Ok(Claim::Fungible {
                 token: token_id(token)?,
                 min_amount: number(amount, "amount")?,
             });
         }
-        Err(ProofError::decode(format!("claim {s:?}: neither nft nor fungible")))
+        Err(ProofError::decode(format!(
+            "claim {s:?}: neither nft nor fungible"
+        )))
     }
 }
 
@@ -162,12 +164,17 @@ impl Presentation {
     /// message sorts them).
     pub fn validate(&self) -> Result<()> {
         if self.holder.evm_address.is_some() {
-            return Err(ProofError::decode("holder must be shard.realm.num, not an alias"));
+            return Err(ProofError::decode(
+                "holder must be shard.realm.num, not an alias",
+            ));
         }
         check_audience(&self.audience)?;
         check_purpose(&self.purpose)?;
         check_nonce(&self.nonce)?;
-        for (name, t) in [("issued-at", self.issued_at), ("expires-at", self.expires_at)] {
+        for (name, t) in [
+            ("issued-at", self.issued_at),
+            ("expires-at", self.expires_at),
+        ] {
             if t.nanos != 0 || timefmt::parse(&timefmt::format(t)) != Some(t) {
                 return Err(ProofError::decode(format!("{name} out of range")));
             }
@@ -250,7 +257,8 @@ impl Presentation {
         let purpose = field("purpose")?.to_owned();
         let nonce = field("nonce")?.to_owned();
         let time = |s: &str, key| {
-            timefmt::parse(s).ok_or_else(|| ProofError::decode(format!("{key}: not an RFC 3339 UTC instant")))
+            timefmt::parse(s)
+                .ok_or_else(|| ProofError::decode(format!("{key}: not an RFC 3339 UTC instant")))
         };
         let issued_at = time(field("issued-at")?, "issued-at")?;
         let expires_at = time(field("expires-at")?, "expires-at")?;
@@ -302,7 +310,13 @@ fn check_audience(a: &str) -> Result<()> {
         && a.bytes().all(|b| b.is_ascii_graphic())
         && a.split_once("://").is_some_and(|(scheme, host)| {
             !scheme.is_empty()
-                && scheme.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'+' || b == b'.')
+                && scheme.bytes().all(|b| {
+                    b.is_ascii_lowercase()
+                        || b.is_ascii_digit()
+                        || b == b'-'
+                        || b == b'+'
+                        || b == b'.'
+                })
                 && !host.is_empty()
                 && !host.contains('/')
         });
@@ -338,7 +352,8 @@ fn check_purpose(p: &str) -> Result<()> {
 
 fn check_nonce(n: &str) -> Result<()> {
     let ok = (MIN_NONCE_CHARS..=MAX_NONCE_CHARS).contains(&n.len())
-        && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        && n.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if ok {
         Ok(())
     } else {
@@ -356,10 +371,14 @@ impl PartialOrd for Claim {
 
 impl Ord for Claim {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.key().cmp(&other.key()).then_with(|| match (self, other) {
-            (Claim::Fungible { min_amount: a, .. }, Claim::Fungible { min_amount: b, .. }) => a.cmp(b),
-            _ => Ordering::Equal,
-        })
+        self.key()
+            .cmp(&other.key())
+            .then_with(|| match (self, other) {
+                (Claim::Fungible { min_amount: a, .. }, Claim::Fungible { min_amount: b, .. }) => {
+                    a.cmp(b)
+                }
+                _ => Ordering::Equal,
+            })
     }
 }
 

@@ -93,9 +93,13 @@ impl Requirement {
     pub fn admits(&self, claim: &Claim) -> bool {
         match (self.kind, claim) {
             (RequirementKind::Nft, Claim::Nft { token, .. }) => *token == self.token,
-            (RequirementKind::Fungible { min_amount }, Claim::Fungible { token, min_amount: claimed }) => {
-                *token == self.token && *claimed >= min_amount
-            }
+            (
+                RequirementKind::Fungible { min_amount },
+                Claim::Fungible {
+                    token,
+                    min_amount: claimed,
+                },
+            ) => *token == self.token && *claimed >= min_amount,
             _ => false,
         }
     }
@@ -209,7 +213,8 @@ mod tests {
         assert_eq!(r.predicates.len(), 1);
         assert_eq!(serde_json::to_string(&r).unwrap(), text);
         let f: Requirement =
-            serde_json::from_str(r#"{"token":"0.0.3001","kind":"fungible","min_amount":2}"#).unwrap();
+            serde_json::from_str(r#"{"token":"0.0.3001","kind":"fungible","min_amount":2}"#)
+                .unwrap();
         assert_eq!(f.kind, RequirementKind::Fungible { min_amount: 2 });
         for bad in [
             r#"{"token":"0.0.3001","kind":"fungible"}"#,

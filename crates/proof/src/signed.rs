@@ -93,7 +93,9 @@ impl SignedPresentation {
         let signature_map = SignatureMap::decode(sig_bytes.as_slice())
             .map_err(|e| ProofError::decode(format!("signature map: {e}")))?;
         if signature_map.encode_to_vec() != sig_bytes {
-            return Err(ProofError::decode("signature map is not canonical protobuf"));
+            return Err(ProofError::decode(
+                "signature map is not canonical protobuf",
+            ));
         }
         Self::from_parts(&message, signature_map)
     }
@@ -147,11 +149,17 @@ mod tests {
         ] {
             let signed = SignedPresentation::sign(presentation(), &key).unwrap();
             let text = signed.to_text();
-            assert!(text.starts_with("lp1.") && text.len() < 600, "{}", text.len());
+            assert!(
+                text.starts_with("lp1.") && text.len() < 600,
+                "{}",
+                text.len()
+            );
             let back = SignedPresentation::from_text(&text).unwrap();
             assert_eq!(back, signed);
             back.verify_signature(&key.public_key()).unwrap();
-            let other = PrivateKey::from_bytes_ed25519(&[9; 32]).unwrap().public_key();
+            let other = PrivateKey::from_bytes_ed25519(&[9; 32])
+                .unwrap()
+                .public_key();
             assert!(back.verify_signature(&other).is_err());
         }
     }
@@ -159,7 +167,9 @@ mod tests {
     #[test]
     fn strict_text_decoding() {
         let key = PrivateKey::from_bytes_ed25519(&[7; 32]).unwrap();
-        let text = SignedPresentation::sign(presentation(), &key).unwrap().to_text();
+        let text = SignedPresentation::sign(presentation(), &key)
+            .unwrap()
+            .to_text();
         let (head, sigs) = text.rsplit_once('.').unwrap();
         let cases = [
             (text.replacen("lp1.", "lp2.", 1), "PROOF_VERSION"),
@@ -174,14 +184,25 @@ mod tests {
             (
                 format!(
                     "{head}.{}",
-                    URL_SAFE_NO_PAD.encode([URL_SAFE_NO_PAD.decode(sigs).unwrap(), vec![0x10, 0x01]].concat())
+                    URL_SAFE_NO_PAD
+                        .encode([URL_SAFE_NO_PAD.decode(sigs).unwrap(), vec![0x10, 0x01]].concat())
                 ),
                 "PROOF_DECODE",
             ),
-            (format!("{head}.{}", URL_SAFE_NO_PAD.encode(SignatureMap::default().encode_to_vec())), "PROOF_DECODE"),
+            (
+                format!(
+                    "{head}.{}",
+                    URL_SAFE_NO_PAD.encode(SignatureMap::default().encode_to_vec())
+                ),
+                "PROOF_DECODE",
+            ),
         ];
         for (bad, code) in cases {
-            assert_eq!(SignedPresentation::from_text(&bad).unwrap_err().code(), code, "{bad}");
+            assert_eq!(
+                SignedPresentation::from_text(&bad).unwrap_err().code(),
+                code,
+                "{bad}"
+            );
         }
     }
 }

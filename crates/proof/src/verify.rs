@@ -105,7 +105,9 @@ async fn holder_key<T: Transport, R: Runtime>(
     mirrors: &[MirrorClient<'_, T, R>],
     holder: &AccountId,
 ) -> Result<PublicKey> {
-    let fact = agreed!(mirrors, format!("the key of {holder}"), |m| facts::account(m, holder))?;
+    let fact = agreed!(mirrors, format!("the key of {holder}"), |m| facts::account(
+        m, holder
+    ))?;
     let unsupported = |key_type: &str| ProofError::UnsupportedKey {
         holder: holder.clone(),
         key_type: key_type.to_owned(),
@@ -118,7 +120,8 @@ async fn holder_key<T: Transport, R: Runtime>(
         return Err(bad("the mirror knows no such account".into()));
     }
     let (kind, hex_key) = fact.key.ok_or_else(|| unsupported("missing"))?;
-    let bytes = hex_bytes(&hex_key).ok_or_else(|| bad(format!("the mirror's key {hex_key:?} is not hex")))?;
+    let bytes = hex_bytes(&hex_key)
+        .ok_or_else(|| bad(format!("the mirror's key {hex_key:?} is not hex")))?;
     let parsed = match kind.as_str() {
         "ED25519" => PublicKey::from_bytes_ed25519(&bytes),
         "ECDSA_SECP256K1" => PublicKey::from_bytes_ecdsa(&bytes),
@@ -148,7 +151,9 @@ async fn verify_claim<T: Transport, R: Runtime>(
     ipfs: &IpfsClient<'_, T>,
 ) -> Result<VerifiedClaim> {
     let token = claim.token();
-    let info = agreed!(mirrors, format!("token {token}"), |m| facts::token(m, &token))?;
+    let info = agreed!(mirrors, format!("token {token}"), |m| facts::token(
+        m, &token
+    ))?;
     let wrong = |field: &'static str, expected: String, got: String| ProofError::WrongCollection {
         token,
         field,
@@ -178,7 +183,10 @@ async fn verify_claim<T: Transport, R: Runtime>(
         if let Some(k) = &r.supply_key {
             let got = info.supply_key.as_ref().and_then(|(_, hex)| hex_bytes(hex));
             if got.as_deref() != Some(k.to_bytes_raw().as_slice()) {
-                let shown = info.supply_key.map(|(_, hex)| hex).unwrap_or_else(|| "none".into());
+                let shown = info
+                    .supply_key
+                    .map(|(_, hex)| hex)
+                    .unwrap_or_else(|| "none".into());
                 return Err(wrong("supply_key", k.to_string_raw(), shown));
             }
         }
@@ -186,9 +194,11 @@ async fn verify_claim<T: Transport, R: Runtime>(
 
     match *claim {
         Claim::Fungible { min_amount, .. } => {
-            let amount = agreed!(mirrors, format!("the balance of {holder} in {token}"), |m| {
-                facts::balance(m, holder, &token)
-            })?;
+            let amount = agreed!(
+                mirrors,
+                format!("the balance of {holder} in {token}"),
+                |m| { facts::balance(m, holder, &token) }
+            )?;
             if amount < min_amount {
                 return Err(ProofError::NotOwner {
                     token,
@@ -206,7 +216,9 @@ async fn verify_claim<T: Transport, R: Runtime>(
             })
         }
         Claim::Nft { serial, .. } => {
-            let nft = agreed!(mirrors, format!("NFT {token}/{serial}"), |m| facts::nft(m, &token, serial))?;
+            let nft = agreed!(mirrors, format!("NFT {token}/{serial}"), |m| facts::nft(
+                m, &token, serial
+            ))?;
             let owner = match (&nft.owner, nft.found && !nft.deleted) {
                 (Some(o), true) => o.clone(),
                 _ => "nobody (no such NFT)".into(),
@@ -222,12 +234,14 @@ async fn verify_claim<T: Transport, R: Runtime>(
             let (uri, metadata) = nft_metadata(token, serial, &nft.metadata, ipfs).await?;
             if let Some(r) = requirement.filter(|r| r.kind == RequirementKind::Nft) {
                 for predicate in &r.predicates {
-                    predicate.eval(&metadata).map_err(|got| ProofError::Predicate {
-                        token,
-                        serial,
-                        predicate: predicate.to_string(),
-                        got,
-                    })?;
+                    predicate
+                        .eval(&metadata)
+                        .map_err(|got| ProofError::Predicate {
+                            token,
+                            serial,
+                            predicate: predicate.to_string(),
+                            got,
+                        })?;
                 }
             }
             Ok(VerifiedClaim {
@@ -259,7 +273,10 @@ async fn nft_metadata<T: Transport>(
         .map_err(|_| fail(on_ledger_b64, "the mirror's metadata is not base64".into()))?;
     let uri = String::from_utf8(raw).map_err(|_| fail(on_ledger_b64, "not a UTF-8 URI".into()))?;
     if !uri.starts_with("ipfs://") {
-        return Err(fail(&uri, "not an ipfs:// URI: nothing to check the content against".into()));
+        return Err(fail(
+            &uri,
+            "not an ipfs:// URI: nothing to check the content against".into(),
+        ));
     }
     let bytes = ipfs.cat_path(&uri).await.map_err(|e| match e {
         ClientError::CidMismatch { .. }

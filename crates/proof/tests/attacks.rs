@@ -38,7 +38,10 @@ async fn key_taken_from_the_prover() {
     let p = w.alice_proof();
     // Signed by a key that is not on the account, carrying that key's own signature pair.
     let with_own_pair = signed_by(&rogue, p.clone());
-    assert_code(w.verify(&with_own_pair, &w.policy()).await, "PROOF_BAD_SIGNATURE");
+    assert_code(
+        w.verify(&with_own_pair, &w.policy()).await,
+        "PROOF_BAD_SIGNATURE",
+    );
     // The rogue signature filed under Alice's public key.
     let message = p.message();
     let under_alice = SignatureMap {
@@ -49,7 +52,9 @@ async fn key_taken_from_the_prover() {
     let spoofed = SignedPresentation::from_parts(&message, under_alice).unwrap();
     assert_code(w.verify(&spoofed, &w.policy()).await, "PROOF_BAD_SIGNATURE");
     // Neither burnt Alice's nonce: her own signature over the same presentation verifies.
-    w.verify(&signed_by(&key("Alice"), p), &w.policy()).await.unwrap();
+    w.verify(&signed_by(&key("Alice"), p), &w.policy())
+        .await
+        .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -64,7 +69,10 @@ async fn message_without_the_hip820_prefix() {
             sig_pair: vec![k.public_key().signature_pair(k.sign(message.as_bytes()))],
         };
         let signed = SignedPresentation::from_parts(&message, raw).unwrap();
-        assert_code(w.verify(&signed, &open_policy()).await, "PROOF_BAD_SIGNATURE");
+        assert_code(
+            w.verify(&signed, &open_policy()).await,
+            "PROOF_BAD_SIGNATURE",
+        );
     }
 }
 
@@ -72,12 +80,32 @@ async fn message_without_the_hip820_prefix() {
 async fn another_audience() {
     let mut w = World::new().await;
     // A proof Alice made for FastShoes' challenge, presented to StillWater.
-    let for_fastshoes = signed_by(&key("Alice"), w.alice_proof().with_audience("http://127.0.0.1:8081"));
-    let e = assert_code(w.verify(&for_fastshoes, &w.policy()).await, "PROOF_WRONG_AUDIENCE");
-    assert!(matches!(e, ProofError::WrongAudience { field: "audience", got, .. } if got == "http://127.0.0.1:8081"));
-    let other_purpose = signed_by(&key("Alice"), w.alice_proof().with_purpose("join the FastShoes challenge"));
-    let e = assert_code(w.verify(&other_purpose, &w.policy()).await, "PROOF_WRONG_AUDIENCE");
-    assert!(matches!(e, ProofError::WrongAudience { field: "purpose", .. }));
+    let for_fastshoes = signed_by(
+        &key("Alice"),
+        w.alice_proof().with_audience("http://127.0.0.1:8081"),
+    );
+    let e = assert_code(
+        w.verify(&for_fastshoes, &w.policy()).await,
+        "PROOF_WRONG_AUDIENCE",
+    );
+    assert!(
+        matches!(e, ProofError::WrongAudience { field: "audience", got, .. } if got == "http://127.0.0.1:8081")
+    );
+    let other_purpose = signed_by(
+        &key("Alice"),
+        w.alice_proof().with_purpose("join the FastShoes challenge"),
+    );
+    let e = assert_code(
+        w.verify(&other_purpose, &w.policy()).await,
+        "PROOF_WRONG_AUDIENCE",
+    );
+    assert!(matches!(
+        e,
+        ProofError::WrongAudience {
+            field: "purpose",
+            ..
+        }
+    ));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -88,7 +116,10 @@ async fn replayed_nonce() {
     let e = assert_code(w.verify_text(&text, &w.policy()).await, "PROOF_REPLAYED");
     assert!(matches!(e, ProofError::Replayed { .. }));
     // A nonce this verifier never issued (one the prover chose) is refused the same way.
-    let own_nonce = signed_by(&key("Alice"), w.alice_proof().with_nonce("chosen-by-the-prover"));
+    let own_nonce = signed_by(
+        &key("Alice"),
+        w.alice_proof().with_nonce("chosen-by-the-prover"),
+    );
     assert_code(w.verify(&own_nonce, &w.policy()).await, "PROOF_REPLAYED");
 }
 
@@ -96,11 +127,21 @@ async fn replayed_nonce() {
 async fn expired() {
     let mut w = World::new().await;
     let t = now();
-    let past = signed_by(&key("Alice"), w.alice_proof().with_issued_at(secs(t, -400)).with_expires_at(secs(t, -100)));
+    let past = signed_by(
+        &key("Alice"),
+        w.alice_proof()
+            .with_issued_at(secs(t, -400))
+            .with_expires_at(secs(t, -100)),
+    );
     let e = assert_code(w.verify(&past, &w.policy()).await, "PROOF_EXPIRED");
     assert!(matches!(e, ProofError::Expired { expires_at, .. } if expires_at == secs(t, -100)));
     // Still within its own expiry, but older than the verifier accepts.
-    let stale = signed_by(&key("Alice"), w.alice_proof().with_issued_at(secs(t, -400)).with_expires_at(secs(t, 3600)));
+    let stale = signed_by(
+        &key("Alice"),
+        w.alice_proof()
+            .with_issued_at(secs(t, -400))
+            .with_expires_at(secs(t, 3600)),
+    );
     assert_code(w.verify(&stale, &w.policy()).await, "PROOF_EXPIRED");
 }
 
@@ -108,11 +149,21 @@ async fn expired() {
 async fn future_dated() {
     let mut w = World::new().await;
     let t = now();
-    let future = signed_by(&key("Alice"), w.alice_proof().with_issued_at(secs(t, 120)).with_expires_at(secs(t, 400)));
+    let future = signed_by(
+        &key("Alice"),
+        w.alice_proof()
+            .with_issued_at(secs(t, 120))
+            .with_expires_at(secs(t, 400)),
+    );
     let e = assert_code(w.verify(&future, &w.policy()).await, "PROOF_NOT_YET_VALID");
     assert!(matches!(e, ProofError::NotYetValid { issued_at, .. } if issued_at == secs(t, 120)));
     // A clock a few seconds ahead is within the skew.
-    let ahead = signed_by(&key("Alice"), w.alice_proof().with_issued_at(secs(t, 10)).with_expires_at(secs(t, 300)));
+    let ahead = signed_by(
+        &key("Alice"),
+        w.alice_proof()
+            .with_issued_at(secs(t, 10))
+            .with_expires_at(secs(t, 300)),
+    );
     w.verify(&ahead, &w.policy()).await.unwrap();
 }
 
@@ -123,7 +174,9 @@ async fn nft_transferred_away_after_signing() {
     w.give_nft("Alice", w.twin, 1, ALICE, BOB).await;
     let e = assert_code(w.verify(&signed, &w.policy()).await, "PROOF_NOT_OWNER");
     match e {
-        ProofError::NotOwner { token, serial, got, .. } => {
+        ProofError::NotOwner {
+            token, serial, got, ..
+        } => {
             assert_eq!((token, serial, got.as_str()), (w.twin, Some(1), "0.0.1006"))
         }
         other => panic!("{other:?}"),
@@ -140,7 +193,8 @@ async fn metadata_swapped() {
         Arc::new(|path: &str, body: Vec<u8>| {
             let text = String::from_utf8_lossy(&body);
             if path.starts_with("/ipfs/") && text.contains("\"position\":600") {
-                text.replace("\"position\":600", "\"position\":250").into_bytes()
+                text.replace("\"position\":600", "\"position\":250")
+                    .into_bytes()
             } else {
                 body
             }
@@ -150,18 +204,36 @@ async fn metadata_swapped() {
     let medal = w.medal;
     let p = w.presentation(ALICE).with_nft(medal, 2);
     let signed = signed_by(&key("Alice"), p);
-    let policy = open_policy().with_requirement(Requirement::nft(medal).with_where("position <= 500").unwrap());
+    let policy = open_policy().with_requirement(
+        Requirement::nft(medal)
+            .with_where("position <= 500")
+            .unwrap(),
+    );
     let mirror = w.net.mirror_url.clone();
-    let e = assert_code(w.verify_via(&signed, &policy, &[&mirror], &tampering).await, "PROOF_METADATA");
-    assert!(matches!(&e, ProofError::Metadata { serial: 2, reason, .. } if reason.contains("CID_MISMATCH")), "{e:?}");
+    let e = assert_code(
+        w.verify_via(&signed, &policy, &[&mirror], &tampering).await,
+        "PROOF_METADATA",
+    );
+    assert!(
+        matches!(&e, ProofError::Metadata { serial: 2, reason, .. } if reason.contains("CID_MISMATCH")),
+        "{e:?}"
+    );
 
     // An NFT whose CID holds JSON that is not HIP-412, and one whose metadata is no IPFS URI.
     let not_hip412 = w.ipfs().add("m.json", br#"{"position":1}"#).await.unwrap();
     let serials = w
-        .mint_raw("SuperMarathon", medal, vec![format!("ipfs://{not_hip412}").into_bytes(), b"https://example.com/1.json".to_vec()])
+        .mint_raw(
+            "SuperMarathon",
+            medal,
+            vec![
+                format!("ipfs://{not_hip412}").into_bytes(),
+                b"https://example.com/1.json".to_vec(),
+            ],
+        )
         .await;
     for serial in &serials {
-        w.give_nft("SuperMarathon", medal, *serial, MARATHON, ALICE).await;
+        w.give_nft("SuperMarathon", medal, *serial, MARATHON, ALICE)
+            .await;
     }
     for serial in serials {
         let signed = signed_by(&key("Alice"), w.presentation(ALICE).with_nft(medal, serial));
@@ -174,11 +246,22 @@ async fn predicate_false() {
     let mut w = World::new().await;
     let (twin, medal) = (w.twin, w.medal);
     // Alice's other accomplishment: 600th.
-    let signed = signed_by(&key("Alice"), w.presentation(ALICE).with_nft(twin, 1).with_nft(medal, 2));
+    let signed = signed_by(
+        &key("Alice"),
+        w.presentation(ALICE).with_nft(twin, 1).with_nft(medal, 2),
+    );
     let e = assert_code(w.verify(&signed, &w.policy()).await, "PROOF_PREDICATE");
     match e {
-        ProofError::Predicate { token, serial, predicate, got } => {
-            assert_eq!((token, serial, predicate.as_str()), (medal, 2, "position <= 500"));
+        ProofError::Predicate {
+            token,
+            serial,
+            predicate,
+            got,
+        } => {
+            assert_eq!(
+                (token, serial, predicate.as_str()),
+                (medal, 2, "position <= 500")
+            );
             assert_eq!(got, Some(serde_json::json!(600)));
         }
         other => panic!("{other:?}"),
@@ -189,31 +272,73 @@ async fn predicate_false() {
 async fn collection_forged_by_another_treasury() {
     let mut w = World::new().await;
     // FastShoes' counterfeit: the same name, symbol and metadata, its own treasury.
-    let forged = w.nft_collection("FastShoes", AccountId::new(0, 0, 1002), "FastShoes digital twin", "TWIN").await;
-    w.run("Alice", TokenAssociateTransaction::new().with_account_id(ALICE).with_token_ids([forged])).await;
+    let forged = w
+        .nft_collection(
+            "FastShoes",
+            AccountId::new(0, 0, 1002),
+            "FastShoes digital twin",
+            "TWIN",
+        )
+        .await;
+    w.run(
+        "Alice",
+        TokenAssociateTransaction::new()
+            .with_account_id(ALICE)
+            .with_token_ids([forged]),
+    )
+    .await;
     w.mint("FastShoes", forged, &[twin_metadata(1)]).await;
-    w.give_nft("FastShoes", forged, 1, AccountId::new(0, 0, 1002), ALICE).await;
+    w.give_nft("FastShoes", forged, 1, AccountId::new(0, 0, 1002), ALICE)
+        .await;
     let medal = w.medal;
     let p = |w: &mut World| w.presentation(ALICE).with_nft(forged, 1).with_nft(medal, 1);
 
     // The verifier expects the collection by id (it may be misconfigured, or the network reset);
     // the treasury the mirror reports exposes the counterfeit.
-    let by_treasury = open_policy().with_requirement(Requirement::nft(forged).with_treasury(PRODUCER));
+    let by_treasury =
+        open_policy().with_requirement(Requirement::nft(forged).with_treasury(PRODUCER));
     let signed = signed_by(&key("Alice"), p(&mut w));
-    let e = assert_code(w.verify(&signed, &by_treasury).await, "PROOF_WRONG_COLLECTION");
-    assert!(matches!(&e, ProofError::WrongCollection { field: "treasury", got, .. } if got == "0.0.1002"), "{e:?}");
-    let by_supply_key = open_policy().with_requirement(Requirement::nft(forged).with_supply_key(key("BestProducer").public_key()));
+    let e = assert_code(
+        w.verify(&signed, &by_treasury).await,
+        "PROOF_WRONG_COLLECTION",
+    );
+    assert!(
+        matches!(&e, ProofError::WrongCollection { field: "treasury", got, .. } if got == "0.0.1002"),
+        "{e:?}"
+    );
+    let by_supply_key = open_policy().with_requirement(
+        Requirement::nft(forged).with_supply_key(key("BestProducer").public_key()),
+    );
     let signed = signed_by(&key("Alice"), p(&mut w));
-    let e = assert_code(w.verify(&signed, &by_supply_key).await, "PROOF_WRONG_COLLECTION");
-    assert!(matches!(e, ProofError::WrongCollection { field: "supply_key", .. }));
+    let e = assert_code(
+        w.verify(&signed, &by_supply_key).await,
+        "PROOF_WRONG_COLLECTION",
+    );
+    assert!(matches!(
+        e,
+        ProofError::WrongCollection {
+            field: "supply_key",
+            ..
+        }
+    ));
     // StillWater's real policy names the genuine collection: the counterfeit meets nothing.
     let signed = signed_by(&key("Alice"), p(&mut w));
     assert_code(w.verify(&signed, &w.policy()).await, "PROOF_CLAIM_MISSING");
     // A fungible token claimed as an NFT collection.
     let tickets = w.tickets;
     let signed = signed_by(&key("Alice"), w.presentation(ALICE).with_nft(tickets, 1));
-    let e = assert_code(w.verify(&signed, &open_policy().with_requirement(Requirement::nft(tickets))).await, "PROOF_WRONG_COLLECTION");
-    assert!(matches!(e, ProofError::WrongCollection { field: "type", .. }));
+    let e = assert_code(
+        w.verify(
+            &signed,
+            &open_policy().with_requirement(Requirement::nft(tickets)),
+        )
+        .await,
+        "PROOF_WRONG_COLLECTION",
+    );
+    assert!(matches!(
+        e,
+        ProofError::WrongCollection { field: "type", .. }
+    ));
 }
 
 /// Adds `b` to the little-endian number `a` (no overflow: both are below 2^253 here).
@@ -256,8 +381,8 @@ async fn signature_malleability() {
     let mut w = World::new().await;
     // ED25519: S + L is the same signature to a lax verifier; RFC 8032 strict refuses it.
     const L: [u8; 32] = [
-        0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
+        0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde,
+        0x14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x10,
     ];
     let alice = signed_by(&key("Alice"), w.alice_proof());
     let plus_l = resign(&alice, |s| add_le(&mut s[32..], &L));
@@ -267,11 +392,15 @@ async fn signature_malleability() {
 
     // ECDSA: (r, n - s) verifies too; the core (like the network) accepts low S only.
     const N: [u8; 32] = [
-        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe,
-        0xba, 0xae, 0xdc, 0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36, 0x41, 0x41,
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+        0xfe, 0xba, 0xae, 0xdc, 0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36,
+        0x41, 0x41,
     ];
     let (twin, medal) = (w.twin, w.medal);
-    let bob = signed_by(&key("Bob"), w.presentation(BOB).with_nft(twin, 2).with_nft(medal, 3));
+    let bob = signed_by(
+        &key("Bob"),
+        w.presentation(BOB).with_nft(twin, 2).with_nft(medal, 3),
+    );
     let high_s = resign(&bob, |s| {
         let flipped = sub_be(&N, &s[32..]);
         s[32..].copy_from_slice(&flipped)
@@ -294,7 +423,10 @@ async fn truncated_and_garbage_encodings() {
     let mut w = World::new().await;
     let text = signed_by(&key("Alice"), w.alice_proof()).to_text();
     for end in 0..text.len() {
-        assert_code(w.verify_text(&text[..end], &w.policy()).await, "PROOF_DECODE");
+        assert_code(
+            w.verify_text(&text[..end], &w.policy()).await,
+            "PROOF_DECODE",
+        );
     }
     let garbage = [
         "".to_owned(),
@@ -312,10 +444,15 @@ async fn truncated_and_garbage_encodings() {
     }
     // A message edited under its signature still decodes, and then fails the signature.
     let signed = SignedPresentation::from_text(&text).unwrap();
-    let edited = signed.message().replace(&format!("{}/1", w.twin), &format!("{}/2", w.twin));
+    let edited = signed
+        .message()
+        .replace(&format!("{}/1", w.twin), &format!("{}/2", w.twin));
     assert_ne!(edited, signed.message());
     let swapped = SignedPresentation::from_parts(&edited, signed.signature_map.clone()).unwrap();
-    assert_code(w.verify(&swapped, &open_policy()).await, "PROOF_BAD_SIGNATURE");
+    assert_code(
+        w.verify(&swapped, &open_policy()).await,
+        "PROOF_BAD_SIGNATURE",
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -323,13 +460,25 @@ async fn requirement_no_claim_meets() {
     let mut w = World::new().await;
     let (twin, tickets) = (w.twin, w.tickets);
     let only_twin = signed_by(&key("Alice"), w.presentation(ALICE).with_nft(twin, 1));
-    let e = assert_code(w.verify(&only_twin, &w.policy()).await, "PROOF_CLAIM_MISSING");
+    let e = assert_code(
+        w.verify(&only_twin, &w.policy()).await,
+        "PROOF_CLAIM_MISSING",
+    );
     assert!(e.to_string().contains("position <= 500"), "{e}");
     let needs_ten = open_policy().with_requirement(Requirement::fungible(tickets, 10));
-    let claims_two = signed_by(&key("Alice"), w.presentation(ALICE).with_fungible(tickets, 2));
-    assert_code(w.verify(&claims_two, &needs_ten).await, "PROOF_CLAIM_MISSING");
+    let claims_two = signed_by(
+        &key("Alice"),
+        w.presentation(ALICE).with_fungible(tickets, 2),
+    );
+    assert_code(
+        w.verify(&claims_two, &needs_ten).await,
+        "PROOF_CLAIM_MISSING",
+    );
     // Claiming ten while holding five.
-    let claims_ten = signed_by(&key("Alice"), w.presentation(ALICE).with_fungible(tickets, 10));
+    let claims_ten = signed_by(
+        &key("Alice"),
+        w.presentation(ALICE).with_fungible(tickets, 10),
+    );
     let e = assert_code(w.verify(&claims_ten, &needs_ten).await, "PROOF_NOT_OWNER");
     assert!(matches!(e, ProofError::NotOwner { serial: None, got, .. } if got == "5"));
 }
@@ -345,13 +494,24 @@ async fn key_list_and_threshold_accounts_are_refused() {
     ];
     for (list, kind) in lists.into_iter().zip(["threshold", "key list"]) {
         let receipt = w
-            .run("BestProducer", AccountCreateTransaction::new().with_key(list).with_initial_balance(loyal_core::hbar::Hbar::new(1)))
+            .run(
+                "BestProducer",
+                AccountCreateTransaction::new()
+                    .with_key(list)
+                    .with_initial_balance(loyal_core::hbar::Hbar::new(1)),
+            )
             .await;
         let account = receipt.account_id.unwrap();
         let twin = w.twin;
         let signed = signed_by(&k1, w.presentation(account.clone()).with_nft(twin, 1));
-        let e = assert_code(w.verify(&signed, &open_policy()).await, "PROOF_UNSUPPORTED_KEY");
-        assert!(matches!(&e, ProofError::UnsupportedKey { holder, key_type } if *holder == account && key_type == kind), "{e:?}");
+        let e = assert_code(
+            w.verify(&signed, &open_policy()).await,
+            "PROOF_UNSUPPORTED_KEY",
+        );
+        assert!(
+            matches!(&e, ProofError::UnsupportedKey { holder, key_type } if *holder == account && key_type == kind),
+            "{e:?}"
+        );
     }
 }
 
@@ -359,16 +519,30 @@ async fn key_list_and_threshold_accounts_are_refused() {
 async fn unknown_account_and_unreachable_mirror() {
     let mut w = World::new().await;
     let twin = w.twin;
-    let ghost = signed_by(&key("Alice"), w.presentation(AccountId::new(0, 0, 99_999)).with_nft(twin, 1));
-    assert_code(w.verify(&ghost, &open_policy()).await, "PROOF_BAD_SIGNATURE");
+    let ghost = signed_by(
+        &key("Alice"),
+        w.presentation(AccountId::new(0, 0, 99_999))
+            .with_nft(twin, 1),
+    );
+    assert_code(
+        w.verify(&ghost, &open_policy()).await,
+        "PROOF_BAD_SIGNATURE",
+    );
     let signed = signed_by(&key("Alice"), w.alice_proof());
     let closed = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         format!("http://{}", l.local_addr().unwrap())
     };
     let gateway = w.gateway();
-    let e = assert_code(w.verify_via(&signed, &w.policy(), &[&closed], &gateway).await, "PROOF_NETWORK");
-    assert!(matches!(e, ProofError::Network(ref c) if c.code() == "TRANSPORT"), "{e:?}");
+    let e = assert_code(
+        w.verify_via(&signed, &w.policy(), &[&closed], &gateway)
+            .await,
+        "PROOF_NETWORK",
+    );
+    assert!(
+        matches!(e, ProofError::Network(ref c) if c.code() == "TRANSPORT"),
+        "{e:?}"
+    );
 }
 
 /// Mirror lag: a twin given away just before signing is still Alice's on a mirror seconds
@@ -376,12 +550,15 @@ async fn unknown_account_and_unreachable_mirror() {
 /// second, as the default policy does, is not.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mirror_lag_is_waited_out() {
-    let mut w = World::with_config(DevnetConfig::ephemeral().with_mirror_lag(Duration::from_secs(2))).await;
+    let mut w =
+        World::with_config(DevnetConfig::ephemeral().with_mirror_lag(Duration::from_secs(2))).await;
     tokio::time::sleep(Duration::from_millis(2500)).await;
     w.give_nft("Alice", w.twin, 1, ALICE, BOB).await;
     let twin = w.twin;
     let hasty = signed_by(&key("Alice"), w.presentation(ALICE).with_nft(twin, 1));
-    w.verify(&hasty, &open_policy()).await.expect("the lagging mirror still shows Alice");
+    w.verify(&hasty, &open_policy())
+        .await
+        .expect("the lagging mirror still shows Alice");
     let patient = signed_by(&key("Alice"), w.presentation(ALICE).with_nft(twin, 1));
     let policy = open_policy().with_max_mirror_lag(Duration::from_secs(4));
     let e = assert_code(w.verify(&patient, &policy).await, "PROOF_NOT_OWNER");
@@ -413,11 +590,17 @@ async fn lying_mirror_is_outvoted() {
     let claim = |w: &mut World| signed_by(&key("Alice"), w.presentation(ALICE).with_nft(twin, 2));
 
     let signed = claim(&mut w);
-    w.verify_via(&signed, &policy, &[&liar], &gateway).await.expect("a lone liar is believed");
+    w.verify_via(&signed, &policy, &[&liar], &gateway)
+        .await
+        .expect("a lone liar is believed");
 
     for mirrors in [[&real, &liar], [&liar, &honest]] {
         let signed = claim(&mut w);
-        let e = assert_code(w.verify_via(&signed, &policy, &mirrors.map(String::as_str), &gateway).await, "PROOF_MIRROR_DISAGREE");
+        let e = assert_code(
+            w.verify_via(&signed, &policy, &mirrors.map(String::as_str), &gateway)
+                .await,
+            "PROOF_MIRROR_DISAGREE",
+        );
         match e {
             ProofError::MirrorDisagree { fact, mirror, .. } => {
                 assert_eq!((fact, mirror), (format!("NFT {twin}/2"), 1))
@@ -427,6 +610,11 @@ async fn lying_mirror_is_outvoted() {
     }
     // Two honest mirrors agree on Bob's own proof.
     let medal = w.medal;
-    let bob = signed_by(&key("Bob"), w.presentation(BOB).with_nft(twin, 2).with_nft(medal, 3));
-    w.verify_via(&bob, &policy, &[&real, &honest], &gateway).await.unwrap();
+    let bob = signed_by(
+        &key("Bob"),
+        w.presentation(BOB).with_nft(twin, 2).with_nft(medal, 3),
+    );
+    w.verify_via(&bob, &policy, &[&real, &honest], &gateway)
+        .await
+        .unwrap();
 }

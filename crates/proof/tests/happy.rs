@@ -10,15 +10,25 @@ async fn alice_ed25519_twin_and_accomplishment_and_tickets() {
     let mut w = World::new().await;
     let tickets = w.tickets;
     let presentation = w.alice_proof().with_fungible(tickets, 2);
-    let text = SignedPresentation::sign(presentation, &key("Alice")).unwrap().to_text();
-    let policy = w.policy().with_requirement(Requirement::fungible(tickets, 2).with_treasury(STILLWATER));
+    let text = SignedPresentation::sign(presentation, &key("Alice"))
+        .unwrap()
+        .to_text();
+    let policy = w
+        .policy()
+        .with_requirement(Requirement::fungible(tickets, 2).with_treasury(STILLWATER));
     let verified = w.verify_text(&text, &policy).await.unwrap();
     assert_eq!(verified.holder, ALICE);
     assert_eq!(verified.public_key, key("Alice").public_key());
-    let [twin, medal, held] = &verified.claims[..] else { panic!("{verified:?}") };
+    let [twin, medal, held] = &verified.claims[..] else {
+        panic!("{verified:?}")
+    };
     assert_eq!((twin.token, twin.serial, twin.amount), (w.twin, Some(1), 1));
     assert_eq!(twin.metadata["properties"]["manufacturer"], "BestProducer");
-    assert!(twin.metadata_uri.as_deref().unwrap().starts_with("ipfs://bafkrei"));
+    assert!(twin
+        .metadata_uri
+        .as_deref()
+        .unwrap()
+        .starts_with("ipfs://bafkrei"));
     assert_eq!(medal.metadata["properties"]["position"], 250);
     assert_eq!((held.token, held.serial, held.amount), (tickets, None, 5));
     assert!(held.metadata.is_null());
@@ -29,7 +39,9 @@ async fn bob_ecdsa_twin_and_accomplishment() {
     let mut w = World::new().await;
     let (twin, medal) = (w.twin, w.medal);
     let presentation = w.presentation(BOB).with_nft(twin, 2).with_nft(medal, 3);
-    let text = SignedPresentation::sign(presentation, &key("Bob")).unwrap().to_text();
+    let text = SignedPresentation::sign(presentation, &key("Bob"))
+        .unwrap()
+        .to_text();
     let verified = w.verify_text(&text, &w.policy()).await.unwrap();
     assert_eq!(verified.holder, BOB);
     assert_eq!(verified.public_key, key("Bob").public_key());
@@ -42,10 +54,13 @@ async fn bob_ecdsa_twin_and_accomplishment() {
 async fn unrequired_claims_are_still_checked() {
     let mut w = World::new().await;
     let (twin, medal) = (w.twin, w.medal);
-    let open = loyal_proof::Policy::new(AUDIENCE, PURPOSE, now()).with_max_mirror_lag(std::time::Duration::ZERO);
-    let fine = SignedPresentation::sign(w.presentation(ALICE).with_nft(medal, 2), &key("Alice")).unwrap();
+    let open = loyal_proof::Policy::new(AUDIENCE, PURPOSE, now())
+        .with_max_mirror_lag(std::time::Duration::ZERO);
+    let fine =
+        SignedPresentation::sign(w.presentation(ALICE).with_nft(medal, 2), &key("Alice")).unwrap();
     let verified = w.verify(&fine, &open).await.unwrap();
     assert_eq!(verified.claims[0].metadata["properties"]["position"], 600);
-    let not_hers = SignedPresentation::sign(w.presentation(ALICE).with_nft(twin, 2), &key("Alice")).unwrap();
+    let not_hers =
+        SignedPresentation::sign(w.presentation(ALICE).with_nft(twin, 2), &key("Alice")).unwrap();
     assert_code(w.verify(&not_hers, &open).await, "PROOF_NOT_OWNER");
 }

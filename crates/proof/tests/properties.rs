@@ -16,25 +16,30 @@ fn presentation() -> impl Strategy<Value = Presentation> {
         (0..4_000_000_000i64, 1..10_000_000i64),
         proptest::collection::btree_map((0..3u64, 0..50u64, any::<bool>()), any::<u64>(), 1..=16),
     )
-        .prop_map(|((s, r, n), audience, purpose, nonce, (issued, life), claims)| {
-            let mut p = Presentation::new(AccountId::new(s, r, n))
-                .with_audience(audience)
-                .with_purpose(purpose)
-                .with_nonce(nonce)
-                .with_issued_at(Timestamp::new(issued, 0))
-                .with_expires_at(Timestamp::new(issued + life, 0));
-            // Distinct keys (token, kind, serial) by construction; given in map order, which
-            // differs from the canonical order when fungible and NFT claims interleave.
-            for ((t, x, nft), v) in claims {
-                let token = TokenId::new(0, 0, t * 1000 + x);
-                p = p.with_claim(if nft {
-                    Claim::Nft { token, serial: v }
-                } else {
-                    Claim::Fungible { token, min_amount: v }
-                });
-            }
-            p
-        })
+        .prop_map(
+            |((s, r, n), audience, purpose, nonce, (issued, life), claims)| {
+                let mut p = Presentation::new(AccountId::new(s, r, n))
+                    .with_audience(audience)
+                    .with_purpose(purpose)
+                    .with_nonce(nonce)
+                    .with_issued_at(Timestamp::new(issued, 0))
+                    .with_expires_at(Timestamp::new(issued + life, 0));
+                // Distinct keys (token, kind, serial) by construction; given in map order, which
+                // differs from the canonical order when fungible and NFT claims interleave.
+                for ((t, x, nft), v) in claims {
+                    let token = TokenId::new(0, 0, t * 1000 + x);
+                    p = p.with_claim(if nft {
+                        Claim::Nft { token, serial: v }
+                    } else {
+                        Claim::Fungible {
+                            token,
+                            min_amount: v,
+                        }
+                    });
+                }
+                p
+            },
+        )
 }
 
 proptest! {

@@ -27,9 +27,18 @@ fn node(script: &str, input: &Value) -> Value {
         .stderr(Stdio::piped())
         .spawn()
         .expect("node must be on PATH");
-    child.stdin.take().unwrap().write_all(input.to_string().as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.to_string().as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "node {script}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "node {script}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -37,7 +46,9 @@ fn claims_json(p: &Presentation) -> Vec<Value> {
     p.claims
         .iter()
         .map(|c| match c {
-            Claim::Nft { token, serial } => json!({"nft": true, "token": token.to_string(), "serial": serial}),
+            Claim::Nft { token, serial } => {
+                json!({"nft": true, "token": token.to_string(), "serial": serial})
+            }
             Claim::Fungible { token, min_amount } => {
                 json!({"nft": false, "token": token.to_string(), "minAmount": min_amount})
             }
@@ -50,9 +61,15 @@ async fn sdk_signed_proofs_verify_and_the_sdk_verifies_ours() {
     let mut w = World::new().await;
     let (twin, medal, tickets) = (w.twin, w.medal, w.tickets);
     // Claims given out of canonical order: the SDK side sorts them as the format says.
-    let alice = w.presentation(ALICE).with_fungible(tickets, 2).with_nft(medal, 1).with_nft(twin, 1);
+    let alice = w
+        .presentation(ALICE)
+        .with_fungible(tickets, 2)
+        .with_nft(medal, 1)
+        .with_nft(twin, 1);
     let bob = w.presentation(BOB).with_nft(medal, 3).with_nft(twin, 2);
-    let alice_again = w.alice_proof().with_purpose("StillWater — Konzertkarten für Fans 🎸");
+    let alice_again = w
+        .alice_proof()
+        .with_purpose("StillWater — Konzertkarten für Fans 🎸");
     let presentations: Vec<(&str, &Presentation)> = vec![("Alice", &alice), ("Bob", &bob)];
     let ours: Vec<SignedPresentation> = [("Alice", alice_again.clone()), ("Bob", bob.clone())]
         .into_iter()
@@ -89,13 +106,20 @@ async fn sdk_signed_proofs_verify_and_the_sdk_verifies_ours() {
         assert_eq!(proof["message"].as_str().unwrap(), p.message());
     }
     // Alice's (ED25519) from its parts, as a wallet's hedera_signMessage answer arrives.
-    let policy = w.policy().with_requirement(Requirement::fungible(tickets, 2));
-    let map = SignatureMap::decode(unhex(proofs[0]["sigMap"].as_str().unwrap()).as_slice()).unwrap();
-    let from_parts = SignedPresentation::from_parts(proofs[0]["message"].as_str().unwrap(), map).unwrap();
+    let policy = w
+        .policy()
+        .with_requirement(Requirement::fungible(tickets, 2));
+    let map =
+        SignatureMap::decode(unhex(proofs[0]["sigMap"].as_str().unwrap()).as_slice()).unwrap();
+    let from_parts =
+        SignedPresentation::from_parts(proofs[0]["message"].as_str().unwrap(), map).unwrap();
     let verified = w.verify(&from_parts, &policy).await.unwrap();
     assert_eq!((verified.holder, verified.claims.len()), (ALICE, 3));
     // Bob's (ECDSA) from the SDK side's lp1. text.
-    let verified = w.verify_text(proofs[1]["text"].as_str().unwrap(), &w.policy()).await.unwrap();
+    let verified = w
+        .verify_text(proofs[1]["text"].as_str().unwrap(), &w.policy())
+        .await
+        .unwrap();
     assert_eq!(verified.public_key, key("Bob").public_key());
     // And ours, which the SDK accepted, verify here too (non-ASCII purpose included).
     let policy = w.policy().with_purpose(alice_again.purpose.clone());
@@ -107,5 +131,8 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
 }

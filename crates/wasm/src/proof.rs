@@ -52,7 +52,10 @@ fn instant(o: &Obj<'_>, field: &str) -> JsResult<Option<Timestamp>> {
         None => v.as_f64().unwrap_or(f64::NAN),
     };
     if !ms.is_finite() || !(0.0..=253_402_300_799_000.0).contains(&ms) {
-        return Err(invalid(&o.path(field), "expected a Date or milliseconds since 1970"));
+        return Err(invalid(
+            &o.path(field),
+            "expected a Date or milliseconds since 1970",
+        ));
     }
     Ok(Some(Timestamp::from_unix_nanos(ms as u64 * 1_000_000)))
 }
@@ -65,38 +68,73 @@ pub fn proof_error(e: lp::ProofError) -> JsValue {
     use lp::ProofError as E;
     let s = |v: &str| JsValue::from_str(v);
     let token = |t: &loyal_core::id::TokenId| JsValue::from_str(&t.to_string());
-    let serial = |v: Option<u64>| v.map(|n| JsValue::from_f64(n as f64)).unwrap_or(JsValue::NULL);
+    let serial = |v: Option<u64>| {
+        v.map(|n| JsValue::from_f64(n as f64))
+            .unwrap_or(JsValue::NULL)
+    };
     let details: Vec<(&str, JsValue)> = match &e {
         E::Decode { reason } | E::Policy { reason } => vec![("reason", s(reason))],
         E::Version { got } => vec![("got", s(got))],
         E::BadSignature { holder, reason } => {
             vec![("holder", s(&holder.to_string())), ("reason", s(reason))]
         }
-        E::NotOwner { token: t, serial: n, expected, got } => vec![
+        E::NotOwner {
+            token: t,
+            serial: n,
+            expected,
+            got,
+        } => vec![
             ("token", token(t)),
             ("serial", serial(*n)),
             ("expected", s(expected)),
             ("got", s(got)),
         ],
-        E::WrongAudience { field, expected, got } => {
-            vec![("field", s(field)), ("expected", s(expected)), ("got", s(got))]
+        E::WrongAudience {
+            field,
+            expected,
+            got,
+        } => {
+            vec![
+                ("field", s(field)),
+                ("expected", s(expected)),
+                ("got", s(got)),
+            ]
         }
-        E::Expired { expires_at, now } => vec![("expiresAt", date(*expires_at)), ("now", date(*now))],
-        E::NotYetValid { issued_at, now } => vec![("issuedAt", date(*issued_at)), ("now", date(*now))],
+        E::Expired { expires_at, now } => {
+            vec![("expiresAt", date(*expires_at)), ("now", date(*now))]
+        }
+        E::NotYetValid { issued_at, now } => {
+            vec![("issuedAt", date(*issued_at)), ("now", date(*now))]
+        }
         E::Replayed { nonce } => vec![("nonce", s(nonce))],
-        E::Predicate { token: t, serial: n, predicate, got } => vec![
+        E::Predicate {
+            token: t,
+            serial: n,
+            predicate,
+            got,
+        } => vec![
             ("token", token(t)),
             ("serial", serial(Some(*n))),
             ("predicate", s(predicate)),
             ("got", got.as_ref().map(to_js).unwrap_or(JsValue::NULL)),
         ],
-        E::WrongCollection { token: t, field, expected, got } => vec![
+        E::WrongCollection {
+            token: t,
+            field,
+            expected,
+            got,
+        } => vec![
             ("token", token(t)),
             ("field", s(field)),
             ("expected", s(expected)),
             ("got", s(got)),
         ],
-        E::Metadata { token: t, serial: n, uri, reason } => vec![
+        E::Metadata {
+            token: t,
+            serial: n,
+            uri,
+            reason,
+        } => vec![
             ("token", token(t)),
             ("serial", serial(Some(*n))),
             ("uri", s(uri)),
@@ -106,14 +144,22 @@ pub fn proof_error(e: lp::ProofError) -> JsValue {
         E::UnsupportedKey { holder, key_type } => {
             vec![("holder", s(&holder.to_string())), ("keyType", s(key_type))]
         }
-        E::MirrorDisagree { fact, mirror, expected, got } => vec![
+        E::MirrorDisagree {
+            fact,
+            mirror,
+            expected,
+            got,
+        } => vec![
             ("fact", s(fact)),
             ("mirror", JsValue::from_f64(*mirror as f64)),
             ("expected", s(expected)),
             ("got", s(got)),
         ],
         // The client's own error, with its code, as the cause.
-        E::Network(inner) => vec![("cause", client(inner.clone())), ("reason", s(&inner.to_string()))],
+        E::Network(inner) => vec![
+            ("cause", client(inner.clone())),
+            ("reason", s(&inner.to_string())),
+        ],
         _ => vec![],
     };
     js_error(e.code(), &e.to_string(), &details)
@@ -126,7 +172,9 @@ fn claims_to_js(claims: &[lp::Claim]) -> Array {
             let o = Object::new();
             set(&o, "token", c.token().to_string().into());
             match c {
-                lp::Claim::Nft { serial, .. } => set(&o, "serial", JsValue::from_f64(*serial as f64)),
+                lp::Claim::Nft { serial, .. } => {
+                    set(&o, "serial", JsValue::from_f64(*serial as f64))
+                }
                 lp::Claim::Fungible { min_amount, .. } => {
                     set(&o, "minAmount", js_sys::BigInt::from(*min_amount).into())
                 }
@@ -143,13 +191,20 @@ pub fn create_presentation(spec: JsValue) -> JsResult<Presentation> {
     let o = Obj::new("spec", &spec)?;
     let holder = parse_id("holder", &o.get("holder")?.unwrap_or(JsValue::UNDEFINED))?;
     let issued_at = instant(&o, "issuedAt")?.unwrap_or_else(now);
-    let expires_at = instant(&o, "expiresAt")?.unwrap_or(Timestamp::new(issued_at.seconds + 300, 0));
+    let expires_at =
+        instant(&o, "expiresAt")?.unwrap_or(Timestamp::new(issued_at.seconds + 300, 0));
     let claims = o.objects("claims", |c| {
-        let token = parse_id(&c.path("token"), &c.get("token")?.unwrap_or(JsValue::UNDEFINED))?;
+        let token = parse_id(
+            &c.path("token"),
+            &c.get("token")?.unwrap_or(JsValue::UNDEFINED),
+        )?;
         match (c.uint("serial")?, c.uint("minAmount")?) {
             (Some(serial), None) => Ok(lp::Claim::Nft { token, serial }),
             (None, Some(min_amount)) => Ok(lp::Claim::Fungible { token, min_amount }),
-            _ => Err(invalid("claims", "each claim has a serial (NFT) or a minAmount (fungible)")),
+            _ => Err(invalid(
+                "claims",
+                "each claim has a serial (NFT) or a minAmount (fungible)",
+            )),
         }
     })?;
     let mut p = lp::Presentation::new(holder)
@@ -174,7 +229,9 @@ impl Presentation {
     /// Parses the canonical text (anything else throws `PROOF_DECODE` / `PROOF_VERSION`).
     #[wasm_bindgen(js_name = fromMessage)]
     pub fn from_message(message: &str) -> JsResult<Presentation> {
-        lp::Presentation::parse(message).map(Presentation).map_err(proof_error)
+        lp::Presentation::parse(message)
+            .map(Presentation)
+            .map_err(proof_error)
     }
 
     /// `{ holder, audience, purpose, nonce, issuedAt, expiresAt, claims }` (claims in
@@ -196,7 +253,10 @@ impl Presentation {
 
 /// Signs the presentation's message with `key` as a HIP-820 message.
 #[wasm_bindgen(js_name = signPresentation)]
-pub fn sign_presentation(key: &PrivateKey, presentation: &Presentation) -> JsResult<SignedPresentation> {
+pub fn sign_presentation(
+    key: &PrivateKey,
+    presentation: &Presentation,
+) -> JsResult<SignedPresentation> {
     lp::SignedPresentation::sign(presentation.0.clone(), &key.0)
         .map(SignedPresentation)
         .map_err(proof_error)
@@ -207,15 +267,20 @@ impl SignedPresentation {
     /// The `lp1.` text form (for a QR code or a link); strict: anything else throws.
     #[wasm_bindgen(js_name = fromText)]
     pub fn from_text(text: &str) -> JsResult<SignedPresentation> {
-        lp::SignedPresentation::from_text(text).map(SignedPresentation).map_err(proof_error)
+        lp::SignedPresentation::from_text(text)
+            .map(SignedPresentation)
+            .map_err(proof_error)
     }
 
     /// A wallet's answer to `hedera_signMessage(presentation.message)`: the message and the
     /// SignatureMap bytes (base64-decode HIP-820's `signatureMap`).
     #[wasm_bindgen(js_name = fromParts)]
     pub fn from_parts(message: &str, signature_map: &[u8]) -> JsResult<SignedPresentation> {
-        let map = loyal_core::proto::SignatureMap::decode(signature_map)
-            .map_err(|_| proof_error(lp::ProofError::Decode { reason: "not a SignatureMap protobuf".into() }))?;
+        let map = loyal_core::proto::SignatureMap::decode(signature_map).map_err(|_| {
+            proof_error(lp::ProofError::Decode {
+                reason: "not a SignatureMap protobuf".into(),
+            })
+        })?;
         lp::SignedPresentation::from_parts(message, map)
             .map(SignedPresentation)
             .map_err(proof_error)
@@ -312,7 +377,11 @@ impl JsNonces {
 /// min_amount?, treasury?, supply_key?, where?: ["position <= 500"] }`).
 fn policy_from_js(policy: &JsValue) -> JsResult<(lp::Policy, Vec<String>)> {
     let o = Obj::new("policy", policy)?;
-    let mut p = lp::Policy::new(o.req_string("audience")?, o.req_string("purpose")?, instant(&o, "now")?.unwrap_or_else(now));
+    let mut p = lp::Policy::new(
+        o.req_string("audience")?,
+        o.req_string("purpose")?,
+        instant(&o, "now")?.unwrap_or_else(now),
+    );
     if let Some(d) = millis(&o, "maxSkewMs")? {
         p = p.with_max_skew(d);
     }
@@ -325,8 +394,11 @@ fn policy_from_js(policy: &JsValue) -> JsResult<(lp::Policy, Vec<String>)> {
     if let Some(reqs) = o.get("requirements")? {
         let json: serde_json::Value = serde_wasm_bindgen::from_value(reqs)
             .map_err(|e| invalid("policy.requirements", &e.to_string()))?;
-        let reqs: Vec<lp::Requirement> = serde_json::from_value(json)
-            .map_err(|e| proof_error(lp::ProofError::Policy { reason: e.to_string() }))?;
+        let reqs: Vec<lp::Requirement> = serde_json::from_value(json).map_err(|e| {
+            proof_error(lp::ProofError::Policy {
+                reason: e.to_string(),
+            })
+        })?;
         p = p.with_requirements(reqs);
     }
     let mirrors = o.list("mirrors", JsValue::as_string)?;
@@ -347,9 +419,22 @@ fn verified_to_js(v: &lp::Verified) -> JsValue {
         .map(|c| {
             let co = Object::new();
             set(&co, "token", c.token.to_string().into());
-            set(&co, "serial", c.serial.map(|s| JsValue::from_f64(s as f64)).unwrap_or(JsValue::NULL));
+            set(
+                &co,
+                "serial",
+                c.serial
+                    .map(|s| JsValue::from_f64(s as f64))
+                    .unwrap_or(JsValue::NULL),
+            );
             set(&co, "amount", js_sys::BigInt::from(c.amount).into());
-            set(&co, "metadataUri", c.metadata_uri.clone().map(JsValue::from).unwrap_or(JsValue::NULL));
+            set(
+                &co,
+                "metadataUri",
+                c.metadata_uri
+                    .clone()
+                    .map(JsValue::from)
+                    .unwrap_or(JsValue::NULL),
+            );
             set(&co, "metadata", to_js(&c.metadata));
             JsValue::from(co)
         })
@@ -364,14 +449,21 @@ fn verified_to_js(v: &lp::Verified) -> JsValue {
 /// token, serial, amount, metadataUri, metadata }], nonce, issuedAt, expiresAt, message }`;
 /// rejects with a `PROOF_*` code.
 #[wasm_bindgen(js_name = verifyPresentation)]
-pub async fn verify_presentation(client: &Client, proof: JsValue, policy: JsValue, nonces: JsValue) -> JsResult<JsValue> {
+pub async fn verify_presentation(
+    client: &Client,
+    proof: JsValue,
+    policy: JsValue,
+    nonces: JsValue,
+) -> JsResult<JsValue> {
     let text = match proof.as_string() {
         Some(t) => t,
         None => {
             let to_text = Reflect::get(&proof, &"toText".into())
                 .ok()
                 .and_then(|f| f.dyn_into::<Function>().ok())
-                .ok_or_else(|| invalid("proof", "expected the lp1. text or a SignedPresentation"))?;
+                .ok_or_else(|| {
+                    invalid("proof", "expected the lp1. text or a SignedPresentation")
+                })?;
             to_text
                 .call0(&proof)?
                 .as_string()
@@ -381,7 +473,10 @@ pub async fn verify_presentation(client: &Client, proof: JsValue, policy: JsValu
     let signed = lp::SignedPresentation::from_text(&text).map_err(proof_error)?;
     let (policy, extra) = policy_from_js(&policy)?;
     if !nonces.is_object() {
-        return Err(invalid("nonces", "expected a NonceStore (or an object with consume(nonce))"));
+        return Err(invalid(
+            "nonces",
+            "expected a NonceStore (or an object with consume(nonce))",
+        ));
     }
     let net = client.inner.network();
     let (transport, runtime) = (client.inner.transport(), client.inner.runtime());
@@ -389,11 +484,18 @@ pub async fn verify_presentation(client: &Client, proof: JsValue, policy: JsValu
         .chain(extra.iter().map(String::as_str))
         .map(|url| lc::MirrorClient::new(transport, runtime, url))
         .collect();
-    let gateway = net
-        .ipfs_gateway_url
-        .as_deref()
-        .ok_or_else(|| js_error("NO_IPFS", "this network has no IPFS gateway (Client.forNetwork({ ipfsApiUrl, ipfsGatewayUrl }))", &[]))?;
-    let ipfs = lc::IpfsClient::new(transport, net.ipfs_api_url.as_deref().unwrap_or(gateway), gateway);
+    let gateway = net.ipfs_gateway_url.as_deref().ok_or_else(|| {
+        js_error(
+            "NO_IPFS",
+            "this network has no IPFS gateway (Client.forNetwork({ ipfsApiUrl, ipfsGatewayUrl }))",
+            &[],
+        )
+    })?;
+    let ipfs = lc::IpfsClient::new(
+        transport,
+        net.ipfs_api_url.as_deref().unwrap_or(gateway),
+        gateway,
+    );
     let mut nonces = JsNonces(nonces);
     let verified = lp::verify(&signed, &policy, &mut nonces, &mirrors, &ipfs)
         .await

@@ -2,7 +2,7 @@
 
 use crate::run::Result;
 
-pub const NAMES: &[&str] = &["sign", "devnet", "bundle", "browser", "wallet"];
+pub const NAMES: &[&str] = &["sign", "devnet", "bundle", "browser", "proofs", "wallet"];
 
 pub fn run(name: Option<&str>) -> Result {
     let names: Vec<&str> = match name {
@@ -21,6 +21,7 @@ pub fn run(name: Option<&str>) -> Result {
             "devnet" => crate::bench_devnet::run()?,
             "bundle" => crate::bench_web::bundle()?,
             "browser" => crate::bench_web::browser()?,
+            "proofs" => crate::bench_proofs::run()?,
             "wallet" => crate::wallet::bench()?,
             _ => unreachable!(),
         }

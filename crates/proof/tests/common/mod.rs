@@ -87,9 +87,15 @@ impl World {
     }
 
     pub async fn with_config(config: DevnetConfig) -> Self {
-        let devnet = spawn(config.with_grpc_port(0).with_grpc_web_port(0).with_mirror_port(0).with_ipfs_port(0))
-            .await
-            .unwrap();
+        let devnet = spawn(
+            config
+                .with_grpc_port(0)
+                .with_grpc_web_port(0)
+                .with_mirror_port(0)
+                .with_ipfs_port(0),
+        )
+        .await
+        .unwrap();
         let net = Network::local(
             "127.0.0.1",
             devnet.grpc_web_addr().port(),
@@ -106,8 +112,17 @@ impl World {
             tickets: TokenId::default(),
             nonces: MemoryNonceStore::system(),
         };
-        w.twin = w.nft_collection("BestProducer", PRODUCER, "FastShoes digital twin", "TWIN").await;
-        w.medal = w.nft_collection("SuperMarathon", MARATHON, "SuperMarathon accomplishment", "MEDAL").await;
+        w.twin = w
+            .nft_collection("BestProducer", PRODUCER, "FastShoes digital twin", "TWIN")
+            .await;
+        w.medal = w
+            .nft_collection(
+                "SuperMarathon",
+                MARATHON,
+                "SuperMarathon accomplishment",
+                "MEDAL",
+            )
+            .await;
         w.tickets = w
             .create(
                 "StillWater",
@@ -127,15 +142,31 @@ impl World {
             )
             .await;
         }
-        let twins = w.mint("BestProducer", w.twin, &[twin_metadata(1), twin_metadata(2)]).await;
+        let twins = w
+            .mint(
+                "BestProducer",
+                w.twin,
+                &[twin_metadata(1), twin_metadata(2)],
+            )
+            .await;
         let medals = w
-            .mint("SuperMarathon", w.medal, &[medal_metadata(250), medal_metadata(600), medal_metadata(100)])
+            .mint(
+                "SuperMarathon",
+                w.medal,
+                &[
+                    medal_metadata(250),
+                    medal_metadata(600),
+                    medal_metadata(100),
+                ],
+            )
             .await;
         assert_eq!((twins, medals), (vec![1, 2], vec![1, 2, 3]));
         w.give_nft("BestProducer", w.twin, 1, PRODUCER, ALICE).await;
         w.give_nft("BestProducer", w.twin, 2, PRODUCER, BOB).await;
-        w.give_nft("SuperMarathon", w.medal, 1, MARATHON, ALICE).await;
-        w.give_nft("SuperMarathon", w.medal, 2, MARATHON, ALICE).await;
+        w.give_nft("SuperMarathon", w.medal, 1, MARATHON, ALICE)
+            .await;
+        w.give_nft("SuperMarathon", w.medal, 2, MARATHON, ALICE)
+            .await;
         w.give_nft("SuperMarathon", w.medal, 3, MARATHON, BOB).await;
         let tickets = w.tickets;
         w.run(
@@ -150,13 +181,21 @@ impl World {
     }
 
     pub fn client(&self, name: &str) -> Client<HyperTransport, TokioRuntime> {
-        let num = genesis::accounts().into_iter().find(|a| a.name == name).unwrap().num;
+        let num = genesis::accounts()
+            .into_iter()
+            .find(|a| a.name == name)
+            .unwrap()
+            .num;
         Client::new(self.net.clone(), HyperTransport::default(), TokioRuntime)
             .with_operator(AccountId::new(0, 0, num), key(name))
             .with_backoff(Duration::from_millis(20), Duration::from_millis(200))
     }
 
-    pub async fn run<D: TransactionData>(&self, payer: &str, builder: Builder<D>) -> loyal_client::Receipt {
+    pub async fn run<D: TransactionData>(
+        &self,
+        payer: &str,
+        builder: Builder<D>,
+    ) -> loyal_client::Receipt {
         let client = self.client(payer);
         let tx = client.prepare(builder).unwrap();
         client.execute(&tx).await.unwrap()
@@ -166,7 +205,13 @@ impl World {
         self.run(payer, builder).await.token_id.unwrap()
     }
 
-    pub async fn nft_collection(&self, payer: &str, treasury: AccountId, name: &str, symbol: &str) -> TokenId {
+    pub async fn nft_collection(
+        &self,
+        payer: &str,
+        treasury: AccountId,
+        name: &str,
+        symbol: &str,
+    ) -> TokenId {
         self.create(
             payer,
             TokenCreateTransaction::new()
@@ -183,24 +228,43 @@ impl World {
     pub async fn mint(&self, payer: &str, token: TokenId, metadata: &[NftMetadata]) -> Vec<u64> {
         let mut uris = Vec::new();
         for m in metadata {
-            let cid = self.ipfs().add("metadata.json", &m.to_json_bytes()).await.unwrap();
+            let cid = self
+                .ipfs()
+                .add("metadata.json", &m.to_json_bytes())
+                .await
+                .unwrap();
             uris.push(format!("ipfs://{cid}").into_bytes());
         }
         self.mint_raw(payer, token, uris).await
     }
 
     pub async fn mint_raw(&self, payer: &str, token: TokenId, metadata: Vec<Vec<u8>>) -> Vec<u64> {
-        self.run(payer, TokenMintTransaction::new().with_token_id(token).with_metadata(metadata))
-            .await
-            .serial_numbers
-            .into_iter()
-            .map(|s| s as u64)
-            .collect()
+        self.run(
+            payer,
+            TokenMintTransaction::new()
+                .with_token_id(token)
+                .with_metadata(metadata),
+        )
+        .await
+        .serial_numbers
+        .into_iter()
+        .map(|s| s as u64)
+        .collect()
     }
 
-    pub async fn give_nft(&self, payer: &str, token: TokenId, serial: u64, from: AccountId, to: AccountId) {
-        self.run(payer, TransferTransaction::new().with_nft_transfer(NftId::new(token, serial), from, to))
-            .await;
+    pub async fn give_nft(
+        &self,
+        payer: &str,
+        token: TokenId,
+        serial: u64,
+        from: AccountId,
+        to: AccountId,
+    ) {
+        self.run(
+            payer,
+            TransferTransaction::new().with_nft_transfer(NftId::new(token, serial), from, to),
+        )
+        .await;
     }
 
     pub fn mirror(&self) -> MirrorClient<'_, HyperTransport, TokioRuntime> {
@@ -216,7 +280,11 @@ impl World {
     }
 
     pub fn ipfs_at(&self, gateway: &str) -> IpfsClient<'_, HyperTransport> {
-        IpfsClient::new(&self.transport, self.net.ipfs_api_url.as_deref().unwrap(), gateway)
+        IpfsClient::new(
+            &self.transport,
+            self.net.ipfs_api_url.as_deref().unwrap(),
+            gateway,
+        )
     }
 
     /// A presentation for this verifier, with a nonce it issued, valid for five minutes.
@@ -233,7 +301,9 @@ impl World {
     /// Alice's proof for StillWater: her twin and her 250th-place accomplishment.
     pub fn alice_proof(&mut self) -> Presentation {
         let (twin, medal) = (self.twin, self.medal);
-        self.presentation(ALICE).with_nft(twin, 1).with_nft(medal, 1)
+        self.presentation(ALICE)
+            .with_nft(twin, 1)
+            .with_nft(medal, 1)
     }
 
     /// StillWater's policy: a genuine BestProducer twin, and an accomplishment in the first 500.
@@ -258,7 +328,11 @@ impl World {
             )
     }
 
-    pub async fn verify(&mut self, signed: &SignedPresentation, policy: &Policy) -> Result<Verified, ProofError> {
+    pub async fn verify(
+        &mut self,
+        signed: &SignedPresentation,
+        policy: &Policy,
+    ) -> Result<Verified, ProofError> {
         // Field by field: the clients borrow the transport while the nonces are borrowed mutably.
         let mirror = MirrorClient::new(&self.transport, &self.runtime, &self.net.mirror_url);
         let gateway = self.net.ipfs_gateway_url.as_deref().unwrap();
@@ -286,7 +360,11 @@ impl World {
         self.net.ipfs_gateway_url.clone().unwrap()
     }
 
-    pub async fn verify_text(&mut self, text: &str, policy: &Policy) -> Result<Verified, ProofError> {
+    pub async fn verify_text(
+        &mut self,
+        text: &str,
+        policy: &Policy,
+    ) -> Result<Verified, ProofError> {
         let signed = SignedPresentation::from_text(text)?;
         self.verify(&signed, policy).await
     }

@@ -17,7 +17,9 @@ pub async fn start(upstream: &str, rewrite: Rewrite) -> String {
     let upstream = upstream.trim_end_matches('/').to_owned();
     tokio::spawn(async move {
         loop {
-            let Ok((mut socket, _)) = listener.accept().await else { return };
+            let Ok((mut socket, _)) = listener.accept().await else {
+                return;
+            };
             let (upstream, rewrite) = (upstream.clone(), rewrite.clone());
             tokio::spawn(async move {
                 let mut head = Vec::new();
@@ -30,7 +32,10 @@ pub async fn start(upstream: &str, rewrite: Rewrite) -> String {
                 }
                 let text = String::from_utf8_lossy(&head).into_owned();
                 let mut request_line = text.lines().next().unwrap_or_default().split(' ');
-                let (_method, path) = (request_line.next(), request_line.next().unwrap_or("/").to_owned());
+                let (_method, path) = (
+                    request_line.next(),
+                    request_line.next().unwrap_or("/").to_owned(),
+                );
                 let mut request = HttpRequest::get(format!("{upstream}{path}"));
                 for line in text.lines().skip(1) {
                     if let Some((name, value)) = line.split_once(": ") {
@@ -40,7 +45,10 @@ pub async fn start(upstream: &str, rewrite: Rewrite) -> String {
                     }
                 }
                 let response = HyperTransport::default().send(request).await.unwrap();
-                let content_type = response.header("content-type").unwrap_or("application/octet-stream").to_owned();
+                let content_type = response
+                    .header("content-type")
+                    .unwrap_or("application/octet-stream")
+                    .to_owned();
                 let body = rewrite(&path, response.body);
                 let head = format!(
                     "HTTP/1.1 {} X\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",

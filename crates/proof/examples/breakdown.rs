@@ -1,0 +1,80 @@
+//! Where a proof's offline verification spends its time (native, release): decoding the text,
+//! the policy, the signature. `cargo run --release -p loyal-proof --example breakdown`
+use loyal_core::id::{AccountId, TokenId};
+use loyal_core::key::PrivateKey;
+use loyal_core::time::Timestamp;
+use loyal_proof::*;
+use std::time::Instant;
+
+fn main() {
+    for ecdsa in [false, true] {
+        let key = if ecdsa {
+            PrivateKey::from_bytes_ecdsa(&[0x42; 32])
+        } else {
+            PrivateKey::from_bytes_ed25519(&[0x42; 32])
+        }
+        .unwrap();
+        let (twin, medal) = (TokenId::new(0, 0, 2001), TokenId::new(0, 0, 2002));
+        let texts: Vec<String> = (0..2000)
+            .map(|i| {
+                let p = Presentation::new(AccountId::new(0, 0, 1005))
+                    .with_audience("https://stillwater.example")
+                    .with_purpose("StillWater concert tickets")
+                    .with_nonce(format!("bench-nonce-{i:010}"))
+                    .with_issued_at(Timestamp::new(1_796_255_100, 0))
+                    .with_expires_at(Timestamp::new(1_796_255_400, 0))
+                    .with_nft(medal, 250)
+                    .with_nft(twin, 1 + i as u64);
+                SignedPresentation::sign(p, &key).unwrap().to_text()
+            })
+            .collect();
+        let policy = Policy::new(
+            "https://stillwater.example",
+            "StillWater concert tickets",
+            Timestamp::new(1_796_255_110, 0),
+        )
+        .with_requirement(
+            Requirement::nft(twin)
+                .with_where("manufacturer == \"BestProducer\"")
+                .unwrap(),
+        )
+        .with_requirement(
+            Requirement::nft(medal)
+                .with_where("position <= 500")
+                .unwrap(),
+        );
+        let public = key.public_key();
+        let time = |name: &str, f: &dyn Fn(usize)| {
+            let start = Instant::now();
+            for i in 0..texts.len() {
+                f(i);
+            }
+            let per = start.elapsed().as_secs_f64() / texts.len() as f64 * 1e6;
+            println!(
+                "{} {name:<28} {per:>8.2} µs",
+                if ecdsa { "ECDSA  " } else { "ED25519" }
+            );
+        };
+        time("from_text", &|i| {
+            SignedPresentation::from_text(&texts[i]).unwrap();
+        });
+        let signed: Vec<_> = texts
+            .iter()
+            .map(|t| SignedPresentation::from_text(t).unwrap())
+            .collect();
+        time("policy.check", &|i| {
+            policy.check(&signed[i].presentation).unwrap()
+        });
+        time("message()", &|i| {
+            std::hint::black_box(signed[i].message());
+        });
+        time("verify_signature", &|i| {
+            signed[i].verify_signature(&public).unwrap()
+        });
+        time("all", &|i| {
+            let s = SignedPresentation::from_text(&texts[i]).unwrap();
+            policy.check(&s.presentation).unwrap();
+            s.verify_signature(&public).unwrap();
+        });
+    }
+}
