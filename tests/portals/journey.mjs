@@ -1,20 +1,30 @@
 // Alice's journey through the portals with the real wallet extension loaded in Chromium, as far
-// as the pieces are wired (see the report in each `ok` line). Today: SuperMarathon's runner
-// page — Alice connects her wallet (the extension's approval window), sees the accomplishment
+// as the pieces are wired. `loyal-agent setup` creates the journey on a devnet of our own and
+// `loyal-agent --org all` runs the organisations' workflows. FastShoes: Alice connects her
+// wallet, redeems the twin of her pair with the order code from her receipt (association and
+// request approved in the extension's window; FastShoes' runner transfers the twin), the
+// provenance shows BestProducer → FastShoes → Alice, and a second redemption of the same code
+// is refused (ALREADY_REDEEMED). SuperMarathon's runner
+// page: Alice connects her wallet (the extension's approval window), sees the accomplishment
 // NFT waiting for her as a pending airdrop, declines once (USER_REJECTED shown with a way
 // forward), then claims it (HIP-904) with the transaction signed in the wallet; the mirror
 // says she owns it. The airdrop itself is made by the official JS SDK as SuperMarathon, in
 // place of the results workflow that is not wired into the pages yet.
-// Usage: node journey.mjs BASE_URL EXTENSION_DIR DEVNET_BINARY OUT_DIR
+// Usage: node journey.mjs BASE_URL EXTENSION_DIR DEVNET_BINARY AGENT_BINARY OUT_DIR
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { createServer } from "node:http";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   Client, PrivateKey, TokenCreateTransaction, TokenType, TokenMintTransaction, TokenAirdropTransaction, NftId,
 } from "@hashgraph/sdk";
-import { browserWithWallet, devnet as startDevnet, nextApproval, setUp } from "../wallet/harness.mjs";
+import { browserWithWallet, devnet as startDevnet, setUp } from "../wallet/harness.mjs";
 import { tally, settled } from "./pages.mjs";
 
-const [base, extension, binary, out] = process.argv.slice(2);
+const [base, extension, binary, agentBinary, out] = process.argv.slice(2);
+rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const t = tally();
 const net = await startDevnet(binary);
@@ -22,9 +32,88 @@ const query = `?grpcweb=${encodeURIComponent(net.grpcWeb)}&mirror=${encodeURICom
 const key = (name) => PrivateKey.fromBytesED25519(createHash("sha256").update(`loyal-devnet/${name}`).digest());
 const get = async (path) => (await fetch(`${net.mirror}/api/v1${path}`)).json();
 const wallet = await browserWithWallet(extension);
+const scratch = mkdtempSync(join(tmpdir(), "loyal-portals-journey-"));
+let agent = null;
+let shared = null;
+
+/** Clicks `button`, answers each approval window the wallet opens with the next of
+ *  `decisions` (default #approve), and resolves to the page's status once it is idle. */
+async function act(page, button, decisions = []) {
+  const windows = [];
+  const texts = [];
+  // A window's address may still be about:blank when it opens: looked at when answered.
+  const onPage = (p) => windows.push(p);
+  wallet.context.on("page", onPage);
+  try {
+    await page.click(button);
+    for (let i = 0; i < 300; i++) {
+      const w = windows.shift();
+      if (w) {
+        await w.waitForLoadState();
+        if (!w.url().includes("/approve.html")) continue;
+        await w.waitForFunction(() => !document.getElementById("details").hidden || !document.getElementById("error").hidden);
+        texts.push(await w.innerText("body"));
+        // The window closes itself on the click: a click that sees it go is still a click.
+        await w.click(decisions.shift() ?? "#approve").catch((e) => { if (!/closed/.test(e.message)) throw e; });
+        continue;
+      }
+      const idle = await page.evaluate(() => {
+        const s = document.querySelector("#status");
+        return s.className !== "busy" && document.querySelector("main").getAttribute("aria-busy") !== "true";
+      });
+      if (idle) return { ...(await settled(page)), windows: texts };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${button}: the page did not settle: ${await page.textContent("#status")} (${windows.length} window(s) unanswered)`);
+  } finally {
+    wallet.context.off("page", onPage);
+  }
+}
+
 try {
   const popup = await setUp(wallet, net);
   await popup.close();
+
+  // The journey's tokens, topics and order codes, made by loyal-agent setup; the pages get
+  // the public part of the deployment (no keys, no order codes), served with CORS.
+  const deploymentPath = join(scratch, "deployment.json");
+  const setup = spawnSync(agentBinary, ["setup", "--grpc-web", net.grpcWeb, "--mirror", net.mirror, "--ipfs", net.ipfs, "--out", deploymentPath, "--twins", "3"], { encoding: "utf8" });
+  if (setup.status !== 0) throw new Error(`loyal-agent setup: ${setup.stdout}${setup.stderr}`);
+  const d = JSON.parse(readFileSync(deploymentPath, "utf8"));
+  const publicPart = JSON.stringify({
+    network: d.network, tokens: d.tokens, accounts: d.accounts,
+    organisations: Object.fromEntries(Object.entries(d.organisations).map(([k, o]) => [k, { account: o.account, inbox_topic: o.inbox_topic, outcomes_topic: o.outcomes_topic }])),
+  });
+  shared = createServer((req, res) => res.writeHead(200, { "access-control-allow-origin": "*", "content-type": "application/json" }).end(publicPart));
+  await new Promise((r) => shared.listen(0, "127.0.0.1", r));
+  const deploymentUrl = `http://127.0.0.1:${shared.address().port}/deployment.json`;
+  agent = spawn(agentBinary, ["--org", "all", "--deployment", deploymentPath, "--poll-ms", "100"], { stdio: ["ignore", "ignore", "inherit"] });
+  const twin = d.tokens.twin;
+  const [code, order] = Object.entries(d.organisations.FastShoes.tables.orders).find(([, row]) => row.serial === 1);
+
+  // FastShoes: Alice redeems the twin of her pair.
+  const shop = await wallet.context.newPage();
+  await shop.setViewportSize({ width: 1000, height: 900 });
+  const shopErrors = [];
+  shop.on("pageerror", (e) => shopErrors.push(e.message));
+  await shop.goto(`${base}/fastshoes/${query}&deployment=${encodeURIComponent(deploymentUrl)}`);
+  await settled(shop);
+  let r = await act(shop, "#connect");
+  t.check("FastShoes: Alice connects her wallet", r.text === "Wallet connected." && r.windows.length === 1 && (await shop.textContent("#wallet-state")) === "Connected: 0.0.1005 (Alice)", `${r.text} ${r.windows.length} window(s)`);
+  await shop.fill("#code", code);
+  r = await act(shop, "#redeem");
+  const chain = await shop.$$eval("#prov-chain li", (lis) => lis.map((li) => li.textContent)).catch(() => []);
+  const owner = (await get(`/tokens/${twin}/nfts/${order.serial}`)).account_id;
+  t.check("FastShoes: the twin redeemed with the order code (associate + request approved in the wallet; FastShoes' runner transferred it)",
+    r.text === `Redeemed: twin serial ${order.serial} is in your wallet.` && owner === "0.0.1005" && r.windows.length === 2 && r.windows.some((w) => w.includes("Associate")),
+    `${r.text}; owner ${owner}; ${r.windows.length} window(s)`);
+  t.check("FastShoes: its provenance shows BestProducer → FastShoes → Alice, metadata verified",
+    chain.join(" → ") === "0.0.1001 (BestProducer) → 0.0.1002 (FastShoes) → 0.0.1005 (Alice)" && (await shop.textContent("#prov-verified")).startsWith("✓"), chain.join(" → "));
+  await shop.screenshot({ path: `${out}/01-fastshoes-redeemed.png`, fullPage: true });
+  r = await act(shop, "#redeem");
+  t.check("FastShoes: a second redemption of the same code is refused (ALREADY_REDEEMED)", r.error && r.code === "ALREADY_REDEEMED", `${r.text}`);
+  await shop.screenshot({ path: `${out}/02-fastshoes-second-redemption.png`, fullPage: true });
+  t.check("FastShoes: no uncaught page errors", shopErrors.length === 0, shopErrors.join("; "));
 
   // SuperMarathon's accomplishment for Alice: metadata on IPFS, airdropped (she has not
   // associated the collection, so it waits for her).
@@ -54,50 +143,39 @@ try {
   await page.goto(`${base}/supermarathon/${query}`);
   await settled(page);
 
-  // Connect: the extension's own window asks Alice.
-  let approval = nextApproval(wallet);
-  await page.click("#connect");
-  let window_ = await approval;
-  const connectText = await window_.innerText("body");
-  await window_.screenshot({ path: `${out}/01-connect-approval.png` });
-  await window_.click("#approve");
-  const connected = await settled(page);
-  t.check("SuperMarathon: Alice connects her wallet (approved in the extension's window)",
-    connected.text === "Wallet connected." && (await page.textContent("#wallet-state")) === "Connected: 0.0.1005 (Alice)" && connectText.includes("Connect"),
-    `${connected.text} / ${await page.textContent("#wallet-state")}`);
+  // Connecting again (same origin as FastShoes): the wallet asks again.
+  const connected = await act(page, "#connect");
+  t.check("SuperMarathon: Alice's wallet connects the runner's page",
+    connected.text === "Wallet connected." && (await page.textContent("#wallet-state")) === "Connected: 0.0.1005 (Alice)",
+    `${connected.text} / ${connected.windows.length} window(s)`);
+  await page.screenshot({ path: `${out}/03-supermarathon-connected.png`, fullPage: true });
   const cards = await page.$$eval("#pending article", (as) => as.map((a) => a.dataset.nft + " " + a.textContent));
   t.check("the runner's page shows the accomplishment waiting as a pending airdrop, metadata verified",
     cards.length === 1 && cards[0].startsWith(`${token}/1`) && cards[0].includes("SuperMarathon 2026 finisher #250") && cards[0].includes("✓ metadata verified") && cards[0].includes("position250") && (await page.$$("#pending article img[src^='data:image/svg+xml']")).length === 1,
     cards.join(" | ").slice(0, 300));
-  await page.screenshot({ path: `${out}/02-supermarathon-pending.png`, fullPage: true });
+  await page.screenshot({ path: `${out}/03-supermarathon-pending.png`, fullPage: true });
 
   // She declines once: nothing is signed, the page says so and how to go on.
-  approval = nextApproval(wallet);
-  await page.click("#claim");
-  window_ = await approval;
-  const claimText = await window_.innerText("body");
-  await window_.screenshot({ path: `${out}/03-claim-approval.png` });
-  await window_.click("#reject");
-  const declined = await settled(page);
+  const declined = await act(page, "#claim", ["#reject"]);
+  const claimText = declined.windows[0] ?? "";
   t.check("declining in the wallet: USER_REJECTED with a way forward, still pending",
     declined.error && declined.code === "USER_REJECTED" && declined.hint.includes("retry") && (await get("/accounts/0.0.1005/airdrops/pending")).airdrops.length === 1,
     `${declined.text} / ${declined.hint}`);
 
-  approval = nextApproval(wallet);
-  await page.click("#claim");
-  window_ = await approval;
-  await window_.click("#approve");
-  const claimed = await settled(page);
+  const claimed = await act(page, "#claim");
   const owned = (await get(`/tokens/${token}/nfts/1`)).account_id;
   t.check("Alice claims it in her wallet (HIP-904 claim): the mirror says she owns it, the page shows it held",
-    claimed.text === "Claimed 1 NFT(s)." && owned === "0.0.1005" && (await page.$$("#held article")).length === 1 && (await page.$$("#pending article")).length === 0 && claimText.includes("0.0.1005"),
+    claimed.text === "Claimed 1 NFT(s)." && owned === "0.0.1005" && (await page.$$(`#held article[data-nft="${token}/1"]`)).length === 1 && (await page.$$("#pending article")).length === 0 && claimText.includes("0.0.1005"),
     `${claimed.text}; owner ${owned}`);
   await page.screenshot({ path: `${out}/04-supermarathon-claimed.png`, fullPage: true });
   t.check("no uncaught page errors", errors.length === 0, errors.join("; "));
 } catch (e) {
   t.check("journey", false, e.stack);
 } finally {
+  agent?.kill();
+  shared?.close();
   await wallet.close();
   net.stop();
+  rmSync(scratch, { recursive: true, force: true });
 }
 process.exit(t.finish() ? 0 : 1);

@@ -73,3 +73,14 @@ pub fn pending_airdrops<'a>(client: &'a WebClient, account: &'a str) -> Boxed<'a
             .await?)
     })
 }
+
+/// Whether `account` is associated with `token` (it can receive it).
+pub fn associated<'a>(client: &'a WebClient, account: &'a str, token: &'a str) -> Boxed<'a, bool> {
+    Box::pin(async move {
+        let relations = nft::mirror(client)
+            .account_tokens(account, 10)
+            .collect()
+            .await?;
+        Ok(relations.iter().any(|r| r.token_id == token))
+    })
+}

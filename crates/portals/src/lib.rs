@@ -23,5 +23,6 @@ pub mod staff;
 pub mod status;
 pub mod twin;
 pub mod wallet;
+pub mod workflow;
 
 pub use error::{Error, Result};

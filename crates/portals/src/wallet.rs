@@ -144,3 +144,22 @@ impl Wallet {
         .await
     }
 }
+
+/// The connected wallet of a page (one per page; a page may not have one yet).
+#[derive(Default)]
+pub struct Slot(std::cell::RefCell<Option<std::rc::Rc<Wallet>>>);
+
+impl Slot {
+    pub fn get(&self) -> Result<std::rc::Rc<Wallet>> {
+        self.0
+            .borrow()
+            .clone()
+            .ok_or_else(|| Error::new("NOT_CONNECTED", "connect your wallet first"))
+    }
+
+    pub fn set(&self, wallet: Wallet) -> std::rc::Rc<Wallet> {
+        let w = std::rc::Rc::new(wallet);
+        *self.0.borrow_mut() = Some(w.clone());
+        w
+    }
+}

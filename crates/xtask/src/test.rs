@@ -267,9 +267,12 @@ fn portals(tally: &mut Tally, base: &str) {
     match built {
         Ok(extension) => {
             let journey = root.join("target/journey");
+            // loyal-agent as the native tests built it (crates/agent has integration tests).
+            let agent = crate::run::cargo_target().join("debug/loyal-agent");
             let mut node = cmd("node", &["journey.mjs", base]);
             node.arg(&extension)
                 .arg(&devnet)
+                .arg(&agent)
                 .arg(&journey)
                 .current_dir(root.join("tests/portals"));
             let (ok, out) = tee(node);

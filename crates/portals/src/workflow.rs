@@ -1,0 +1,155 @@
+//! The organisations' workflows as a customer's page meets them: which tokens and topics the
+//! deployment names (`?deployment=URL`, a JSON file in `loyal-workflow`'s `Deployment` format;
+//! only its public part is read: tokens, accounts, topics), a request posted on the
+//! organisation's inbox topic — paid and signed in the customer's wallet — and its outcome
+//! read from the organisation's outcomes topic on the mirror.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use loyal_client::{HttpRequest, Runtime, Transport};
+use loyal_core::id::TopicId;
+use loyal_core::transaction::TopicMessageSubmitTransaction;
+use loyal_workflow::{InboxRequest, Message, Status};
+use serde_json::Value;
+
+use crate::ledger::Boxed;
+use crate::staff::WebClient;
+use crate::wallet::Wallet;
+use crate::{config, dom, nft, Error, Result};
+
+/// The deployment the page's address names, if any.
+pub fn load(client: &WebClient) -> Boxed<'_, Option<Value>> {
+    Box::pin(async move {
+        let Some(url) = config::param("deployment") else {
+            return Ok(None);
+        };
+        let url = match url.strip_prefix('/') {
+            // Same origin: the portals' own server.
+            Some(_) => web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .map_or(url.clone(), |o| format!("{o}{url}")),
+            None => url,
+        };
+        let answer = client
+            .transport()
+            .send(HttpRequest::get(url.clone()))
+            .await?;
+        if answer.status != 200 {
+            return Err(Error::new(
+                "DEPLOYMENT",
+                format!("{url} answered {}", answer.status),
+            ));
+        }
+        let v: Value = serde_json::from_slice(&answer.body)
+            .map_err(|e| Error::new("DEPLOYMENT", format!("{url}: {e}")))?;
+        Ok(Some(v))
+    })
+}
+
+/// A token id by its journey name (`twin`, `accomplishment`, `ticket`): the page's
+/// `?<name>=` first, then the deployment.
+pub fn token(deployment: Option<&Value>, name: &str) -> Option<String> {
+    config::param(name).or_else(|| deployment?["tokens"][name].as_str().map(str::to_owned))
+}
+
+/// The inbox and outcomes topics of `org`.
+pub fn topics(deployment: Option<&Value>, org: &str) -> Result<(String, String)> {
+    let o = deployment
+        .map(|d| &d["organisations"][org])
+        .ok_or_else(|| {
+            Error::new(
+                "NO_DEPLOYMENT",
+                "this page needs ?deployment=URL for its workflows",
+            )
+        })?;
+    match (o["inbox_topic"].as_str(), o["outcomes_topic"].as_str()) {
+        (Some(i), Some(out)) => Ok((i.to_owned(), out.to_owned())),
+        _ => Err(Error::new(
+            "DEPLOYMENT",
+            format!("the deployment names no topics for {org}"),
+        )),
+    }
+}
+
+/// A fresh request id (128 random bits, hex): the first request with an id counts.
+pub fn request_id() -> String {
+    let mut bytes = [0u8; 16];
+    rand_core::RngCore::fill_bytes(&mut loyal_web::WebRng, &mut bytes);
+    hex::encode(bytes)
+}
+
+/// Posts `request` on `inbox`, paid and signed in the customer's wallet.
+pub fn post<'a>(
+    wallet: &'a Wallet,
+    client: &'a WebClient,
+    inbox: &'a str,
+    request: InboxRequest,
+) -> Boxed<'a, ()> {
+    Box::pin(async move {
+        let topic: TopicId = inbox
+            .parse()
+            .map_err(|e| Error::new("DEPLOYMENT", format!("inbox topic {inbox:?}: {e}")))?;
+        let bytes = Message::Request(request).to_bytes();
+        let tx = TopicMessageSubmitTransaction::new()
+            .with_topic_id(topic)
+            .with_message(bytes);
+        wallet.execute(client, tx, "send the request").await?;
+        Ok(())
+    })
+}
+
+/// What the organisation answered.
+pub struct Outcome {
+    pub granted: bool,
+    pub code: Option<String>,
+    pub reason: Option<String>,
+    pub fields: BTreeMap<String, Value>,
+}
+
+/// Polls the outcomes topic until the organisation's runner records the outcome of `request`
+/// (or `timeout` passes: `NO_OUTCOME`, the runner may be down).
+pub fn outcome<'a>(
+    client: &'a WebClient,
+    outcomes: &'a str,
+    request: &'a str,
+    timeout: Duration,
+) -> Boxed<'a, Outcome> {
+    Box::pin(async move {
+        let deadline = client.runtime().now().as_nanos() + timeout.as_nanos() as i128;
+        loop {
+            let messages = nft::mirror(client)
+                .topic_messages(outcomes, 10)
+                .collect()
+                .await?;
+            for m in messages {
+                if let Ok(Message::Outcome {
+                    request: r,
+                    status,
+                    code,
+                    reason,
+                    fields,
+                    ..
+                }) = Message::from_bytes(&m.message)
+                {
+                    if r == request {
+                        return Ok(Outcome {
+                            granted: status == Status::Granted,
+                            code,
+                            reason,
+                            fields,
+                        });
+                    }
+                }
+            }
+            if client.runtime().now().as_nanos() > deadline {
+                return Err(Error::new(
+                    "NO_OUTCOME",
+                    format!("no answer to request {request} yet"),
+                ));
+            }
+            dom::busy("Waiting for the organisation's answer on the ledger…");
+            client.runtime().sleep(Duration::from_millis(500)).await;
+        }
+    })
+}
