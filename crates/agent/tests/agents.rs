@@ -23,10 +23,16 @@ struct Agent {
 
 impl Agent {
     fn start(deployment: &std::path::Path, org: &str, pause_at: Option<&str>) -> Agent {
+        let path = deployment.to_string_lossy().into_owned();
+        Self::spawn(
+            &["--org", org, "--deployment", &path, "--poll-ms", "100"],
+            pause_at,
+        )
+    }
+
+    fn spawn(args: &[&str], pause_at: Option<&str>) -> Agent {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_loyal-agent"));
-        cmd.args(["--org", org, "--deployment"])
-            .arg(deployment)
-            .args(["--poll-ms", "100"])
+        cmd.args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .env_remove("LOYAL_AGENT_PAUSE_AT");
@@ -356,15 +362,45 @@ async fn a_claim_outliving_its_grant_window_is_renewed_without_double_grant() {
         .unwrap();
     let mut d = deploy(&devnet).await;
     // The shortest valid duration Hedera accepts, so the test waits 15 s, not 180.
-    d.organisations
-        .get_mut("FastShoes")
-        .unwrap()
-        .grant_window_secs = 15;
+    for org in ["FastShoes", "SuperMarathon"] {
+        d.organisations.get_mut(org).unwrap().grant_window_secs = 15;
+    }
     let c = client(d.client_network().unwrap());
     let twin = token(&d, "twin");
     associate(&c, "Alice", &[twin]).await;
     let path = write_deployment(&d, "window");
     let mut seen = Vec::new();
+    // Results: killed between the mint and the airdrop, back after the window (below). The
+    // mint is found on the mirror (its serial read back), the airdrop runs under the
+    // renewal's id.
+    let csv = std::env::temp_dir().join(format!("loyal-agent-{}-results.csv", std::process::id()));
+    std::fs::write(&csv, "account,position,time\n0.0.1005,250,3:41:07\n").unwrap();
+    let (deployment, results) = (
+        path.to_string_lossy().into_owned(),
+        format!("results={}", csv.display()),
+    );
+    let staff = [
+        "staff",
+        "--org",
+        "SuperMarathon",
+        "--deployment",
+        &deployment,
+        "--workflow",
+        "supermarathon.results",
+        "--request",
+        "window-results",
+        "--input",
+        "event=SuperMarathon 2026",
+        "--input",
+        "date=2026-11-29",
+        "--input-file",
+        &results,
+    ];
+    let first = Agent::spawn(&staff, Some("action-1"));
+    first.wait(&mut seen, "pause after the mint", |v| {
+        v["event"] == "paused" && v["step"] == "action-1"
+    });
+    first.kill_9();
     for (serial, id, pause) in [(1, "window-1", "claimed"), (2, "window-2", "granted")] {
         let code = order_code(&SEED, serial);
         post(
@@ -407,5 +443,31 @@ async fn a_claim_outliving_its_grant_window_is_renewed_without_double_grant() {
             .collect();
         assert_eq!(outcome.len(), 1);
     }
+
+    // (The FastShoes cases above took more than its 15 s window.)
+    let again = Agent::spawn(&staff, None);
+    let o = again.wait(&mut seen, "outcome", outcome_for("window-results#1"));
+    assert_eq!(o["status"], "granted", "{o}");
+    let medal = token(&d, "accomplishment");
+    assert_eq!(o["fields"]["accomplishment"], json!(format!("{medal}#1")));
+    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
+    assert_eq!(
+        m.token_nfts(&medal.to_string(), 10)
+            .collect()
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "minted once"
+    );
+    let pending = m.pending_airdrops("0.0.1005", 5).collect().await.unwrap();
+    assert_eq!(pending.len(), 1, "airdropped once: {pending:?}");
+    let records = outcomes(&c, &d, "SuperMarathon").await;
+    assert_eq!(
+        records.iter().filter(|r| r["type"] == "claim").count(),
+        2,
+        "the claim and its renewal"
+    );
+    let _ = std::fs::remove_file(csv);
     let _ = std::fs::remove_file(path);
 }

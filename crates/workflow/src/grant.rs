@@ -30,16 +30,61 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
         claim: &Claim,
         ctx: &mut Value,
     ) -> std::result::Result<Grant, (usize, Error)> {
+        self.grant_from(w, claim, ctx, 0).await
+    }
+
+    /// Runs actions `start..` with `claim`'s ids; after each, the step `action-<n>` (1-based).
+    pub(crate) async fn grant_from(
+        &mut self,
+        w: &Workflow,
+        claim: &Claim,
+        ctx: &mut Value,
+        start: usize,
+    ) -> std::result::Result<Grant, (usize, Error)> {
         let mut grant = Grant::default();
-        for (i, action) in w.actions.iter().enumerate() {
+        for (i, action) in w.actions.iter().enumerate().skip(start) {
             let id = transaction_id(&self.account, claim, i);
             let at = format!("actions[{i}]");
             self.action(w, claim, action, &at, id.clone(), ctx)
                 .await
                 .map_err(|e| (i, e))?;
             grant.transactions.push(id.to_string());
+            self.step(&format!("action-{}", i + 1), &claim.request)
+                .map_err(|e| (i + 1, e))?;
         }
         Ok(grant)
+    }
+
+    /// What an action executed under `id` (before a crash) bound: a mint's `minted`, read
+    /// back from the mirror.
+    pub(crate) async fn rebind(&mut self, action: &Action, at: &str, id: &TransactionId, ctx: &mut Value) -> Result<()> {
+        let Action::Mint { token, .. } = action else {
+            return Ok(());
+        };
+        let token = self.token(token, at)?;
+        let mirror = self.mirror();
+        let tx = mirror
+            .get_json(&format!("/api/v1/transactions/{}", id.to_mirror_string()))
+            .await?;
+        let serial = tx["transactions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|t| t["nft_transfers"].as_array().into_iter().flatten())
+            .find(|m| m["token_id"] == token.to_string())
+            .and_then(|m| m["serial_number"].as_u64())
+            .ok_or_else(|| Error::Client {
+                code: "DECODE".into(),
+                reason: format!("no serial minted by {id}"),
+            })?;
+        let nft = mirror.nft(&token.to_string(), serial as i64).await?;
+        ctx["minted"] = json!({
+            "token": token.to_string(),
+            "serial": serial,
+            "nft": format!("{token}#{serial}"),
+            "metadata_uri": String::from_utf8_lossy(&nft.metadata),
+        });
+        Ok(())
     }
 
     async fn action(

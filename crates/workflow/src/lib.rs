@@ -41,9 +41,10 @@
 //!    claim and outcome — waits for the window to close and posts a new claim of the same
 //!    request. It holds the key only if its consensus time is past the old window, so the
 //!    old ids can no longer execute, and the mirror, which shows it only after everything
-//!    before it, then says for good what the old ids did: all executed → `granted`; none →
-//!    the grant runs with the renewal's ids; some → `refused` (`GRANT_PARTIAL`, the key
-//!    stays held for a person to look at).
+//!    before it, then says for good what the old ids did. Actions run in order, so the
+//!    executed ones are a prefix: all executed → `granted`; otherwise what the executed ones
+//!    bound (a mint's serial) is read back from the mirror and the rest run under the
+//!    renewal's ids.
 
 mod csv;
 mod definition;

@@ -15,8 +15,9 @@ use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
-/// Called at each named step (`claimed`, `granted`) with the request id; `true` stops the
-/// run there (`Error::Stopped`). The agent's crash tests pause at a step and are killed.
+/// Called at each named step (`claimed`; `action-1`, `action-2`, … after each transaction
+/// of a grant; `granted`) with the request id; `true` stops the run there
+/// (`Error::Stopped`). The agent's crash tests pause at a step and are killed.
 pub type StepHook = Box<dyn Fn(&str, &str) -> bool>;
 
 /// How one request (or one row of a staff action) ended.
@@ -205,7 +206,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         }
     }
 
-    fn step(&self, step: &str, request: &str) -> Result<()> {
+    pub(crate) fn step(&self, step: &str, request: &str) -> Result<()> {
         if self.hook.as_ref().is_some_and(|h| h(step, request)) {
             return Err(Error::Stopped { step: step.into() });
         }
@@ -630,18 +631,27 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         if !w.actions.is_empty() && done.len() == w.actions.len() {
             return self.record_granted(w, &claim, ctx, done).await;
         }
-        if !done.is_empty() {
-            let e = Error::Refused {
-                status: "GRANT_PARTIAL".into(),
-                reason: format!(
-                    "{} of {} transactions executed before the grant window closed",
-                    done.len(),
-                    w.actions.len()
-                ),
-            };
-            return self.refuse_claimed(w, &renewed, &e, false).await;
+        if done.is_empty() {
+            return Box::pin(self.grant_and_record(w, renewed, ctx)).await;
         }
-        Box::pin(self.grant_and_record(w, renewed, ctx)).await
+        // Actions run in order: the first `done` executed under the old ids. What they bound
+        // is read back; the rest run under the renewal's ids.
+        let mut ctx = ctx;
+        for (i, id) in done.iter().enumerate() {
+            let id: loyal_core::transaction_id::TransactionId = id
+                .parse()
+                .map_err(|e: loyal_core::Error| Error::Client { code: "DECODE".into(), reason: e.to_string() })?;
+            self.rebind(&w.actions[i], &format!("actions[{i}]"), &id, &mut ctx).await?;
+        }
+        let rest = match self.grant_from(w, &renewed, &mut ctx, done.len()).await {
+            Ok(g) => g,
+            Err((_, e @ (Error::Client { .. } | Error::Stopped { .. }))) => return Err(e),
+            // Part of the grant executed: the key stays held.
+            Err((_, e)) => return self.refuse_claimed(w, &renewed, &e, false).await,
+        };
+        self.step("granted", &renewed.request)?;
+        done.extend(rest.transactions);
+        self.record_granted(w, &renewed, ctx, done).await
     }
 
     /// The report of the outcome just recorded (the first one of the request, which may be
