@@ -21,7 +21,8 @@ pub struct Policy {
     /// How far behind consensus the mirror may be (default 5 s). Ownership is read only once
     /// the mirror lists a transaction at or after the end of the presentation's issued-at
     /// second, or, on a network with none since, once that instant + this lag has passed on
-    /// the verifier's clock: a transfer made before signing is then visible. Zero reads at once.
+    /// the verifier's clock: a transfer made before signing is then visible. Zero reads at once
+    /// (for a mirror known to be current, e.g. a devnet without lag).
     pub max_mirror_lag: Duration,
     pub requirements: Vec<Requirement>,
 }

@@ -31,7 +31,6 @@ use crate::error::{ProofError, Result};
 use crate::timefmt;
 use loyal_core::id::{AccountId, TokenId};
 use loyal_core::time::Timestamp;
-use std::cmp::Ordering;
 
 pub const VERSION_LINE: &str = "loyal-proof/1";
 pub const MAX_CLAIMS: usize = 16;
@@ -196,7 +195,7 @@ impl Presentation {
     /// The claims in canonical order.
     pub fn sorted_claims(&self) -> Vec<Claim> {
         let mut claims = self.claims.clone();
-        claims.sort_by(|a, b| a.key().cmp(&b.key()));
+        claims.sort_by_key(Claim::key);
         claims
     }
 
@@ -360,25 +359,6 @@ fn check_nonce(n: &str) -> Result<()> {
         Err(ProofError::decode(format!(
             "nonce {n:?}: {MIN_NONCE_CHARS} to {MAX_NONCE_CHARS} characters of A-Z a-z 0-9 - _"
         )))
-    }
-}
-
-impl PartialOrd for Claim {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Claim {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.key()
-            .cmp(&other.key())
-            .then_with(|| match (self, other) {
-                (Claim::Fungible { min_amount: a, .. }, Claim::Fungible { min_amount: b, .. }) => {
-                    a.cmp(b)
-                }
-                _ => Ordering::Equal,
-            })
     }
 }
 
