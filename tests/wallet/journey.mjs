@@ -130,6 +130,10 @@ try {
   check("the NFT transfer window shows token, serial, sender and receiver", text.includes(`NFT ${token} #1`) && text.includes("0.0.1005 → 0.0.1006"), text.replace(/\s+/g, " "));
   check("rejecting gives 4001", r.error?.code === 4001 && r.error.data.code === "USER_REJECTED", JSON.stringify(r));
 
+  // Closing the window is a rejection too.
+  [r] = await approved(wallet, page, "hedera_signMessage", { signerAccountId: ALICE, message: "closed unanswered" }, (w) => w.close());
+  check("closing the approval window gives 4001", r.error?.code === 4001, JSON.stringify(r));
+
   // Refused before any window: a payer that is not the connected account, bytes that do not decode.
   const pagesBefore = wallet.context.pages().length;
   const bobPays = new sdk.TransferTransaction().addHbarTransfer("0.0.1006", -1).addHbarTransfer("0.0.1005", 1)
