@@ -7,9 +7,8 @@ mod common;
 
 use common::*;
 use loyal_workflow::setup::order_code;
-use loyal_workflow::{Deployment, Runner};
+use loyal_workflow::Deployment;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
@@ -285,24 +284,52 @@ async fn kill_9_between_claim_and_outcome_loses_nothing_and_grants_once() {
     assert_eq!(owner(&c, twin, 1).await.as_deref(), Some("0.0.1005"));
     drop(again);
 
-    // Alice's accomplishment (the results workflow, in-process).
-    let mut marathon = Runner::new(&c, d.clone(), "SuperMarathon", key("SuperMarathon"))
-        .unwrap()
-        .with_journey()
-        .unwrap();
-    let inputs = BTreeMap::from([
-        ("event".to_owned(), json!("SuperMarathon 2026")),
-        ("date".to_owned(), json!("2026-11-29")),
-        (
-            "results".to_owned(),
-            json!("account,position,time\n0.0.1005,250,3:41:07\n"),
-        ),
-    ]);
-    marathon
-        .run_staff("supermarathon.results", "results", &inputs)
-        .await
-        .unwrap();
+    // Alice's accomplishment: the results staff action killed between the mint and the
+    // airdrop and run again at once; the mint is not repeated (same id: its receipt gives
+    // the serial) and the airdrop follows.
+    let csv = std::env::temp_dir().join(format!("loyal-agent-{}-crash.csv", std::process::id()));
+    std::fs::write(&csv, "account,position,time\n0.0.1005,250,3:41:07\n").unwrap();
+    let (deployment, results) = (
+        path.to_string_lossy().into_owned(),
+        format!("results={}", csv.display()),
+    );
+    let staff = [
+        "staff",
+        "--org",
+        "SuperMarathon",
+        "--deployment",
+        &deployment,
+        "--workflow",
+        "supermarathon.results",
+        "--request",
+        "results",
+        "--input",
+        "event=SuperMarathon 2026",
+        "--input",
+        "date=2026-11-29",
+        "--input-file",
+        &results,
+    ];
+    let first = Agent::spawn(&staff, Some("action-1"));
+    first.wait(&mut seen, "pause after the mint", |v| {
+        v["event"] == "paused" && v["step"] == "action-1"
+    });
+    first.kill_9();
+    let again = Agent::spawn(&staff, None);
+    let o = again.wait(&mut seen, "outcome", outcome_for("results#1"));
+    assert_eq!(o["status"], "granted", "{o}");
     assert_eq!(owner(&c, medal, 1).await.as_deref(), Some("0.0.1005"));
+    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
+    assert_eq!(
+        m.token_nfts(&medal.to_string(), 10)
+            .collect()
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "minted once"
+    );
+    let _ = std::fs::remove_file(csv);
 
     // Killed after granting the tickets, before recording the outcome: the restarted agent
     // finds its grant done (same transaction id) and records it; Alice has 2 tickets, not 4.
