@@ -151,6 +151,33 @@ try {
   r = await ask(other, "hedera_signMessage", { signerAccountId: ALICE, message: "hi" });
   check("another origin stays unconnected", r.error?.code === 4100, JSON.stringify(r));
 
+  // One click imports the devnet's genesis accounts; the other site connects Bob (ECDSA) only.
+  await pop.bringToFront();
+  await pop.click("#import-genesis");
+  await pop.waitForSelector('tr[data-account="0.0.1006"]');
+  const bobRow = await pop.locator('tr[data-account="0.0.1006"]').innerText();
+  check("the devnet's genesis accounts import in one click (Bob on ECDSA)", bobRow.includes("Bob") && bobRow.includes("ECDSA_SECP256K1") && (await pop.locator("#accounts tr").count()) === 6, bobRow.replace(/\s+/g, " "));
+  const BOB = "hedera:devnet:0.0.1006";
+  [r, text] = await approved(wallet, other, "hedera_connect", {}, async (w) => {
+    await w.uncheck(`input.account[value="${ALICE}"]`);
+    await w.check(`input.account[value="${BOB}"]`);
+    await press(w, "#approve");
+  });
+  check("a site connects the account the user ticks (Bob)", r.result?.accounts?.length === 1 && r.result.accounts[0].accountId === BOB && r.result.accounts[0].algorithm === "ECDSA_SECP256K1", JSON.stringify(r));
+  const bobPublic = sdk.PublicKey.fromString(r.result.accounts[0].publicKey);
+  [r] = await approved(wallet, other, "hedera_signMessage", { signerAccountId: BOB, message: "Bob's ticket" }, click("#approve"));
+  const bobSig = r.result && proto.SignatureMap.decode(Buffer.from(r.result.signatureMap, "base64")).sigPair[0].ECDSASecp256k1;
+  check("an ECDSA signature (Bob) verifies with the SDK", !!bobSig && bobPublic.verify(Buffer.from(`\x19Hedera Signed Message:\n12Bob's ticket`), bobSig), JSON.stringify(r));
+  r = await ask(other, "hedera_signMessage", { signerAccountId: ALICE, message: "Alice?" });
+  check("that site cannot use Alice", r.error?.code === 4100 && r.error.data.code === "WRONG_ACCOUNT", JSON.stringify(r));
+
+  // hedera_executeTransaction relays what the page signed itself.
+  const relayed = new sdk.TransferTransaction().addHbarTransfer("0.0.1005", -3).addHbarTransfer("0.0.1006", 3)
+    .setNodeAccountIds([new sdk.AccountId(3)]).setTransactionId(sdk.TransactionId.generate("0.0.1005")).freeze();
+  await relayed.sign(sdk.PrivateKey.fromStringDer(ALICE_KEY));
+  r = await ask(page, "hedera_executeTransaction", { transactionList: b64(relayed.toBytes()) });
+  check("hedera_executeTransaction relays a signed transaction (no window)", r.result?.status === "SUCCESS" && r.result.transactionId === relayed.transactionId.toString(), JSON.stringify(r));
+
   // Locked: the window asks to unlock first; a wrong passphrase is an error, not a wipe.
   await pop.bringToFront();
   await pop.click("#lock");
