@@ -681,8 +681,11 @@ export interface VerifiedClaim {
 
 export interface Verified {
   holder: string;
-  /** The holder's key as the mirror knows it (DER hex). */
+  /** The holder's key as the mirror knows it (DER hex); for a key list or threshold key, the
+   * first of `signers`. */
   publicKey: string;
+  /** Every key of the holder's key that signed (DER hex). */
+  signers: string[];
   claims: VerifiedClaim[];
   nonce: string;
   issuedAt: Date;

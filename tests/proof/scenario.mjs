@@ -63,6 +63,7 @@ export async function scenario(L, ctx) {
   check(v.claims[1].metadata.properties.position === 250, "the accomplishment's metadata", v.claims[1]);
   check(v.claims[0].metadataUri.startsWith("ipfs://"), "the metadata URI", v.claims[0]);
   check(v.message.startsWith("loyal-proof/1\nholder: 0.0.1005\n"), "the signed message", v.message);
+  check(v.signers.length === 1 && v.signers[0] === v.publicKey, "the one signer", v.signers);
   seen.alice = v.claims.map((c) => `${c.token}/${c.serial}`);
 
   // The same proof again.

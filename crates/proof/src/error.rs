@@ -64,8 +64,8 @@ pub enum ProofError {
     },
     /// No claim of the presentation meets this requirement.
     ClaimMissing { requirement: String },
-    /// The account's key is a key list or threshold key (or another kind this library cannot
-    /// check a message signature against).
+    /// The account's key is one no message signature can satisfy here (a contract key, a key
+    /// type this library does not know, no key, or a list of more than 64 keys).
     UnsupportedKey { holder: AccountId, key_type: String },
     /// Two mirrors disagree about a fact the verification uses.
     MirrorDisagree {
@@ -184,7 +184,7 @@ impl fmt::Display for ProofError {
             }
             ProofError::UnsupportedKey { holder, key_type } => write!(
                 f,
-                "{holder} has a {key_type} key: only single ED25519 or ECDSA keys can sign proofs"
+                "{holder} has a {key_type} key: proofs are signed by ED25519 or ECDSA keys (alone, in key lists or threshold keys)"
             ),
             ProofError::MirrorDisagree {
                 fact,

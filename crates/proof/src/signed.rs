@@ -35,6 +35,13 @@ impl SignedPresentation {
         })
     }
 
+    /// Adds `key`'s signature, for an account whose key list or threshold key needs several.
+    pub fn with_signature(mut self, key: &PrivateKey) -> Self {
+        let more = loyal_core::message::sign_message(key, &self.presentation.message());
+        self.signature_map.sig_pair.extend(more.sig_pair);
+        self
+    }
+
     /// For wallets: the message the wallet signed and the signature map it answered with.
     pub fn from_parts(message: &str, signature_map: SignatureMap) -> Result<Self> {
         let presentation = Presentation::parse(message)?;

@@ -3,8 +3,8 @@
 //! 1. the policy (audience, purpose, validity window; each requirement has a claim of its
 //!    kind): no network;
 //! 2. the mirror has caught up to the presentation's issued-at (see [`Policy::max_mirror_lag`]);
-//! 3. the holder's key as the mirror knows it (a single ED25519 or ECDSA key) signed the
-//!    HIP-820 message;
+//! 3. the holder's key as the mirror knows it signed the HIP-820 message (a key list: every
+//!    key; a threshold key: its threshold; contract keys are refused);
 //! 4. the nonce is consumed (so a signed proof for this verifier is accepted once);
 //! 5. for every claim: the token is of the claimed kind and, for the claim meeting a
 //!    requirement, has its treasury and supply key; the NFT belongs to the holder now (or the
@@ -31,8 +31,11 @@ use serde_json::Value;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Verified {
     pub holder: AccountId,
-    /// The key the mirror gave for the holder, which signed the presentation.
+    /// The key the mirror gave for the holder, which signed the presentation (for a key list
+    /// or threshold key, the first of `signers`).
     pub public_key: PublicKey,
+    /// Every key of the holder's key that signed (one for a single key).
+    pub signers: Vec<PublicKey>,
     /// In the presentation's canonical claim order.
     pub claims: Vec<VerifiedClaim>,
     pub presentation: Presentation,
@@ -74,13 +77,8 @@ pub async fn verify<T: Transport, R: Runtime, N: NonceStore + ?Sized>(
             facts::caught_up(m, signed_by, policy.max_mirror_lag).await?;
         }
     }
-    let public_key = holder_key(mirrors, &p.holder).await?;
-    signed
-        .verify_signature(&public_key)
-        .map_err(|e| ProofError::BadSignature {
-            holder: p.holder.clone(),
-            reason: e.to_string(),
-        })?;
+    let key = holder_key(mirrors, &p.holder).await?;
+    let signers = signers(signed, &key, &p.holder)?;
     if !nonces.consume(&p.nonce) {
         return Err(ProofError::Replayed {
             nonce: p.nonce.clone(),
@@ -97,17 +95,22 @@ pub async fn verify<T: Transport, R: Runtime, N: NonceStore + ?Sized>(
     }
     Ok(Verified {
         holder: p.holder.clone(),
-        public_key,
+        public_key: signers[0],
+        signers,
         claims: verified,
         presentation: p.clone(),
     })
 }
 
-/// The holder's key as the mirror knows it: only a single key can sign a message.
+/// The most keys a key list may hold for its signatures to be looked for (Hedera's own
+/// transaction size limit keeps real lists far below).
+const MAX_LIST_KEYS: usize = 64;
+
+/// The holder's key as the mirror knows it: a single key, or a key list / threshold key.
 async fn holder_key<T: Transport, R: Runtime>(
     mirrors: &[MirrorClient<'_, T, R>],
     holder: &AccountId,
-) -> Result<PublicKey> {
+) -> Result<Key> {
     let fact = agreed!(mirrors, format!("the key of {holder}"), |m| facts::account(
         m, holder
     ))?;
@@ -126,24 +129,55 @@ async fn holder_key<T: Transport, R: Runtime>(
     let bytes = hex_bytes(&hex_key)
         .ok_or_else(|| bad(format!("the mirror's key {hex_key:?} is not hex")))?;
     let parsed = match kind.as_str() {
-        "ED25519" => PublicKey::from_bytes_ed25519(&bytes),
-        "ECDSA_SECP256K1" => PublicKey::from_bytes_ecdsa(&bytes),
+        "ED25519" => PublicKey::from_bytes_ed25519(&bytes).map(Key::Single),
+        "ECDSA_SECP256K1" => PublicKey::from_bytes_ecdsa(&bytes).map(Key::Single),
         "ProtobufEncoded" => {
             let proto = loyal_core::proto::Key::decode(bytes.as_slice())
                 .map_err(|e| bad(format!("the mirror's key does not decode: {e}")))?;
-            match Key::from_proto(&proto) {
-                Ok(Key::Single(k)) => Ok(k),
-                Ok(Key::KeyList(list)) if list.threshold.is_some() => {
-                    return Err(unsupported("threshold"))
-                }
-                Ok(Key::KeyList(_)) => return Err(unsupported("key list")),
-                Ok(Key::Contract(_)) => return Err(unsupported("contract")),
-                Err(e) => Err(e),
-            }
+            Key::from_proto(&proto)
         }
         other => return Err(unsupported(other)),
     };
-    parsed.map_err(|e| unsupported(&format!("{kind} ({e})")))
+    match parsed.map_err(|e| unsupported(&format!("{kind} ({e})")))? {
+        Key::Contract(_) => Err(unsupported("contract")),
+        key @ Key::KeyList(_) if key.public_keys().len() > MAX_LIST_KEYS => Err(unsupported(
+            &format!("key list of more than {MAX_LIST_KEYS} keys"),
+        )),
+        key => Ok(key),
+    }
+}
+
+/// The keys of the holder's key that signed the message; a key list needs all of its keys, a
+/// threshold key its threshold (nested structures alike), as the network counts them.
+fn signers(signed: &SignedPresentation, key: &Key, holder: &AccountId) -> Result<Vec<PublicKey>> {
+    let bad = |reason: String| ProofError::BadSignature {
+        holder: holder.clone(),
+        reason,
+    };
+    if let Key::Single(k) = key {
+        signed.verify_signature(k).map_err(|e| bad(e.to_string()))?;
+        return Ok(vec![*k]);
+    }
+    let message = signed.message();
+    let mut signers: Vec<PublicKey> = Vec::new();
+    for k in key.public_keys() {
+        let verifies =
+            loyal_core::message::verify_message(&k, &message, &signed.signature_map).is_ok();
+        if verifies && !signers.contains(&k) {
+            signers.push(k);
+        }
+    }
+    if signers.is_empty() || !key.is_satisfied_by(&signers) {
+        let kind = match key {
+            Key::KeyList(l) if l.threshold.is_some() => "threshold key",
+            _ => "key list",
+        };
+        return Err(bad(format!(
+            "{} valid signature(s) do not satisfy the account's {kind}",
+            signers.len()
+        )));
+    }
+    Ok(signers)
 }
 
 async fn verify_claim<T: Transport, R: Runtime>(

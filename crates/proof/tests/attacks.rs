@@ -483,36 +483,107 @@ async fn requirement_no_claim_meets() {
     assert!(matches!(e, ProofError::NotOwner { serial: None, got, .. } if got == "5"));
 }
 
+/// An account of several keys: its key list needs every key's signature, its threshold key
+/// that many; one signature counted twice is still one. A contract key signs nothing.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn key_list_and_threshold_accounts_are_refused() {
+async fn key_lists_and_thresholds_need_their_signatures() {
     let mut w = World::new().await;
     let k1 = PrivateKey::generate_ed25519(&mut rand_core::OsRng);
     let k2 = PrivateKey::generate_ecdsa(&mut rand_core::OsRng).unwrap();
+    let k3 = PrivateKey::generate_ed25519(&mut rand_core::OsRng);
+    let keys = || {
+        [
+            k1.public_key().into(),
+            k2.public_key().into(),
+            k3.public_key().into(),
+        ]
+    };
     let lists = [
-        KeyList::threshold(1, [k1.public_key().into(), k2.public_key().into()]),
-        KeyList::all([k1.public_key().into()]),
+        (KeyList::threshold(2, keys()), "threshold key"),
+        (KeyList::all(keys()), "key list"),
     ];
-    for (list, kind) in lists.into_iter().zip(["threshold", "key list"]) {
-        let receipt = w
+    let twin = w.twin;
+    for (serial, (list, kind)) in (3..).zip(lists) {
+        let account = w
             .run(
                 "BestProducer",
                 AccountCreateTransaction::new()
-                    .with_key(list)
+                    .with_key(list.clone())
+                    .with_max_automatic_token_associations(-1)
                     .with_initial_balance(loyal_core::hbar::Hbar::new(1)),
             )
+            .await
+            .account_id
+            .unwrap();
+        assert_eq!(
+            w.mint("BestProducer", twin, &[twin_metadata(serial)]).await,
+            vec![serial]
+        );
+        w.give_nft("BestProducer", twin, serial, PRODUCER, account.clone())
             .await;
-        let account = receipt.account_id.unwrap();
-        let twin = w.twin;
-        let signed = signed_by(&k1, w.presentation(account.clone()).with_nft(twin, 1));
-        let e = assert_code(
-            w.verify(&signed, &open_policy()).await,
-            "PROOF_UNSUPPORTED_KEY",
-        );
+        let p = |w: &mut World| w.presentation(account.clone()).with_nft(twin, serial);
+
+        let one = signed_by(&k1, p(&mut w));
+        let e = assert_code(w.verify(&one, &open_policy()).await, "PROOF_BAD_SIGNATURE");
         assert!(
-            matches!(&e, ProofError::UnsupportedKey { holder, key_type } if *holder == account && key_type == kind),
-            "{e:?}"
+            e.to_string().contains(&format!(
+                "1 valid signature(s) do not satisfy the account's {kind}"
+            )),
+            "{e}"
         );
+        let twice = signed_by(&k1, p(&mut w)).with_signature(&k1);
+        assert_code(
+            w.verify(&twice, &open_policy()).await,
+            "PROOF_BAD_SIGNATURE",
+        );
+
+        let two = signed_by(&k1, p(&mut w)).with_signature(&k2);
+        match list.threshold {
+            Some(_) => {
+                let v = w.verify(&two, &open_policy()).await.unwrap();
+                assert_eq!(v.signers, vec![k1.public_key(), k2.public_key()]);
+                assert_eq!((v.holder, v.public_key), (account.clone(), k1.public_key()));
+            }
+            None => {
+                assert_code(w.verify(&two, &open_policy()).await, "PROOF_BAD_SIGNATURE");
+                let all = signed_by(&k3, p(&mut w))
+                    .with_signature(&k2)
+                    .with_signature(&k1);
+                assert_eq!(
+                    w.verify(&all, &open_policy()).await.unwrap().signers.len(),
+                    3
+                );
+            }
+        }
     }
+
+    use loyal_core::proto::{contract_id::Contract, key::Key as K, ContractId};
+    let contract = loyal_core::key::Key::Contract(loyal_core::proto::Key {
+        key: Some(K::ContractId(ContractId {
+            shard_num: Some(0),
+            realm_num: Some(0),
+            contract: Some(Contract::ContractNum(4242)),
+        })),
+    });
+    let account = w
+        .run(
+            "BestProducer",
+            AccountCreateTransaction::new()
+                .with_key(contract)
+                .with_initial_balance(loyal_core::hbar::Hbar::new(1)),
+        )
+        .await
+        .account_id
+        .unwrap();
+    let signed = signed_by(&k1, w.presentation(account.clone()).with_nft(twin, 1));
+    let e = assert_code(
+        w.verify(&signed, &open_policy()).await,
+        "PROOF_UNSUPPORTED_KEY",
+    );
+    assert!(
+        matches!(&e, ProofError::UnsupportedKey { holder, key_type } if *holder == account && key_type == "contract"),
+        "{e:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -409,6 +409,12 @@ fn verified_to_js(v: &lp::Verified) -> JsValue {
     let o = Object::new();
     set(&o, "holder", v.holder.to_string().into());
     set(&o, "publicKey", v.public_key.to_string_der().into());
+    let signers: Array = v
+        .signers
+        .iter()
+        .map(|k| JsValue::from(k.to_string_der()))
+        .collect();
+    set(&o, "signers", signers.into());
     set(&o, "nonce", v.presentation.nonce.clone().into());
     set(&o, "issuedAt", date(v.presentation.issued_at));
     set(&o, "expiresAt", date(v.presentation.expires_at));
