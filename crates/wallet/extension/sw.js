@@ -161,7 +161,8 @@ const ui = {
 
 chrome.runtime.onMessage.addListener((m, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id || !m || typeof m !== "object") return;
-  const fromOwnPage = typeof sender.url === "string" && sender.url.startsWith(OWN) && !sender.url.startsWith(OWN + "content");
+  // Content scripts' messages carry the page's URL; only the extension's own pages have its origin.
+  const fromOwnPage = typeof sender.url === "string" && sender.url.startsWith(OWN);
   if (m.type === "request" && sender.tab && !fromOwnPage && typeof sender.origin === "string") {
     pageRequest(sender.origin, m.method, m.params)
       .then((result) => sendResponse({ result }), (e) => sendResponse({ error: rpcError(e) }));

@@ -196,7 +196,9 @@ impl OpenVault {
     pub fn seal(&self, rng: &mut (impl RngCore + CryptoRng)) -> VaultFile {
         let mut nonce = [0u8; 12];
         rng.fill_bytes(&mut nonce);
-        let plain = Zeroizing::new(serde_json::to_vec(&self.secrets).unwrap_or_default());
+        // Sized up front so that growing never leaves a partial copy of the keys in freed memory.
+        let mut plain = Zeroizing::new(Vec::with_capacity(256 + 512 * self.secrets.accounts.len()));
+        let _ = serde_json::to_writer(&mut *plain, &self.secrets);
         let ciphertext = Aes256Gcm::new((&*self.key).into())
             .encrypt(
                 &Nonce::from(nonce),

@@ -200,10 +200,11 @@ impl Wallet {
                 reason: format!("{network} account {id} is in the vault already"),
             });
         }
-        let label = if label.trim().is_empty() {
+        // Labels are short (the vault's sealing buffer is sized for about 512 bytes per account).
+        let label: String = if label.trim().is_empty() {
             id.clone()
         } else {
-            label.trim().to_owned()
+            label.trim().chars().take(64).collect()
         };
         open.secrets.accounts.push(StoredAccount {
             network: network.into(),

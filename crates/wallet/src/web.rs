@@ -16,6 +16,7 @@ use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use zeroize::Zeroizing;
 
 type JsResult<T> = Result<T, JsValue>;
 
@@ -124,17 +125,19 @@ impl WalletCore {
         self.wallet.borrow().vault_file().map(VaultFile::to_json)
     }
 
-    pub fn create(&self, passphrase: &str) -> JsResult<()> {
+    pub fn create(&self, passphrase: String) -> JsResult<()> {
+        let passphrase = Zeroizing::new(passphrase);
         self.wallet
             .borrow_mut()
-            .create(passphrase, now_ms(), &mut WebRng)
+            .create(&passphrase, now_ms(), &mut WebRng)
             .map_err(err)
     }
 
-    pub fn unlock(&self, passphrase: &str) -> JsResult<()> {
+    pub fn unlock(&self, passphrase: String) -> JsResult<()> {
+        let passphrase = Zeroizing::new(passphrase);
         self.wallet
             .borrow_mut()
-            .unlock(passphrase, now_ms())
+            .unlock(&passphrase, now_ms())
             .map_err(err)
     }
 
@@ -160,6 +163,7 @@ impl WalletCore {
         private_key: Option<String>,
         algorithm: Option<String>,
     ) -> JsResult<String> {
+        let private_key = private_key.map(Zeroizing::new);
         let account = self
             .wallet
             .borrow_mut()
@@ -167,7 +171,7 @@ impl WalletCore {
                 network,
                 account_id,
                 label,
-                private_key.as_deref(),
+                private_key.as_ref().map(|k| k.as_str()),
                 algorithm.as_deref(),
                 &mut WebRng,
             )
