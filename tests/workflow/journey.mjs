@@ -1,5 +1,5 @@
-// The journey's four workflows from Node: `loyal-agent setup` creates the tokens and topics
-// on a devnet of our own, one `loyal-agent` per organisation runs the workflows, and Alice —
+// The journey's four workflows from Node: `loyal-agent up` creates the tokens and topics on a
+// devnet of our own and runs every organisation's workflows, and Alice —
 // @loyal/hedera (pkg/) with her own key — posts her requests and proofs on the inboxes.
 // Usage: node journey.mjs PKG_DIR DEVNET_BINARY AGENT_BINARY. Prints one line per step and
 // a `test result:` line; exits non-zero on any failure.
@@ -33,9 +33,9 @@ function check(cond, what) {
   if (!cond) throw new Error(what);
 }
 
-/** A running agent; `outcome(id)` resolves with its outcome line for request `id`. */
-function startAgent(org) {
-  const child = spawn(agentBinary, ["--org", org, "--deployment", deploymentPath, "--poll-ms", "100"], { stdio: ["ignore", "pipe", "inherit"] });
+/** A running agent; `line(want)` resolves with its first line `want` accepts. */
+function startAgent(args) {
+  const child = spawn(agentBinary, args, { stdio: ["ignore", "pipe", "inherit"] });
   const seen = [];
   const waiting = [];
   createInterface({ input: child.stdout }).on("line", (line) => {
@@ -43,15 +43,16 @@ function startAgent(org) {
     seen.push(v);
     for (const w of waiting.splice(0)) (w.want(v) ? w.resolve(v) : waiting.push(w));
   });
+  const line = (want, what) => new Promise((resolve, reject) => {
+    const found = seen.find(want);
+    if (found) return resolve(found);
+    waiting.push({ want, resolve });
+    setTimeout(() => reject(new Error(`no ${what} from the agent in 60 s`)), 60_000).unref();
+  });
   const agent = {
     child,
-    outcome: (id) => new Promise((resolve, reject) => {
-      const want = (v) => v.event === "outcome" && v.request === id;
-      const found = seen.find(want);
-      if (found) return resolve(found);
-      waiting.push({ want, resolve });
-      setTimeout(() => reject(new Error(`${org}: no outcome for ${id} in 60 s`)), 60_000).unref();
-    }),
+    line,
+    outcome: (id) => line((v) => v.event === "outcome" && v.request === id, `outcome for ${id}`),
   };
   agents.push(agent);
   return agent;
@@ -68,12 +69,14 @@ function agentOnce(args) {
 try {
   const { grpcWeb, mirror, ipfs } = devnet.ports;
   const url = (port) => `http://127.0.0.1:${port}`;
-  agentOnce(["setup", "--grpc-web", url(grpcWeb), "--mirror", url(mirror), "--ipfs", url(ipfs), "--out", deploymentPath, "--twins", "3"]);
+  // The demo's one command: set the journey up, then every organisation's agent in one process.
+  const upArgs = ["up", "--grpc-web", url(grpcWeb), "--mirror", url(mirror), "--ipfs", url(ipfs), "--deployment", deploymentPath, "--twins", "3", "--poll-ms", "100"];
+  const agent = startAgent(upArgs);
+  await agent.line((v) => v.event === "deployment", "deployment");
+  await agent.line((v) => v.event === "started" && v.org === "StillWater", "start");
   const d = JSON.parse(readFileSync(deploymentPath, "utf8"));
   const { twin, accomplishment: medal, ticket } = d.tokens;
-  // One process for every organisation (`--org all`), as the demo runs them.
-  const fastshoes = startAgent("all");
-  const stillwater = fastshoes;
+  const [fastshoes, stillwater] = [agent, agent];
 
   const alice = L.Client.forDevnet("127.0.0.1", grpcWeb, mirror, ipfs);
   const aliceKey = L.PrivateKey.fromStringEd25519(seed("Alice"));
@@ -134,6 +137,18 @@ try {
     const balance = tokens.tokens.find((t) => t.token_id === ticket)?.balance;
     check(Number(balance) === 2, `ticket balance ${balance}`);
     return { tickets: Number(balance), second: second.code };
+  });
+
+  await step("`up` again: the deployment reused, nothing granted twice", async () => {
+    agent.child.kill();
+    const before = readFileSync(deploymentPath, "utf8");
+    const again = startAgent(upArgs);
+    const o = await again.outcome("node-tickets-0001");
+    check(o.settled_before === true && o.status === "granted", JSON.stringify(o));
+    check(readFileSync(deploymentPath, "utf8") === before, "the deployment file was rewritten");
+    const tokens = await alice.mirrorGet(`/api/v1/accounts/0.0.1005/tokens?token.id=${ticket}`);
+    check(Number(tokens.tokens[0].balance) === 2, "still 2 tickets");
+    return { settledBefore: o.settled_before };
   });
 } catch (e) {
   console.error(e.stack ?? e);

@@ -16,9 +16,9 @@ impl Args {
             Some(c) if !c.starts_with("--") => args.next().unwrap_or_default(),
             _ => "run".into(),
         };
-        if !["run", "staff", "setup"].contains(&command.as_str()) {
+        if !["run", "staff", "setup", "up"].contains(&command.as_str()) {
             return Err(usage(format!(
-                "unknown command {command:?} (run, staff, setup)"
+                "unknown command {command:?} (run, staff, setup, up)"
             )));
         }
         let mut options = Vec::new();

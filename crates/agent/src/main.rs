@@ -2,10 +2,20 @@
 //! `step`, `outcome`, `paused`, `error`, `deployment`) so scripts and tests can follow it.
 //!
 //! ```text
-//! loyal-agent [run] --org FastShoes|all --deployment deployment.json [--poll-ms 500] [--once]
+//! loyal-agent [run] [--org FastShoes|all] --deployment deployment.json [--poll-ms 500] [--once]
 //! loyal-agent staff --org SuperMarathon --deployment deployment.json --workflow ID
 //!             --request ID [--input name=value]... [--input-file name=path]...
 //! loyal-agent setup --grpc-web URL --mirror URL --ipfs URL --out deployment.json [--twins N]
+//! loyal-agent up --grpc-web URL --mirror URL --ipfs URL --deployment deployment.json
+//! ```
+//!
+//! `up` is the demo's one command: it sets the journey up (unless the deployment file's
+//! tokens are still on the network) and runs every organisation's agent. For the devnet on
+//! its default ports:
+//!
+//! ```text
+//! loyal-agent up --grpc-web http://127.0.0.1:50213 --mirror http://127.0.0.1:5551 \
+//!                --ipfs http://127.0.0.1:5001 --deployment target/demo/deployment.json
 //! ```
 //!
 //! The organisation's key is the deployment's `key`, else the environment variable named by
@@ -45,6 +55,7 @@ fn main() {
     let result = rt.block_on(async {
         match args.command.as_str() {
             "setup" => setup(&args).await,
+            "up" => up(&args).await,
             "staff" => staff(&args).await,
             _ => run(&args).await,
         }
@@ -136,7 +147,7 @@ fn org_key(deployment: &Deployment, org: &str) -> Result<PrivateKey, Error> {
 /// `--org all`, one process for a demo).
 async fn run(args: &Args) -> Result<(), Error> {
     let deployment = read_deployment(args)?;
-    let org = args.required("org")?;
+    let org = args.optional("org").unwrap_or_else(|| "all".into());
     let orgs: Vec<String> = if org == "all" {
         deployment.organisations.keys().cloned().collect()
     } else {
@@ -204,6 +215,39 @@ async fn staff(args: &Args) -> Result<(), Error> {
 }
 
 async fn setup(args: &Args) -> Result<(), Error> {
+    create(args, &args.required("out")?).await
+}
+
+/// The demo's one command: the deployment at `--deployment` if the network still has its
+/// tokens (a devnet with `--state`), else a new one set up there; then every organisation's
+/// agent in this process.
+async fn up(args: &Args) -> Result<(), Error> {
+    let path = args.required("deployment")?;
+    let existing = std::fs::read(&path)
+        .ok()
+        .and_then(|b| Deployment::from_json(&b).ok());
+    let reuse = match &existing {
+        Some(d) => {
+            let c = client(d)?;
+            let mirror = loyal_client::MirrorClient::new(
+                c.transport(),
+                c.runtime(),
+                &c.network().mirror_url,
+            );
+            match d.tokens.get("twin") {
+                Some(twin) => mirror.token(twin).await.is_ok(),
+                None => false,
+            }
+        }
+        None => false,
+    };
+    if !reuse {
+        create(args, &path).await?;
+    }
+    run(args).await
+}
+
+async fn create(args: &Args, out: &str) -> Result<(), Error> {
     let grpc_web = args.required("grpc-web")?;
     let ipfs = args.required("ipfs")?;
     let network = loyal_workflow::NetworkConfig {
@@ -228,9 +272,8 @@ async fn setup(args: &Args) -> Result<(), Error> {
     };
     let c = client(&probe)?;
     let deployment = loyal_workflow::setup::setup(&c, &config).await?;
-    let out = args.required("out")?;
-    std::fs::write(&out, deployment.to_json()).map_err(|e| Error::InvalidInput {
-        input: out.clone(),
+    std::fs::write(out, deployment.to_json()).map_err(|e| Error::InvalidInput {
+        input: out.to_owned(),
         reason: e.to_string(),
     })?;
     emit(json!({"event": "deployment", "path": out, "tokens": deployment.tokens}));
