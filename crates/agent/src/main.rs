@@ -6,6 +6,7 @@
 //! loyal-agent staff --org SuperMarathon --deployment deployment.json --workflow ID
 //!             --request ID [--input name=value]... [--input-file name=path]...
 //! loyal-agent setup --grpc-web URL --mirror URL --ipfs URL --out deployment.json [--twins N]
+//!             [--network testnet --node 0.0.3 --organisations orgs.json]
 //! loyal-agent up --grpc-web URL --mirror URL --ipfs URL --deployment deployment.json
 //! ```
 //!
@@ -17,6 +18,11 @@
 //! loyal-agent up --grpc-web http://127.0.0.1:50213 --mirror http://127.0.0.1:5551 \
 //!                --ipfs http://127.0.0.1:5001 --deployment target/demo/deployment.json
 //! ```
+//!
+//! On a devnet `setup` uses the genesis accounts and their published keys and writes the
+//! keys into the deployment; elsewhere `--organisations` names each organisation's account
+//! and key (`{"FastShoes": {"account": "0.0.x", "key": "302e…"}, …}`), and the file
+//! written holds no key.
 //!
 //! The organisation's key is the deployment's `key`, else the environment variable named by
 //! `key_env`, else the file `key_file`. `LOYAL_AGENT_PAUSE_AT=claimed|granted` makes the agent
@@ -247,6 +253,32 @@ async fn up(args: &Args) -> Result<(), Error> {
     run(args).await
 }
 
+/// `{"BestProducer": {"account": "0.0.x", "key": "302e…"}, …}`: the four organisations.
+fn organisations(
+    file: &str,
+) -> Result<BTreeMap<String, (loyal_core::id::AccountId, PrivateKey)>, Error> {
+    let bad = |reason: String| Error::InvalidInput {
+        input: file.to_owned(),
+        reason,
+    };
+    let text = std::fs::read_to_string(file).map_err(|e| bad(e.to_string()))?;
+    let json: BTreeMap<String, BTreeMap<String, String>> =
+        serde_json::from_str(&text).map_err(|e| bad(e.to_string()))?;
+    let mut out = BTreeMap::new();
+    for name in loyal_workflow::setup::ORGANISATIONS {
+        let entry = json.get(name).ok_or_else(|| bad(format!("no {name}")))?;
+        let field = |f: &str| entry.get(f).ok_or_else(|| bad(format!("{name}: no {f}")));
+        let account = field("account")?
+            .parse()
+            .map_err(|e: loyal_core::Error| bad(format!("{name}.account: {e}")))?;
+        let key = field("key")?
+            .parse()
+            .map_err(|e: loyal_core::Error| bad(format!("{name}.key: {e}")))?;
+        out.insert(name.to_owned(), (account, key));
+    }
+    Ok(out)
+}
+
 async fn create(args: &Args, out: &str) -> Result<(), Error> {
     let grpc_web = args.required("grpc-web")?;
     let ipfs = args.required("ipfs")?;
@@ -262,8 +294,15 @@ async fn create(args: &Args, out: &str) -> Result<(), Error> {
     };
     let mut seed = [0u8; 32];
     rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut seed);
-    let config =
-        loyal_workflow::setup::devnet_config(network, args.number("twins", 5)? as u32, seed)?;
+    let twins = args.number("twins", 5)? as u32;
+    let mut config = loyal_workflow::setup::devnet_config(network, twins, seed)?;
+    // Another network: the organisations' own accounts and keys, which stay out of the
+    // deployment file (the agents read them from LOYAL_<ORG>_KEY).
+    if let Some(file) = args.optional("organisations") {
+        config.keys = organisations(&file)?;
+        config.accounts.clear();
+        config.include_keys = false;
+    }
     let probe = Deployment {
         network: config.network.clone(),
         organisations: BTreeMap::new(),

@@ -30,8 +30,13 @@ impl Agent {
     }
 
     fn spawn(args: &[&str], pause_at: Option<&str>) -> Agent {
+        Self::spawn_with_env(args, pause_at, &[])
+    }
+
+    fn spawn_with_env(args: &[&str], pause_at: Option<&str>, env: &[(&str, String)]) -> Agent {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_loyal-agent"));
         cmd.args(args)
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .env_remove("LOYAL_AGENT_PAUSE_AT");
@@ -497,4 +502,95 @@ async fn a_claim_outliving_its_grant_window_is_renewed_without_double_grant() {
     );
     let _ = std::fs::remove_file(csv);
     let _ = std::fs::remove_file(path);
+}
+
+/// Set up as on a network whose keys are not public: the deployment written holds no key,
+/// and the agent takes its organisation's key from the environment.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn setup_with_the_organisations_own_keys_and_an_agent_keyed_from_the_environment() {
+    let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral())
+        .await
+        .unwrap();
+    let dir = std::env::temp_dir().join(format!("loyal-agent-{}-keys", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let orgs: serde_json::Map<String, Value> = loyal_workflow::setup::ORGANISATIONS
+        .iter()
+        .map(|o| (o.to_string(), json!({"account": account(o).to_string(), "key": key(o).to_string_der().to_string()})))
+        .collect();
+    let orgs_file = dir.join("orgs.json");
+    std::fs::write(&orgs_file, Value::Object(orgs).to_string()).unwrap();
+    let out = dir.join("deployment.json");
+    let n = network_config(&devnet);
+    let status = Command::new(env!("CARGO_BIN_EXE_loyal-agent"))
+        .args([
+            "setup",
+            "--grpc-web",
+            &n.nodes["0.0.3"],
+            "--mirror",
+            &n.mirror,
+            "--ipfs",
+            n.ipfs_api.as_deref().unwrap(),
+        ])
+        .arg("--organisations")
+        .arg(&orgs_file)
+        .arg("--out")
+        .arg(&out)
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let d = Deployment::from_json(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(
+        d.organisations.values().all(|o| o.key.is_none()),
+        "no key written"
+    );
+    let c = client(d.client_network().unwrap());
+    let twin = token(&d, "twin");
+    associate(&c, "Alice", &[twin]).await;
+    let (code, _) = d.organisations["FastShoes"].tables["orders"]
+        .iter()
+        .next()
+        .unwrap();
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Alice",
+        &request(
+            "fastshoes.redeem-twin",
+            "env-key-1",
+            "Alice",
+            &[("code", code)],
+            None,
+        ),
+    )
+    .await;
+    let path = out.to_string_lossy().into_owned();
+    let args = [
+        "--org",
+        "FastShoes",
+        "--deployment",
+        &path,
+        "--poll-ms",
+        "100",
+    ];
+    // Without the key the agent says so and stops.
+    let keyless = Command::new(env!("CARGO_BIN_EXE_loyal-agent"))
+        .args(args)
+        .env_remove("LOYAL_FASTSHOES_KEY")
+        .output()
+        .unwrap();
+    assert!(!keyless.status.success());
+    assert!(String::from_utf8_lossy(&keyless.stdout).contains("WORKFLOW_UNBOUND"));
+    let agent = Agent::spawn_with_env(
+        &args,
+        None,
+        &[(
+            "LOYAL_FASTSHOES_KEY",
+            key("FastShoes").to_string_der().to_string(),
+        )],
+    );
+    let o = agent.wait(&mut Vec::new(), "outcome", outcome_for("env-key-1"));
+    assert_eq!(o["status"], "granted", "{o}");
+    let _ = std::fs::remove_dir_all(dir);
 }
