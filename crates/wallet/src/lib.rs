@@ -13,3 +13,10 @@ pub mod wallet;
 mod web;
 
 pub use error::{Error, Result};
+
+// SAFETY: wasm32-unknown-unknown without the atomics feature has one thread: every allocation
+// and free happens on it.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
