@@ -93,14 +93,16 @@ try {
 
   await step("redeem the twin with the order code", async () => {
     const [code] = Object.entries(d.organisations.FastShoes.tables.orders).find(([, row]) => row.serial === 1);
+    const t0 = Date.now();
     await post("FastShoes", { workflow: "fastshoes.redeem-twin", request: "node-redeem-1", account: "0.0.1005", inputs: { code } });
     await post("FastShoes", { workflow: "fastshoes.redeem-twin", request: "node-redeem-2", account: "0.0.1005", inputs: { code } });
     const first = await fastshoes.outcome("node-redeem-1");
+    const ms = Date.now() - t0;
     const second = await fastshoes.outcome("node-redeem-2");
     check(first.status === "granted", JSON.stringify(first));
     check(second.code === "ALREADY_REDEEMED", JSON.stringify(second));
     check((await owner(twin, 1)) === "0.0.1005", "Alice owns the twin");
-    return { first: first.status, second: second.code };
+    return { first: first.status, second: second.code, msFromPostToGrant: ms };
   });
 
   await step("join the challenge with a proof of the twin", async () => {
@@ -127,16 +129,18 @@ try {
 
   await step("two tickets for the twin + accomplishment, once per pair", async () => {
     const claims = [{ token: twin, serial: 1 }, { token: medal, serial: 1 }];
+    const t0 = Date.now();
     await post("StillWater", { workflow: "stillwater.tickets", request: "node-tickets-0001", account: "0.0.1005", proof: proof("StillWater", "stillwater-tickets", "node-tickets-0001", claims) });
     await post("StillWater", { workflow: "stillwater.tickets", request: "node-tickets-0002", account: "0.0.1005", proof: proof("StillWater", "stillwater-tickets", "node-tickets-0002", claims) });
     const first = await stillwater.outcome("node-tickets-0001");
+    const ms = Date.now() - t0;
     const second = await stillwater.outcome("node-tickets-0002");
     check(first.status === "granted", JSON.stringify(first));
     check(second.code === "ALREADY_REDEEMED", JSON.stringify(second));
     const tokens = await alice.mirrorGet(`/api/v1/accounts/0.0.1005/tokens?token.id=${ticket}`);
     const balance = tokens.tokens.find((t) => t.token_id === ticket)?.balance;
     check(Number(balance) === 2, `ticket balance ${balance}`);
-    return { tickets: Number(balance), second: second.code };
+    return { tickets: Number(balance), second: second.code, msFromPostToGrant: ms };
   });
 
   await step("`up` again: the deployment reused, nothing granted twice", async () => {

@@ -57,7 +57,13 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
 
     /// What an action executed under `id` (before a crash) bound: a mint's `minted`, read
     /// back from the mirror.
-    pub(crate) async fn rebind(&mut self, action: &Action, at: &str, id: &TransactionId, ctx: &mut Value) -> Result<()> {
+    pub(crate) async fn rebind(
+        &mut self,
+        action: &Action,
+        at: &str,
+        id: &TransactionId,
+        ctx: &mut Value,
+    ) -> Result<()> {
         let Action::Mint { token, .. } = action else {
             return Ok(());
         };

@@ -225,7 +225,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             if let Ok(Message::Request(request)) = Message::from_bytes(&m.bytes) {
                 // A request whose ids could not even be written in an outcome is not answered.
                 match request.check() {
-                    Ok(()) => reports.push(self.handle_request(&request).await?),
+                    Ok(()) => reports.push(self.run_request(&request, true).await?),
                     Err(e) => reports.push(unrecorded(
                         &request.workflow,
                         &request.request,
@@ -242,6 +242,14 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
 
     /// Runs one inbox request to its outcome (or returns the outcome it already has).
     pub async fn handle_request(&mut self, req: &InboxRequest) -> Result<UnitReport> {
+        self.run_request(req, false).await
+    }
+
+    /// `from_mirror`: the request was read from this runner's mirror, which lists topic
+    /// messages only once it has everything before them — so it already shows every transfer
+    /// made before the proof was signed (the proof was signed before the request was sent),
+    /// and the proof check need not wait for the mirror to pass the proof's issued-at.
+    async fn run_request(&mut self, req: &InboxRequest, from_mirror: bool) -> Result<UnitReport> {
         self.sync().await?;
         if let Some(report) = self.settled(&req.request, &req.workflow, &req.account) {
             return Ok(report);
@@ -273,7 +281,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             self.restore_proofs(&mut ctx, &claim).await?;
             return self.grant_and_record(&w, claim, ctx).await;
         }
-        let proofs = match self.verify_proofs(&w, purpose, req).await {
+        let proofs = match self.verify_proofs(&w, purpose, req, from_mirror).await {
             Ok(p) => p,
             Err(e @ Error::Client { .. }) => return Err(e),
             Err(e) => {
@@ -638,10 +646,13 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         // is read back; the rest run under the renewal's ids.
         let mut ctx = ctx;
         for (i, id) in done.iter().enumerate() {
-            let id: loyal_core::transaction_id::TransactionId = id
-                .parse()
-                .map_err(|e: loyal_core::Error| Error::Client { code: "DECODE".into(), reason: e.to_string() })?;
-            self.rebind(&w.actions[i], &format!("actions[{i}]"), &id, &mut ctx).await?;
+            let id: loyal_core::transaction_id::TransactionId =
+                id.parse().map_err(|e: loyal_core::Error| Error::Client {
+                    code: "DECODE".into(),
+                    reason: e.to_string(),
+                })?;
+            self.rebind(&w.actions[i], &format!("actions[{i}]"), &id, &mut ctx)
+                .await?;
         }
         let rest = match self.grant_from(w, &renewed, &mut ctx, done.len()).await {
             Ok(g) => g,
@@ -729,6 +740,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         w: &Workflow,
         purpose: &str,
         req: &InboxRequest,
+        from_mirror: bool,
     ) -> Result<Map<String, Value>> {
         if w.proofs.is_empty() {
             return Ok(Map::new());
@@ -781,6 +793,11 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         let audience = self.deployment.organisation(&self.org)?.audience();
         let policy = loyal_proof::Policy::new(audience, purpose, self.client.runtime().now())
             .with_requirements(requirements.clone());
+        let policy = if from_mirror {
+            policy.with_max_mirror_lag(Duration::ZERO)
+        } else {
+            policy
+        };
         // The request id is the nonce: a proof made for one request serves no other, and
         // the outcomes topic settles a request once.
         let mut nonce = RequestNonce {

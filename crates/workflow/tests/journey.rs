@@ -291,6 +291,45 @@ async fn the_four_workflows_with_their_refusals() {
         Some("ALREADY_REDEEMED")
     );
 
+    // Bob (ECDSA) signs a proof of his twin, then gives the twin away before sending it.
+    let bob_proof = proof(
+        &d,
+        "FastShoes",
+        "challenge-join",
+        "Bob",
+        "join-bob-0000002",
+        &[(twin, 2)],
+    );
+    let mut give = c
+        .prepare(
+            TransferTransaction::new()
+                .with_nft_transfer(
+                    loyal_core::id::NftId::new(twin, 2),
+                    account("Bob"),
+                    account("Alice"),
+                )
+                .with_transaction_id(c.new_transaction_id(account("Bob"))),
+        )
+        .unwrap();
+    give.sign(&key("Bob"));
+    c.execute(&give).await.unwrap();
+    post(
+        &c,
+        &d,
+        "FastShoes",
+        "Bob",
+        &request(
+            "fastshoes.challenge-join",
+            "join-bob-0000002",
+            "Bob",
+            &[],
+            Some(bob_proof),
+        ),
+    )
+    .await;
+    let r = poll_n(&mut fastshoes, 1).await.remove(0);
+    assert_eq!(r.code.as_deref(), Some("PROOF_NOT_OWNER"), "{r:?}");
+
     // 3. Results: Alice 250th gets an accomplishment (a pending airdrop: she is not
     // associated); Bob 600th gets nothing.
     let mut marathon = Runner::new(&c, d.clone(), "SuperMarathon", key("SuperMarathon"))

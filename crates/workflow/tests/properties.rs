@@ -6,12 +6,17 @@ use proptest::prelude::*;
 
 /// Mutations of a real definition reach deeper than random bytes.
 fn mutated_definition() -> impl Strategy<Value = Vec<u8>> {
-    (0..JOURNEY.len(), any::<usize>(), proptest::collection::vec(any::<u8>(), 0..8)).prop_map(|(i, at, bytes)| {
-        let mut doc = JOURNEY[i].1.as_bytes().to_vec();
-        let at = at % doc.len();
-        doc.splice(at..(at + bytes.len()).min(doc.len()), bytes);
-        doc
-    })
+    (
+        0..JOURNEY.len(),
+        any::<usize>(),
+        proptest::collection::vec(any::<u8>(), 0..8),
+    )
+        .prop_map(|(i, at, bytes)| {
+            let mut doc = JOURNEY[i].1.as_bytes().to_vec();
+            let at = at % doc.len();
+            doc.splice(at..(at + bytes.len()).min(doc.len()), bytes);
+            doc
+        })
 }
 
 proptest! {
