@@ -157,6 +157,7 @@ try {
   await pop.waitForSelector('tr[data-account="0.0.1006"]');
   const bobRow = await pop.locator('tr[data-account="0.0.1006"]').innerText();
   check("the devnet's genesis accounts import in one click (Bob on ECDSA)", bobRow.includes("Bob") && bobRow.includes("ECDSA_SECP256K1") && (await pop.locator("#accounts tr").count()) === 6, bobRow.replace(/\s+/g, " "));
+  await pop.screenshot({ path: `${shots}/popup.png`, fullPage: true });
   const BOB = "hedera:devnet:0.0.1006";
   [r, text] = await approved(wallet, other, "hedera_connect", {}, async (w) => {
     await w.uncheck(`input.account[value="${ALICE}"]`);
