@@ -687,6 +687,8 @@ export interface Verified {
   /** Every key of the holder's key that signed (DER hex). */
   signers: string[];
   claims: VerifiedClaim[];
+  /** For each of the policy's requirements, in order, the index in `claims` that met it. */
+  metBy: number[];
   nonce: string;
   issuedAt: Date;
   expiresAt: Date;

@@ -64,6 +64,7 @@ export async function scenario(L, ctx) {
   check(v.claims[0].metadataUri.startsWith("ipfs://"), "the metadata URI", v.claims[0]);
   check(v.message.startsWith("loyal-proof/1\nholder: 0.0.1005\n"), "the signed message", v.message);
   check(v.signers.length === 1 && v.signers[0] === v.publicKey, "the one signer", v.signers);
+  check(v.metBy.join() === "0,1", "the twin met the first requirement, the accomplishment the second", v.metBy);
   seen.alice = v.claims.map((c) => `${c.token}/${c.serial}`);
 
   // The same proof again.

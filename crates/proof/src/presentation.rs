@@ -42,9 +42,15 @@ pub const MAX_MESSAGE_BYTES: usize = 2048;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Claim {
-    Nft { token: TokenId, serial: u64 },
+    Nft {
+        token: TokenId,
+        serial: u64,
+    },
     /// At least `min_amount` of the token, in its smallest unit (as the mirror counts balances).
-    Fungible { token: TokenId, min_amount: u64 },
+    Fungible {
+        token: TokenId,
+        min_amount: u64,
+    },
 }
 
 impl Claim {

@@ -38,6 +38,9 @@ pub struct Verified {
     pub signers: Vec<PublicKey>,
     /// In the presentation's canonical claim order.
     pub claims: Vec<VerifiedClaim>,
+    /// For each of the policy's requirements, in order, the index in `claims` of the claim
+    /// that met it (claims meet one requirement each).
+    pub met_by: Vec<usize>,
     pub presentation: Presentation,
 }
 
@@ -98,6 +101,7 @@ pub async fn verify<T: Transport, R: Runtime, N: NonceStore + ?Sized>(
         public_key: signers[0],
         signers,
         claims: verified,
+        met_by: assigned,
         presentation: p.clone(),
     })
 }

@@ -19,6 +19,8 @@ async fn alice_ed25519_twin_and_accomplishment_and_tickets() {
     let verified = w.verify_text(&text, &policy).await.unwrap();
     assert_eq!(verified.holder, ALICE);
     assert_eq!(verified.public_key, key("Alice").public_key());
+    // The policy asks for the twin, the accomplishment, then the tickets.
+    assert_eq!(verified.met_by, vec![0, 1, 2]);
     let [twin, medal, held] = &verified.claims[..] else {
         panic!("{verified:?}")
     };

@@ -446,6 +446,12 @@ fn verified_to_js(v: &lp::Verified) -> JsValue {
         })
         .collect();
     set(&o, "claims", claims.into());
+    let met_by: Array = v
+        .met_by
+        .iter()
+        .map(|&i| JsValue::from_f64(i as f64))
+        .collect();
+    set(&o, "metBy", met_by.into());
     o.into()
 }
 
