@@ -279,7 +279,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         if let Some(claim) = self.ledger.claim_of(&req.request).cloned() {
             // Verified before it was claimed: the claim carries what the grant needs.
             self.restore_proofs(&mut ctx, &claim).await?;
-            return self.grant_and_record(&w, claim, ctx).await;
+            return self.resume(&w, claim, ctx).await;
         }
         let proofs = match self.verify_proofs(&w, purpose, req, from_mirror).await {
             Ok(p) => p,
@@ -378,7 +378,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             return Ok(report);
         }
         if let Some(claim) = self.ledger.claim_of(id).cloned() {
-            return self.grant_and_record(w, claim, ctx).await;
+            return self.resume(w, claim, ctx).await;
         }
         self.unit(w, id, account, ctx).await
     }
@@ -527,6 +527,31 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
                 self.refuse(&w.id, id, account, Some(&key), &e).await
             }
         }
+    }
+
+    /// Continues a claimed request, if what is asked now is what was claimed: another
+    /// message reusing the request id, or a staff action run again with other rows, must
+    /// not redirect the grant.
+    async fn resume(&mut self, w: &Workflow, claim: Claim, ctx: Value) -> Result<UnitReport> {
+        let account = ctx["request"]["account"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let same = account == claim.account
+            && self.redemption_key(w, &ctx).ok().as_deref() == Some(claim.key.as_str());
+        if !same {
+            return Ok(unrecorded(
+                &w.id,
+                &claim.request,
+                &account,
+                "WORKFLOW_REQUEST_CHANGED",
+                &format!(
+                    "request {} was claimed for {} with other inputs",
+                    claim.request, claim.account
+                ),
+            ));
+        }
+        self.grant_and_record(w, claim, ctx).await
     }
 
     async fn grant_and_record(

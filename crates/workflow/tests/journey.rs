@@ -510,4 +510,64 @@ async fn the_four_workflows_with_their_refusals() {
     assert_eq!(reports.len(), 3);
     assert!(reports.iter().all(|r| r.settled_before));
     assert_eq!(balance(&c, "Alice", ticket).await, 2);
+
+    // A staff action stopped after its claim and run again with other rows under the same
+    // request id: the claimed row is not redirected; with the rows it claimed, it completes.
+    let mut stopping = Runner::new(&c, d.clone(), "SuperMarathon", key("SuperMarathon"))
+        .unwrap()
+        .with_journey()
+        .unwrap()
+        .with_hook(Box::new(|step, _| step == "claimed"));
+    let race = |rows: &str| -> BTreeMap<String, Value> {
+        BTreeMap::from([
+            ("event".into(), json!("Night Run 2026")),
+            ("date".into(), json!("2026-12-01")),
+            (
+                "results".into(),
+                json!(format!("account,position,time\n{rows}")),
+            ),
+        ])
+    };
+    let stopped = stopping
+        .run_staff(
+            "supermarathon.results",
+            "night-run",
+            &race("0.0.1006,10,0:41:00\n"),
+        )
+        .await;
+    assert_eq!(stopped.unwrap_err().code(), "WORKFLOW_STOPPED");
+    let changed = marathon
+        .run_staff(
+            "supermarathon.results",
+            "night-run",
+            &race("0.0.1005,10,0:41:00\n"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (changed[0].recorded, changed[0].code.as_deref()),
+        (false, Some("WORKFLOW_REQUEST_CHANGED")),
+        "{changed:?}"
+    );
+    let done = marathon
+        .run_staff(
+            "supermarathon.results",
+            "night-run",
+            &race("0.0.1006,10,0:41:00\n"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (done[0].status, done[0].account.as_str()),
+        (Status::Granted, "0.0.1006"),
+        "{done:?}"
+    );
+    assert_eq!(
+        m.token_nfts(&medal.to_string(), 10)
+            .collect()
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
 }
