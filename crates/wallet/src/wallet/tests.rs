@@ -419,3 +419,32 @@ fn keys_import_in_every_form_and_new_keys_of_both_kinds() {
         1
     );
 }
+
+#[test]
+fn relaying_needs_a_connection_and_bytes_that_decode() {
+    let w = connected();
+    let tx = hbar_transfer(alice(), &[3]);
+    let r = req(
+        "hedera_executeTransaction",
+        json!({ "transactionList": B64.encode(tx.to_bytes()) }),
+    );
+    assert_eq!(
+        refusal(&w, "https://evil.example", &r),
+        ("UNAUTHORIZED", 4100)
+    );
+    assert!(matches!(w.check(SITE, &r).unwrap(), Checked::Relay(_)));
+    let r = req(
+        "hedera_executeTransaction",
+        json!({ "transactionList": "AQID" }),
+    );
+    assert_eq!(refusal(&w, SITE, &r).0, "UNDECODABLE_TRANSACTION");
+}
+
+#[test]
+fn signing_checks_again_what_changed_while_the_window_was_open() {
+    let mut w = connected();
+    let r = sign_message(ALICE);
+    assert!(w.check(SITE, &r).is_ok());
+    w.revoke(SITE);
+    assert_eq!(w.sign(SITE, &r).err().unwrap().code(), "UNAUTHORIZED");
+}
