@@ -118,10 +118,12 @@ impl Policy {
                 now: self.now,
             });
         }
-        self.assign(&p.claims).map(|_| ())
+        self.assign(&p.sorted_claims()).map(|_| ())
     }
 
-    /// For each requirement, the index of a distinct claim it admits (first fit, in order).
+    /// For each requirement, the index of a distinct claim it admits: first fit, claims in
+    /// canonical order, before anything is read (so two requirements on one collection with
+    /// different predicates take its claims in serial order).
     pub(crate) fn assign(&self, claims: &[Claim]) -> Result<Vec<usize>> {
         let mut used = vec![false; claims.len()];
         let mut out = Vec::with_capacity(self.requirements.len());
