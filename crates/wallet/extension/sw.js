@@ -177,6 +177,16 @@ chrome.runtime.onMessage.addListener((m, sender, sendResponse) => {
   }
 });
 
+// Chrome stops an idle service worker after 30 s, which would drop the open vault (and any
+// approval in progress) long before the user's idle time. While the vault is open, an extension
+// API call every 20 s keeps the worker alive (each call resets Chrome's idle timer) and checks
+// the idle time; locked, the worker may stop: it has nothing to lose. The alarm catches a
+// worker Chrome woke for it.
+setInterval(() => {
+  if (!core) return;
+  core.tick();
+  if (core.isUnlocked() || pending.size > 0) chrome.runtime.getPlatformInfo().catch(() => {});
+}, 20_000);
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === "auto-lock" && core) core.tick();
 });

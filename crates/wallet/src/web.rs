@@ -141,6 +141,11 @@ impl WalletCore {
             .map_err(err)
     }
 
+    #[wasm_bindgen(js_name = isUnlocked)]
+    pub fn is_unlocked(&self) -> bool {
+        self.wallet.borrow().is_unlocked()
+    }
+
     pub fn lock(&self) {
         self.wallet.borrow_mut().lock();
     }
