@@ -34,7 +34,15 @@ const html = `<!doctype html><title>StillWater</title><script type="module">
   window.run = async (f) => { try { return { result: await f() }; } catch (e) { return { error: { code: e.code, name: e.name, message: e.message } }; } };
   window.ready = true;
 </script>`;
-const server = await serve(root, { "/stillwater.html": html });
+// The same through the small signing build (no Client: the mirror by URL).
+const signHtml = `<!doctype html><title>StillWater (sign)</title><script type="module">
+  import * as L from "/pkg/sign.js";
+  window.L = L;
+  window.client = { mirrorUrl: ${JSON.stringify(net.mirror)} };
+  window.run = async (f) => { try { return { result: await f() }; } catch (e) { return { error: { code: e.code, name: e.name, message: e.message } }; } };
+  window.ready = true;
+</script>`;
+const server = await serve(root, { "/stillwater.html": html, "/stillwater-sign.html": signHtml });
 // In the page: `fn` runs with `L`, `client` and `w` (the connected wallet); resolves to { result } or { error }.
 const inPage = (page, fn) => page.evaluate((src) => window.run(() => (0, eval)(`(${src})`)(window.L, window.client, window.w)), fn.toString());
 async function clicked(page, fn, button = "#approve") {
@@ -88,6 +96,21 @@ try {
 
   r = await clicked(page, (L, client, w) => w.signMessage("reject me"), "#reject");
   check("a rejection is USER_REJECTED", r.error?.code === "USER_REJECTED" && r.error.name === "LoyalError", JSON.stringify(r));
+
+  const small = await wallet.context.newPage();
+  await small.goto(`${server.url}/stillwater-sign.html`);
+  await small.waitForFunction(() => window.ready === true);
+  r = await clicked(small, async (L, client) => {
+    window.w = await L.Wallet.connect({ network: "devnet", mirrorUrl: client.mirrorUrl });
+    return w.accountId;
+  });
+  check("@loyal/hedera/sign: Wallet.connect with a mirror URL", r.result === "0.0.1005", JSON.stringify(r));
+  r = await clicked(small, async (L, client, w) => {
+    const map = await w.signMessage("from the signing build");
+    L.verifyMessage(w.publicKey, "from the signing build", map);
+    return map.length;
+  });
+  check("@loyal/hedera/sign: signMessage verified", r.result > 64, JSON.stringify(r));
 
   // Test mode on (from the popup's own checkbox), then locked: no window, WALLET_LOCKED.
   await pop.bringToFront();
