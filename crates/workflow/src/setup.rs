@@ -93,42 +93,39 @@ pub async fn setup<T: Transport, R: Runtime>(
             .with_treasury(treasury.clone())
             .with_supply_key(key.public_key())
     };
-    let twin = created(
-        execute(
-            client,
-            &bp,
-            &bp_key,
-            nft_collection("BestProducer Digital Twin", "TWIN", &bp, &bp_key),
-        )
-        .await?,
-    )?;
-    let medal = created(
-        execute(
-            client,
-            &sm,
-            &sm_key,
-            nft_collection("SuperMarathon Accomplishment", "FINISH", &sm, &sm_key),
-        )
-        .await?,
-    )?;
-    let ticket = created(
-        execute(
-            client,
-            &sw,
-            &sw_key,
-            TokenCreateTransaction::new()
-                .with_name("StillWater Concert Ticket")
-                .with_symbol("SWT")
-                .with_token_type(TokenType::FungibleCommon)
-                .with_decimals(0)
-                .with_initial_supply(1000)
-                .with_supply_type(TokenSupplyType::Finite)
-                .with_max_supply(1000)
-                .with_treasury(sw.clone())
-                .with_supply_key(sw_key.public_key()),
-        )
-        .await?,
-    )?;
+    let twin = create_token(
+        client,
+        &ipfs,
+        &mirror,
+        (&bp, &bp_key),
+        nft_collection("BestProducer Digital Twin", "TWIN", &bp, &bp_key),
+    )
+    .await?;
+    let medal = create_token(
+        client,
+        &ipfs,
+        &mirror,
+        (&sm, &sm_key),
+        nft_collection("SuperMarathon Accomplishment", "FINISH", &sm, &sm_key),
+    )
+    .await?;
+    let ticket = create_token(
+        client,
+        &ipfs,
+        &mirror,
+        (&sw, &sw_key),
+        TokenCreateTransaction::new()
+            .with_name("StillWater Concert Ticket")
+            .with_symbol("SWT")
+            .with_token_type(TokenType::FungibleCommon)
+            .with_decimals(0)
+            .with_initial_supply(1000)
+            .with_supply_type(TokenSupplyType::Finite)
+            .with_max_supply(1000)
+            .with_treasury(sw.clone())
+            .with_supply_key(sw_key.public_key()),
+    )
+    .await?;
 
     // The twins: HIP-412 metadata on IPFS with the collection's TTF classification.
     let ttf = classification(&mirror, client, &twin).await?;
@@ -253,6 +250,75 @@ pub async fn setup<T: Transport, R: Runtime>(
         ]),
         accounts,
     })
+}
+
+/// What the mirror will say of a token `create` makes: its TTF classification is known
+/// before it exists.
+pub fn planned(create: &TokenCreate) -> TokenInfo {
+    let key = |k: &Option<loyal_core::key::Key>| k.as_ref().map(|_| json!({"_type": "planned"}));
+    let finite = create.supply_type == Some(TokenSupplyType::Finite);
+    TokenInfo {
+        token_id: String::new(),
+        name: create.name.clone(),
+        symbol: create.symbol.clone(),
+        kind: match create.token_type {
+            Some(TokenType::NonFungibleUnique) => "NON_FUNGIBLE_UNIQUE",
+            _ => "FUNGIBLE_COMMON",
+        }
+        .into(),
+        decimals: u64::from(create.decimals.unwrap_or(0)),
+        supply_type: if finite { "FINITE" } else { "INFINITE" }.into(),
+        max_supply: if finite {
+            create.max_supply.unwrap_or(0).max(0) as u64
+        } else {
+            0
+        },
+        total_supply: create.initial_supply.unwrap_or(0),
+        treasury_account_id: create.treasury.as_ref().map(|a| a.to_string()),
+        admin_key: key(&create.admin_key),
+        supply_key: key(&create.supply_key),
+        freeze_key: key(&create.freeze_key),
+        wipe_key: key(&create.wipe_key),
+        kyc_key: key(&create.kyc_key),
+        pause_key: key(&create.pause_key),
+        metadata_key: key(&create.metadata_key),
+        fee_schedule_key: key(&create.fee_schedule_key),
+        custom_fees: None,
+    }
+}
+
+/// Creates a token whose HIP-646 metadata (`ipfs://…`, JSON on IPFS) carries its TTF
+/// classification, and checks the mirror classifies the created token the same.
+async fn create_token<T: Transport, R: Runtime>(
+    client: &Client<T, R>,
+    ipfs: &IpfsClient<'_, T>,
+    mirror: &MirrorClient<'_, T, R>,
+    (payer, key): (&AccountId, &PrivateKey),
+    create: TokenCreateTransaction,
+) -> Result<TokenId> {
+    let ttf = classify(&planned(create.data()));
+    let doc = json!({
+        "name": create.data().name,
+        "symbol": create.data().symbol,
+        "ttf": {"formula": ttf.formula, "visual": ttf.visual, "text": ttf.text},
+    });
+    let cid = ipfs.add("token.json", doc.to_string().as_bytes()).await?;
+    let uri = loyal_metadata::metadata_uri(&cid.to_string()).map_err(|e| Error::Metadata {
+        reason: e.to_string(),
+    })?;
+    let token =
+        created(execute(client, payer, key, create.with_metadata(uri.into_bytes())).await?)?;
+    let seen = classification(mirror, client, &token).await?;
+    if seen.formula != ttf.formula {
+        return Err(Error::Client {
+            code: "TTF_MISMATCH".into(),
+            reason: format!(
+                "{token}: planned {}, the mirror says {}",
+                ttf.formula, seen.formula
+            ),
+        });
+    }
+    Ok(token)
 }
 
 fn created(r: loyal_client::Receipt) -> Result<TokenId> {

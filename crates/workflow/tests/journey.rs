@@ -24,6 +24,39 @@ async fn the_four_workflows_with_their_refusals() {
         token(&d, "ticket"),
     );
     associate(&c, "Alice", &[twin, ticket]).await;
+    // Every token carries its TTF classification in its own (HIP-646) metadata on IPFS.
+    let mirror =
+        loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
+    let ipfs = loyal_client::IpfsClient::new(
+        c.transport(),
+        d.network.ipfs_api.as_deref().unwrap(),
+        d.network.ipfs_gateway.as_deref().unwrap(),
+    );
+    for (t, formula) in [
+        (twin, "[tN{~d,t,m,b,r}]"),
+        (medal, "[tN{~d,t,m,b,r}]"),
+        (ticket, "[tF{~d,t,b,r}]"),
+    ] {
+        let info = mirror
+            .get_json(&format!("/api/v1/tokens/{t}"))
+            .await
+            .unwrap();
+        assert_eq!(
+            loyal_workflow::ttf::from_mirror_json(&info)
+                .unwrap()
+                .formula,
+            formula
+        );
+        let uri = base64_decode(info["metadata"].as_str().unwrap());
+        let doc: Value = serde_json::from_slice(
+            &ipfs
+                .cat_path(&String::from_utf8(uri).unwrap())
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(doc["ttf"]["formula"], json!(formula), "{t}");
+    }
 
     // 1. Redeem the twin with the order code of serial 1.
     let mut fastshoes = Runner::new(&c, d.clone(), "FastShoes", key("FastShoes"))
@@ -570,4 +603,9 @@ async fn the_four_workflows_with_their_refusals() {
             .len(),
         2
     );
+}
+
+fn base64_decode(s: &str) -> Vec<u8> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.decode(s).unwrap()
 }
