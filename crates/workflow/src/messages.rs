@@ -1,4 +1,30 @@
-//! The JSON messages of the inbox and outcomes topics (`"v": 1`).
+//! The JSON messages of the inbox and outcomes topics (`"v": 1`), one topic message each
+//! (a request over 1,024 bytes may come in chunks; records always fit one).
+//!
+//! On an organisation's inbox, from a customer (anyone may submit):
+//!
+//! ```json
+//! {"v":1,"type":"request","workflow":"stillwater.tickets","request":"5f0c6e1a-7d1b-4a59-9f6e-2c1d8e3b4a71",
+//!  "account":"0.0.1005","proof":"lp1.…"}
+//! {"v":1,"type":"request","workflow":"fastshoes.redeem-twin","request":"…","account":"0.0.1005",
+//!  "inputs":{"code":"FS-0001-9A3F00C2"}}
+//! ```
+//!
+//! The proof is a `loyal-proof` presentation in its text form, made by the request's
+//! account for audience `hcs://<inbox topic>` (the deployment's `audience`), the workflow's
+//! `purpose`, and the request id as its nonce.
+//!
+//! On its outcomes topic, from the organisation only (the topic's submit key):
+//!
+//! ```json
+//! {"v":1,"type":"claim","workflow":"stillwater.tickets","request":"…","key":"nft_pair:3f…",
+//!  "account":"0.0.1005","proofs":{"twin":{"token":"0.0.2001","serial":1,"nft":"0.0.2001#1",…}}}
+//! {"v":1,"type":"outcome","workflow":"stillwater.tickets","request":"…","account":"0.0.1005",
+//!  "status":"granted","claim":12,"key":"nft_pair:3f…","transactions":["0.0.1004@1764720000.000000001"],
+//!  "fields":{"tickets":2,"twin":"0.0.2001#1","accomplishment":"0.0.2002#1"}}
+//! {"v":1,"type":"outcome","workflow":"stillwater.tickets","request":"…","account":"0.0.1005",
+//!  "status":"refused","code":"ALREADY_REDEEMED","reason":"…"}
+//! ```
 
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
