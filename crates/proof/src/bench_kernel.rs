@@ -75,6 +75,18 @@ impl ProofBench {
         self.key.to_string_raw()
     }
 
+    /// The same without the signature: what decoding and the policy cost.
+    #[wasm_bindgen(js_name = decodeAndCheck)]
+    pub fn decode_and_check(&self) -> u32 {
+        let mut ok = 0;
+        for text in &self.texts {
+            let checked = SignedPresentation::from_text(text)
+                .and_then(|s| self.policy.check(&s.presentation));
+            ok += checked.is_ok() as u32;
+        }
+        ok
+    }
+
     /// Verifies every proof once; returns how many verified (all, or the benchmark is void).
     pub fn verify(&self) -> u32 {
         let mut ok = 0;
