@@ -70,6 +70,13 @@ async function act(page, button, decisions = []) {
   }
 }
 
+// A step that hangs must not hang the suite: everything is stopped after 5 minutes.
+const watchdog = setTimeout(() => {
+  console.log("FAIL journey: still running after 300 s");
+  agent?.kill();
+  net.stop();
+  process.exit(1);
+}, 300_000);
 try {
   const popup = await setUp(wallet, net);
   await popup.close();
@@ -100,19 +107,33 @@ try {
   await settled(shop);
   let r = await act(shop, "#connect");
   t.check("FastShoes: Alice connects her wallet", r.text === "Wallet connected." && r.windows.length === 1 && (await shop.textContent("#wallet-state")) === "Connected: 0.0.1005 (Alice)", `${r.text} ${r.windows.length} window(s)`);
+  r = await act(shop, "#join");
+  t.check("FastShoes: joining the challenge without a twin is refused before anything is signed (NO_TWIN)", r.error && r.code === "NO_TWIN" && r.windows.length === 0, r.text);
   await shop.fill("#code", code);
   r = await act(shop, "#redeem");
-  const chain = await shop.$$eval("#prov-chain li", (lis) => lis.map((li) => li.textContent)).catch(() => []);
   const owner = (await get(`/tokens/${twin}/nfts/${order.serial}`)).account_id;
   t.check("FastShoes: the twin redeemed with the order code (associate + request approved in the wallet; FastShoes' runner transferred it)",
     r.text === `Redeemed: twin serial ${order.serial} is in your wallet.` && owner === "0.0.1005" && r.windows.length === 2 && r.windows.some((w) => w.includes("Associate")),
     `${r.text}; owner ${owner}; ${r.windows.length} window(s)`);
-  t.check("FastShoes: its provenance shows BestProducer → FastShoes → Alice, metadata verified",
-    chain.join(" → ") === "0.0.1001 (BestProducer) → 0.0.1002 (FastShoes) → 0.0.1005 (Alice)" && (await shop.textContent("#prov-verified")).startsWith("✓"), chain.join(" → "));
   await shop.screenshot({ path: `${out}/01-fastshoes-redeemed.png`, fullPage: true });
+  const prov = await wallet.context.newPage();
+  await prov.goto(new URL(await shop.getAttribute("#redeem-provenance", "href"), shop.url()).href);
+  await settled(prov);
+  const chain = await prov.$$eval("#prov-chain li", (lis) => lis.map((li) => li.textContent));
+  t.check("FastShoes: the link to its provenance shows BestProducer → FastShoes → Alice, metadata verified",
+    chain.join(" → ") === "0.0.1001 (BestProducer) → 0.0.1002 (FastShoes) → 0.0.1005 (Alice)" && (await prov.textContent("#prov-verified")).startsWith("✓"), chain.join(" → "));
+  await prov.screenshot({ path: `${out}/01b-fastshoes-provenance.png`, fullPage: true });
+  await prov.close();
   r = await act(shop, "#redeem");
   t.check("FastShoes: a second redemption of the same code is refused (ALREADY_REDEEMED)", r.error && r.code === "ALREADY_REDEEMED", `${r.text}`);
   await shop.screenshot({ path: `${out}/02-fastshoes-second-redemption.png`, fullPage: true });
+  r = await act(shop, "#join");
+  const joinedOn = (await get(`/topics/${d.organisations.FastShoes.outcomes_topic}/messages?limit=100`)).messages
+    .map((m) => JSON.parse(Buffer.from(m.message, "base64").toString())).filter((m) => m.type === "outcome" && m.workflow === "fastshoes.challenge-join");
+  t.check("FastShoes: Alice joins the challenge with a proof of her twin signed in the wallet (message + request approved); the outcome is on FastShoes' topic",
+    r.text === "Joined the challenge." && r.windows.length === 2 && r.windows[0].includes("loyal-proof/1") && joinedOn.length === 1 && joinedOn[0].status === "granted" && joinedOn[0].account === "0.0.1005",
+    `${r.text}; ${r.windows.length} window(s); ${JSON.stringify(joinedOn)}`);
+  await shop.screenshot({ path: `${out}/02b-fastshoes-challenge.png`, fullPage: true });
   t.check("FastShoes: no uncaught page errors", shopErrors.length === 0, shopErrors.join("; "));
 
   // SuperMarathon's accomplishment for Alice: metadata on IPFS, airdropped (she has not
@@ -177,5 +198,6 @@ try {
   await wallet.close();
   net.stop();
   rmSync(scratch, { recursive: true, force: true });
+  clearTimeout(watchdog);
 }
 process.exit(t.finish() ? 0 : 1);

@@ -89,7 +89,7 @@ try {
   t.check("FastShoes' stock lists the two twins", stocked.text === "2 twin(s) in stock." && stock.map((r) => r[0]).sort().join() === "1,2", JSON.stringify(stock));
 
   // Provenance of serial 2, opened by its address as a customer would.
-  const prov = await open("/fastshoes/", `&twin=${twin}&serial=2`);
+  const prov = await open("/fastshoes/provenance/", `&twin=${twin}&serial=2`);
   const shown = await settled(prov);
   const chain = await prov.$$eval("#prov-chain li", (lis) => lis.map((li) => li.textContent));
   const moves = await rows(prov, "prov-moves");
@@ -116,13 +116,13 @@ try {
   // A gateway that serves other bytes than the CID names.
   const liar = createServer((req, res) => res.writeHead(200, { "access-control-allow-origin": "*", "content-type": "application/vnd.ipld.raw" }).end('{"name":"counterfeit"}'));
   await new Promise((r) => liar.listen(0, "127.0.0.1", r));
-  const lied = await open("/fastshoes/", `&twin=${twin}&serial=2&gateway=${encodeURIComponent(`http://127.0.0.1:${liar.address().port}`)}`);
+  const lied = await open("/fastshoes/provenance/", `&twin=${twin}&serial=2&gateway=${encodeURIComponent(`http://127.0.0.1:${liar.address().port}`)}`);
   const caught = await settled(lied);
   t.check("a lying IPFS gateway: CID_MISMATCH, nothing of it shown", caught.error && caught.code === "CID_MISMATCH" && (await lied.textContent("#prov-verified")).startsWith("✗") && (await lied.textContent("#prov-metadata")) === "", caught.text);
   liar.close();
 
   // Keyboard: the provenance form works without a mouse.
-  const kb = await open("/fastshoes/", `&twin=${twin}`);
+  const kb = await open("/fastshoes/provenance/", `&twin=${twin}`);
   await settled(kb);
   await kb.focus("#prov-serial");
   await kb.keyboard.type("1");

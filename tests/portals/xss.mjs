@@ -62,8 +62,8 @@ try {
 
   const pages = [
     ["BestProducer: the collection list", "/bestproducer/", `&twin=${token}`, 1],
-    ["FastShoes: provenance, hostile image field", "/fastshoes/", `&twin=${token}&serial=1`, 5],
-    ["FastShoes: provenance, SVG image with a script", "/fastshoes/", `&twin=${token}&serial=2`, 5],
+    ["FastShoes: provenance, hostile image field", "/fastshoes/provenance/", `&twin=${token}&serial=1`, 5],
+    ["FastShoes: provenance, SVG image with a script", "/fastshoes/provenance/", `&twin=${token}&serial=2`, 5],
     ["FastShoes staff: the stock", "/fastshoes/staff/", `&twin=${token}`, 1, "#stock-refresh"],
     ["SuperMarathon: the runner's pending and held NFTs", "/supermarathon/", "&account=0.0.1005", 5],
     ["StillWater: what the customer can present", "/stillwater/", "&account=0.0.1005", 5],

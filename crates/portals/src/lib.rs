@@ -19,6 +19,7 @@ pub mod error;
 pub mod ledger;
 pub mod names;
 pub mod nft;
+pub mod proof;
 pub mod staff;
 pub mod status;
 pub mod twin;

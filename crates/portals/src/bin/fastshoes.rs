@@ -1,8 +1,8 @@
 //! FastShoes' customer portal: redeem the twin of your pair with the order code (connect the
 //! wallet, associate the collection, post the request on FastShoes' inbox; FastShoes' runner
-//! transfers the twin), and the provenance page of any twin (public: chain of custody from
-//! the mirror, metadata verified against its CID, scores, image). The staff's stock is on
-//! `/fastshoes/staff/` (its own binary: the customer page carries no transaction pipeline).
+//! transfers the twin), and join the challenge with a proof, signed in the wallet, of owning a
+//! twin. The provenance of any twin is on `/fastshoes/provenance/`, the stock on
+//! `/fastshoes/staff/`: each its own binary, so each page stays small.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -12,13 +12,13 @@ use std::time::Duration;
 use loyal_client::Client;
 use loyal_core::id::TokenId;
 use loyal_core::transaction::TokenAssociateTransaction;
-use loyal_portals::dom::{self, by_id, input_value, on_click, set_text};
+use loyal_portals::dom::{self, input_value, on_click, set_text};
 use loyal_portals::error::invalid;
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::WebClient;
 use loyal_portals::wallet::{Slot, Wallet};
 use loyal_portals::workflow;
-use loyal_portals::{config, ledger, names, nft, status, Error, Result};
+use loyal_portals::{config, ledger, names, status, Error};
 use loyal_web::{Fetch, Timers};
 use loyal_workflow::InboxRequest;
 use serde_json::Value;
@@ -30,11 +30,56 @@ struct Page {
     devnet: bool,
 }
 
-fn token(id: &str, label: &str) -> Result<TokenId> {
-    input_value(id).parse().map_err(|e| invalid(label, e))
-}
-
 impl Page {
+    /// Joins the challenge with a proof, signed in the wallet, of owning a BestProducer twin.
+    fn join(&self) -> Boxed<'_, String> {
+        Box::pin(async move {
+            let wallet = self.wallet.get()?;
+            let deployment = self.deployment.borrow().clone();
+            let twin = workflow::token(deployment.as_ref(), "twin").ok_or_else(|| {
+                Error::new("DEPLOYMENT", "the deployment names no twin collection")
+            })?;
+            let (inbox, outcomes) = workflow::topics(deployment.as_ref(), "FastShoes")?;
+            let me = wallet.account.to_string();
+            dom::busy("Looking for your twin on the ledger…");
+            let owned = ledger::account_nfts(&self.reader, &me).await?;
+            let serial = owned
+                .iter()
+                .find(|n| n.token_id == twin)
+                .map(|n| n.serial_number as u64)
+                .ok_or_else(|| Error::new("NO_TWIN", "your account holds no BestProducer twin"))?;
+            let token: TokenId = twin.parse().map_err(|e| invalid("twin", e))?;
+            let id = workflow::request_id();
+            let proof = loyal_portals::proof::prove(
+                &wallet,
+                &[(token, serial)],
+                &format!("hcs://{inbox}"),
+                "challenge-join",
+                &id,
+            )
+            .await?;
+            let request = InboxRequest {
+                workflow: "fastshoes.challenge-join".into(),
+                request: id.clone(),
+                account: me,
+                inputs: BTreeMap::new(),
+                proof: Some(proof),
+            };
+            workflow::post(&wallet, &self.reader, &inbox, request).await?;
+            let outcome =
+                workflow::outcome(&self.reader, &outcomes, &id, Duration::from_secs(60)).await?;
+            if !outcome.granted {
+                return Err(Error::new(
+                    outcome.code.unwrap_or_else(|| "REFUSED".into()),
+                    outcome
+                        .reason
+                        .unwrap_or_else(|| "FastShoes refused the request".into()),
+                ));
+            }
+            Ok(format!("{twin}/{serial}"))
+        })
+    }
+
     /// Redeems the order code: the twin moves from FastShoes to the connected customer.
     fn redeem(&self) -> Boxed<'_, i64> {
         Box::pin(async move {
@@ -85,71 +130,19 @@ impl Page {
                 .get("twin")
                 .and_then(|v| v.as_i64().or_else(|| v.as_str()?.parse().ok()))
                 .ok_or_else(|| Error::new("DEPLOYMENT", "the outcome names no twin"))?;
-            dom::set_value("prov-collection", &twin);
-            dom::set_value("prov-serial", &serial.to_string());
+            // Its provenance is one click away, on the provenance page.
+            let search = web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .unwrap_or_default();
+            let sep = if search.is_empty() { "?" } else { "&" };
+            dom::by_id("redeem-provenance")
+                .set_attribute(
+                    "href",
+                    &format!("provenance/{search}{sep}twin={twin}&serial={serial}"),
+                )
+                .ok();
+            dom::show("redeem-provenance", true);
             Ok(serial)
-        })
-    }
-
-    /// The provenance of one twin, every part from the mirror and IPFS, nothing from us.
-    fn provenance(&self) -> Boxed<'_, ()> {
-        Box::pin(async move {
-            let collection = token("prov-collection", "Collection")?.to_string();
-            let serial: i64 = input_value("prov-serial")
-                .parse()
-                .ok()
-                .filter(|s| *s > 0)
-                .ok_or_else(|| invalid("Serial", "a serial number (1, 2, …)"))?;
-            for id in ["prov-collection-info", "prov-verified"] {
-                set_text(id, "");
-            }
-            dom::clear(&by_id("prov-metadata"));
-            dom::clear(&by_id("prov-image"));
-            dom::busy("Reading the twin from the mirror…");
-            let info = ledger::token(&self.reader, &collection).await?;
-            set_text(
-                "prov-collection-info",
-                &format!(
-                    "{} ({}) · issued by {}",
-                    info.name,
-                    info.symbol,
-                    names::label(
-                        info.treasury_account_id.as_deref().unwrap_or("?"),
-                        self.devnet
-                    )
-                ),
-            );
-            let twin = ledger::nft(&self.reader, &collection, serial).await?;
-            dom::busy("Reading its chain of custody…");
-            let moves = nft::custody(&self.reader, &collection, serial).await?;
-            nft::render_custody(&by_id("prov-chain"), "prov-moves", &moves, self.devnet);
-            dom::busy("Fetching its metadata from IPFS and checking it against the CID…");
-            let verified = by_id("prov-verified");
-            match nft::fetch_metadata(&self.reader, &twin.metadata).await {
-                Ok(m) => {
-                    let hip412 = match loyal_metadata::NftMetadata::from_json(
-                        &serde_json::to_vec(&m.json).unwrap_or_default(),
-                    ) {
-                        Ok(_) => "valid HIP-412".to_owned(),
-                        Err(e) => format!("not valid HIP-412 ({}: {e})", e.code()),
-                    };
-                    verified.set_text_content(Some(&format!(
-                        "✓ Metadata verified against its CID {} · {hip412}",
-                        m.cid
-                    )));
-                    verified.set_class_name("ok");
-                    nft::render_metadata(&by_id("prov-metadata"), &m.json);
-                    dom::busy("Fetching its image from IPFS…");
-                    nft::render_image(&self.reader, &by_id("prov-image"), &m.json).await?;
-                }
-                Err(e) => {
-                    verified.set_text_content(Some(&format!("✗ Metadata not verified: {e}")));
-                    verified.set_class_name("bad");
-                    return Err(e);
-                }
-            }
-            by_id("provenance-result").set_hidden(false);
-            Ok(())
         })
     }
 }
@@ -172,30 +165,13 @@ fn main() {
         dom::on_load(async move {
             dom::busy("Reading the deployment…");
             let d = workflow::load(&p.reader).await?;
-            if let Some(twin) = workflow::token(d.as_ref(), "twin") {
-                dom::set_value("prov-collection", &twin);
-            }
             *p.deployment.borrow_mut() = d;
             dom::done("Ready.");
             Ok(())
         });
     }
-    let twin = config::param("twin")
-        .or_else(|| config::remembered("twin", &page.reader.network().mirror_url));
-    if let Some(t) = &twin {
-        dom::set_value("prov-collection", t);
-    }
-    match config::param("serial") {
-        Some(serial) if twin.is_some() => {
-            dom::set_value("prov-serial", &serial);
-            let first = page.clone();
-            dom::on_load(async move {
-                first.provenance().await?;
-                dom::done("Provenance shown.");
-                Ok(())
-            });
-        }
-        _ => dom::done("Ready."),
+    if config::param("deployment").is_none() {
+        dom::done("Ready. This page needs ?deployment=URL for its workflows.");
     }
     let p = page.clone();
     on_click("connect", move || {
@@ -209,6 +185,7 @@ fn main() {
             );
             p.wallet.set(wallet);
             dom::enable("redeem", true);
+            dom::enable("join", true);
             dom::done("Wallet connected.");
             Ok(())
         }
@@ -222,19 +199,22 @@ fn main() {
                 "redeem-result",
                 &format!("The twin of your pair is yours: serial {serial}."),
             );
-            p.provenance().await?;
             dom::done(&format!(
                 "Redeemed: twin serial {serial} is in your wallet."
             ));
             Ok(())
         }
     });
-    let p = page;
-    on_click("prov-show", move || {
+    let p = page.clone();
+    on_click("join", move || {
         let p = p.clone();
         async move {
-            p.provenance().await?;
-            dom::done("Provenance shown.");
+            let twin = p.join().await?;
+            set_text(
+                "join-result",
+                &format!("You are in the challenge, with twin {twin}."),
+            );
+            dom::done("Joined the challenge.");
             Ok(())
         }
     });
