@@ -169,8 +169,12 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     pub async fn sync(&mut self) -> Result<()> {
         let topic = self.outcomes_topic()?;
         let mirror = self.mirror();
+        let org = self.account.to_string();
         for m in self.outcomes_reader.read(&mirror, &topic).await? {
-            self.ledger.apply(m.sequence, m.consensus, &m.bytes);
+            // Only the organisation's own records count, whatever the topic's submit key
+            // (setup gives it the organisation's key): others cannot claim or settle.
+            let bytes: &[u8] = if m.payer == org { &m.bytes } else { b"" };
+            self.ledger.apply(m.sequence, m.consensus, bytes);
         }
         Ok(())
     }

@@ -16,6 +16,8 @@ use serde_json::Value;
 pub struct Whole {
     pub sequence: u64,
     pub consensus: Timestamp,
+    /// Who paid for the (last chunk of the) message.
+    pub payer: String,
     pub bytes: Vec<u8>,
 }
 
@@ -25,6 +27,8 @@ struct Raw {
     sequence_number: u64,
     consensus_timestamp: String,
     message: String,
+    #[serde(default)]
+    payer_account_id: String,
     #[serde(default)]
     chunk_info: Option<ChunkInfo>,
 }
@@ -83,6 +87,7 @@ impl TopicReader {
                 Ok(Whole {
                     sequence: m.sequence_number,
                     consensus: parse_timestamp(&m.consensus_timestamp)?,
+                    payer: m.payer_account_id.clone(),
                     bytes,
                 })
             };

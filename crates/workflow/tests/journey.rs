@@ -603,6 +603,81 @@ async fn the_four_workflows_with_their_refusals() {
             .len(),
         2
     );
+
+    // An outcomes topic anyone may write to (no submit key): Bob's forged record — an
+    // outcome settling Alice's request before she sends it — is not the organisation's.
+    let mut topics = Vec::new();
+    for _ in 0..2 {
+        let mut open = c
+            .prepare(
+                TopicCreateTransaction::new()
+                    .with_transaction_id(c.new_transaction_id(account("Bob"))),
+            )
+            .unwrap();
+        open.sign(&key("Bob"));
+        topics.push(
+            c.execute(&open)
+                .await
+                .unwrap()
+                .topic_id
+                .unwrap()
+                .to_string(),
+        );
+    }
+    let open_topic = topics[0].clone();
+    let mut d2 = d.clone();
+    let o = d2.organisations.get_mut("FastShoes").unwrap();
+    o.outcomes_topic = open_topic.clone();
+    o.inbox_topic = topics[1].clone();
+    let forged = loyal_workflow::Message::Outcome {
+        workflow: "fastshoes.redeem-twin".into(),
+        request: "redeem-alice-9".into(),
+        account: "0.0.1005".into(),
+        status: Status::Refused,
+        claim: None,
+        key: None,
+        code: Some("ALREADY_REDEEMED".into()),
+        reason: None,
+        released: false,
+        transactions: vec![],
+        fields: Default::default(),
+    };
+    let mut fake = c
+        .prepare(
+            TopicMessageSubmitTransaction::new()
+                .with_topic_id(open_topic.parse().unwrap())
+                .with_message(forged.to_bytes())
+                .with_transaction_id(c.new_transaction_id(account("Bob"))),
+        )
+        .unwrap();
+    fake.sign(&key("Bob"));
+    c.execute(&fake).await.unwrap();
+    let mut fastshoes2 = Runner::new(&c, d2.clone(), "FastShoes", key("FastShoes"))
+        .unwrap()
+        .with_journey()
+        .unwrap();
+    let code3 = order_code(&SEED, 3);
+    post(
+        &c,
+        &d2,
+        "FastShoes",
+        "Alice",
+        &request(
+            "fastshoes.redeem-twin",
+            "redeem-alice-9",
+            "Alice",
+            &[("code", &code3)],
+            None,
+        ),
+    )
+    .await;
+    let r = poll_n(&mut fastshoes2, 1).await.remove(0);
+    assert_eq!(r.status, Status::Granted, "{r:?}");
+    assert_eq!(
+        fastshoes2.ledger().foreign,
+        1,
+        "the forged record was set aside"
+    );
 }
 
 fn base64_decode(s: &str) -> Vec<u8> {
