@@ -217,6 +217,18 @@ pub async fn caught_up<T: Transport, R: Runtime>(
     }
 }
 
+/// Hex as the mirror writes keys (an optional `0x`), bounded.
+pub fn hex_bytes(s: &str) -> Option<Vec<u8>> {
+    let s = s.strip_prefix("0x").unwrap_or(s);
+    if s.len() % 2 != 0 || s.len() > 4096 {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

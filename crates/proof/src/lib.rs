@@ -17,6 +17,7 @@
 mod bench_kernel;
 mod error;
 mod facts;
+mod holder_key;
 mod nonce;
 mod policy;
 mod predicate;

@@ -15,7 +15,8 @@
 //! With several mirrors every fact read in 2, 3 and 5 must be the same on each.
 
 use crate::error::{ProofError, Result};
-use crate::facts::{self, agreed, disagree};
+use crate::facts::{self, agreed, disagree, hex_bytes};
+use crate::holder_key::{holder_key, signers};
 use crate::nonce::NonceStore;
 use crate::policy::Policy;
 use crate::presentation::{Claim, Presentation};
@@ -24,8 +25,7 @@ use crate::signed::SignedPresentation;
 use base64::Engine;
 use loyal_client::{Error as ClientError, IpfsClient, MirrorClient, Runtime, Transport};
 use loyal_core::id::{AccountId, TokenId};
-use loyal_core::key::{Key, PublicKey};
-use prost::Message;
+use loyal_core::key::PublicKey;
 use serde_json::Value;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -106,84 +106,8 @@ pub async fn verify<T: Transport, R: Runtime, N: NonceStore + ?Sized>(
     })
 }
 
-/// The most keys a key list may hold for its signatures to be looked for (Hedera's own
-/// transaction size limit keeps real lists far below).
-const MAX_LIST_KEYS: usize = 64;
-
-/// The holder's key as the mirror knows it: a single key, or a key list / threshold key.
-async fn holder_key<T: Transport, R: Runtime>(
-    mirrors: &[MirrorClient<'_, T, R>],
-    holder: &AccountId,
-) -> Result<Key> {
-    let fact = agreed!(mirrors, format!("the key of {holder}"), |m| facts::account(
-        m, holder
-    ))?;
-    let unsupported = |key_type: &str| ProofError::UnsupportedKey {
-        holder: holder.clone(),
-        key_type: key_type.to_owned(),
-    };
-    let bad = |reason: String| ProofError::BadSignature {
-        holder: holder.clone(),
-        reason,
-    };
-    if !fact.found {
-        return Err(bad("the mirror knows no such account".into()));
-    }
-    let (kind, hex_key) = fact.key.ok_or_else(|| unsupported("missing"))?;
-    let bytes = hex_bytes(&hex_key)
-        .ok_or_else(|| bad(format!("the mirror's key {hex_key:?} is not hex")))?;
-    let parsed = match kind.as_str() {
-        "ED25519" => PublicKey::from_bytes_ed25519(&bytes).map(Key::Single),
-        "ECDSA_SECP256K1" => PublicKey::from_bytes_ecdsa(&bytes).map(Key::Single),
-        "ProtobufEncoded" => {
-            let proto = loyal_core::proto::Key::decode(bytes.as_slice())
-                .map_err(|e| bad(format!("the mirror's key does not decode: {e}")))?;
-            Key::from_proto(&proto)
-        }
-        other => return Err(unsupported(other)),
-    };
-    match parsed.map_err(|e| unsupported(&format!("{kind} ({e})")))? {
-        Key::Contract(_) => Err(unsupported("contract")),
-        key @ Key::KeyList(_) if key.public_keys().len() > MAX_LIST_KEYS => Err(unsupported(
-            &format!("key list of more than {MAX_LIST_KEYS} keys"),
-        )),
-        key => Ok(key),
-    }
-}
-
-/// The keys of the holder's key that signed the message; a key list needs all of its keys, a
-/// threshold key its threshold (nested structures alike), as the network counts them.
-fn signers(signed: &SignedPresentation, key: &Key, holder: &AccountId) -> Result<Vec<PublicKey>> {
-    let bad = |reason: String| ProofError::BadSignature {
-        holder: holder.clone(),
-        reason,
-    };
-    if let Key::Single(k) = key {
-        signed.verify_signature(k).map_err(|e| bad(e.to_string()))?;
-        return Ok(vec![*k]);
-    }
-    let message = signed.message();
-    let mut signers: Vec<PublicKey> = Vec::new();
-    for k in key.public_keys() {
-        let verifies =
-            loyal_core::message::verify_message(&k, &message, &signed.signature_map).is_ok();
-        if verifies && !signers.contains(&k) {
-            signers.push(k);
-        }
-    }
-    if signers.is_empty() || !key.is_satisfied_by(&signers) {
-        let kind = match key {
-            Key::KeyList(l) if l.threshold.is_some() => "threshold key",
-            _ => "key list",
-        };
-        return Err(bad(format!(
-            "{} valid signature(s) do not satisfy the account's {kind}",
-            signers.len()
-        )));
-    }
-    Ok(signers)
-}
-
+/// One claim against the ledger: the collection (and the requirement it meets, if any), the
+/// holder's ownership now, and for an NFT its metadata and the requirement's predicates.
 async fn verify_claim<T: Transport, R: Runtime>(
     holder: &AccountId,
     claim: &Claim,
@@ -330,15 +254,4 @@ async fn nft_metadata<T: Transport>(
         .map_err(|e| fail(&uri, format!("not HIP-412: {e}")))?;
     let json = serde_json::from_slice(&bytes).map_err(|e| fail(&uri, e.to_string()))?;
     Ok((uri, json))
-}
-
-fn hex_bytes(s: &str) -> Option<Vec<u8>> {
-    let s = s.strip_prefix("0x").unwrap_or(s);
-    if s.len() % 2 != 0 || s.len() > 4096 {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
 }
