@@ -313,6 +313,13 @@ impl Wallet {
             summary: None,
             accounts: Vec::new(),
         };
+        // Opaque origins ("null": sandboxed frames) and file pages would all share one
+        // connection: only web origins may connect.
+        if !(origin.starts_with("https://") || origin.starts_with("http://")) {
+            return Err(Error::Unauthorized {
+                origin: origin.into(),
+            });
+        }
         if !self.has_vault() {
             return Err(Error::NoVault);
         }

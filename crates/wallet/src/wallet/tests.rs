@@ -448,3 +448,17 @@ fn signing_checks_again_what_changed_while_the_window_was_open() {
     w.revoke(SITE);
     assert_eq!(w.sign(SITE, &r).err().unwrap().code(), "UNAUTHORIZED");
 }
+
+#[test]
+fn only_web_origins_may_connect() {
+    let w = wallet();
+    let connect = req("hedera_connect", json!({}));
+    for origin in ["null", "file://", "chrome-extension://abc", ""] {
+        assert_eq!(
+            refusal(&w, origin, &connect),
+            ("UNAUTHORIZED", 4100),
+            "{origin}"
+        );
+    }
+    assert!(w.check("http://127.0.0.1:8080", &connect).is_ok());
+}
