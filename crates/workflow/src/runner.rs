@@ -351,6 +351,18 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             ctx["row"] = row.clone();
             let account = template::text(&each.account, &ctx, "each.account")?;
             ctx["request"]["account"] = Value::from(account.clone());
+            // Checked before anything is claimed or minted for the row.
+            if let Err(e) = account.parse::<AccountId>() {
+                let reason = format!("row {}: account {account:?}: {e}", i + 1);
+                reports.push(unrecorded(
+                    &w.id,
+                    &id,
+                    &account,
+                    "WORKFLOW_INVALID_INPUT",
+                    &reason,
+                ));
+                continue;
+            }
             if let Some(failed) = predicates.iter().find(|p| p.eval(&row).is_err()) {
                 reports.push(UnitReport {
                     workflow: w.id.clone(),

@@ -374,15 +374,20 @@ async fn the_four_workflows_with_their_refusals() {
         ("date".into(), json!("2026-11-29")),
         (
             "results".into(),
-            json!("account,position,time\n0.0.1005,250,3:41:07\n0.0.1006,600,4:58:30\n"),
+            json!("account,position,time\n0.0.1005,250,3:41:07\n0.0.1006,600,4:58:30\nnobody,300,4:00:00\n"),
         ),
     ]);
     let reports = marathon
         .run_staff("supermarathon.results", "results-2026", &inputs)
         .await
         .unwrap();
-    assert_eq!(reports.len(), 2);
+    assert_eq!(reports.len(), 3);
     assert_eq!(reports[0].status, Status::Granted, "{:?}", reports[0]);
+    // A row whose account is not one: nothing claimed or minted for it.
+    assert_eq!(
+        (reports[2].recorded, reports[2].code.as_deref()),
+        (false, Some("WORKFLOW_INVALID_INPUT"))
+    );
     assert_eq!(reports[0].fields["position"], json!(250));
     assert_eq!(
         (reports[1].recorded, reports[1].code.as_deref()),
