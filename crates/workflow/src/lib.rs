@@ -45,12 +45,19 @@
 //!    executed ones are a prefix: all executed → `granted`; otherwise what the executed ones
 //!    bound (a mint's serial) is read back from the mirror and the rest run under the
 //!    renewal's ids.
+//!
+//! Only records paid by the organisation's account count (setup also gives the outcomes
+//! topic the organisation's submit key). A grant refused for its valid window alone
+//! (`TRANSACTION_EXPIRED`: this runner's clock) is retried, never taken for a release. A
+//! claimed request resumes only as claimed (same account and key), so a message reusing a
+//! request id cannot redirect a grant. A request read from the inbox is checked against the
+//! mirror it was read from, which already lists everything before it: its proof needs no
+//! wait for mirror lag.
 
 mod csv;
 mod definition;
 mod deployment;
 mod error;
-
 mod grant;
 mod ledger;
 mod messages;
