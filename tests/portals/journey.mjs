@@ -4,22 +4,21 @@
 // wallet, redeems the twin of her pair with the order code from her receipt (association and
 // request approved in the extension's window; FastShoes' runner transfers the twin), the
 // provenance shows BestProducer → FastShoes → Alice, and a second redemption of the same code
-// is refused (ALREADY_REDEEMED). SuperMarathon's runner
-// page: Alice connects her wallet (the extension's approval window), sees the accomplishment
+// is refused (ALREADY_REDEEMED), she joins the challenge with a proof of her twin. SuperMarathon's
+// results workflow (loyal-agent staff) airdrops her accomplishment; on the runner's
+// page Alice connects her wallet (the extension's approval window), sees the accomplishment
 // NFT waiting for her as a pending airdrop, declines once (USER_REJECTED shown with a way
 // forward), then claims it (HIP-904) with the transaction signed in the wallet; the mirror
-// says she owns it. The airdrop itself is made by the official JS SDK as SuperMarathon, in
-// place of the results workflow that is not wired into the pages yet.
+// says she owns it. StillWater: she presents twin + accomplishment in one proof, two tickets
+// arrive, a second presentation of the pair is refused, she sends one ticket to Bob.
 // Usage: node journey.mjs BASE_URL EXTENSION_DIR DEVNET_BINARY AGENT_BINARY OUT_DIR
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { createServer } from "node:http";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  Client, PrivateKey, TokenCreateTransaction, TokenType, TokenMintTransaction, TokenAirdropTransaction, NftId,
-} from "@hashgraph/sdk";
+import { AccountId, Client, PendingAirdropId, PrivateKey, TokenClaimAirdropTransaction, TokenId } from "@hashgraph/sdk";
 import { browserWithWallet, devnet as startDevnet, setUp } from "../wallet/harness.mjs";
 import { tally, settled } from "./pages.mjs";
 
@@ -29,7 +28,6 @@ mkdirSync(out, { recursive: true });
 const t = tally();
 const net = await startDevnet(binary);
 const query = `?grpcweb=${encodeURIComponent(net.grpcWeb)}&mirror=${encodeURIComponent(net.mirror)}&ipfs=${encodeURIComponent(net.ipfs)}`;
-const key = (name) => PrivateKey.fromBytesED25519(createHash("sha256").update(`loyal-devnet/${name}`).digest());
 const get = async (path) => (await fetch(`${net.mirror}/api/v1${path}`)).json();
 const wallet = await browserWithWallet(extension);
 const scratch = mkdtempSync(join(tmpdir(), "loyal-portals-journey-"));
@@ -136,25 +134,18 @@ try {
   await shop.screenshot({ path: `${out}/02b-fastshoes-challenge.png`, fullPage: true });
   t.check("FastShoes: no uncaught page errors", shopErrors.length === 0, shopErrors.join("; "));
 
-  // SuperMarathon's accomplishment for Alice: metadata on IPFS, airdropped (she has not
-  // associated the collection, so it waits for her).
-  const sm = Client.forNetwork({ [net.grpc]: "0.0.3" }).setOperator("0.0.1003", key("SuperMarathon"));
-  const token = (await (await new TokenCreateTransaction().setTokenName("SuperMarathon finishers").setTokenSymbol("FINISH")
-    .setTokenType(TokenType.NonFungibleUnique).setTreasuryAccountId("0.0.1003").setSupplyKey(key("SuperMarathon").publicKey)
-    .execute(sm)).getReceipt(sm)).tokenId.toString();
-  const add = async (bytes, name) => {
-    const form = new FormData();
-    form.append("file", new Blob([bytes]), name);
-    return JSON.parse((await (await fetch(`${net.ipfs}/api/v0/add?cid-version=1&raw-leaves=true`, { method: "POST", body: form })).text()).trim().split("\n").pop()).Hash;
-  };
-  const medal = await add(`<svg xmlns="http://www.w3.org/2000/svg" width="320" height="240"><rect width="320" height="240" fill="#1e3a8a"/><circle cx="160" cy="110" r="60" fill="#f2b705"/><text x="160" y="122" font-size="36" text-anchor="middle">250</text><text x="160" y="215" font-size="18" fill="#fff" text-anchor="middle">SuperMarathon 2026</text></svg>`, "medal.svg");
-  const cid = await add(JSON.stringify({
-    name: "SuperMarathon 2026 finisher #250", image: `ipfs://${medal}`, type: "image/svg+xml",
-    creator: "SuperMarathon", attributes: [{ trait_type: "position", value: 250 }, { trait_type: "time", value: "03:12:45" }, { trait_type: "event", value: "SuperMarathon 2026" }],
-  }), "accomplishment.json");
-  await (await new TokenMintTransaction().setTokenId(token).setMetadata([Buffer.from(`ipfs://${cid}`)]).execute(sm)).getReceipt(sm);
-  await (await new TokenAirdropTransaction().addNftTransfer(new NftId(token, 1), "0.0.1003", "0.0.1005").execute(sm)).getReceipt(sm);
-  sm.close();
+  // SuperMarathon publishes the results: its results workflow, run by loyal-agent's staff
+  // command (the staff page does not run workflows yet), airdrops an accomplishment to each
+  // finisher in the top 500. Alice is 250th; Bob, 600th, gets none.
+  const csv = join(scratch, "results.csv");
+  writeFileSync(csv, "account,position,time\n0.0.1005,250,3:41:07\n0.0.1006,600,4:58:30\n");
+  const results = spawnSync(agentBinary, ["staff", "--org", "SuperMarathon", "--deployment", deploymentPath, "--workflow", "supermarathon.results",
+    "--request", "portals-results", "--input", "event=SuperMarathon 2026", "--input", "date=2026-11-29", "--input-file", `results=${csv}`], { encoding: "utf8" });
+  const outcomes = results.stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l)).filter((l) => l.event === "outcome");
+  const token = d.tokens.accomplishment;
+  const bobHas = [...(await get("/accounts/0.0.1006/nfts")).nfts, ...(await get("/accounts/0.0.1006/airdrops/pending")).airdrops].filter((n) => n.token_id === token);
+  t.check("SuperMarathon results: Alice (250th) granted an accomplishment, Bob (600th) none",
+    results.status === 0 && outcomes[0]?.status === "granted" && outcomes[1]?.code === "PREDICATE" && bobHas.length === 0, JSON.stringify(outcomes).slice(0, 300));
   for (let i = 0; i < 100 && !(await get("/accounts/0.0.1005/airdrops/pending")).airdrops?.length; i++) await new Promise((r) => setTimeout(r, 100));
 
   const page = await wallet.context.newPage();
@@ -172,7 +163,7 @@ try {
   await page.screenshot({ path: `${out}/03-supermarathon-connected.png`, fullPage: true });
   const cards = await page.$$eval("#pending article", (as) => as.map((a) => a.dataset.nft + " " + a.textContent));
   t.check("the runner's page shows the accomplishment waiting as a pending airdrop, metadata verified",
-    cards.length === 1 && cards[0].startsWith(`${token}/1`) && cards[0].includes("SuperMarathon 2026 finisher #250") && cards[0].includes("✓ metadata verified") && cards[0].includes("position250") && (await page.$$("#pending article img[src^='data:image/svg+xml']")).length === 1,
+    cards.length === 1 && cards[0].startsWith(`${token}/1`) && cards[0].includes("✓ metadata verified") && cards[0].includes("250"),
     cards.join(" | ").slice(0, 300));
   await page.screenshot({ path: `${out}/03-supermarathon-pending.png`, fullPage: true });
 
@@ -189,6 +180,38 @@ try {
     claimed.text === "Claimed 1 NFT(s)." && owned === "0.0.1005" && (await page.$$(`#held article[data-nft="${token}/1"]`)).length === 1 && (await page.$$("#pending article")).length === 0 && claimText.includes("0.0.1005"),
     `${claimed.text}; owner ${owned}`);
   await page.screenshot({ path: `${out}/04-supermarathon-claimed.png`, fullPage: true });
+
+  // StillWater: the twin and the accomplishment in one proof; two tickets; one for Bob.
+  const sw = await wallet.context.newPage();
+  await sw.setViewportSize({ width: 1000, height: 900 });
+  sw.on("pageerror", (e) => errors.push(e.message));
+  await sw.goto(`${base}/stillwater/${query}&deployment=${encodeURIComponent(deploymentUrl)}`);
+  await settled(sw);
+  r = await act(sw, "#connect");
+  t.check("StillWater: Alice connects; the page lists what she can present (twin and accomplishment)",
+    r.text === "Wallet connected." && (await sw.$$(`#holdings article[data-nft="${twin}/1"]`)).length === 1 && (await sw.$$(`#holdings article[data-nft="${token}/1"]`)).length === 1, r.text);
+  r = await act(sw, "#present");
+  const ticket = d.tokens.ticket;
+  const balance = async (account) => Number((await get(`/accounts/${account}/tokens?token.id=${ticket}`)).tokens?.[0]?.balance ?? 0);
+  t.check("StillWater: Alice presents twin + accomplishment in one proof signed in her wallet; two tickets arrive",
+    r.text === "Tickets received: you hold 2." && (await balance("0.0.1005")) === 2 && r.windows.some((w) => w.includes("loyal-proof/1")) && r.windows.length === 3,
+    `${r.text}; ${r.windows.length} window(s)`);
+  await sw.screenshot({ path: `${out}/05-stillwater-tickets.png`, fullPage: true });
+  r = await act(sw, "#present");
+  t.check("StillWater: the same pair presented again is refused (ALREADY_REDEEMED), still 2 tickets",
+    r.error && r.code === "ALREADY_REDEEMED" && (await balance("0.0.1005")) === 2, r.text);
+  r = await act(sw, "#send");
+  const bobPending = (await get("/accounts/0.0.1006/airdrops/pending")).airdrops.filter((a) => a.token_id === ticket);
+  t.check("StillWater: Alice sends one ticket to Bob: a HIP-904 airdrop waiting for him",
+    r.text.startsWith("One ticket sent to 0.0.1006 (Bob)") && bobPending.length === 1 && bobPending[0].amount === 1 && bobPending[0].sender_id === "0.0.1005",
+    `${r.text}; Bob ${JSON.stringify(bobPending)}`);
+  // Bob accepts it with his own key (the official SDK as his wallet): one ticket each.
+  const bob = Client.forNetwork({ [net.grpc]: "0.0.3" }).setOperator("0.0.1006", PrivateKey.fromBytesECDSA(createHash("sha256").update("loyal-devnet/Bob").digest()));
+  await (await new TokenClaimAirdropTransaction().addPendingAirdropId(new PendingAirdropId({ senderId: AccountId.fromString("0.0.1005"), receiverId: AccountId.fromString("0.0.1006"), tokenId: TokenId.fromString(ticket) })).execute(bob)).getReceipt(bob);
+  bob.close();
+  for (let i = 0; i < 50 && (await balance("0.0.1006")) !== 1; i++) await new Promise((ok) => setTimeout(ok, 100));
+  t.check("Bob claims it: one ticket each (mirror)", (await balance("0.0.1005")) === 1 && (await balance("0.0.1006")) === 1, `${await balance("0.0.1005")} / ${await balance("0.0.1006")}`);
+  await sw.screenshot({ path: `${out}/06-stillwater-sent-to-bob.png`, fullPage: true });
   t.check("no uncaught page errors", errors.length === 0, errors.join("; "));
 } catch (e) {
   t.check("journey", false, e.stack);

@@ -1,22 +1,155 @@
-//! StillWater's portal: what a customer can present (the NFTs her account holds, each with its
-//! verified metadata). The ticket token is on the staff page, `/stillwater/staff/`.
+//! StillWater's portal for customers: connect the wallet, present a BestProducer twin and a
+//! SuperMarathon accomplishment in one proof signed in the wallet (StillWater's runner checks
+//! it and sends two tickets), send a ticket to a friend (a HIP-904 airdrop: it waits for him
+//! if he has not associated the ticket), and what an account can present, each NFT with its
+//! verified metadata. The ticket token is on the staff page, `/stillwater/staff/`.
 
+use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use loyal_client::Client;
-use loyal_portals::dom::{self, by_id, on_click, set_text};
+use loyal_core::id::{AccountId, TokenId};
+use loyal_core::transaction::{TokenAirdropTransaction, TokenAssociateTransaction};
+use loyal_portals::dom::{self, by_id, input_value, on_click, set_text};
+use loyal_portals::error::invalid;
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::WebClient;
-use loyal_portals::{config, ledger, names, nft, status};
+use loyal_portals::wallet::{Slot, Wallet};
+use loyal_portals::{config, ledger, names, nft, status, workflow, Error};
 use loyal_web::{Fetch, Timers};
+use loyal_workflow::InboxRequest;
+use serde_json::Value;
 
 struct Page {
     reader: WebClient,
     devnet: bool,
+    wallet: Slot,
+    deployment: RefCell<Option<Value>>,
 }
 
 impl Page {
-    /// The concert tickets: a fungible token in whole units, StillWater its treasury.
+    fn token(&self, name: &str) -> Result<String, Error> {
+        workflow::token(self.deployment.borrow().as_ref(), name).ok_or_else(|| {
+            Error::new(
+                "DEPLOYMENT",
+                format!("the deployment names no {name} token"),
+            )
+        })
+    }
+
+    /// Presents the first twin and accomplishment the wallet's account holds; two tickets
+    /// come back.
+    fn present(&self) -> Boxed<'_, i64> {
+        Box::pin(async move {
+            let wallet = self.wallet.get()?;
+            let (twin, medal, ticket) = (
+                self.token("twin")?,
+                self.token("accomplishment")?,
+                self.token("ticket")?,
+            );
+            let (inbox, outcomes) =
+                workflow::topics(self.deployment.borrow().as_ref(), "StillWater")?;
+            let me = wallet.account.to_string();
+            dom::busy("Looking for your twin and your accomplishment on the ledger…");
+            let owned = ledger::account_nfts(&self.reader, &me).await?;
+            let find = |token: &str, code: &str, what: &str| {
+                owned
+                    .iter()
+                    .find(|n| n.token_id == token)
+                    .map(|n| (token.parse::<TokenId>(), n.serial_number as u64))
+                    .and_then(|(t, s)| Some((t.ok()?, s)))
+                    .ok_or_else(|| Error::new(code, format!("your account holds no {what}")))
+            };
+            let claims = [
+                find(&twin, "NO_TWIN", "BestProducer twin")?,
+                find(&medal, "NO_ACCOMPLISHMENT", "SuperMarathon accomplishment")?,
+            ];
+            if !ledger::associated(&self.reader, &me, &ticket).await? {
+                let token: TokenId = ticket.parse().map_err(|e| invalid("ticket", e))?;
+                let associate = TokenAssociateTransaction::new()
+                    .with_account_id(wallet.account.clone())
+                    .with_token_ids([token]);
+                wallet
+                    .execute(&self.reader, associate, "accept StillWater tickets")
+                    .await?;
+            }
+            let id = workflow::request_id();
+            let proof = loyal_portals::proof::prove(
+                &wallet,
+                &claims,
+                &format!("hcs://{inbox}"),
+                "stillwater-tickets",
+                &id,
+            )
+            .await?;
+            let request = InboxRequest {
+                workflow: "stillwater.tickets".into(),
+                request: id.clone(),
+                account: me.clone(),
+                inputs: Default::default(),
+                proof: Some(proof),
+            };
+            workflow::post(&wallet, &self.reader, &inbox, request).await?;
+            let outcome =
+                workflow::outcome(&self.reader, &outcomes, &id, Duration::from_secs(60)).await?;
+            if !outcome.granted {
+                return Err(Error::new(
+                    outcome.code.unwrap_or_else(|| "REFUSED".into()),
+                    outcome
+                        .reason
+                        .unwrap_or_else(|| "StillWater refused the request".into()),
+                ));
+            }
+            self.tickets().await
+        })
+    }
+
+    /// The connected account's ticket balance, shown.
+    fn tickets(&self) -> Boxed<'_, i64> {
+        Box::pin(async move {
+            let wallet = self.wallet.get()?;
+            let ticket = self.token("ticket")?;
+            let me = wallet.account.to_string();
+            let account = nft::mirror(&self.reader).account(&me).await?;
+            let n = account
+                .balance
+                .tokens
+                .iter()
+                .find(|t| t.token_id == ticket)
+                .map_or(0, |t| t.balance);
+            set_text(
+                "tickets",
+                &format!("{n} ticket(s) for StillWater's concert."),
+            );
+            by_id("tickets")
+                .set_attribute("data-count", &n.to_string())
+                .ok();
+            Ok(n)
+        })
+    }
+
+    /// Sends one ticket as a HIP-904 airdrop: it waits for the friend if he has not associated.
+    fn send(&self) -> Boxed<'_, String> {
+        Box::pin(async move {
+            let wallet = self.wallet.get()?;
+            let ticket: TokenId = self
+                .token("ticket")?
+                .parse()
+                .map_err(|e| invalid("ticket", e))?;
+            let to: AccountId = input_value("friend")
+                .parse()
+                .map_err(|e| invalid("Friend's account", e))?;
+            let airdrop = TokenAirdropTransaction::new()
+                .with_token_transfer(ticket, wallet.account.clone(), -1)
+                .with_token_transfer(ticket, to.clone(), 1);
+            wallet
+                .execute(&self.reader, airdrop, "send one ticket")
+                .await?;
+            self.tickets().await?;
+            Ok(names::label(&to.to_string(), self.devnet))
+        })
+    }
 
     fn holdings(&self) -> Boxed<'_, usize> {
         Box::pin(async move {
@@ -59,18 +192,66 @@ fn main() {
     let page = Rc::new(Page {
         devnet: config::is_devnet(&network),
         reader: Client::new(network, Fetch, Timers),
+        wallet: Slot::default(),
+        deployment: RefCell::new(None),
     });
-    if let Some(account) = config::param("account") {
-        dom::set_value("customer", &account);
-        let first = page.clone();
-        dom::on_load(async move {
+    let account = config::param("account");
+    let first = page.clone();
+    dom::on_load(async move {
+        if config::param("deployment").is_some() {
+            dom::busy("Reading the deployment…");
+            *first.deployment.borrow_mut() = workflow::load(&first.reader).await?;
+        }
+        if let Some(account) = account {
+            dom::set_value("customer", &account);
             first.holdings().await?;
-            dom::done("Ready.");
-            Ok(())
-        });
-    } else {
+        }
         dom::done("Ready.");
-    }
+        Ok(())
+    });
+    let p = page.clone();
+    on_click("connect", move || {
+        let p = p.clone();
+        async move {
+            let wallet = Wallet::connect(&p.reader.network().name).await?;
+            let account = wallet.account.to_string();
+            set_text(
+                "wallet-state",
+                &format!("Connected: {}", names::label(&account, p.devnet)),
+            );
+            dom::set_value("customer", &account);
+            p.wallet.set(wallet);
+            for id in ["present", "send"] {
+                dom::enable(id, true);
+            }
+            p.holdings().await?;
+            if p.token("ticket").is_ok() {
+                p.tickets().await?;
+            }
+            dom::done("Wallet connected.");
+            Ok(())
+        }
+    });
+    let p = page.clone();
+    on_click("present", move || {
+        let p = p.clone();
+        async move {
+            let n = p.present().await?;
+            dom::done(&format!("Tickets received: you hold {n}."));
+            Ok(())
+        }
+    });
+    let p = page.clone();
+    on_click("send", move || {
+        let p = p.clone();
+        async move {
+            let to = p.send().await?;
+            dom::done(&format!(
+                "One ticket sent to {to} (until he accepts it, it waits for him and still counts as yours)."
+            ));
+            Ok(())
+        }
+    });
     let p = page;
     on_click("holdings-show", move || {
         let p = p.clone();
