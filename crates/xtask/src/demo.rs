@@ -1,38 +1,144 @@
-//! `cargo xtask demo`: prints a signed BestProducer NFT mint made by the core, builds the
-//! portals and serves them on http://127.0.0.1:8080/, then runs the devnet in the foreground
-//! (Ctrl-C stops both).
+//! `cargo xtask demo`: the whole journey's world on one machine — the devnet on its default
+//! ports, the organisations' agents (`loyal-agent up`: the journey's tokens and topics created
+//! once, then every organisation's inbox served), the portals on http://127.0.0.1:8080/ and the
+//! wallet extension built to load. Ctrl-C stops everything (the children share our process
+//! group). Arguments go to the devnet (`--state DIR` keeps the ledger, and with it the
+//! deployment, across runs).
 
 use crate::run::{cmd, root, status, Result};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Stdio};
+
+const GRPC_WEB: &str = "http://127.0.0.1:50213";
+const MIRROR: &str = "http://127.0.0.1:5551";
+const IPFS: &str = "http://127.0.0.1:5001";
 
 pub fn run(args: &[String]) -> Result {
     crate::install::all()?;
     status(cmd(
         "cargo",
         &[
-            "run",
+            "build",
             "--quiet",
+            "--release",
             "-p",
-            "loyal-core",
-            "--example",
-            "sign_mint",
+            "loyal-devnet",
+            "-p",
+            "loyal-agent",
         ],
     ))?;
-    println!();
     crate::portals::build()?;
-    let addr = crate::serve::spawn(root().join("target/www"), "127.0.0.1:8080")
-        .map_err(|e| format!("cannot serve the portals on 127.0.0.1:8080: {e}"))?;
-    println!("Portals (the devnet below must keep its default ports):");
-    println!("  landing page     http://{addr}/");
-    for (_, dir) in crate::portals::PAGES {
-        println!("  {dir:<17} http://{addr}/{dir}/");
-    }
-    let wallet = crate::wallet::build()?;
-    println!("Wallet extension (unpacked): {}", wallet.display());
-    println!("  {}", crate::wallet::how_to_load(&wallet));
-    let mut devnet = cmd(
-        "cargo",
-        &["run", "--quiet", "--release", "-p", "loyal-devnet", "--"],
+    let extension = crate::wallet::build()?;
+
+    let bin = crate::run::cargo_target().join("release");
+    let mut devnet = start(
+        cmd(bin.join("loyal-devnet").to_str().unwrap(), &[]).args(args),
+        "devnet",
+        |line| line.starts_with("Ready in"),
+    )?;
+
+    let demo = root().join("target/demo");
+    std::fs::create_dir_all(&demo).map_err(|e| e.to_string())?;
+    let deployment = demo.join("deployment.json");
+    let agents = start(
+        &mut cmd(
+            bin.join("loyal-agent").to_str().unwrap(),
+            &[
+                "up",
+                "--grpc-web",
+                GRPC_WEB,
+                "--mirror",
+                MIRROR,
+                "--ipfs",
+                IPFS,
+                "--deployment",
+                deployment.to_str().unwrap(),
+            ],
+        ),
+        "agents",
+        |line| line.contains("\"event\":\"started\""),
     );
-    devnet.args(args);
-    status(devnet)
+    let agents = match agents {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = devnet.kill();
+            return Err(e);
+        }
+    };
+    let _agents = Guard(agents);
+    let www = root().join("target/www");
+    publish_deployment(&deployment, &www.join("deployment.json"))?;
+
+    let addr = crate::serve::spawn(www, "127.0.0.1:8080")
+        .map_err(|e| format!("cannot serve the portals on 127.0.0.1:8080: {e}"))?;
+    println!("\nPortals (each page reads the journey's tokens and topics from /deployment.json):");
+    println!("  landing page           http://{addr}/");
+    for (_, dir) in crate::portals::PAGES {
+        println!("  {dir:<22} http://{addr}/{dir}/?deployment=/deployment.json");
+    }
+    println!("\nWallet extension: {}", extension.display());
+    println!("{}", crate::wallet::how_to_load(&extension));
+    println!(
+        "\nAgents: BestProducer, FastShoes, SuperMarathon and StillWater serve their inboxes (deployment: {}).\nCtrl-C stops the devnet, the agents and the portals.",
+        deployment.display()
+    );
+    let s = devnet.wait().map_err(|e| e.to_string())?;
+    if s.success() {
+        Ok(())
+    } else {
+        Err(format!("the devnet exited with {s}"))
+    }
+}
+
+/// Starts `c` and streams its output prefixed with `name`; returns once a line of its stdout
+/// satisfies `ready` (an error if it exits first).
+fn start(c: &mut std::process::Command, name: &str, ready: fn(&str) -> bool) -> Result<Child> {
+    let mut child = c
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start the {name}: {e}"))?;
+    let mut lines = BufReader::new(child.stdout.take().expect("piped")).lines();
+    for line in lines.by_ref() {
+        let line = line.map_err(|e| e.to_string())?;
+        println!("{name}: {line}");
+        if ready(&line) {
+            let name = name.to_owned();
+            std::thread::spawn(move || {
+                for line in lines.map_while(|l| l.ok()) {
+                    println!("{name}: {line}");
+                }
+            });
+            return Ok(child);
+        }
+    }
+    let s = child.wait().map_err(|e| e.to_string())?;
+    Err(format!("the {name} exited before it was ready ({s})"))
+}
+
+/// The deployment as the portals may see it: every organisation's key left out (on the devnet
+/// they are the published genesis keys, but a page has no business with them).
+fn publish_deployment(from: &Path, to: &Path) -> Result {
+    let text = std::fs::read(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&text).map_err(|e| format!("{}: {e}", from.display()))?;
+    if let Some(orgs) = json["organisations"].as_object_mut() {
+        for org in orgs.values_mut().filter_map(|o| o.as_object_mut()) {
+            for secret in ["key", "key_env", "key_file"] {
+                org.remove(secret);
+            }
+        }
+    }
+    let out = serde_json::to_vec_pretty(&json).map_err(|e| e.to_string())?;
+    std::fs::write(to, out).map_err(|e| format!("{}: {e}", to.display()))
+}
+
+/// Kills the agents when the demo ends for any reason other than Ctrl-C.
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
