@@ -130,6 +130,16 @@ try {
   check("the NFT transfer window shows token, serial, sender and receiver", text.includes(`NFT ${token} #1`) && text.includes("0.0.1005 → 0.0.1006"), text.replace(/\s+/g, " "));
   check("rejecting gives 4001", r.error?.code === 4001 && r.error.data.code === "USER_REJECTED", JSON.stringify(r));
 
+  // A fungible transfer: the bytes carry no decimals, the window shows the token's units (mirror).
+  const ft = await (await new sdk.TokenCreateTransaction().setTokenName("Tickets").setTokenSymbol("TIX").setDecimals(2).setInitialSupply(1000)
+    .setTreasuryAccountId("0.0.1005").setAdminKey(alicePublic).execute(operator)).getReceipt(operator);
+  const tix = ft.tokenId.toString();
+  for (let i = 0; i < 50 && !(await fetch(`${net.mirror}/api/v1/tokens/${tix}`)).ok; i++) await new Promise((ok) => setTimeout(ok, 100));
+  const ftTx = new sdk.TransferTransaction().addTokenTransfer(tix, "0.0.1005", -150).addTokenTransfer(tix, "0.0.1006", 150)
+    .setNodeAccountIds([new sdk.AccountId(3)]).setTransactionId(sdk.TransactionId.generate("0.0.1005")).freeze();
+  [r, text] = await approved(wallet, page, "hedera_signAndExecuteTransaction", { signerAccountId: ALICE, transactionList: b64(ftTx.toBytes()) }, click("#reject"), "transfer-token");
+  check("the token transfer window shows amounts in the token's units (decimals and symbol from the mirror)", text.includes(`Token ${tix} 0.0.1005`) && text.includes("-1.5 TIX") && text.includes("1.5 TIX"), text.replace(/\s+/g, " "));
+
   // Closing the window is a rejection too.
   [r] = await approved(wallet, page, "hedera_signMessage", { signerAccountId: ALICE, message: "closed unanswered" }, (w) => w.close());
   check("closing the approval window gives 4001", r.error?.code === 4001, JSON.stringify(r));

@@ -35,6 +35,38 @@ pub struct Summary {
 pub struct Row {
     pub label: String,
     pub value: String,
+    /// A fungible amount whose decimals the bytes do not state: the token and the amount in
+    /// its smallest unit, for [`Summary::with_token_units`].
+    #[serde(skip)]
+    pub units_of: Option<(String, i64)>,
+}
+
+impl Summary {
+    /// The tokens whose amounts are still in their smallest unit (the service worker asks the
+    /// mirror for their decimals and symbols).
+    pub fn tokens_without_decimals(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for (token, _) in self.rows.iter().filter_map(|r| r.units_of.as_ref()) {
+            if !ids.contains(token) {
+                ids.push(token.clone());
+            }
+        }
+        ids
+    }
+
+    /// Shows `token`'s amounts in its units, as the mirror describes it (`1.5 TIX`).
+    pub fn with_token_units(&mut self, token: &str, decimals: u32, symbol: &str) {
+        for row in &mut self.rows {
+            if let Some((id, amount)) = &row.units_of {
+                if id == token {
+                    row.value = format!("{} {symbol}", token_units(*amount, Some(decimals)))
+                        .trim_end()
+                        .to_owned();
+                    row.units_of = None;
+                }
+            }
+        }
+    }
 }
 
 /// A decoded `TransactionList` (what `toBytes()` writes) and its summary.
@@ -156,6 +188,7 @@ fn row(label: impl Into<String>, value: impl Into<String>) -> Row {
     Row {
         label: label.into(),
         value: value.into(),
+        units_of: None,
     }
 }
 
@@ -220,11 +253,15 @@ fn transfer_rows(
         let id = token(&list.token)?;
         let decimals = list.expected_decimals.map(|d| d.value());
         for aa in &list.transfers {
-            let units = token_units(aa.amount.unwrap_or(0), decimals);
-            out.push(row(
+            let amount = aa.amount.unwrap_or(0);
+            let mut r = row(
                 format!("Token {id} {}", account(&aa.account_id)?),
-                units,
-            ));
+                token_units(amount, decimals),
+            );
+            if decimals.is_none() {
+                r.units_of = Some((id.clone(), amount));
+            }
+            out.push(r);
         }
         for nft in &list.nft_transfers {
             out.push(row(

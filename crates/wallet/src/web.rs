@@ -271,7 +271,12 @@ impl WalletCore {
             (checked, network_of(&w.settings).map_err(err)?)
         };
         let answer = match checked {
-            Checked::Prompt(p) => return Ok(json!({ "prompt": p }).to_string()),
+            Checked::Prompt(mut p) => {
+                if let Some(summary) = p.summary.as_mut() {
+                    token_units_from_mirror(&network, summary).await;
+                }
+                return Ok(json!({ "prompt": p }).to_string());
+            }
             Checked::Answer(Value::Null) => json!({
                 "nodes": network.node_account_ids().iter().map(ToString::to_string).collect::<Vec<_>>()
             }),
@@ -344,6 +349,27 @@ impl WalletCore {
             }
         }
         Ok(Value::Array(out).to_string())
+    }
+}
+
+/// Fungible amounts the bytes left in the smallest unit, shown in the token's units (decimals
+/// and symbol from the mirror). Display only: if the mirror does not answer, the smallest unit
+/// stays, said so.
+async fn token_units_from_mirror(network: &Network, summary: &mut crate::summary::Summary) {
+    let mirror = MirrorClient::new(&Fetch, &Timers, &network.mirror_url);
+    for token in summary.tokens_without_decimals() {
+        let Ok(info) = mirror.get_json(&format!("/api/v1/tokens/{token}")).await else {
+            continue;
+        };
+        // The mirror writes decimals as a string ("2"); accept a number too.
+        let decimals = match &info["decimals"] {
+            Value::String(d) => d.parse().ok(),
+            Value::Number(n) => n.as_u64().and_then(|d| u32::try_from(d).ok()),
+            _ => None,
+        };
+        if let Some(decimals) = decimals {
+            summary.with_token_units(&token, decimals, info["symbol"].as_str().unwrap_or(""));
+        }
     }
 }
 

@@ -142,3 +142,22 @@ fn iso_dates() {
     assert_eq!(iso8601(951_782_400), "2000-02-29T00:00:00Z");
     assert_eq!(iso8601(-1), "1969-12-31T23:59:59Z");
 }
+
+#[test]
+fn amounts_without_decimals_take_the_tokens_units_when_known() {
+    let tickets = TokenId::new(0, 0, 2002);
+    let tx = TransferTransaction::new()
+        .with_token_transfer(tickets, alice(), -150)
+        .with_token_transfer(tickets, bob(), 150)
+        .with_transaction_id(TransactionId::new(alice(), START))
+        .with_node_account_ids([AccountId::new(0, 0, 3)])
+        .freeze()
+        .unwrap();
+    let (_, mut s, _) = of_list(&tx.to_bytes()).unwrap();
+    assert_eq!(value(&s, "Token 0.0.2002 0.0.1005"), "-150 (smallest unit)");
+    assert_eq!(s.tokens_without_decimals(), vec!["0.0.2002"]);
+    s.with_token_units("0.0.2002", 2, "TIX");
+    assert_eq!(value(&s, "Token 0.0.2002 0.0.1005"), "-1.5 TIX");
+    assert_eq!(value(&s, "Token 0.0.2002 0.0.1006"), "1.5 TIX");
+    assert!(s.tokens_without_decimals().is_empty());
+}
