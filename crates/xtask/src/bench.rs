@@ -2,7 +2,7 @@
 
 use crate::run::Result;
 
-pub const NAMES: &[&str] = &["sign", "devnet", "bundle", "browser", "proofs", "wallet"];
+pub const NAMES: &[&str] = &["sign", "devnet", "bundle", "browser", "proofs", "wallet", "portals"];
 
 pub fn run(name: Option<&str>) -> Result {
     let names: Vec<&str> = match name {
@@ -23,6 +23,7 @@ pub fn run(name: Option<&str>) -> Result {
             "browser" => crate::bench_web::browser()?,
             "proofs" => crate::bench_proofs::run()?,
             "wallet" => crate::wallet::bench()?,
+            "portals" => crate::portals::bench()?,
             _ => unreachable!(),
         }
     }
