@@ -188,6 +188,8 @@ pub async fn post_request<T: Transport, R: Runtime>(
     inbox_topic: &str,
     request: &crate::InboxRequest,
 ) -> Result<u64> {
+    // A request the runner could not answer is refused here, before it costs anything.
+    request.check()?;
     let bytes = crate::Message::Request(request.clone()).to_bytes();
     submit(client, account, key, inbox_topic, bytes).await
 }

@@ -147,22 +147,28 @@ async fn the_four_workflows_with_their_refusals() {
         ("redeem-bob-long", Some("WORKFLOW_NOT_FOUND")),
         "{r:?}"
     );
-    // A request id that could not be written in an outcome is not answered, nor recorded.
-    let bad_id = "x".repeat(100);
-    post(
-        &c,
-        &d,
-        "FastShoes",
+    // A request id that could not be written in an outcome: post_request refuses it, and
+    // sent anyway it is not answered, nor recorded.
+    let bad = request(
+        "fastshoes.redeem-twin",
+        &"x".repeat(100),
         "Bob",
-        &request(
-            "fastshoes.redeem-twin",
-            &bad_id,
-            "Bob",
-            &[("code", &code)],
-            None,
-        ),
-    )
-    .await;
+        &[("code", &code)],
+        None,
+    );
+    let inbox = &d.organisations["FastShoes"].inbox_topic;
+    let refused = loyal_workflow::post_request(&c, &account("Bob"), &key("Bob"), inbox, &bad).await;
+    assert_eq!(refused.unwrap_err().code(), "WORKFLOW_INVALID_INPUT");
+    let mut raw = c
+        .prepare(
+            TopicMessageSubmitTransaction::new()
+                .with_topic_id(inbox.parse().unwrap())
+                .with_message(loyal_workflow::Message::Request(bad).to_bytes())
+                .with_transaction_id(c.new_transaction_id(account("Bob"))),
+        )
+        .unwrap();
+    raw.sign(&key("Bob"));
+    c.execute(&raw).await.unwrap();
     let r = poll_n(&mut fastshoes, 1).await.remove(0);
     assert_eq!(
         (r.recorded, r.code.as_deref()),
