@@ -21,4 +21,5 @@ export { hbar } from "./builders.js";
 // The connector to a wallet extension, bound to this entry's keys.
 import { PublicKey as WalletPublicKey, TransactionId as WalletTransactionId, verifyMessage as walletVerifyMessage } from "./dist/loyal_wasm.js";
 import { walletWith } from "./wallet.js";
-export const Wallet = walletWith({ PublicKey: WalletPublicKey, TransactionId: WalletTransactionId, verifyMessage: walletVerifyMessage });
+// Pure: an app that never names Wallet keeps none of the classes it is bound to.
+export const Wallet = /* @__PURE__ */ walletWith({ PublicKey: WalletPublicKey, TransactionId: WalletTransactionId, verifyMessage: walletVerifyMessage });
