@@ -16,9 +16,9 @@ impl Args {
             Some(c) if !c.starts_with("--") => args.next().unwrap_or_default(),
             _ => "run".into(),
         };
-        if !["run", "staff", "setup", "up"].contains(&command.as_str()) {
+        if !["run", "staff", "setup", "up", "seed"].contains(&command.as_str()) {
             return Err(usage(format!(
-                "unknown command {command:?} (run, staff, setup, up)"
+                "unknown command {command:?} (run, staff, setup, up, seed)"
             )));
         }
         let mut options = Vec::new();

@@ -8,6 +8,7 @@
 //! loyal-agent setup --grpc-web URL --mirror URL --ipfs URL --out deployment.json [--twins N]
 //!             [--network testnet --node 0.0.3 --organisations orgs.json]
 //! loyal-agent up --grpc-web URL --mirror URL --ipfs URL --deployment deployment.json
+//! loyal-agent seed --deployment deployment.json --out results.csv [--finishers 249]
 //! ```
 //!
 //! `up` is the demo's one command: it sets the journey up (unless the deployment file's
@@ -30,6 +31,7 @@
 //! the crash tests kill it there.
 
 mod args;
+mod seed;
 
 use args::Args;
 use loyal_client::native::{HyperTransport, TokioRuntime};
@@ -63,6 +65,7 @@ fn main() {
             "setup" => setup(&args).await,
             "up" => up(&args).await,
             "staff" => staff(&args).await,
+            "seed" => seed::seed(&args).await,
             _ => run(&args).await,
         }
     });

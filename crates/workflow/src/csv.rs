@@ -52,6 +52,21 @@ pub fn parse(
         .collect()
 }
 
+impl crate::Workflow {
+    /// The rows of the csv input its `each` iterates, read as the runner reads them: what a
+    /// results file must parse to before it is pasted.
+    pub fn rows(&self, text: &str) -> Result<Vec<Value>> {
+        let each = self
+            .each
+            .as_ref()
+            .ok_or_else(|| Error::invalid("each", format!("{} has no rows", self.id)))?;
+        let input = self.trigger.inputs().get(&each.input).ok_or_else(|| {
+            Error::invalid("each.input", format!("{:?} is not an input", each.input))
+        })?;
+        parse(&each.input, text, &input.columns, &input.integer_columns)
+    }
+}
+
 fn split(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut field = String::new();

@@ -64,6 +64,7 @@ mod messages;
 mod runner;
 mod topics;
 
+pub mod seed;
 pub mod setup;
 mod template;
 pub mod ttf;

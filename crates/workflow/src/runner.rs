@@ -6,7 +6,7 @@ use crate::ledger::{Claim, Ledger};
 use crate::messages::{InboxRequest, Message, Status};
 use crate::topics::{submit, TopicReader, Whole};
 use crate::ttf::Classification;
-use crate::{csv, template, Deployment, Error, Result};
+use crate::{template, Deployment, Error, Result};
 use core::time::Duration;
 use loyal_client::{Client, IpfsClient, MirrorClient, Runtime, Transport};
 use loyal_core::id::AccountId;
@@ -332,12 +332,11 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         let Some(each) = w.each.clone() else {
             return Ok(vec![self.staff_unit(&w, request, &org_account, ctx).await?]);
         };
-        let input = &w.trigger.inputs()[&each.input];
         let text = inputs
             .get(&each.input)
             .and_then(Value::as_str)
             .unwrap_or_default();
-        let rows = csv::parse(&each.input, text, &input.columns, &input.integer_columns)?;
+        let rows = w.rows(text)?;
         let predicates = each
             .predicates
             .iter()
