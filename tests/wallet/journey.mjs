@@ -140,6 +140,30 @@ try {
   [r, text] = await approved(wallet, page, "hedera_signAndExecuteTransaction", { signerAccountId: ALICE, transactionList: b64(ftTx.toBytes()) }, click("#reject"), "transfer-token");
   check("the token transfer window shows amounts in the token's units (decimals and symbol from the mirror)", text.includes(`Token ${tix} 0.0.1005`) && text.includes("-1.5 TIX") && text.includes("1.5 TIX"), text.replace(/\s+/g, " "));
 
+  // hedera_signAndExecuteQuery: queries built by the SDK, approved by a click, sent by the wallet
+  // to the devnet's node; the answers decoded with the SDK's protos and checked against the mirror.
+  const balanceQuery = new sdk.AccountBalanceQuery().setAccountId("0.0.1005");
+  [r, text] = await approved(wallet, page, "hedera_signAndExecuteQuery", { signerAccountId: ALICE, query: b64(balanceQuery.toBytes()) }, click("#approve"), "query-balance");
+  check("the query window shows the kind, the account asked about and no payment", ["Account balance", "CryptoGetAccountBalance", "0.0.1005", "none (a free query)"].every((s) => text.includes(s)), text.replace(/\s+/g, " "));
+  const balanceAnswer = r.result && proto.Response.decode(Buffer.from(r.result.response, "base64")).cryptogetAccountBalance;
+  const sdkBalance = balanceAnswer && sdk.AccountBalance.fromBytes(proto.CryptoGetAccountBalanceResponse.encode(balanceAnswer).finish());
+  const mirrorAlice = await (await fetch(`${net.mirror}/api/v1/accounts/0.0.1005`)).json();
+  check("a balance query answers the node's Response: the SDK reads Alice's balance, as the mirror has it",
+    balanceAnswer?.header?.nodeTransactionPrecheckCode === 0 && sdkBalance.hbars.toTinybars().toString() === String(mirrorAlice.balance.balance)
+      && sdkBalance.tokens.get(tix)?.toString() === String(mirrorAlice.balance.tokens.find((t) => t.token_id === tix)?.balance),
+    `${sdkBalance?.hbars} / ${mirrorAlice.balance?.balance}`);
+  const nftQuery = new sdk.TokenNftInfoQuery().setNftId(new sdk.NftId(sdk.TokenId.fromString(token), 1));
+  [r, text] = await approved(wallet, page, "hedera_signAndExecuteQuery", { signerAccountId: ALICE, query: b64(nftQuery.toBytes()) }, click("#approve"), "query-nft-info");
+  check("the paid query window shows the NFT and who pays", text.includes(`NFT ${token} #1`) && text.includes("TokenGetNftInfo") && text.includes("from 0.0.1005 to the node"), text.replace(/\s+/g, " "));
+  const nftAnswer = r.result && proto.Response.decode(Buffer.from(r.result.response, "base64")).tokenGetNftInfo;
+  const mirrorNft = await (await fetch(`${net.mirror}/api/v1/tokens/${token}/nfts/1`)).json();
+  check("an NFT info query (paid by Alice's signed transfer to the node) answers owner and metadata, as the mirror has them",
+    nftAnswer?.header?.nodeTransactionPrecheckCode === 0 && sdk.AccountId._fromProtobuf(nftAnswer.nft.accountID).toString() === mirrorNft.account_id
+      && Buffer.from(nftAnswer.nft.metadata).toString("base64") === mirrorNft.metadata,
+    JSON.stringify(r).slice(0, 200));
+  [r] = await approved(wallet, page, "hedera_signAndExecuteQuery", { signerAccountId: ALICE, query: b64(balanceQuery.toBytes()) }, click("#reject"));
+  check("rejecting a query gives 4001", r.error?.code === 4001 && r.error.data.code === "USER_REJECTED", JSON.stringify(r));
+
   // Closing the window is a rejection too.
   [r] = await approved(wallet, page, "hedera_signMessage", { signerAccountId: ALICE, message: "closed unanswered" }, (w) => w.close());
   check("closing the approval window gives 4001", r.error?.code === 4001, JSON.stringify(r));
@@ -152,6 +176,8 @@ try {
   check("a payer other than the connected account is refused", r.error?.code === 4100 && r.error.data.code === "WRONG_ACCOUNT", JSON.stringify(r));
   r = await ask(page, "hedera_signAndExecuteTransaction", { signerAccountId: ALICE, transactionList: b64([1, 2, 3, 4]) });
   check("bytes that do not decode are refused", r.error?.data?.code === "UNDECODABLE_TRANSACTION", JSON.stringify(r));
+  r = await ask(page, "hedera_signAndExecuteQuery", { signerAccountId: ALICE, query: b64([1, 2, 3]) });
+  check("query bytes that do not decode are refused (-32602)", r.error?.code === -32602 && r.error.data.code === "UNDECODABLE_QUERY", JSON.stringify(r));
   r = await ask(page, "hedera_signMessage", { signerAccountId: "hedera:devnet:0.0.1006", message: "x" });
   check("an account the site did not connect is refused", r.error?.code === 4100 && r.error.data.code === "WRONG_ACCOUNT", JSON.stringify(r));
   check("no approval window opened for any of them", wallet.context.pages().length === pagesBefore);

@@ -26,6 +26,15 @@ function render() {
   } else if (prompt.kind === "message") {
     $("title").textContent = "Sign this message?";
     $("what").replaceChildren(table([["Signer", prompt.signer]]), el("pre", { id: "message" }, prompt.message));
+  } else if (prompt.kind === "query") {
+    const q = prompt.query;
+    $("title").textContent = `${q.title}: ask the network?`;
+    $("what").replaceChildren(table([
+      ["Query", `${q.title} (${q.kind})`],
+      ["About", q.subject],
+      ["Signer", prompt.signer],
+      ["Payment", q.payment || "none (a free query)"],
+    ]));
   } else {
     const s = prompt.summary;
     $("title").textContent = `${s.title}: sign${prompt.method === "hedera_signAndExecuteTransaction" ? " and send" : ""}?`;

@@ -34,6 +34,8 @@ pub enum Error {
     InvalidParams { field: &'static str, reason: String },
     /// Transaction bytes that do not decode, or entries that differ in more than their node.
     Undecodable { reason: String },
+    /// Query bytes that do not decode, or a kind of query the wallet cannot show and route.
+    UndecodableQuery { reason: String },
     /// The user rejected the request (or closed the approval window).
     UserRejected,
     /// An account entry the vault cannot hold (duplicate, bad id).
@@ -60,6 +62,7 @@ impl Error {
             Error::UnsupportedMethod { .. } => "UNSUPPORTED_METHOD",
             Error::InvalidParams { .. } => "INVALID_PARAMS",
             Error::Undecodable { .. } => "UNDECODABLE_TRANSACTION",
+            Error::UndecodableQuery { .. } => "UNDECODABLE_QUERY",
             Error::UserRejected => "USER_REJECTED",
             Error::InvalidAccount { .. } => "INVALID_ACCOUNT",
             Error::Core(e) => e.code(),
@@ -114,6 +117,9 @@ impl fmt::Display for Error {
             Error::InvalidParams { field, reason } => write!(f, "invalid params.{field}: {reason}"),
             Error::Undecodable { reason } => {
                 write!(f, "refused: the transaction cannot be shown ({reason})")
+            }
+            Error::UndecodableQuery { reason } => {
+                write!(f, "refused: the query cannot be shown ({reason})")
             }
             Error::UserRejected => f.write_str("the user rejected the request"),
             Error::InvalidAccount { reason } => write!(f, "invalid account: {reason}"),

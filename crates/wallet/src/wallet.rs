@@ -3,17 +3,22 @@
 //! [`Wallet`]; every page request goes `Request::parse` → [`Wallet::check`] (refusals happen
 //! here, before any prompt) → the approval window → [`Wallet::connect`] / [`Wallet::sign`].
 
+use crate::query::{self, PageQuery, QuerySummary};
 use crate::request::{Request, Signer};
 use crate::settings::{PublicAccount, Settings, NETWORKS};
 use crate::summary::{self, Summary};
 use crate::vault::{OpenVault, StoredAccount, VaultFile};
 use crate::{Error, Result};
 use base64::{engine::general_purpose::STANDARD as B64, Engine as _};
+use loyal_core::hbar::Hbar;
 use loyal_core::id::AccountId;
 use loyal_core::key::{KeyAlgorithm, PrivateKey};
 use loyal_core::message::sign_message;
 use loyal_core::proto;
+use loyal_core::time::Timestamp;
 use loyal_core::transaction::Transaction;
+use loyal_core::transaction::TransferTransaction;
+use loyal_core::transaction_id::TransactionId;
 use prost::Message as _;
 use rand_core::{CryptoRng, RngCore};
 use serde::Serialize;
@@ -51,7 +56,7 @@ pub enum Checked {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Prompt {
-    /// `connect`, `message` or `transaction`.
+    /// `connect`, `message`, `transaction` or `query`.
     pub kind: &'static str,
     pub method: String,
     pub origin: String,
@@ -64,6 +69,8 @@ pub struct Prompt {
     pub message: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query: Option<QuerySummary>,
     /// For `connect`: the accounts on this network to choose from.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub accounts: Vec<PublicAccount>,
@@ -74,6 +81,8 @@ pub enum Signed {
     Answer(Value),
     /// Signed, to submit (`hedera_signAndExecuteTransaction`).
     Execute(Transaction),
+    /// An approved query, to send (paid through [`Wallet::paid_query`] if its kind needs it).
+    Query(PageQuery),
 }
 
 impl Wallet {
@@ -311,6 +320,7 @@ impl Wallet {
             signer: None,
             message: None,
             summary: None,
+            query: None,
             accounts: Vec::new(),
         };
         // Opaque origins ("null": sandboxed frames) and file pages would all share one
@@ -356,11 +366,18 @@ impl Wallet {
                 let (tx, _, _) = summary::of_list(transaction_list)?;
                 Ok(Checked::Relay(tx))
             }
-            Request::SignAndExecuteQuery { .. } => Err(Error::UnsupportedMethod {
-                method:
-                    "hedera_signAndExecuteQuery (paid node queries: read the mirror node instead)"
-                        .into(),
-            }),
+            Request::SignAndExecuteQuery { signer, query } => {
+                self.authorize(origin, signer)?;
+                let (page_query, mut summary) = PageQuery::decode(query)?;
+                if page_query.paid {
+                    summary.payment = Some(query::payment_text(&signer.account));
+                }
+                Ok(Checked::Prompt(Box::new(Prompt {
+                    signer: Some(signer.hip30()),
+                    query: Some(summary),
+                    ..prompt("query", "hedera_signAndExecuteQuery")
+                })))
+            }
             Request::SignMessage { signer, message } => {
                 self.authorize(origin, signer)?;
                 Ok(Checked::Prompt(Box::new(Prompt {
@@ -498,8 +515,61 @@ impl Wallet {
                 tx.sign(&key);
                 Signed::Execute(tx)
             }
+            Request::SignAndExecuteQuery { query, .. } => {
+                Signed::Query(PageQuery::decode(query)?.0)
+            }
             _ => unreachable!("check() allows signing only for signing methods"),
         })
+    }
+
+    /// After the user approved a paid query: the query's bytes with a payment of `tinybars`
+    /// from the signer to `node`, signed (`cost` asks the node's price instead of the answer).
+    /// The request is checked again, as for `sign`.
+    pub fn paid_query(
+        &mut self,
+        origin: &str,
+        request: &Request,
+        node: AccountId,
+        tinybars: u64,
+        cost: bool,
+        now: Timestamp,
+    ) -> Result<Vec<u8>> {
+        self.check(origin, request)?;
+        let Request::SignAndExecuteQuery { signer, query } = request else {
+            return Err(Error::InvalidParams {
+                field: "method",
+                reason: "not a query".into(),
+            });
+        };
+        if tinybars > query::MAX_QUERY_PAYMENT_TINYBARS {
+            return Err(Error::Network {
+                code: "MAX_QUERY_PAYMENT_EXCEEDED".into(),
+                message: format!(
+                    "the node asks {} for this query, more than the {} the wallet pays",
+                    Hbar::from_tinybars(tinybars as i64),
+                    Hbar::from_tinybars(query::MAX_QUERY_PAYMENT_TINYBARS as i64)
+                ),
+            });
+        }
+        let (page_query, _) = PageQuery::decode(query)?;
+        let key = self.key_of(signer)?;
+        let amount = Hbar::from_tinybars(tinybars as i64);
+        let mut payment = TransferTransaction::new()
+            .with_hbar_transfer(
+                signer.account.clone(),
+                Hbar::from_tinybars(-(tinybars as i64)),
+            )
+            .with_hbar_transfer(node.clone(), amount)
+            .with_transaction_id(TransactionId::generate(signer.account.clone(), now))
+            .with_node_account_ids([node])
+            .with_max_transaction_fee(Hbar::new(1))
+            .freeze()?;
+        payment.sign(&key);
+        let entry = payment.entries().first().ok_or(Error::InvalidParams {
+            field: "query",
+            reason: "the payment has no entry".into(),
+        })?;
+        Ok(page_query.to_bytes(Some(entry.to_proto()), cost))
     }
 
     fn key_of(&mut self, signer: &Signer) -> Result<PrivateKey> {

@@ -3,13 +3,17 @@
 //! `rpcCode` (EIP-1193's). The network (mirror reads, gRPC-web submit) is reached here, through
 //! loyal-client over loyal-web's `fetch`.
 
+use crate::query::PageQuery;
 use crate::request::Request;
 use crate::settings::{Endpoints, Settings};
 use crate::vault::VaultFile;
 use crate::wallet::{Checked, Signed, Wallet};
 use crate::Error;
-use loyal_client::{Client, MirrorClient, Network, Node};
+use base64::{engine::general_purpose::STANDARD as B64, Engine as _};
+use loyal_client::{grpc_web, Client, MirrorClient, Network, Node};
 use loyal_core::id::AccountId;
+use loyal_core::proto::ResponseCodeEnum;
+use loyal_core::time::Timestamp;
 use loyal_core::transaction::Transaction;
 use loyal_web::{Fetch, Timers, WebRng};
 use serde_json::{json, Value};
@@ -319,6 +323,9 @@ impl WalletCore {
         let answer = match signed {
             Signed::Answer(v) => v,
             Signed::Execute(tx) => submit(network, tx).await.map_err(err)?,
+            Signed::Query(query) => send_query(&self.wallet, &origin, &request, &network, query)
+                .await
+                .map_err(err)?,
         };
         Ok(answer.to_string())
     }
@@ -350,6 +357,62 @@ impl WalletCore {
         }
         Ok(Value::Array(out).to_string())
     }
+}
+
+/// An approved query to the network's first node: a paid kind asks the price first (with
+/// a zero payment, as the SDKs do), then pays it; HIP-820's `{ response }` is the node's
+/// `Response`, base64.
+async fn send_query(
+    wallet: &RefCell<Wallet>,
+    origin: &str,
+    request: &Request,
+    network: &Network,
+    query: PageQuery,
+) -> Result<Value, Error> {
+    let node = network.nodes.first().ok_or_else(|| Error::Network {
+        code: "NO_NODE".into(),
+        message: "the network has no node to ask".into(),
+    })?;
+    let call = |bytes: Vec<u8>| async move {
+        grpc_web::call(&Fetch, &node.url, query.path, &bytes)
+            .await
+            .map_err(net)
+    };
+    let now = || Timestamp::from_unix_nanos((js_sys::Date::now() * 1e6) as u64);
+    let bytes = if query.paid {
+        let ask = wallet.borrow_mut().paid_query(
+            origin,
+            request,
+            node.account_id.clone(),
+            0,
+            true,
+            now(),
+        )?;
+        let header = crate::query::response_header(&call(ask).await?)?;
+        let precheck = ResponseCodeEnum::try_from(header.node_transaction_precheck_code)
+            .unwrap_or(ResponseCodeEnum::Unknown);
+        if precheck != ResponseCodeEnum::Ok {
+            return Err(Error::Network {
+                code: precheck.as_str_name().into(),
+                message: format!(
+                    "the node refused to price the query: {}",
+                    precheck.as_str_name()
+                ),
+            });
+        }
+        wallet.borrow_mut().paid_query(
+            origin,
+            request,
+            node.account_id.clone(),
+            header.cost,
+            false,
+            now(),
+        )?
+    } else {
+        query.to_bytes(None, false)
+    };
+    let response = call(bytes).await?;
+    Ok(json!({ "response": B64.encode(response) }))
 }
 
 /// Fungible amounts the bytes left in the smallest unit, shown in the token's units (decimals

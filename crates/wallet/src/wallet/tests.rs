@@ -334,18 +334,144 @@ fn the_vault_locks_after_the_idle_time() {
 }
 
 #[test]
-fn no_vault_and_unsupported_queries_are_clear_errors() {
+fn no_vault_is_a_clear_error() {
     let w = Wallet::new(Settings::default(), None);
     assert_eq!(
         refusal(&w, SITE, &sign_message(ALICE)),
         ("WALLET_NO_VAULT", 4900)
     );
-    let w = connected();
-    let r = req(
+}
+
+fn query(signer: &str, bytes: &[u8]) -> Request {
+    req(
         "hedera_signAndExecuteQuery",
-        json!({ "signerAccountId": ALICE, "query": "AA==" }),
+        json!({ "signerAccountId": signer, "query": B64.encode(bytes) }),
+    )
+}
+
+#[test]
+fn queries_that_do_not_decode_or_come_unconnected_are_refused_before_any_prompt() {
+    let w = connected();
+    assert_eq!(
+        refusal(&w, SITE, &query(ALICE, &[0])),
+        ("UNDECODABLE_QUERY", -32602)
     );
-    assert_eq!(refusal(&w, SITE, &r), ("UNSUPPORTED_METHOD", 4200));
+    let balance = crate::query::tests::sample_balance(1005);
+    assert_eq!(
+        refusal(&w, "https://stranger.example", &query(ALICE, &balance)),
+        ("UNAUTHORIZED", 4100)
+    );
+    assert_eq!(
+        refusal(&w, SITE, &query(BOB, &balance)),
+        ("WRONG_ACCOUNT", 4100)
+    );
+}
+
+#[test]
+fn a_query_prompt_shows_kind_subject_and_payment() {
+    let w = connected();
+    let Checked::Prompt(p) = w
+        .check(
+            SITE,
+            &query(ALICE, &crate::query::tests::sample_balance(1006)),
+        )
+        .unwrap()
+    else {
+        panic!()
+    };
+    let q = p.query.unwrap();
+    assert_eq!(
+        (p.kind, q.title, q.subject.as_str(), q.payment),
+        ("query", "Account balance", "0.0.1006", None)
+    );
+    let Checked::Prompt(p) = w
+        .check(
+            SITE,
+            &query(ALICE, &crate::query::tests::sample_nft_info(5005, 1)),
+        )
+        .unwrap()
+    else {
+        panic!()
+    };
+    let q = p.query.unwrap();
+    assert_eq!(q.subject, "NFT 0.0.5005 #1");
+    assert!(q.payment.unwrap().contains("from 0.0.1005 to the node"));
+}
+
+#[test]
+fn a_paid_query_carries_a_transfer_to_the_node_signed_by_the_signer() {
+    let mut w = connected();
+    let r = query(ALICE, &crate::query::tests::sample_nft_info(5005, 1));
+    let now = Timestamp::new(1_700_000_000, 0);
+    let bytes = w
+        .paid_query(SITE, &r, AccountId::new(0, 0, 3), 25, false, now)
+        .unwrap();
+    let sent = proto::Query::decode(bytes.as_slice()).unwrap();
+    let Some(proto::query::Query::TokenGetNftInfo(q)) = sent.query else {
+        panic!()
+    };
+    let payment = q.header.unwrap().payment.unwrap();
+    let tx = Transaction::from_bytes(&payment.encode_to_vec()).unwrap();
+    let alice_key = w
+        .key_of(
+            &Request::parse(
+                "hedera_signMessage",
+                &json!({"signerAccountId": ALICE, "message": ""}),
+            )
+            .unwrap()
+            .signer()
+            .unwrap()
+            .clone(),
+        )
+        .unwrap();
+    assert_eq!(
+        tx.verify_signatures().unwrap(),
+        vec![alice_key.public_key()]
+    );
+    let body = tx.body().unwrap();
+    assert_eq!(tx.transaction_id().account_id, AccountId::new(0, 0, 1005));
+    let Some(proto::transaction_body::Data::CryptoTransfer(t)) = body.data else {
+        panic!()
+    };
+    let amounts: Vec<(AccountId, i64)> = t
+        .transfers
+        .unwrap()
+        .account_amounts
+        .iter()
+        .map(|a| {
+            (
+                AccountId::from_proto(a.account_id.as_ref().unwrap()).unwrap(),
+                a.amount(),
+            )
+        })
+        .collect();
+    // In account order, as the SDKs write transfers.
+    assert_eq!(
+        amounts,
+        vec![
+            (AccountId::new(0, 0, 3), 25),
+            (AccountId::new(0, 0, 1005), -25)
+        ]
+    );
+    // More than the cap is refused; a locked vault pays nothing.
+    let err = w
+        .paid_query(
+            SITE,
+            &r,
+            AccountId::new(0, 0, 3),
+            crate::query::MAX_QUERY_PAYMENT_TINYBARS + 1,
+            false,
+            now,
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "NETWORK");
+    w.lock();
+    assert_eq!(
+        w.paid_query(SITE, &r, AccountId::new(0, 0, 3), 0, false, now)
+            .unwrap_err()
+            .code(),
+        "WALLET_LOCKED"
+    );
 }
 
 #[test]
