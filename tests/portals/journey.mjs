@@ -10,7 +10,8 @@
 // NFT waiting for her as a pending airdrop, declines once (USER_REJECTED shown with a way
 // forward), then claims it (HIP-904) with the transaction signed in the wallet; the mirror
 // says she owns it. StillWater: she presents twin + accomplishment in one proof, two tickets
-// arrive, a second presentation of the pair is refused, she sends one ticket to Bob.
+// arrive, a second presentation of the pair is refused, she sends one ticket to Bob, who
+// claims it. The venue gate admits Alice once on a ticket proof answering its code.
 // Usage: node journey.mjs BASE_URL EXTENSION_DIR DEVNET_BINARY AGENT_BINARY OUT_DIR
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
@@ -212,6 +213,31 @@ try {
   for (let i = 0; i < 50 && (await balance("0.0.1006")) !== 1; i++) await new Promise((ok) => setTimeout(ok, 100));
   t.check("Bob claims it: one ticket each (mirror)", (await balance("0.0.1005")) === 1 && (await balance("0.0.1006")) === 1, `${await balance("0.0.1005")} / ${await balance("0.0.1006")}`);
   await sw.screenshot({ path: `${out}/06-stillwater-sent-to-bob.png`, fullPage: true });
+
+  // The gate: a fresh code, Alice's ticket proof answering it, admitted once.
+  const gate = await wallet.context.newPage();
+  gate.on("pageerror", (e) => errors.push(e.message));
+  await gate.goto(`${base}/stillwater/gate/${query}&deployment=${encodeURIComponent(deploymentUrl)}`);
+  await settled(gate);
+  const ticketProof = async () => {
+    await sw.fill("#gate-code", await gate.textContent("#gate-code"));
+    const made = await act(sw, "#ticket-proof-make");
+    return [made, await sw.inputValue("#ticket-proof")];
+  };
+  let [made, proofText] = await ticketProof();
+  await gate.fill("#proof", proofText);
+  r = await act(gate, "#admit");
+  t.check("gate: Alice's ticket proof (signed in her wallet for the gate's code) admits her",
+    made.windows.length === 1 && proofText.startsWith("lp1.") && r.text === "Admitted 0.0.1005 (Alice) (1 of 1)." , `${made.text}; ${r.text}`);
+  await gate.screenshot({ path: `${out}/07-gate-admitted.png`, fullPage: true });
+  await gate.fill("#proof", proofText);
+  r = await act(gate, "#admit");
+  t.check("gate: the same proof shown again is refused (its code was used)", r.error && r.code === "PROOF_NONCE", r.text);
+  [made, proofText] = await ticketProof();
+  await gate.fill("#proof", proofText);
+  r = await act(gate, "#admit");
+  t.check("gate: a new proof for her one ticket is refused: a ticket gets in once (ALREADY_ADMITTED)", r.error && r.code === "ALREADY_ADMITTED", r.text);
+  await gate.screenshot({ path: `${out}/08-gate-refused.png`, fullPage: true });
   t.check("no uncaught page errors", errors.length === 0, errors.join("; "));
 } catch (e) {
   t.check("journey", false, e.stack);

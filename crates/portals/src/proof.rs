@@ -29,6 +29,18 @@ pub async fn prove(
     purpose: &str,
     nonce: &str,
 ) -> Result<String> {
+    prove_holding(wallet, nfts, &[], audience, purpose, nonce).await
+}
+
+/// As [`prove`], with fungible claims too (`(token, at least this many)`).
+pub async fn prove_holding(
+    wallet: &Wallet,
+    nfts: &[(TokenId, u64)],
+    fungibles: &[(TokenId, u64)],
+    audience: &str,
+    purpose: &str,
+    nonce: &str,
+) -> Result<String> {
     let now = (loyal_web::now_nanos() / 1_000_000_000) as i64;
     let mut presentation = Presentation::new(wallet.account.clone())
         .with_audience(audience)
@@ -45,6 +57,9 @@ pub async fn prove(
     for (token, serial) in nfts {
         presentation = presentation.with_nft(*token, *serial);
     }
+    for (token, amount) in fungibles {
+        presentation = presentation.with_fungible(*token, *amount);
+    }
     presentation.validate()?;
     let message = presentation.message();
     let answer = wallet.sign_message(&message).await?;
@@ -55,3 +70,11 @@ pub async fn prove(
         .ok_or_else(|| Error::new("WALLET_ERROR", "the wallet answered no signature map"))?;
     Ok(SignedPresentation::from_parts(&message, map)?.to_text())
 }
+
+/// The audience a gate at `origin` expects: the venue's own origin (an audience is an origin;
+/// the purpose, [`GATE_PURPOSE`], tells a gate proof from any other this origin asks for).
+pub fn gate_audience(origin: &str) -> String {
+    origin.trim_end_matches('/').to_owned()
+}
+
+pub const GATE_PURPOSE: &str = "concert-entry";

@@ -70,9 +70,12 @@ impl Staff {
             client.runtime(),
             &self.network.mirror_url,
         );
-        let found = mirror.account(&account.to_string()).await?;
+        // Read as JSON: the typed Account model would link its own decoder for one field.
+        let found = mirror
+            .get_json(&format!("/api/v1/accounts/{account}"))
+            .await?;
         let public = key.public_key().to_string_raw();
-        let on_ledger = found.key.map(|k| k.key).unwrap_or_default();
+        let on_ledger = found["key"]["key"].as_str().unwrap_or_default();
         if !on_ledger.eq_ignore_ascii_case(&public) {
             return Err(Error::new(
                 "KEY_MISMATCH",

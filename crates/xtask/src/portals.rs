@@ -17,6 +17,7 @@ pub const PAGES: &[(&str, &str)] = &[
     ("www/portals/supermarathon/staff/index.html", "supermarathon/staff"),
     ("www/portals/stillwater/index.html", "stillwater"),
     ("www/portals/stillwater/staff/index.html", "stillwater/staff"),
+    ("www/portals/stillwater/gate/index.html", "stillwater/gate"),
 ];
 
 /// Builds every page into `target/www/<dir>/` and the landing page linking them into

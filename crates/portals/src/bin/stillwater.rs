@@ -151,6 +151,33 @@ impl Page {
         })
     }
 
+    /// A ticket proof for the gate: the gate's code as the nonce, signed in the wallet.
+    fn ticket_proof(&self) -> Boxed<'_, String> {
+        Box::pin(async move {
+            let wallet = self.wallet.get()?;
+            let ticket: TokenId = self
+                .token("ticket")?
+                .parse()
+                .map_err(|e| invalid("ticket", e))?;
+            let code = input_value("gate-code");
+            if code.is_empty() {
+                return Err(invalid("Gate code", "the code the gate shows"));
+            }
+            let origin = web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_default();
+            loyal_portals::proof::prove_holding(
+                &wallet,
+                &[],
+                &[(ticket, 1)],
+                &loyal_portals::proof::gate_audience(&origin),
+                loyal_portals::proof::GATE_PURPOSE,
+                &code,
+            )
+            .await
+        })
+    }
+
     fn holdings(&self) -> Boxed<'_, usize> {
         Box::pin(async move {
             let account = nft::account_input("customer", "Account")?;
@@ -221,7 +248,7 @@ fn main() {
             );
             dom::set_value("customer", &account);
             p.wallet.set(wallet);
-            for id in ["present", "send"] {
+            for id in ["present", "send", "ticket-proof-make"] {
                 dom::enable(id, true);
             }
             p.holdings().await?;
@@ -249,6 +276,16 @@ fn main() {
             dom::done(&format!(
                 "One ticket sent to {to} (until he accepts it, it waits for him and still counts as yours)."
             ));
+            Ok(())
+        }
+    });
+    let p = page.clone();
+    on_click("ticket-proof-make", move || {
+        let p = p.clone();
+        async move {
+            let text = p.ticket_proof().await?;
+            dom::set_value("ticket-proof", &text);
+            dom::done("Your ticket proof is ready: show it at the gate.");
             Ok(())
         }
     });
