@@ -3,7 +3,9 @@
 //! once, then every organisation's inbox served), the portals on http://127.0.0.1:8080/ and the
 //! wallet extension built to load. Ctrl-C stops everything (the children share our process
 //! group). Arguments go to the devnet (`--state DIR` keeps the ledger, and with it the
-//! deployment, across runs).
+//! deployment, across runs), except `--journey`: it seeds what Alice's steps need before
+//! she takes them (`loyal-agent seed`: the race's other finishers, the results file, an
+//! order code) and prints the steps.
 
 use crate::run::{cmd, root, status, Result};
 use std::io::{BufRead, BufReader};
@@ -15,6 +17,9 @@ const MIRROR: &str = "http://127.0.0.1:5551";
 const IPFS: &str = "http://127.0.0.1:5001";
 
 pub fn run(args: &[String]) -> Result {
+    let started = std::time::Instant::now();
+    let journey = args.iter().any(|a| a == "--journey");
+    let args: Vec<&String> = args.iter().filter(|a| *a != "--journey").collect();
     crate::install::all()?;
     status(cmd(
         "cargo",
@@ -67,6 +72,17 @@ pub fn run(args: &[String]) -> Result {
         }
     };
     let _agents = Guard(agents);
+    let seeded = if journey {
+        match crate::journey::seed(&bin.join("loyal-agent"), &deployment, &demo) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                let _ = devnet.kill();
+                return Err(e);
+            }
+        }
+    } else {
+        None
+    };
     let www = root().join("target/www");
     publish_deployment(&deployment, &www.join("deployment.json"))?;
 
@@ -83,6 +99,12 @@ pub fn run(args: &[String]) -> Result {
         "\nAgents: BestProducer, FastShoes, SuperMarathon and StillWater serve their inboxes (deployment: {}).\nCtrl-C stops the devnet, the agents and the portals.",
         deployment.display()
     );
+    if let Some(seeded) = seeded {
+        let agent = bin.join("loyal-agent");
+        let steps = crate::journey::steps(&seeded, &addr.to_string(), &agent, &deployment);
+        println!("{steps}");
+    }
+    println!("\nDemo ready in {:.1} s.", started.elapsed().as_secs_f64());
     let s = devnet.wait().map_err(|e| e.to_string())?;
     if s.success() {
         Ok(())

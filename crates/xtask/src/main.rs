@@ -9,6 +9,7 @@ mod bench_web;
 mod demo;
 mod imports;
 mod install;
+mod journey;
 mod live;
 mod pkg;
 mod portals;
