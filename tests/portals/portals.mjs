@@ -27,7 +27,7 @@ const open = async (path, extra = "") => {
 try {
   // The landing page: five links, each carrying the network setting.
   const landing = await open("/");
-  const links = await landing.$$eval("a[data-carry]", (as) => as.map((a) => a.getAttribute("href")));
+  const links = await landing.$$eval(".portals a[data-carry]", (as) => as.map((a) => a.getAttribute("href")));
   t.check("landing page links the four portals and the console, settings carried",
     links.length === 5 && ["bestproducer/", "fastshoes/", "supermarathon/", "stillwater/", "console/"].every((p, i) => links[i] === `${base}/${p}${devnet.query}`), links.join(" "));
   await landing.screenshot({ path: `${out}/landing.png`, fullPage: true });
