@@ -90,12 +90,28 @@ try {
     network: d.network, tokens: d.tokens, accounts: d.accounts,
     organisations: Object.fromEntries(Object.entries(d.organisations).map(([k, o]) => [k, { account: o.account, inbox_topic: o.inbox_topic, outcomes_topic: o.outcomes_topic }])),
   });
-  shared = createServer((req, res) => res.writeHead(200, { "access-control-allow-origin": "*", "content-type": "application/json" }).end(publicPart));
+  // FastShoes' staff file: its orders table too (never on a customer page), no keys.
+  const staffPart = JSON.stringify({ ...JSON.parse(publicPart), organisations: { ...JSON.parse(publicPart).organisations, FastShoes: { ...JSON.parse(publicPart).organisations.FastShoes, tables: d.organisations.FastShoes.tables } } });
+  shared = createServer((req, res) => res.writeHead(200, { "access-control-allow-origin": "*", "content-type": "application/json" }).end(req.url.startsWith("/fastshoes-staff") ? staffPart : publicPart));
   await new Promise((r) => shared.listen(0, "127.0.0.1", r));
   const deploymentUrl = `http://127.0.0.1:${shared.address().port}/deployment.json`;
   agent = spawn(agentBinary, ["--org", "all", "--deployment", deploymentPath, "--poll-ms", "100"], { stdio: ["ignore", "ignore", "inherit"] });
   const twin = d.tokens.twin;
-  const [code, order] = Object.entries(d.organisations.FastShoes.tables.orders).find(([, row]) => row.serial === 1);
+  const [tableCode, order] = Object.entries(d.organisations.FastShoes.tables.orders).find(([, row]) => row.serial === 1);
+
+  // FastShoes' till sells Alice the pair whose twin is serial 1: her receipt has the code.
+  const till = await wallet.context.newPage();
+  await till.goto(`${base}/fastshoes/staff/${query}&twin=${twin}&deployment=${encodeURIComponent(deploymentUrl.replace("deployment.json", "fastshoes-staff.json"))}`);
+  await settled(till);
+  await till.click("#staff-devnet");
+  await till.waitForSelector("#staff[data-ready=true]");
+  await settled(till);
+  await till.fill("#sell-serial", String(order.serial));
+  let sold = await act(till, "#sell");
+  const code = await till.textContent("#receipt-code");
+  t.check("FastShoes till: the pair sold, the receipt carries its order code", sold.text.startsWith("Sold: twin serial 1") && code === tableCode, `${sold.text} ${code}`);
+  await till.screenshot({ path: `${out}/00-fastshoes-till.png`, fullPage: true });
+  await till.close();
 
   // FastShoes: Alice redeems the twin of her pair.
   const shop = await wallet.context.newPage();

@@ -1,5 +1,8 @@
-//! FastShoes' staff portal: the shop's stock. Associating the twin collection lets BestProducer
-//! ship twins to the shop; the stock lists the twins the shop holds, names read from IPFS.
+//! FastShoes' staff portal: the shop's stock and till. Associating the twin collection lets
+//! BestProducer ship twins to the shop; the stock lists the twins the shop holds, names read
+//! from IPFS; the till sells a pair in stock and prints the receipt's order code — the code the
+//! redeem workflow honours (the orders table of FastShoes' own deployment file, which stays
+//! with the staff: `?deployment=` names it here, never on a customer page).
 
 use std::rc::Rc;
 
@@ -10,7 +13,7 @@ use loyal_portals::dom::{self, input_value, on_click, set_text};
 use loyal_portals::error::invalid;
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::{Staff, WebClient};
-use loyal_portals::{config, ledger, names, nft, status, Result};
+use loyal_portals::{config, ledger, names, nft, status, workflow, Result};
 use loyal_web::{Fetch, Timers};
 
 struct Page {
@@ -18,11 +21,52 @@ struct Page {
     reader: WebClient,
 }
 
+/// The order code of `serial` in the deployment's orders table.
+fn order_code(deployment: &serde_json::Value, serial: i64) -> Option<String> {
+    deployment["organisations"]["FastShoes"]["tables"]["orders"]
+        .as_object()?
+        .iter()
+        .find(|(_, row)| row["serial"].as_i64() == Some(serial))
+        .map(|(code, _)| code.clone())
+}
+
 fn token(id: &str, label: &str) -> Result<TokenId> {
     input_value(id).parse().map_err(|e| invalid(label, e))
 }
 
 impl Page {
+    /// Sells the pair whose twin is `#sell-serial` (it must be in stock): its receipt code.
+    fn sell(&self) -> Boxed<'_, (i64, String)> {
+        Box::pin(async move {
+            let collection = token("collection", "Twin collection")?.to_string();
+            let serial: i64 = input_value("sell-serial")
+                .parse()
+                .map_err(|e| invalid("Serial", e))?;
+            let shop = self.staff.account()?.to_string();
+            dom::busy("Checking the pair is in stock…");
+            let twin = ledger::nft(&self.reader, &collection, serial).await?;
+            if twin.account_id.as_deref() != Some(shop.as_str()) {
+                return Err(loyal_portals::Error::new(
+                    "NOT_IN_STOCK",
+                    format!("twin {collection}/{serial} is not in FastShoes' stock"),
+                ));
+            }
+            let deployment = workflow::load(&self.reader).await?.ok_or_else(|| {
+                loyal_portals::Error::new(
+                    "NO_DEPLOYMENT",
+                    "the till needs FastShoes' deployment (?deployment=URL)",
+                )
+            })?;
+            let code = order_code(&deployment, serial).ok_or_else(|| {
+                loyal_portals::Error::new(
+                    "NO_ORDER",
+                    format!("the orders table has no code for serial {serial}"),
+                )
+            })?;
+            Ok((serial, code))
+        })
+    }
+
     fn associate(&self) -> Boxed<'_, TokenId> {
         Box::pin(async move {
             let collection = token("collection", "Twin collection")?;
@@ -89,6 +133,20 @@ fn main() {
         async move {
             let collection = p.associate().await?;
             dom::done(&format!("FastShoes can now receive twins of {collection}."));
+            Ok(())
+        }
+    });
+    let p = page.clone();
+    on_click("sell", move || {
+        let p = p.clone();
+        async move {
+            let (serial, code) = p.sell().await?;
+            set_text("receipt-code", &code);
+            set_text("receipt-item", &format!("One pair, twin serial {serial}"));
+            dom::show("receipt", true);
+            dom::done(&format!(
+                "Sold: twin serial {serial}. Hand the customer her receipt."
+            ));
             Ok(())
         }
     });
