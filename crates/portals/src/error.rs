@@ -92,3 +92,36 @@ impl From<loyal_core::Error> for Error {
 pub fn invalid(field: &str, reason: impl fmt::Display) -> Error {
     Error::new("INVALID_INPUT", format!("{field}: {reason}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_transaction_shows_the_network_code_and_a_way_forward() {
+        let e: Error = loyal_client::Error::ReceiptStatus {
+            status: "TOKEN_NOT_ASSOCIATED_TO_ACCOUNT".into(),
+            transaction_id: "0.0.1001@1.2".into(),
+        }
+        .into();
+        assert_eq!(e.code(), "TOKEN_NOT_ASSOCIATED_TO_ACCOUNT");
+        assert!(e.message().starts_with("RECEIPT_STATUS"));
+        assert!(e.hint().unwrap().contains("associate"));
+    }
+
+    #[test]
+    fn library_codes_pass_through() {
+        let e: Error = loyal_client::Error::CidMismatch { cid: "bafk".into() }.into();
+        assert_eq!(e.code(), "CID_MISMATCH");
+        assert!(e.hint().is_some());
+        let e: Error = loyal_metadata::NftMetadata::from_json(b"{}")
+            .unwrap_err()
+            .into();
+        assert_eq!(e.code(), "METADATA_MISSING_FIELD");
+        assert_eq!(Error::new("SOMETHING_ELSE", "x").hint(), None);
+        assert_eq!(
+            invalid("Serial", "bad").to_string(),
+            "INVALID_INPUT: Serial: bad"
+        );
+    }
+}
