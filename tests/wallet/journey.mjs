@@ -52,6 +52,13 @@ try {
   const pop = await setUp(wallet, net);
   const row = await pop.locator('tr[data-account="0.0.1005"]').innerText();
   check("vault created and Alice imported through the popup", row.includes("Alice") && row.includes("ED25519"), row.replace(/\s+/g, " "));
+  const icons = await pop.evaluate(() => Promise.all(Object.entries(chrome.runtime.getManifest().icons).map(([size, path]) => new Promise((ok) => {
+    const img = new Image();
+    img.onload = () => ok(img.naturalWidth === Number(size));
+    img.onerror = () => ok(false);
+    img.src = chrome.runtime.getURL(path);
+  }))));
+  check("the manifest's icons (16, 48, 128) load at their sizes", icons.length === 3 && icons.every(Boolean), JSON.stringify(icons));
   await pop.waitForFunction(() => /ℏ/.test(document.querySelector('tr[data-account="0.0.1005"] .balance').textContent), null, { timeout: 15000 }).catch(() => {});
   const balance = await pop.locator('tr[data-account="0.0.1005"] .balance').innerText();
   check("Alice's balance read from the devnet's mirror", /^\d[\d.]* ℏ/.test(balance), balance);
