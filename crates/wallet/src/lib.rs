@@ -4,6 +4,7 @@
 //! service worker's JS calls, and the only part that touches the network.
 
 mod error;
+mod json;
 pub mod query;
 pub mod request;
 pub mod settings;

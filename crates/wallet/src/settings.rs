@@ -2,14 +2,16 @@
 //! endpoint overrides, the public side of each account, which sites are connected to which
 //! accounts, the idle time before auto-lock, and the test mode. Nothing here is secret.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{object, take_object, take_string};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub const NETWORKS: &[&str] = &["devnet", "testnet", "mainnet"];
 pub const DEFAULT_IDLE_MINUTES: u32 = 15;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Settings {
     /// `devnet` (the default), `testnet` or `mainnet`.
     pub network: String,
@@ -38,7 +40,7 @@ impl Default for Settings {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Endpoints {
     /// Base URL of the mirror REST API, without `/api/v1`.
@@ -47,7 +49,7 @@ pub struct Endpoints {
     pub grpc_web: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PublicAccount {
     pub network: String,
@@ -67,9 +69,62 @@ impl PublicAccount {
 }
 
 impl Settings {
+    /// What `to_json` wrote. Missing or ill-typed fields take their defaults, and entries that
+    /// are not well formed are dropped (the accounts index is rebuilt from the vault on unlock).
     pub fn from_json(json: Option<&str>) -> Self {
-        json.and_then(|j| serde_json::from_str(j).ok())
-            .unwrap_or_default()
+        let mut settings = Self::default();
+        let Some(mut map) = json.and_then(|j| object(j.as_bytes())) else {
+            return settings;
+        };
+        if let Some(network) = take_string(&mut map, "network") {
+            settings.network = network;
+        }
+        for (network, v) in take_object(&mut map, "endpoints").unwrap_or_default() {
+            let Value::Object(mut e) = v else { continue };
+            if let (Some(mirror), Some(grpc_web)) = (
+                take_string(&mut e, "mirror"),
+                take_string(&mut e, "grpcWeb"),
+            ) {
+                settings
+                    .endpoints
+                    .insert(network, Endpoints { mirror, grpc_web });
+            }
+        }
+        if let Some(Value::Array(accounts)) = map.remove("accounts") {
+            settings.accounts = accounts
+                .into_iter()
+                .filter_map(|a| {
+                    let Value::Object(mut a) = a else { return None };
+                    Some(PublicAccount {
+                        network: take_string(&mut a, "network")?,
+                        account_id: take_string(&mut a, "accountId")?,
+                        label: take_string(&mut a, "label")?,
+                        public_key: take_string(&mut a, "publicKey")?,
+                        algorithm: take_string(&mut a, "algorithm")?,
+                    })
+                })
+                .collect();
+        }
+        for (origin, ids) in take_object(&mut map, "connections").unwrap_or_default() {
+            let Value::Array(ids) = ids else { continue };
+            let ids: Vec<String> = ids
+                .into_iter()
+                .filter_map(|i| match i {
+                    Value::String(s) => Some(s),
+                    _ => None,
+                })
+                .collect();
+            if !ids.is_empty() {
+                settings.connections.insert(origin, ids);
+            }
+        }
+        if let Some(m) = map.get("idleMinutes").and_then(Value::as_u64) {
+            settings.idle_minutes = u32::try_from(m).unwrap_or(u32::MAX);
+        }
+        if let Some(on) = map.get("autoApprove").and_then(Value::as_bool) {
+            settings.auto_approve = on;
+        }
+        settings
     }
 
     pub fn to_json(&self) -> String {
@@ -89,5 +144,52 @@ impl Settings {
         self.network_accounts()
             .filter(|a| ids.contains(&a.hip30()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_round_trips_and_ill_typed_ones_take_defaults() {
+        let mut s = Settings {
+            network: "testnet".into(),
+            idle_minutes: 7,
+            auto_approve: true,
+            ..Settings::default()
+        };
+        s.endpoints.insert(
+            "devnet".into(),
+            Endpoints {
+                mirror: "http://127.0.0.1:1".into(),
+                grpc_web: "http://127.0.0.1:2".into(),
+            },
+        );
+        s.accounts.push(PublicAccount {
+            network: "testnet".into(),
+            account_id: "0.0.7".into(),
+            label: "Seven".into(),
+            public_key: "302a".into(),
+            algorithm: "ED25519".into(),
+        });
+        s.connections.insert(
+            "https://a.example".into(),
+            vec!["hedera:testnet:0.0.7".into()],
+        );
+        assert_eq!(Settings::from_json(Some(&s.to_json())), s);
+        let odd = r#"{"network":3,"idleMinutes":"x","accounts":[{"network":"devnet"}],"autoApprove":true}"#;
+        let read = Settings::from_json(Some(odd));
+        assert_eq!(
+            (
+                read.network.as_str(),
+                read.idle_minutes,
+                read.accounts.len(),
+                read.auto_approve
+            ),
+            ("devnet", DEFAULT_IDLE_MINUTES, 0, true)
+        );
+        assert_eq!(Settings::from_json(Some("[1]")), Settings::default());
+        assert_eq!(Settings::from_json(None), Settings::default());
     }
 }

@@ -24,13 +24,15 @@
 //!
 //! Nothing here ever deletes or rewrites a vault it could not open.
 
+use crate::json::{object, take_object, take_string};
 use crate::{Error, Result};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use base64::{engine::general_purpose::STANDARD as B64, Engine as _};
 use hmac::{Hmac, Mac};
 use rand_core::{CryptoRng, RngCore};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use sha2::Sha256;
 use zeroize::{Zeroize, Zeroizing};
 
@@ -41,7 +43,7 @@ pub const CIPHER_NAME: &str = "AES-256-GCM";
 pub const ROUNDS: u32 = 600_000;
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct VaultFile {
     pub version: u64,
     pub kdf: Kdf,
@@ -50,14 +52,14 @@ pub struct VaultFile {
     pub ciphertext: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Kdf {
     pub name: String,
     pub rounds: u32,
     pub salt: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Cipher {
     pub name: String,
     pub nonce: String,
@@ -65,13 +67,13 @@ pub struct Cipher {
 
 /// What the vault encrypts: the accounts and their private keys (DER hex, the core's
 /// `to_string_der`).
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Secrets {
     pub accounts: Vec<StoredAccount>,
 }
 
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StoredAccount {
     /// `devnet`, `testnet` or `mainnet` (HIP-30 names).
@@ -80,6 +82,27 @@ pub struct StoredAccount {
     pub account_id: String,
     pub label: String,
     pub private_key: String,
+}
+
+impl Secrets {
+    /// The decrypted contents as `seal` wrote them; `None` if any entry is not well formed
+    /// (never a partial vault). The key strings are moved out of the parsed JSON, not copied.
+    fn from_json(plain: &[u8]) -> Option<Self> {
+        let Value::Array(list) = object(plain)?.remove("accounts")? else {
+            return None;
+        };
+        let mut accounts = Vec::with_capacity(list.len());
+        for a in list {
+            let Value::Object(mut a) = a else { return None };
+            accounts.push(StoredAccount {
+                network: take_string(&mut a, "network")?,
+                account_id: take_string(&mut a, "accountId")?,
+                label: take_string(&mut a, "label")?,
+                private_key: take_string(&mut a, "privateKey")?,
+            });
+        }
+        Some(Self { accounts })
+    }
 }
 
 impl Drop for StoredAccount {
@@ -182,8 +205,8 @@ impl OpenVault {
                 )
                 .map_err(|_| corrupt("the authentication tag does not verify"))?,
         );
-        let secrets: Secrets = serde_json::from_slice(&plain)
-            .map_err(|e| corrupt(&format!("the contents do not parse: {e}")))?;
+        let secrets = Secrets::from_json(&plain)
+            .ok_or_else(|| corrupt("the contents do not parse as the vault's accounts"))?;
         Ok(Self {
             secrets,
             key,
@@ -223,18 +246,35 @@ impl OpenVault {
 
 impl VaultFile {
     pub fn from_json(json: &str) -> Result<Self> {
-        #[derive(Deserialize)]
-        struct Probe {
-            version: u64,
+        let not_a_vault = || corrupt("not a vault: a field is missing or of the wrong type");
+        let mut map = object(json.as_bytes()).ok_or_else(not_a_vault)?;
+        let version = map
+            .get("version")
+            .and_then(Value::as_u64)
+            .ok_or_else(not_a_vault)?;
+        if version != VERSION {
+            return Err(Error::VaultVersion { found: version });
         }
-        let probe: Probe =
-            serde_json::from_str(json).map_err(|e| corrupt(&format!("not a vault: {e}")))?;
-        if probe.version != VERSION {
-            return Err(Error::VaultVersion {
-                found: probe.version,
-            });
-        }
-        serde_json::from_str(json).map_err(|e| corrupt(&format!("not a vault: {e}")))
+        let mut kdf = take_object(&mut map, "kdf").ok_or_else(not_a_vault)?;
+        let mut cipher = take_object(&mut map, "cipher").ok_or_else(not_a_vault)?;
+        Ok(VaultFile {
+            version,
+            kdf: Kdf {
+                name: take_string(&mut kdf, "name").ok_or_else(not_a_vault)?,
+                rounds: kdf
+                    .get("rounds")
+                    .and_then(Value::as_u64)
+                    .and_then(|r| u32::try_from(r).ok())
+                    .ok_or_else(not_a_vault)?,
+                salt: take_string(&mut kdf, "salt").ok_or_else(not_a_vault)?,
+            },
+            cipher: Cipher {
+                name: take_string(&mut cipher, "name").ok_or_else(not_a_vault)?,
+                nonce: take_string(&mut cipher, "nonce").ok_or_else(not_a_vault)?,
+            },
+            check: take_string(&mut map, "check").ok_or_else(not_a_vault)?,
+            ciphertext: take_string(&mut map, "ciphertext").ok_or_else(not_a_vault)?,
+        })
     }
 
     pub fn to_json(&self) -> String {

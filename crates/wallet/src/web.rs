@@ -55,10 +55,11 @@ fn now_ms() -> u64 {
 }
 
 fn parse(method: &str, params: &str) -> Result<Request, Error> {
-    let params: Value = serde_json::from_str(params).map_err(|e| Error::InvalidParams {
-        field: "params",
-        reason: format!("not JSON: {e}"),
-    })?;
+    let params: Value =
+        serde_json::from_slice(params.as_bytes()).map_err(|e| Error::InvalidParams {
+            field: "params",
+            reason: format!("not JSON: {e}"),
+        })?;
     Request::parse(method, &params)
 }
 
@@ -305,7 +306,8 @@ impl WalletCore {
             w.touch(now_ms());
             let signed = if let Request::Connect { .. } = request {
                 w.check(&origin, &request).map_err(err)?;
-                let choice: Value = serde_json::from_str(&choice).unwrap_or(Value::Null);
+                let choice: Value =
+                    serde_json::from_slice(choice.as_bytes()).unwrap_or(Value::Null);
                 let accounts: Vec<String> = choice["accounts"]
                     .as_array()
                     .map(|a| {
