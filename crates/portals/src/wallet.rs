@@ -38,7 +38,7 @@ fn refusal(e: JsValue) -> Error {
         .and_then(|d| Reflect::get(&d, &"code".into()).ok())
         .and_then(|c| c.as_string());
     let code = match (rpc, named) {
-        (Some(c), _) if c == 4001.0 => "USER_REJECTED".to_owned(),
+        (Some(4001.0), _) => "USER_REJECTED".to_owned(),
         (_, Some(named)) => named,
         (Some(c), None) => format!("WALLET_{c}"),
         (None, None) => "WALLET_ERROR".to_owned(),

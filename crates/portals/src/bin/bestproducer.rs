@@ -41,7 +41,7 @@ impl Page {
                     .with_symbol(input_value("collection-symbol"))
                     .with_token_type(TokenType::NonFungibleUnique)
                     .with_treasury(self.staff.account()?)
-                    .with_supply_key(key.clone())
+                    .with_supply_key(key)
                     .with_metadata_key(key),
             )?;
             ledger::execute(&client, &tx)

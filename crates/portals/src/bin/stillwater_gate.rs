@@ -29,6 +29,18 @@ struct Gate {
     nonces: RefCell<MemoryNonceStore>,
 }
 
+/// The gate's nonce store, borrowed for each call only (never across an await).
+struct Shared<'a>(&'a RefCell<MemoryNonceStore>);
+
+impl loyal_proof::NonceStore for Shared<'_> {
+    fn issue(&mut self) -> String {
+        self.0.borrow_mut().issue()
+    }
+    fn consume(&mut self, nonce: &str) -> bool {
+        self.0.borrow_mut().consume(nonce)
+    }
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
@@ -75,10 +87,9 @@ impl Gate {
         dom::busy("Checking the ticket proof against the ledger…");
         let mirrors = [nft::mirror(&self.reader)];
         let ipfs = nft::ipfs(&self.reader)?;
-        let verified = {
-            let mut nonces = self.nonces.borrow_mut();
-            loyal_proof::verify(&signed, &policy, &mut *nonces, &mirrors, &ipfs).await?
-        };
+        let verified =
+            loyal_proof::verify(&signed, &policy, &mut Shared(&self.nonces), &mirrors, &ipfs)
+                .await?;
         let tickets = verified.claims.iter().map(|c| c.amount).max().unwrap_or(0);
         let holder = verified.holder.to_string();
         let key = format!("loyal.gate.{ticket}.{holder}");

@@ -25,7 +25,7 @@ impl Page {
                     .with_symbol(dom::input_value("collection-symbol"))
                     .with_token_type(TokenType::NonFungibleUnique)
                     .with_treasury(self.staff.account()?)
-                    .with_supply_key(key.clone())
+                    .with_supply_key(key)
                     .with_metadata_key(key),
             )?;
             let receipt = ledger::execute(&client, &tx).await?;
