@@ -2,13 +2,16 @@
 //! an instance killed with SIGKILL between claim and outcome is restarted and neither loses
 //! the request nor grants twice.
 
+mod cli;
 #[path = "../../workflow/tests/common/mod.rs"]
 mod common;
 
+use cli::results_staff;
 use common::*;
 use loyal_workflow::setup::order_code;
 use loyal_workflow::Deployment;
 use serde_json::{json, Value};
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
@@ -29,11 +32,15 @@ impl Agent {
         )
     }
 
-    fn spawn(args: &[&str], pause_at: Option<&str>) -> Agent {
+    fn spawn(args: &[impl AsRef<OsStr>], pause_at: Option<&str>) -> Agent {
         Self::spawn_with_env(args, pause_at, &[])
     }
 
-    fn spawn_with_env(args: &[&str], pause_at: Option<&str>, env: &[(&str, String)]) -> Agent {
+    fn spawn_with_env(
+        args: &[impl AsRef<OsStr>],
+        pause_at: Option<&str>,
+        env: &[(&str, String)],
+    ) -> Agent {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_loyal-agent"));
         cmd.args(args)
             .envs(env.iter().map(|(k, v)| (k, v)))
@@ -74,6 +81,19 @@ impl Agent {
         }
     }
 
+    /// The outcome of `request`, which must be a grant.
+    fn granted(&self, seen: &mut Vec<Value>, request: &str) -> Value {
+        let o = self.wait(seen, "outcome", outcome_for(request));
+        assert_eq!(o["status"], "granted", "{o}");
+        o
+    }
+
+    /// Waits for the pause `want` describes, then kills the agent there with SIGKILL.
+    fn kill_9_when(self, seen: &mut Vec<Value>, what: &str, want: impl Fn(&Value) -> bool) {
+        self.wait(seen, what, want);
+        self.kill_9();
+    }
+
     /// SIGKILL: no destructor, no flush, nothing after the step it stands at.
     fn kill_9(mut self) {
         let pid = self.child.id().to_string();
@@ -97,16 +117,39 @@ fn outcome_for<'a>(request: &'a str) -> impl Fn(&Value) -> bool + 'a {
     move |v| v["event"] == "outcome" && v["request"] == request
 }
 
+fn paused_at<'a>(step: &'a str) -> impl Fn(&Value) -> bool + 'a {
+    move |v| v["event"] == "paused" && v["step"] == step
+}
+
+fn temp_file(name: &str) -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("loyal-agent-{}-{name}", std::process::id()))
+}
+
 fn write_deployment(d: &Deployment, name: &str) -> std::path::PathBuf {
-    let path = std::env::temp_dir().join(format!("loyal-agent-{}-{name}.json", std::process::id()));
+    let path = temp_file(&format!("{name}.json"));
     std::fs::write(&path, d.to_json()).unwrap();
     path
 }
 
+/// The staff action publishing Alice's 250th place from a results file written for it.
+fn alice_results_staff(
+    deployment: &std::path::Path,
+    request: &str,
+) -> (Vec<String>, std::path::PathBuf) {
+    let csv = temp_file(&format!("{request}.csv"));
+    std::fs::write(&csv, "account,position,time\n0.0.1005,250,3:41:07\n").unwrap();
+    let args = results_staff(deployment.to_str().unwrap(), request, csv.to_str().unwrap());
+    (args, csv)
+}
+
+/// The records of one `kind` (claim, outcome) on an outcomes topic.
+fn of_type<'a>(records: &'a [Value], kind: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+    records.iter().filter(move |r| r["type"] == kind)
+}
+
 /// The outcomes topic's messages, as JSON.
 async fn outcomes(c: &NativeClient, d: &Deployment, org: &str) -> Vec<Value> {
-    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
-    let msgs = m
+    let msgs = mirror(c)
         .topic_messages(&d.organisations[org].outcomes_topic, 100)
         .collect()
         .await
@@ -123,8 +166,7 @@ async fn transfers_to(
     serial: u64,
     to: &str,
 ) -> usize {
-    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
-    let history = m
+    let history = mirror(c)
         .nft_transfers(&token.to_string(), serial as i64, 10)
         .collect()
         .await
@@ -140,9 +182,7 @@ async fn two_agents_racing_on_one_inbox_grant_once() {
     // With mirror lag each agent decides on a view that is behind: consensus order decides.
     let config =
         loyal_devnet::DevnetConfig::ephemeral().with_mirror_lag(Duration::from_millis(400));
-    let devnet = loyal_devnet::spawn(config).await.unwrap();
-    let d = deploy(&devnet).await;
-    let c = client(d.client_network().unwrap());
+    let (_devnet, d, c) = journey(config).await;
     let twin = token(&d, "twin");
     associate(&c, "Alice", &[twin]).await;
     associate(&c, "Bob", &[twin]).await;
@@ -154,48 +194,9 @@ async fn two_agents_racing_on_one_inbox_grant_once() {
     // Both poll every 100 ms: requests posted now reach both at about the same time.
     let code1 = order_code(&SEED, 1);
     let code2 = order_code(&SEED, 2);
-    post(
-        &c,
-        &d,
-        "FastShoes",
-        "Alice",
-        &request(
-            "fastshoes.redeem-twin",
-            "race-alice-1",
-            "Alice",
-            &[("code", &code1)],
-            None,
-        ),
-    )
-    .await;
-    post(
-        &c,
-        &d,
-        "FastShoes",
-        "Bob",
-        &request(
-            "fastshoes.redeem-twin",
-            "race-bob-1",
-            "Bob",
-            &[("code", &code1)],
-            None,
-        ),
-    )
-    .await;
-    post(
-        &c,
-        &d,
-        "FastShoes",
-        "Bob",
-        &request(
-            "fastshoes.redeem-twin",
-            "race-bob-2",
-            "Bob",
-            &[("code", &code2)],
-            None,
-        ),
-    )
-    .await;
+    redeem(&c, &d, "Alice", "race-alice-1", &code1).await;
+    redeem(&c, &d, "Bob", "race-bob-1", &code1).await;
+    redeem(&c, &d, "Bob", "race-bob-2", &code2).await;
     let (mut seen_a, mut seen_b) = (Vec::new(), Vec::new());
     for (agent, seen) in [(&a, &mut seen_a), (&b, &mut seen_b)] {
         for id in ["race-alice-1", "race-bob-1", "race-bob-2"] {
@@ -213,9 +214,8 @@ async fn two_agents_racing_on_one_inbox_grant_once() {
     assert_eq!(transfers_to(&c, twin, 1, "0.0.1006").await, 0);
     assert_eq!(transfers_to(&c, twin, 2, "0.0.1006").await, 1);
     let records = outcomes(&c, &d, "FastShoes").await;
-    let granted: Vec<&Value> = records
-        .iter()
-        .filter(|r| r["type"] == "outcome" && r["status"] == "granted")
+    let granted: Vec<&Value> = of_type(&records, "outcome")
+        .filter(|r| r["status"] == "granted")
         .collect();
     let mut requests: Vec<&str> = granted
         .iter()
@@ -234,19 +234,15 @@ async fn two_agents_racing_on_one_inbox_grant_once() {
     }
     eprintln!(
         "race: {} claims and {} outcomes recorded by two agents for 3 requests",
-        records.iter().filter(|r| r["type"] == "claim").count(),
-        records.iter().filter(|r| r["type"] == "outcome").count()
+        of_type(&records, "claim").count(),
+        of_type(&records, "outcome").count()
     );
     let _ = std::fs::remove_file(path);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_9_between_claim_and_outcome_loses_nothing_and_grants_once() {
-    let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral())
-        .await
-        .unwrap();
-    let d = deploy(&devnet).await;
-    let c = client(d.client_network().unwrap());
+    let (_devnet, d, c) = journey(loyal_devnet::DevnetConfig::ephemeral()).await;
     let (twin, medal, ticket) = (
         token(&d, "twin"),
         token(&d, "accomplishment"),
@@ -256,35 +252,20 @@ async fn kill_9_between_claim_and_outcome_loses_nothing_and_grants_once() {
     let path = write_deployment(&d, "crash");
 
     // Killed after claiming, before granting: the restarted agent grants.
-    let code = order_code(&SEED, 1);
-    post(
-        &c,
-        &d,
-        "FastShoes",
-        "Alice",
-        &request(
-            "fastshoes.redeem-twin",
-            "crash-redeem-1",
-            "Alice",
-            &[("code", &code)],
-            None,
-        ),
-    )
-    .await;
-    let first = Agent::start(&path, "FastShoes", Some("claimed"));
+    redeem(&c, &d, "Alice", "crash-redeem-1", &order_code(&SEED, 1)).await;
     let mut seen = Vec::new();
-    first.wait(&mut seen, "pause at claimed", |v| {
-        v["event"] == "paused" && v["step"] == "claimed"
-    });
-    first.kill_9();
+    Agent::start(&path, "FastShoes", Some("claimed")).kill_9_when(
+        &mut seen,
+        "pause at claimed",
+        paused_at("claimed"),
+    );
     assert_eq!(
         owner(&c, twin, 1).await.as_deref(),
         Some("0.0.1002"),
         "nothing granted before the kill"
     );
     let again = Agent::start(&path, "FastShoes", None);
-    let o = again.wait(&mut seen, "outcome", outcome_for("crash-redeem-1"));
-    assert_eq!(o["status"], "granted", "{o}");
+    let o = again.granted(&mut seen, "crash-redeem-1");
     assert_eq!(o["settled_before"], false);
     assert_eq!(owner(&c, twin, 1).await.as_deref(), Some("0.0.1005"));
     drop(again);
@@ -292,96 +273,42 @@ async fn kill_9_between_claim_and_outcome_loses_nothing_and_grants_once() {
     // Alice's accomplishment: the results staff action killed between the mint and the
     // airdrop and run again at once; the mint is not repeated (same id: its receipt gives
     // the serial) and the airdrop follows.
-    let csv = std::env::temp_dir().join(format!("loyal-agent-{}-crash.csv", std::process::id()));
-    std::fs::write(&csv, "account,position,time\n0.0.1005,250,3:41:07\n").unwrap();
-    let (deployment, results) = (
-        path.to_string_lossy().into_owned(),
-        format!("results={}", csv.display()),
+    let (staff, csv) = alice_results_staff(&path, "results");
+    Agent::spawn(&staff, Some("action-1")).kill_9_when(
+        &mut seen,
+        "pause after the mint",
+        paused_at("action-1"),
     );
-    let staff = [
-        "staff",
-        "--org",
-        "SuperMarathon",
-        "--deployment",
-        &deployment,
-        "--workflow",
-        "supermarathon.results",
-        "--request",
-        "results",
-        "--input",
-        "event=SuperMarathon 2026",
-        "--input",
-        "date=2026-11-29",
-        "--input-file",
-        &results,
-    ];
-    let first = Agent::spawn(&staff, Some("action-1"));
-    first.wait(&mut seen, "pause after the mint", |v| {
-        v["event"] == "paused" && v["step"] == "action-1"
-    });
-    first.kill_9();
     let again = Agent::spawn(&staff, None);
-    let o = again.wait(&mut seen, "outcome", outcome_for("results#1"));
-    assert_eq!(o["status"], "granted", "{o}");
+    again.granted(&mut seen, "results#1");
     assert_eq!(owner(&c, medal, 1).await.as_deref(), Some("0.0.1005"));
-    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
-    assert_eq!(
-        m.token_nfts(&medal.to_string(), 10)
-            .collect()
-            .await
-            .unwrap()
-            .len(),
-        1,
-        "minted once"
-    );
+    assert_eq!(minted(&c, medal).await, 1, "minted once");
     let _ = std::fs::remove_file(csv);
 
     // Killed after granting the tickets, before recording the outcome: the restarted agent
     // finds its grant done (same transaction id) and records it; Alice has 2 tickets, not 4.
     let pair = [(twin, 1), (medal, 1)];
-    let p = proof(
-        &d,
-        "StillWater",
-        "stillwater-tickets",
-        "Alice",
-        "crash-tickets-0001",
-        &pair,
+    TICKETS
+        .ask(&c, &d, "Alice", "crash-tickets-0001", &pair)
+        .await;
+    Agent::start(&path, "StillWater", Some("granted")).kill_9_when(
+        &mut seen,
+        "pause at granted",
+        paused_at("granted"),
     );
-    post(
-        &c,
-        &d,
-        "StillWater",
-        "Alice",
-        &request(
-            "stillwater.tickets",
-            "crash-tickets-0001",
-            "Alice",
-            &[],
-            Some(p),
-        ),
-    )
-    .await;
-    let first = Agent::start(&path, "StillWater", Some("granted"));
-    first.wait(&mut seen, "pause at granted", |v| {
-        v["event"] == "paused" && v["step"] == "granted"
-    });
-    first.kill_9();
     assert_eq!(
         balance(&c, "Alice", ticket).await,
         2,
         "granted before the kill"
     );
-    assert!(!outcomes(&c, &d, "StillWater")
-        .await
-        .iter()
-        .any(|r| r["type"] == "outcome"));
+    let records = outcomes(&c, &d, "StillWater").await;
+    assert_eq!(of_type(&records, "outcome").count(), 0);
     let again = Agent::start(&path, "StillWater", None);
-    let o = again.wait(&mut seen, "outcome", outcome_for("crash-tickets-0001"));
-    assert_eq!(o["status"], "granted", "{o}");
+    again.granted(&mut seen, "crash-tickets-0001");
     assert_eq!(balance(&c, "Alice", ticket).await, 2, "no double grant");
     let records = outcomes(&c, &d, "StillWater").await;
-    assert_eq!(records.iter().filter(|r| r["type"] == "claim").count(), 1);
-    assert_eq!(records.iter().filter(|r| r["type"] == "outcome").count(), 1);
+    assert_eq!(of_type(&records, "claim").count(), 1);
+    assert_eq!(of_type(&records, "outcome").count(), 1);
     let _ = std::fs::remove_file(path);
 }
 
@@ -389,15 +316,11 @@ async fn kill_9_between_claim_and_outcome_loses_nothing_and_grants_once() {
 /// closed, and the mirror decides what the old transaction ids did.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_claim_outliving_its_grant_window_is_renewed_without_double_grant() {
-    let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral())
-        .await
-        .unwrap();
-    let mut d = deploy(&devnet).await;
+    let (_devnet, mut d, c) = journey(loyal_devnet::DevnetConfig::ephemeral()).await;
     // The shortest valid duration Hedera accepts, so the test waits 15 s, not 180.
     for org in ["FastShoes", "SuperMarathon"] {
         d.organisations.get_mut(org).unwrap().grant_window_secs = 15;
     }
-    let c = client(d.client_network().unwrap());
     let twin = token(&d, "twin");
     associate(&c, "Alice", &[twin]).await;
     let path = write_deployment(&d, "window");
@@ -405,98 +328,50 @@ async fn a_claim_outliving_its_grant_window_is_renewed_without_double_grant() {
     // Results: killed between the mint and the airdrop, back after the window (below). The
     // mint is found on the mirror (its serial read back), the airdrop runs under the
     // renewal's id.
-    let csv = std::env::temp_dir().join(format!("loyal-agent-{}-results.csv", std::process::id()));
-    std::fs::write(&csv, "account,position,time\n0.0.1005,250,3:41:07\n").unwrap();
-    let (deployment, results) = (
-        path.to_string_lossy().into_owned(),
-        format!("results={}", csv.display()),
+    let (staff, csv) = alice_results_staff(&path, "window-results");
+    Agent::spawn(&staff, Some("action-1")).kill_9_when(
+        &mut seen,
+        "pause after the mint",
+        paused_at("action-1"),
     );
-    let staff = [
-        "staff",
-        "--org",
-        "SuperMarathon",
-        "--deployment",
-        &deployment,
-        "--workflow",
-        "supermarathon.results",
-        "--request",
-        "window-results",
-        "--input",
-        "event=SuperMarathon 2026",
-        "--input",
-        "date=2026-11-29",
-        "--input-file",
-        &results,
-    ];
-    let first = Agent::spawn(&staff, Some("action-1"));
-    first.wait(&mut seen, "pause after the mint", |v| {
-        v["event"] == "paused" && v["step"] == "action-1"
-    });
-    first.kill_9();
     for (serial, id, pause) in [(1, "window-1", "claimed"), (2, "window-2", "granted")] {
-        let code = order_code(&SEED, serial);
-        post(
-            &c,
-            &d,
-            "FastShoes",
-            "Alice",
-            &request(
-                "fastshoes.redeem-twin",
-                id,
-                "Alice",
-                &[("code", &code)],
-                None,
-            ),
-        )
-        .await;
-        let first = Agent::start(&path, "FastShoes", Some(pause));
-        first.wait(&mut seen, pause, |v| {
+        redeem(&c, &d, "Alice", id, &order_code(&SEED, serial)).await;
+        Agent::start(&path, "FastShoes", Some(pause)).kill_9_when(&mut seen, pause, |v| {
             v["event"] == "paused" && v["request"] == id
         });
-        first.kill_9();
         tokio::time::sleep(Duration::from_secs(16)).await;
         let again = Agent::start(&path, "FastShoes", None);
-        let o = again.wait(&mut seen, "outcome", outcome_for(id));
-        assert_eq!(o["status"], "granted", "{o}");
+        again.granted(&mut seen, id);
         assert_eq!(
             transfers_to(&c, twin, serial, "0.0.1005").await,
             1,
             "{id}: one transfer"
         );
         let records = outcomes(&c, &d, "FastShoes").await;
-        let claims: Vec<&Value> = records
-            .iter()
-            .filter(|r| r["type"] == "claim" && r["request"] == id)
-            .collect();
-        assert_eq!(claims.len(), 2, "{id}: the claim and its renewal");
-        let outcome: Vec<&Value> = records
-            .iter()
-            .filter(|r| r["type"] == "outcome" && r["request"] == id)
-            .collect();
-        assert_eq!(outcome.len(), 1);
+        let of_id = |kind| {
+            of_type(&records, kind)
+                .filter(|r| r["request"] == id)
+                .count()
+        };
+        assert_eq!(of_id("claim"), 2, "{id}: the claim and its renewal");
+        assert_eq!(of_id("outcome"), 1);
     }
 
     // (The FastShoes cases above took more than its 15 s window.)
     let again = Agent::spawn(&staff, None);
-    let o = again.wait(&mut seen, "outcome", outcome_for("window-results#1"));
-    assert_eq!(o["status"], "granted", "{o}");
+    let o = again.granted(&mut seen, "window-results#1");
     let medal = token(&d, "accomplishment");
     assert_eq!(o["fields"]["accomplishment"], json!(format!("{medal}#1")));
-    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
-    assert_eq!(
-        m.token_nfts(&medal.to_string(), 10)
-            .collect()
-            .await
-            .unwrap()
-            .len(),
-        1,
-        "minted once"
-    );
-    let pending = m.pending_airdrops("0.0.1005", 5).collect().await.unwrap();
+    assert_eq!(minted(&c, medal).await, 1, "minted once");
+    let pending = mirror(&c)
+        .pending_airdrops("0.0.1005", 5)
+        .collect()
+        .await
+        .unwrap();
     assert_eq!(pending.len(), 1, "airdropped once: {pending:?}");
     let records = outcomes(&c, &d, "SuperMarathon").await;
     assert_eq!(
-        records.iter().filter(|r| r["type"] == "claim").count(),
+        of_type(&records, "claim").count(),
         2,
         "the claim and its renewal"
     );
@@ -551,20 +426,7 @@ async fn setup_with_the_organisations_own_keys_and_an_agent_keyed_from_the_envir
         .iter()
         .next()
         .unwrap();
-    post(
-        &c,
-        &d,
-        "FastShoes",
-        "Alice",
-        &request(
-            "fastshoes.redeem-twin",
-            "env-key-1",
-            "Alice",
-            &[("code", code)],
-            None,
-        ),
-    )
-    .await;
+    redeem(&c, &d, "Alice", "env-key-1", code).await;
     let path = out.to_string_lossy().into_owned();
     let args = [
         "--org",
@@ -590,7 +452,6 @@ async fn setup_with_the_organisations_own_keys_and_an_agent_keyed_from_the_envir
             key("FastShoes").to_string_der().to_string(),
         )],
     );
-    let o = agent.wait(&mut Vec::new(), "outcome", outcome_for("env-key-1"));
-    assert_eq!(o["status"], "granted", "{o}");
+    agent.granted(&mut Vec::new(), "env-key-1");
     let _ = std::fs::remove_dir_all(dir);
 }

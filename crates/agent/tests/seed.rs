@@ -3,9 +3,11 @@
 //! 600th), a second run creates nothing, the order code follows the ledger, and the results
 //! workflow run on a seeded file grants the top rows for real.
 
+mod cli;
 #[path = "../../workflow/tests/common/mod.rs"]
 mod common;
 
+use cli::results_staff;
 use common::*;
 use loyal_core::id::NftId;
 use loyal_core::transaction::TransferTransaction;
@@ -15,7 +17,7 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
 
-fn agent(args: &[&str]) -> Vec<Value> {
+fn agent(args: &[impl AsRef<std::ffi::OsStr> + std::fmt::Debug]) -> Vec<Value> {
     let out = Command::new(env!("CARGO_BIN_EXE_loyal-agent"))
         .args(args)
         .output()
@@ -51,11 +53,13 @@ fn results_workflow() -> Workflow {
 
 /// Every account the mirror lists under the finishers' key: (account, memo).
 async fn finishers_on_mirror(c: &NativeClient) -> Vec<(String, String)> {
-    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
     let key = seed::finisher_key().unwrap().public_key().to_string_raw();
     let path = format!("/api/v1/accounts?account.publickey={key}&limit=100");
-    let accounts: Vec<loyal_client::mirror::Account> =
-        m.pages(path, "accounts", 100).collect().await.unwrap();
+    let accounts: Vec<loyal_client::mirror::Account> = mirror(c)
+        .pages(path, "accounts", 100)
+        .collect()
+        .await
+        .unwrap();
     accounts
         .into_iter()
         .map(|a| (a.account, a.memo.unwrap_or_default()))
@@ -64,11 +68,7 @@ async fn finishers_on_mirror(c: &NativeClient) -> Vec<(String, String)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn seeds_the_finishers_and_a_results_file_the_workflow_accepts_once() {
-    let devnet = loyal_devnet::spawn(loyal_devnet::DevnetConfig::ephemeral())
-        .await
-        .unwrap();
-    let d = deploy(&devnet).await;
-    let c = client(d.client_network().unwrap());
+    let (_devnet, d, c) = journey(loyal_devnet::DevnetConfig::ephemeral()).await;
     let dir = std::env::temp_dir().join(format!("loyal-agent-seed-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let deployment = dir.join("deployment.json");
@@ -118,17 +118,14 @@ async fn seeds_the_finishers_and_a_results_file_the_workflow_accepts_once() {
     // writes the same file.
     let twin = token(&d, "twin");
     associate(&c, "Alice", &[twin]).await;
-    let mut tx = c
-        .prepare(
-            TransferTransaction::new()
-                .with_nft_transfer(NftId::new(twin, 1), account("FastShoes"), account("Alice"))
-                .with_transaction_id(c.new_transaction_id(account("FastShoes"))),
-        )
-        .unwrap();
-    tx.sign(&key("FastShoes"));
-    c.execute(&tx).await.unwrap();
-    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
-    m.wait_for_transaction(tx.transaction_id(), std::time::Duration::from_secs(30))
+    let give = TransferTransaction::new().with_nft_transfer(
+        NftId::new(twin, 1),
+        account("FastShoes"),
+        account("Alice"),
+    );
+    let given = execute_as(&c, "FastShoes", give).await;
+    mirror(&c)
+        .wait_for_transaction(&given.transaction_id, std::time::Duration::from_secs(30))
         .await
         .unwrap();
     let second = seed(&deployment, 249, &csv);
@@ -142,24 +139,11 @@ async fn seeds_the_finishers_and_a_results_file_the_workflow_accepts_once() {
     let short = dir.join("short.csv");
     let third = seed(&deployment, 3, &short);
     assert_eq!(third["created"], 0, "{third}");
-    let results = short.to_str().unwrap().to_owned();
-    let lines = agent(&[
-        "staff",
-        "--org",
-        "SuperMarathon",
-        "--deployment",
+    let lines = agent(&results_staff(
         deployment.to_str().unwrap(),
-        "--workflow",
-        "supermarathon.results",
-        "--request",
         "seed-test",
-        "--input",
-        "event=SuperMarathon 2026",
-        "--input",
-        "date=2026-11-29",
-        "--input-file",
-        &format!("results={results}"),
-    ]);
+        short.to_str().unwrap(),
+    ));
     let outcomes: Vec<(String, String)> = lines
         .iter()
         .filter(|l| l["event"] == "outcome")

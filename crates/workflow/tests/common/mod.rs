@@ -4,19 +4,20 @@
 #![allow(dead_code)]
 
 use loyal_client::native::{HyperTransport, TokioRuntime};
-use loyal_client::{Client, Network};
+use loyal_client::{Client, IpfsClient, MirrorClient, Network, Receipt};
 use loyal_core::id::{AccountId, TokenId};
 use loyal_core::key::PrivateKey;
 use loyal_core::time::Timestamp;
 use loyal_core::transaction::*;
-use loyal_devnet::{genesis, DevnetHandle};
+use loyal_devnet::{genesis, DevnetConfig, DevnetHandle};
 use loyal_proof::{Presentation, SignedPresentation};
 use loyal_workflow::setup::{setup, SetupConfig, ORGANISATIONS};
-use loyal_workflow::{Deployment, InboxRequest, NetworkConfig};
+use loyal_workflow::{Deployment, InboxRequest, NetworkConfig, Runner, Status, UnitReport};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
 pub type NativeClient = Client<HyperTransport, TokioRuntime>;
+pub type NativeRunner<'c> = Runner<'c, HyperTransport, TokioRuntime>;
 
 pub const SEED: [u8; 32] = [7; 32];
 
@@ -80,22 +81,62 @@ pub async fn deploy(d: &DevnetHandle) -> Deployment {
     setup(&client(deployment_network), &config).await.unwrap()
 }
 
+/// A devnet, the journey set up on it, and a client for it (the devnet lives as long as the
+/// handle is kept).
+pub async fn journey(config: DevnetConfig) -> (DevnetHandle, Deployment, NativeClient) {
+    let devnet = loyal_devnet::spawn(config).await.unwrap();
+    let d = deploy(&devnet).await;
+    let c = client(d.client_network().unwrap());
+    (devnet, d, c)
+}
+
+/// `org`'s runner with its own key and the journey's workflows.
+pub fn runner<'c>(c: &'c NativeClient, d: &Deployment, org: &str) -> NativeRunner<'c> {
+    Runner::new(c, d.clone(), org, key(org))
+        .unwrap()
+        .with_journey()
+        .unwrap()
+}
+
+pub fn mirror(c: &NativeClient) -> MirrorClient<'_, HyperTransport, TokioRuntime> {
+    MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url)
+}
+
+pub fn ipfs<'c>(c: &'c NativeClient, d: &Deployment) -> IpfsClient<'c, HyperTransport> {
+    IpfsClient::new(
+        c.transport(),
+        d.network.ipfs_api.as_deref().unwrap(),
+        d.network.ipfs_gateway.as_deref().unwrap(),
+    )
+}
+
 pub fn token(d: &Deployment, name: &str) -> TokenId {
     d.tokens[name].parse().unwrap()
 }
 
-/// The customer associates her account with tokens (what her wallet does before asking).
-pub async fn associate(c: &NativeClient, who: &str, tokens: &[TokenId]) {
+/// A transaction `who` pays for and signs with her own key (what her wallet does).
+pub async fn execute_as<D: TransactionData>(
+    c: &NativeClient,
+    who: &str,
+    builder: Builder<D>,
+) -> Receipt {
     let mut tx = c
-        .prepare(
-            TokenAssociateTransaction::new()
-                .with_account_id(account(who))
-                .with_token_ids(tokens.iter().copied())
-                .with_transaction_id(c.new_transaction_id(account(who))),
-        )
+        .prepare(builder.with_transaction_id(c.new_transaction_id(account(who))))
         .unwrap();
     tx.sign(&key(who));
-    c.execute(&tx).await.unwrap();
+    c.execute(&tx).await.unwrap()
+}
+
+/// The customer associates her account with tokens (what her wallet does before asking).
+pub async fn associate(c: &NativeClient, who: &str, tokens: &[TokenId]) {
+    execute_as(
+        c,
+        who,
+        TokenAssociateTransaction::new()
+            .with_account_id(account(who))
+            .with_token_ids(tokens.iter().copied()),
+    )
+    .await;
 }
 
 /// A fresh proof by `who` for `org`'s inbox: `nfts` owned, nonce the request id.
@@ -154,18 +195,78 @@ pub async fn post(c: &NativeClient, d: &Deployment, org: &str, who: &str, r: &In
     .unwrap()
 }
 
+/// `who` asks FastShoes for the twin of an order code.
+pub async fn redeem(c: &NativeClient, d: &Deployment, who: &str, id: &str, code: &str) -> u64 {
+    let r = request("fastshoes.redeem-twin", id, who, &[("code", code)], None);
+    post(c, d, "FastShoes", who, &r).await
+}
+
+/// A workflow a customer asks for with a proof: the inbox it is posted on and what the
+/// proof says it is for.
+pub struct ProofWorkflow {
+    pub org: &'static str,
+    pub workflow: &'static str,
+    pub purpose: &'static str,
+}
+
+pub const JOIN: ProofWorkflow = ProofWorkflow {
+    org: "FastShoes",
+    workflow: "fastshoes.challenge-join",
+    purpose: "challenge-join",
+};
+
+pub const TICKETS: ProofWorkflow = ProofWorkflow {
+    org: "StillWater",
+    workflow: "stillwater.tickets",
+    purpose: "stillwater-tickets",
+};
+
+impl ProofWorkflow {
+    /// `who`'s proof for this workflow under `nonce`.
+    pub fn proof(&self, d: &Deployment, who: &str, nonce: &str, nfts: &[(TokenId, u64)]) -> String {
+        proof(d, self.org, self.purpose, who, nonce, nfts)
+    }
+
+    /// `who`'s request `id` carrying `proof`, whatever its nonce.
+    pub async fn post(&self, c: &NativeClient, d: &Deployment, who: &str, id: &str, proof: String) {
+        let r = request(self.workflow, id, who, &[], Some(proof));
+        post(c, d, self.org, who, &r).await;
+    }
+
+    /// `who`'s request `id` with a fresh proof of `nfts` whose nonce is the request.
+    pub async fn ask(
+        &self,
+        c: &NativeClient,
+        d: &Deployment,
+        who: &str,
+        id: &str,
+        nfts: &[(TokenId, u64)],
+    ) {
+        self.post(c, d, who, id, self.proof(d, who, id, nfts)).await;
+    }
+}
+
 /// Who owns an NFT, from the mirror.
 pub async fn owner(c: &NativeClient, token: TokenId, serial: u64) -> Option<String> {
-    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
-    m.nft(&token.to_string(), serial as i64)
+    mirror(c)
+        .nft(&token.to_string(), serial as i64)
         .await
         .unwrap()
         .account_id
 }
 
+/// How many NFTs of `token` the mirror lists.
+pub async fn minted(c: &NativeClient, token: TokenId) -> usize {
+    mirror(c)
+        .token_nfts(&token.to_string(), 10)
+        .collect()
+        .await
+        .unwrap()
+        .len()
+}
+
 pub async fn balance(c: &NativeClient, who: &str, token: TokenId) -> i64 {
-    let m = loyal_client::MirrorClient::new(c.transport(), c.runtime(), &c.network().mirror_url);
-    let rels = m
+    let rels = mirror(c)
         .account_tokens(&account(who).to_string(), 10)
         .collect()
         .await
@@ -176,10 +277,7 @@ pub async fn balance(c: &NativeClient, who: &str, token: TokenId) -> i64 {
 }
 
 /// Polls the runner's inbox until `n` requests have reports (the mirror lags the posts).
-pub async fn poll_n(
-    runner: &mut loyal_workflow::Runner<'_, HyperTransport, TokioRuntime>,
-    n: usize,
-) -> Vec<loyal_workflow::UnitReport> {
+pub async fn poll_n(runner: &mut NativeRunner<'_>, n: usize) -> Vec<UnitReport> {
     let mut all = Vec::new();
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
     while all.len() < n {
@@ -192,4 +290,28 @@ pub async fn poll_n(
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     all
+}
+
+/// The next request's report.
+pub async fn poll_one(runner: &mut NativeRunner<'_>) -> UnitReport {
+    poll_n(runner, 1).await.remove(0)
+}
+
+/// The next `n` requests' reports by request id.
+pub async fn poll_by_id(runner: &mut NativeRunner<'_>, n: usize) -> BTreeMap<String, UnitReport> {
+    poll_n(runner, n)
+        .await
+        .into_iter()
+        .map(|r| (r.request.clone(), r))
+        .collect()
+}
+
+#[track_caller]
+pub fn assert_granted(r: &UnitReport) {
+    assert_eq!(r.status, Status::Granted, "{r:?}");
+}
+
+#[track_caller]
+pub fn assert_code(r: &UnitReport, code: &str) {
+    assert_eq!(r.code.as_deref(), Some(code), "{r:?}");
 }
