@@ -163,14 +163,8 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
             }
             Action::Transfer { token, serial, to } => {
                 let token = self.token(token, at)?;
-                let serial = number(
-                    &template::render(serial, ctx, &format!("{at}.serial"))?,
-                    &format!("{at}.serial"),
-                )?;
-                let to = account(
-                    &template::text(to, ctx, &format!("{at}.to"))?,
-                    &format!("{at}.to"),
-                )?;
+                let serial = number(serial, ctx, at, "serial")?;
+                let to = recipient(to, ctx, at)?;
                 self.run(
                     id,
                     &memo,
@@ -189,22 +183,13 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
                 to,
             } => {
                 let token = self.token(token, at)?;
-                let to = account(
-                    &template::text(to, ctx, &format!("{at}.to"))?,
-                    &format!("{at}.to"),
-                )?;
+                let to = recipient(to, ctx, at)?;
                 let mut tx = TokenAirdropTransaction::new();
                 if let Some(serial) = serial {
-                    let serial = number(
-                        &template::render(serial, ctx, &format!("{at}.serial"))?,
-                        &format!("{at}.serial"),
-                    )?;
+                    let serial = number(serial, ctx, at, "serial")?;
                     tx = tx.with_nft_transfer(NftId::new(token, serial), org, to);
                 } else if let Some(amount) = amount {
-                    let amount = number(
-                        &template::render(amount, ctx, &format!("{at}.amount"))?,
-                        &format!("{at}.amount"),
-                    )? as i64;
+                    let amount = number(amount, ctx, at, "amount")? as i64;
                     tx = tx
                         .with_token_transfer(token, org, -amount)
                         .with_token_transfer(token, to, amount);
@@ -213,14 +198,8 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
             }
             Action::FungibleTransfer { token, amount, to } => {
                 let token = self.token(token, at)?;
-                let amount = number(
-                    &template::render(amount, ctx, &format!("{at}.amount"))?,
-                    &format!("{at}.amount"),
-                )? as i64;
-                let to = account(
-                    &template::text(to, ctx, &format!("{at}.to"))?,
-                    &format!("{at}.to"),
-                )?;
+                let amount = number(amount, ctx, at, "amount")? as i64;
+                let to = recipient(to, ctx, at)?;
                 self.run(
                     id,
                     &memo,
@@ -280,20 +259,26 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
     }
 }
 
-/// A serial or amount: a whole number from 1 that fits an `i64` (what the ledger takes).
-fn number(v: &Value, field: &str) -> Result<u64> {
+/// A serial or amount, rendered from the request: a whole number from 1 that fits an `i64`
+/// (what the ledger takes). `name` is its field in action `at`, for the error.
+fn number(v: &Value, ctx: &Value, at: &str, name: &str) -> Result<u64> {
+    let field = format!("{at}.{name}");
+    let v = template::render(v, ctx, &field)?;
     v.as_u64()
         .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
         .filter(|n| (1..=i64::MAX as u64).contains(n))
         .ok_or_else(|| Error::InvalidInput {
-            input: field.into(),
+            input: field,
             reason: format!("{v} is not a whole number"),
         })
 }
 
-fn account(s: &str, field: &str) -> Result<AccountId> {
+/// The account action `at`'s `to`, rendered from the request, names.
+fn recipient(to: &str, ctx: &Value, at: &str) -> Result<AccountId> {
+    let field = format!("{at}.to");
+    let s = template::text(to, ctx, &field)?;
     s.parse().map_err(|e| Error::InvalidInput {
-        input: field.into(),
+        input: field,
         reason: format!("{s:?}: {e}"),
     })
 }
