@@ -12,7 +12,7 @@ import { startDevnet } from "./devnet.mjs";
 const [base, binary, outJson] = process.argv.slice(2);
 const devnet = await startDevnet(binary);
 const browser = await chromium.launch(CHROMIUM);
-const PAGES = ["", "bestproducer/", "fastshoes/", "fastshoes/provenance/", "fastshoes/staff/", "supermarathon/", "supermarathon/staff/", "stillwater/", "stillwater/staff/", "console/"];
+const PAGES = ["", "bestproducer/", "fastshoes/", "fastshoes/provenance/", "fastshoes/staff/", "supermarathon/", "supermarathon/staff/", "stillwater/", "stillwater/staff/", "stillwater/gate/", "console/"];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const figures = {};
 try {
