@@ -84,14 +84,16 @@ pub fn run(args: &[String]) -> Result {
         None
     };
     let www = root().join("target/www");
-    publish_deployment(&deployment, &www.join("deployment.json"))?;
+    publish_deployment(&deployment, &www.join("deployment.json"), false)?;
+    publish_deployment(&deployment, &www.join("deployment.staff.json"), true)?;
 
     let addr = crate::serve::spawn(www, "127.0.0.1:8080")
         .map_err(|e| format!("cannot serve the portals on 127.0.0.1:8080: {e}"))?;
-    println!("\nPortals (each page reads the journey's tokens and topics from /deployment.json):");
+    println!("\nPortals (each page reads the journey's tokens and topics from the deployment its address names):");
     println!("  landing page           http://{addr}/");
     for (_, dir) in crate::portals::PAGES {
-        println!("  {dir:<22} http://{addr}/{dir}/?deployment=/deployment.json");
+        let file = if is_staff(dir) { "deployment.staff.json" } else { "deployment.json" };
+        println!("  {dir:<22} http://{addr}/{dir}/?deployment=/{file}");
     }
     println!("\nWallet extension: {}", extension.display());
     println!("{}", crate::wallet::how_to_load(&extension));
@@ -138,9 +140,16 @@ fn start(c: &mut std::process::Command, name: &str, ready: fn(&str) -> bool) -> 
     Err(format!("the {name} exited before it was ready ({s})"))
 }
 
+/// The organisations' own pages (their keys are typed in there), which also see the order codes
+/// the till hands out; customers' pages and the gate do not.
+fn is_staff(dir: &str) -> bool {
+    dir == "bestproducer" || dir.ends_with("/staff")
+}
+
 /// The deployment as the portals may see it: every organisation's key left out (on the devnet
-/// they are the published genesis keys, but a page has no business with them).
-fn publish_deployment(from: &Path, to: &Path) -> Result {
+/// they are the published genesis keys, but a page has no business with them), and for
+/// customers' pages the lookup tables too (FastShoes' order codes are what a buyer redeems).
+fn publish_deployment(from: &Path, to: &Path, staff: bool) -> Result {
     let text = std::fs::read(from).map_err(|e| format!("{}: {e}", from.display()))?;
     let mut json: serde_json::Value =
         serde_json::from_slice(&text).map_err(|e| format!("{}: {e}", from.display()))?;
@@ -148,6 +157,9 @@ fn publish_deployment(from: &Path, to: &Path) -> Result {
         for org in orgs.values_mut().filter_map(|o| o.as_object_mut()) {
             for secret in ["key", "key_env", "key_file"] {
                 org.remove(secret);
+            }
+            if !staff {
+                org.remove("tables");
             }
         }
     }
