@@ -33,7 +33,15 @@ pub fn seed(agent: &Path, deployment: &Path, demo: &Path) -> Result<Value> {
 /// Alice's steps, with the seeded order code and results file.
 pub fn steps(seeded: &Value, addr: &str, agent: &Path, deployment: &Path) -> String {
     let s = |v: &Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
-    let page = |dir: &str| format!("http://{addr}/{dir}/?deployment=/deployment.json");
+    // The staff pages read the deployment with its lookup tables, as the demo serves it.
+    let page = |dir: &str| {
+        let file = if dir.ends_with("/staff") {
+            "deployment.staff.json"
+        } else {
+            "deployment.json"
+        };
+        format!("http://{addr}/{dir}/?deployment=/{file}")
+    };
     let order = match seeded["order"]["code"].as_str() {
         Some(code) => format!(
             "redeem order code {code} (twin #{})",
