@@ -193,6 +193,35 @@ fn live_suites(tally: &mut Tally, filter: &[&str]) {
     let (ok, out) = tee(wasm);
     tally.record("loyal-wasm against the devnet in Chromium", ok, &out);
 
+    // The workflow runner in a page: setup, results, redeem and tickets over fetch.
+    let mut runner = cmd(
+        "cargo",
+        &[
+            "test",
+            "-p",
+            "loyal-workflow",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser_runner",
+            "--no-fail-fast",
+        ],
+    );
+    runner
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        // Built for this devnet's default ports, not one named in the caller's environment.
+        .env_remove("LOYAL_DEVNET_GRPC_WEB")
+        .env_remove("LOYAL_DEVNET_MIRROR")
+        .env_remove("LOYAL_DEVNET_IPFS")
+        .args(filter);
+    let (ok, out) = tee(runner);
+    tally.record(
+        "loyal-workflow runner against the devnet in Chromium",
+        ok,
+        &out,
+    );
+
     let mut node = cmd("node", &["run.mjs"]);
     node.current_dir(crate::run::root().join("tests/pkg"));
     let (ok, out) = tee(node);
