@@ -8,19 +8,25 @@ use std::process::{Child, Stdio};
 
 pub struct LiveDevnet(Child);
 
+/// The debug devnet binary, built at most once per xtask run: hedera-proto's build script
+/// reruns on every cargo invocation (it watches files it rewrites), so each `cargo build` of the
+/// devnet recompiles it and the devnet even when nothing changed.
+pub fn devnet_binary() -> Result<std::path::PathBuf> {
+    static BUILT: std::sync::OnceLock<Result<std::path::PathBuf>> = std::sync::OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            status(cmd(
+                "cargo",
+                &["build", "-q", "-p", "loyal-devnet", "--bin", "loyal-devnet"],
+            ))?;
+            Ok(crate::run::cargo_target().join("debug/loyal-devnet"))
+        })
+        .clone()
+}
+
 impl LiveDevnet {
     pub fn start() -> Result<Self> {
-        status(cmd(
-            "cargo",
-            &["build", "-q", "-p", "loyal-devnet", "--bin", "loyal-devnet"],
-        ))?;
-        let mut child = cmd(
-            crate::run::cargo_target()
-                .join("debug/loyal-devnet")
-                .to_str()
-                .unwrap(),
-            &["--ephemeral"],
-        )
+        let mut child = cmd(devnet_binary()?.to_str().unwrap(), &["--ephemeral"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

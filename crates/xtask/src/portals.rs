@@ -65,16 +65,13 @@ fn build_page(html: &str, dir: &str) -> Result {
 /// landing page as the anchor; target/bench/portals.json.
 pub fn bench() -> Result {
     build()?;
-    crate::run::status(cmd(
-        "cargo",
-        &["build", "-q", "-p", "loyal-devnet", "--bin", "loyal-devnet"],
-    ))?;
+    let devnet = crate::live::devnet_binary()?;
     let addr = crate::serve::spawn(root().join("target/www"), "127.0.0.1:0")
         .map_err(|e| format!("cannot serve the portals: {e}"))?;
     let out = root().join("target/bench/portals.json");
     let _ = std::fs::create_dir_all(out.parent().unwrap());
     let mut node = cmd("node", &["tti.mjs", &format!("http://{addr}")]);
-    node.arg(crate::run::cargo_target().join("debug/loyal-devnet"))
+    node.arg(&devnet)
         .arg(&out)
         .current_dir(root().join("tests/portals"));
     status(node)

@@ -55,13 +55,10 @@ pub fn suites() -> Vec<(String, bool, String)> {
         Ok(dir) => dir,
         Err(e) => return vec![("wallet extension build".into(), false, e)],
     };
-    if let Err(e) = crate::run::status(crate::run::cmd(
-        "cargo",
-        &["build", "-q", "-p", "loyal-devnet", "--bin", "loyal-devnet"],
-    )) {
-        return vec![("devnet build".into(), false, e)];
-    }
-    let devnet = crate::run::cargo_target().join("debug/loyal-devnet");
+    let devnet = match crate::live::devnet_binary() {
+        Ok(path) => path,
+        Err(e) => return vec![("devnet build".into(), false, e)],
+    };
     let shots = root().join("target/wallet/screenshots");
     let mut node = crate::run::cmd("node", &["journey.mjs"]);
     node.arg(&ext)
@@ -91,15 +88,12 @@ pub fn suites() -> Vec<(String, bool, String)> {
 pub fn bench() -> Result {
     crate::install::npm("tests/wallet")?;
     let ext = build()?;
-    crate::run::status(crate::run::cmd(
-        "cargo",
-        &["build", "-q", "-p", "loyal-devnet", "--bin", "loyal-devnet"],
-    ))?;
+    let devnet = crate::live::devnet_binary()?;
     let out = root().join("target/bench/wallet.json");
     std::fs::create_dir_all(out.parent().unwrap()).map_err(|e| e.to_string())?;
     let mut node = crate::run::cmd("node", &["bench.mjs"]);
     node.arg(&ext)
-        .arg(crate::run::cargo_target().join("debug/loyal-devnet"))
+        .arg(&devnet)
         .arg(&out)
         .current_dir(root().join("tests/wallet"));
     crate::run::status(node)?;
