@@ -11,7 +11,8 @@
 // forward), then claims it (HIP-904) with the transaction signed in the wallet; the mirror
 // says she owns it. StillWater: she presents twin + accomplishment in one proof, two tickets
 // arrive, a second presentation of the pair is refused, she sends one ticket to Bob, who
-// claims it. The venue gate admits Alice once on a ticket proof answering its code.
+// claims it. The venue gate admits Alice once on a ticket proof answering its code. Then she
+// sells her twin to Bob after signing a new presentation: StillWater refuses it (PROOF_NOT_OWNER).
 // Usage: node journey.mjs BASE_URL EXTENSION_DIR DEVNET_BINARY AGENT_BINARY OUT_DIR
 import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
@@ -19,8 +20,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AccountId, Client, PendingAirdropId, PrivateKey, TokenClaimAirdropTransaction, TokenId } from "@hashgraph/sdk";
-import { browserWithWallet, devnet as startDevnet, setUp } from "../wallet/harness.mjs";
+import { AccountId, Client, NftId, PendingAirdropId, PrivateKey, TokenAssociateTransaction, TokenClaimAirdropTransaction, TokenId, TransferTransaction } from "@hashgraph/sdk";
+import { ALICE_KEY, browserWithWallet, devnet as startDevnet, setUp } from "../wallet/harness.mjs";
 import { tally, settled } from "./pages.mjs";
 
 const [base, extension, binary, agentBinary, out] = process.argv.slice(2);
@@ -36,8 +37,9 @@ let agent = null;
 let shared = null;
 
 /** Clicks `button`, answers each approval window the wallet opens with the next of
- *  `decisions` (default #approve), and resolves to the page's status once it is idle. */
-async function act(page, button, decisions = []) {
+ *  `decisions` (default #approve), and resolves to the page's status once it is idle.
+ *  `before(text, index)`, if given, is awaited before each window is answered. */
+async function act(page, button, decisions = [], before = null) {
   const windows = [];
   const texts = [];
   // A window's address may still be about:blank when it opens: looked at when answered.
@@ -52,6 +54,7 @@ async function act(page, button, decisions = []) {
         if (!w.url().includes("/approve.html")) continue;
         await w.waitForFunction(() => !document.getElementById("details").hidden || !document.getElementById("error").hidden);
         texts.push(await w.innerText("body"));
+        if (before) await before(texts[texts.length - 1], texts.length - 1);
         // The window closes itself on the click: a click that sees it go is still a click.
         await w.click(decisions.shift() ?? "#approve").catch((e) => { if (!/closed/.test(e.message)) throw e; });
         continue;
@@ -223,7 +226,8 @@ try {
     r.text.startsWith("One ticket sent to 0.0.1006 (Bob)") && bobPending.length === 1 && bobPending[0].amount === 1 && bobPending[0].sender_id === "0.0.1005",
     `${r.text}; Bob ${JSON.stringify(bobPending)}`);
   // Bob accepts it with his own key (the official SDK as his wallet): one ticket each.
-  const bob = Client.forNetwork({ [net.grpc]: "0.0.3" }).setOperator("0.0.1006", PrivateKey.fromBytesECDSA(createHash("sha256").update("loyal-devnet/Bob").digest()));
+  const bobKey = PrivateKey.fromBytesECDSA(createHash("sha256").update("loyal-devnet/Bob").digest());
+  const bob = Client.forNetwork({ [net.grpc]: "0.0.3" }).setOperator("0.0.1006", bobKey);
   await (await new TokenClaimAirdropTransaction().addPendingAirdropId(new PendingAirdropId({ senderId: AccountId.fromString("0.0.1005"), receiverId: AccountId.fromString("0.0.1006"), tokenId: TokenId.fromString(ticket) })).execute(bob)).getReceipt(bob);
   bob.close();
   for (let i = 0; i < 50 && (await balance("0.0.1006")) !== 1; i++) await new Promise((ok) => setTimeout(ok, 100));
@@ -254,6 +258,40 @@ try {
   r = await act(gate, "#admit");
   t.check("gate: a new proof for her one ticket is refused: a ticket gets in once (ALREADY_ADMITTED)", r.error && r.code === "ALREADY_ADMITTED", r.text);
   await gate.screenshot({ path: `${out}/08-gate-refused.png`, fullPage: true });
+
+  // Presenting after the twin was sold: Alice signs the proof of her twin and accomplishment,
+  // and before StillWater checks it she sells the twin to Bob (a transfer signed with her
+  // key elsewhere: the SDK as her other wallet). StillWater's runner checks ownership on
+  // the ledger when it verifies the proof, before the pair-once rule: the refusal is for
+  // not owning the twin (PROOF_NOT_OWNER), not ALREADY_REDEEMED, and no ticket comes.
+  const twinId = TokenId.fromString(twin);
+  const bobTwin = (await get(`/accounts/0.0.1006/tokens?token.id=${twin}`)).tokens?.length > 0;
+  if (!bobTwin) {
+    const bc = Client.forNetwork({ [net.grpc]: "0.0.3" }).setOperator("0.0.1006", bobKey);
+    await (await new TokenAssociateTransaction().setAccountId("0.0.1006").setTokenIds([twinId]).execute(bc)).getReceipt(bc);
+    bc.close();
+  }
+  let soldAt = -1;
+  const sell = async (text, i) => {
+    // Window 0 is the proof, signed while she still owns the twin; window 1 posts it.
+    if (i !== 1) return;
+    const ac = Client.forNetwork({ [net.grpc]: "0.0.3" }).setOperator("0.0.1005", PrivateKey.fromStringDer(ALICE_KEY));
+    await (await new TransferTransaction().addNftTransfer(new NftId(twinId, order.serial), "0.0.1005", "0.0.1006").execute(ac)).getReceipt(ac);
+    ac.close();
+    for (let k = 0; k < 100 && (await get(`/tokens/${twin}/nfts/${order.serial}`)).account_id !== "0.0.1006"; k++) await new Promise((ok) => setTimeout(ok, 100));
+    soldAt = i;
+  };
+  r = await act(sw, "#present", [], sell);
+  const swRefused = (await get(`/topics/${d.organisations.StillWater.outcomes_topic}/messages?limit=100`)).messages
+    .map((m) => JSON.parse(Buffer.from(m.message, "base64").toString())).filter((m) => m.type === "outcome" && m.workflow === "stillwater.tickets" && m.status === "refused");
+  const twinOwner = (await get(`/tokens/${twin}/nfts/${order.serial}`)).account_id;
+  t.check("StillWater: presenting after the twin was sold to Bob is refused for not owning it (PROOF_NOT_OWNER shown with its code), no ticket arrives",
+    r.error && r.code === "PROOF_NOT_OWNER" && (await sw.getAttribute("#status", "data-code")) === "PROOF_NOT_OWNER" && soldAt === 1 && twinOwner === "0.0.1006"
+      && r.windows[0].includes("loyal-proof/1") && (await balance("0.0.1005")) === 1 && swRefused.some((m) => m.code === "PROOF_NOT_OWNER" && m.account === "0.0.1005"),
+    `${r.text} [${r.code}] / ${r.hint}; sold before window ${soldAt}; owner ${twinOwner}; ${JSON.stringify(swRefused.map((m) => m.code))}`);
+  await sw.screenshot({ path: `${out}/09-stillwater-twin-sold.png`, fullPage: true });
+  r = await act(sw, "#present");
+  t.check("StillWater: with the twin gone, presenting again is refused before anything is signed (NO_TWIN)", r.error && r.code === "NO_TWIN" && r.windows.length === 0, r.text);
   t.check("no uncaught page errors", errors.length === 0, errors.join("; "));
 } catch (e) {
   t.check("journey", false, e.stack);
