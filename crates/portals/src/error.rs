@@ -36,6 +36,9 @@ impl Error {
             "INVALID_SIGNATURE" | "KEY_MISMATCH" => {
                 "the key does not belong to this account: check the staff key."
             }
+            "PROOF_NOT_OWNER" => {
+                "the NFT is no longer in your account (sold or sent?): refresh what you can present, then present what you hold."
+            }
             "NO_STAFF_KEY" => "enter the organisation's key in the Staff key panel (or use the devnet key).",
             "INSUFFICIENT_ACCOUNT_BALANCE" | "INSUFFICIENT_PAYER_BALANCE" => {
                 "fund the account with hbar and try again."
