@@ -5,7 +5,8 @@
 // request approved in the extension's window; FastShoes' runner transfers the twin), the
 // provenance shows BestProducer → FastShoes → Alice, and a second redemption of the same code
 // is refused (ALREADY_REDEEMED), she joins the challenge with a proof of her twin. SuperMarathon's
-// results workflow (loyal-agent staff) airdrops her accomplishment; on the runner's
+// staff publish the results on their page (the results workflow in a worker loaded on Publish)
+// and it airdrops her accomplishment, Bob (600th) none; on the runner's
 // page Alice connects her wallet (the extension's approval window), sees the accomplishment
 // NFT waiting for her as a pending airdrop, declines once (USER_REJECTED shown with a way
 // forward), then claims it (HIP-904) with the transaction signed in the wallet; the mirror
@@ -95,7 +96,11 @@ try {
   });
   // FastShoes' staff file: its orders table too (never on a customer page), no keys.
   const staffPart = JSON.stringify({ ...JSON.parse(publicPart), organisations: { ...JSON.parse(publicPart).organisations, FastShoes: { ...JSON.parse(publicPart).organisations.FastShoes, tables: d.organisations.FastShoes.tables } } });
-  shared = createServer((req, res) => res.writeHead(200, { "access-control-allow-origin": "*", "content-type": "application/json" }).end(req.url.startsWith("/fastshoes-staff") ? staffPart : publicPart));
+  // SuperMarathon's staff file: its assets table (the medal image the results workflow puts in
+  // each accomplishment's metadata), no keys.
+  const marathonPart = JSON.stringify({ ...JSON.parse(publicPart), organisations: { ...JSON.parse(publicPart).organisations, SuperMarathon: { ...JSON.parse(publicPart).organisations.SuperMarathon, tables: d.organisations.SuperMarathon.tables } } });
+  shared = createServer((req, res) => res.writeHead(200, { "access-control-allow-origin": "*", "content-type": "application/json" })
+    .end(req.url.startsWith("/fastshoes-staff") ? staffPart : req.url.startsWith("/supermarathon-staff") ? marathonPart : publicPart));
   await new Promise((r) => shared.listen(0, "127.0.0.1", r));
   const deploymentUrl = `http://127.0.0.1:${shared.address().port}/deployment.json`;
   agent = spawn(agentBinary, ["--org", "all", "--deployment", deploymentPath, "--poll-ms", "100"], { stdio: ["ignore", "ignore", "inherit"] });
@@ -154,19 +159,35 @@ try {
   await shop.screenshot({ path: `${out}/02b-fastshoes-challenge.png`, fullPage: true });
   t.check("FastShoes: no uncaught page errors", shopErrors.length === 0, shopErrors.join("; "));
 
-  // SuperMarathon publishes the results: its results workflow, run by loyal-agent's staff
-  // command (the staff page does not run workflows yet), airdrops an accomplishment to each
-  // finisher in the top 500. Alice is 250th; Bob, 600th, gets none.
-  const csv = join(scratch, "results.csv");
-  writeFileSync(csv, "account,position,time\n0.0.1005,250,3:41:07\n0.0.1006,600,4:58:30\n");
-  const results = spawnSync(agentBinary, ["staff", "--org", "SuperMarathon", "--deployment", deploymentPath, "--workflow", "supermarathon.results",
-    "--request", "portals-results", "--input", "event=SuperMarathon 2026", "--input", "date=2026-11-29", "--input-file", `results=${csv}`], { encoding: "utf8" });
-  const outcomes = results.stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l)).filter((l) => l.event === "outcome");
+  // SuperMarathon's staff publish the results on their page: the results workflow runs in a
+  // worker the page starts on Publish, with SuperMarathon's key, and airdrops an accomplishment
+  // to each finisher in the top 500. Alice is 250th; Bob, 600th, gets none.
   const token = d.tokens.accomplishment;
+  const desk = await wallet.context.newPage();
+  const deskErrors = [];
+  desk.on("pageerror", (e) => deskErrors.push(e.message));
+  await desk.goto(`${base}/supermarathon/staff/${query}&deployment=${encodeURIComponent(deploymentUrl.replace("deployment.json", "supermarathon-staff.json"))}`);
+  await settled(desk);
+  const coldWorker = await desk.evaluate(() => performance.getEntriesByType("resource").filter((r) => r.name.includes("supermarathon_runner")).length);
+  await desk.click("#staff-devnet");
+  await desk.waitForSelector("#staff[data-ready=true]");
+  await settled(desk);
+  await desk.fill("#results-csv", "account,position,time\n0.0.1005,250,3:41:07\n0.0.1006,600,4:58:30\n");
+  const published = await act(desk, "#publish");
+  const rows = await desk.$$eval("#results-rows li", (ls) => ls.map((l) => ({ status: l.dataset.status, code: l.dataset.code, text: l.textContent })));
+  const summary = await desk.textContent("#results-summary");
+  for (let i = 0; i < 100 && !(await get("/accounts/0.0.1005/airdrops/pending")).airdrops?.some((a) => a.token_id === token); i++) await new Promise((r) => setTimeout(r, 100));
+  const alicePending = (await get("/accounts/0.0.1005/airdrops/pending")).airdrops.filter((a) => a.token_id === token);
   const bobHas = [...(await get("/accounts/0.0.1006/nfts")).nfts, ...(await get("/accounts/0.0.1006/airdrops/pending")).airdrops].filter((n) => n.token_id === token);
-  t.check("SuperMarathon results: Alice (250th) granted an accomplishment, Bob (600th) none",
-    results.status === 0 && outcomes[0]?.status === "granted" && outcomes[1]?.code === "PREDICATE" && bobHas.length === 0, JSON.stringify(outcomes).slice(0, 300));
-  for (let i = 0; i < 100 && !(await get("/accounts/0.0.1005/airdrops/pending")).airdrops?.length; i++) await new Promise((r) => setTimeout(r, 100));
+  t.check("SuperMarathon staff page: Publish runs the results workflow in a worker loaded on demand; Alice (250th) airdropped an accomplishment, Bob (600th) refused PREDICATE",
+    coldWorker === 0 && !published.error && summary === "Published: 1 granted, 1 refused." && published.text === summary && rows.length === 2
+      && rows[0].status === "granted" && rows[0].text.includes("0.0.1005") && rows[0].text.includes(`${token}#1`)
+      && rows[1].status === "refused" && rows[1].code === "PREDICATE" && rows[1].text.includes("0.0.1006")
+      && alicePending.length === 1 && alicePending[0].serial_number === 1 && alicePending[0].sender_id === "0.0.1003" && bobHas.length === 0,
+    `${published.text} / ${summary} / ${JSON.stringify(rows).slice(0, 300)} / cold worker loads ${coldWorker} / Alice ${JSON.stringify(alicePending)} / Bob ${bobHas.length}`);
+  await desk.screenshot({ path: `${out}/03a-supermarathon-results.png`, fullPage: true });
+  t.check("SuperMarathon staff: no uncaught page errors", deskErrors.length === 0, deskErrors.join("; "));
+  await desk.close();
 
   const page = await wallet.context.newPage();
   await page.setViewportSize({ width: 1000, height: 900 });

@@ -20,6 +20,7 @@ pub mod ledger;
 pub mod names;
 pub mod nft;
 pub mod proof;
+pub mod results;
 pub mod staff;
 pub mod status;
 pub mod twin;

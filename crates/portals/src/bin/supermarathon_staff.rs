@@ -1,5 +1,5 @@
-//! SuperMarathon's staff page: the accomplishment collection (the results upload and the
-//! airdrop to the top 500 are the results workflow's, run by SuperMarathon's agent).
+//! SuperMarathon's staff page: the accomplishment collection, and the results (CSV) whose
+//! workflow airdrops an accomplishment to the top 500, run in a worker loaded on Publish.
 
 use std::rc::Rc;
 
@@ -7,7 +7,8 @@ use loyal_core::transaction::{TokenCreateTransaction, TokenType};
 use loyal_portals::dom::{self, on_click, set_text};
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::Staff;
-use loyal_portals::{config, ledger, names, status, Error};
+use loyal_portals::{config, ledger, names, results, status, workflow, Error};
+use serde_json::json;
 
 struct Page {
     staff: Rc<Staff>,
@@ -44,8 +45,9 @@ fn main() {
         Err(e) => return status::fail(&e),
     };
     set_text("network", &config::describe(&network));
+    let staff = Staff::install("SuperMarathon", names::SUPER_MARATHON, network);
     let page = Rc::new(Page {
-        staff: Staff::install("SuperMarathon", names::SUPER_MARATHON, network),
+        staff: staff.clone(),
     });
     dom::done("Ready.");
     on_click("create", move || {
@@ -54,6 +56,37 @@ fn main() {
             let token = p.create().await?;
             dom::set_value("collection", &token);
             dom::done(&format!("Created {token}."));
+            Ok(())
+        }
+    });
+    on_click("publish", move || {
+        let staff = staff.clone();
+        async move {
+            let account = staff.account()?.to_string();
+            let key = staff.key()?.to_string_der().to_string();
+            let client = staff.client()?;
+            dom::busy("Reading the deployment…");
+            let deployment = workflow::load(&client).await?.ok_or_else(|| {
+                Error::new(
+                    "NO_DEPLOYMENT",
+                    "this page needs ?deployment=URL for its workflows",
+                )
+            })?;
+            let date = dom::input_value("results-date");
+            let csv = dom::input_value("results-csv");
+            if csv.trim().is_empty() {
+                return Err(Error::new(
+                    "INVALID_INPUT",
+                    "paste the results CSV (account,position,time)",
+                ));
+            }
+            dom::busy("Starting the results runner…");
+            let inputs =
+                json!({ "event": dom::input_value("results-event"), "date": date, "results": csv });
+            let line =
+                results::publish(deployment, account, key, format!("results-{date}"), inputs)
+                    .await?;
+            dom::done(&line);
             Ok(())
         }
     });
