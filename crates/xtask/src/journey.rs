@@ -1,6 +1,6 @@
 //! `cargo xtask demo --journey`: what Alice's steps need before she takes them, seeded by
 //! `loyal-agent seed` once the agents are up (the race's other finishers on the ledger, the
-//! results file for SuperMarathon's staff, an order code for her receipt), and the steps.
+//! results file for SuperMarathon's staff page, an order code for her receipt), and the steps.
 
 use crate::run::Result;
 use serde_json::Value;
@@ -55,8 +55,9 @@ pub fn steps(seeded: &Value, addr: &str, agent: &Path, deployment: &Path) -> Str
         "\nJourney seeded: {} other finishers on the ledger ({} new, {}–{}); Alice {} is {}th, Bob {} is {}th.\n\
          In the wallet, import the devnet's genesis accounts (Alice and Bob), then as Alice:\n\
          \x20 1. FastShoes {}: connect, {order}, then join the challenge.\n\
-         \x20 2. SuperMarathon staff {}: event \"{}\", date {}, results: paste {results} ({} rows).\n\
-         \x20    From a shell, the same workflow: {} staff --org SuperMarathon --deployment {} --workflow supermarathon.results --request results-1 --input \"event={}\" --input date={} --input-file results={results}\n\
+         \x20 2. SuperMarathon staff {}: Use the devnet key; event \"{}\", date {}; paste {results} ({} rows) into Results; Publish.\n\
+         \x20    The results workflow runs in the page (a worker loaded on Publish): a line per row (airdropped, or refused with its code), then a summary.\n\
+         \x20    The same action from a shell (same request id: it resumes, nothing is granted twice): {} staff --org SuperMarathon --deployment {} --workflow supermarathon.results --request results-{} --input \"event={}\" --input date={} --input-file results={results}\n\
          \x20 3. SuperMarathon {}: connect and claim the accomplishment waiting for you.\n\
          \x20 4. StillWater {}: connect, present the twin and the accomplishment (two tickets), send one to Bob.",
         seeded["finishers"],
@@ -74,6 +75,7 @@ pub fn steps(seeded: &Value, addr: &str, agent: &Path, deployment: &Path) -> Str
         seeded["rows"],
         agent.display(),
         deployment.display(),
+        s(&race["date"]),
         s(&race["event"]),
         s(&race["date"]),
         page("supermarathon"),
