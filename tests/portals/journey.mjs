@@ -172,7 +172,13 @@ try {
   await desk.click("#staff-devnet");
   await desk.waitForSelector("#staff[data-ready=true]");
   await settled(desk);
-  await desk.fill("#results-csv", "account,position,time\n0.0.1005,250,3:41:07\n0.0.1006,600,4:58:30\n");
+  // A results file fills the CSV box; the journey then pastes the same rows (what staff do by hand).
+  const resultsCsv = "account,position,time\n0.0.1005,250,3:41:07\n0.0.1006,600,4:58:30\n";
+  await desk.setInputFiles("#results-file", { name: "results.csv", mimeType: "text/csv", buffer: Buffer.from(resultsCsv) });
+  await desk.waitForFunction(() => document.querySelector("#results-csv").value !== "", null, { timeout: 5000 });
+  t.check("SuperMarathon staff: a chosen results file fills the CSV box", (await desk.inputValue("#results-csv")) === resultsCsv, await desk.inputValue("#results-csv"));
+  await desk.fill("#results-csv", "");
+  await desk.fill("#results-csv", resultsCsv);
   const published = await act(desk, "#publish");
   const rows = await desk.$$eval("#results-rows li", (ls) => ls.map((l) => ({ status: l.dataset.status, code: l.dataset.code, text: l.textContent })));
   const summary = await desk.textContent("#results-summary");

@@ -17,6 +17,33 @@ use crate::{status, Error, Result};
 /// Trunk's loader shim for the worker, next to the page.
 const WORKER: &str = "./supermarathon_runner_loader.js";
 
+/// Fills the CSV box from the file chosen in `#results-file` (the seeded results file of the
+/// demo has hundreds of rows); the box stays editable.
+pub fn wire_file() {
+    let input = by_id("results-file");
+    let handler = Closure::<dyn Fn()>::new(move || {
+        let file = by_id("results-file")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .ok()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            wasm_bindgen_futures::spawn_local(async move {
+                match JsFuture::from(file.text()).await {
+                    Ok(text) => {
+                        dom::set_value("results-csv", &text.as_string().unwrap_or_default())
+                    }
+                    Err(e) => {
+                        status::fail(&Error::new("FILE", format!("cannot read the file: {e:?}")))
+                    }
+                }
+            });
+        }
+    });
+    let _ = input.add_event_listener_with_callback("change", handler.as_ref().unchecked_ref());
+    handler.forget();
+}
+
 /// One line for a row event: who, what happened, and the code when refused.
 fn describe(e: &Value) -> String {
     let account = e["account"].as_str().unwrap_or("?");

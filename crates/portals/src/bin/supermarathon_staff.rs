@@ -59,6 +59,7 @@ fn main() {
             Ok(())
         }
     });
+    results::wire_file();
     on_click("publish", move || {
         let staff = staff.clone();
         async move {
