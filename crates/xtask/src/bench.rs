@@ -2,7 +2,7 @@
 
 use crate::run::Result;
 
-pub const NAMES: &[&str] = &["sign", "devnet", "bundle", "browser", "proofs", "wallet", "portals"];
+pub const NAMES: &[&str] = &["sign", "devnet", "bundle", "browser", "proofs", "wallet", "portals", "journey"];
 
 pub fn run(name: Option<&str>) -> Result {
     let names: Vec<&str> = match name {
@@ -24,6 +24,7 @@ pub fn run(name: Option<&str>) -> Result {
             "proofs" => crate::bench_proofs::run()?,
             "wallet" => crate::wallet::bench()?,
             "portals" => crate::portals::bench()?,
+            "journey" => crate::bench_journey::run()?,
             _ => unreachable!(),
         }
     }

@@ -3,6 +3,7 @@
 
 mod bench;
 mod bench_devnet;
+mod bench_journey;
 mod bench_proofs;
 mod bench_sign;
 mod bench_web;
