@@ -99,6 +99,31 @@ pub fn post<'a>(
     })
 }
 
+/// Posts `request` on `org`'s inbox from the customer's wallet and waits for its outcome: the
+/// granted outcome's fields, or the refusal as an error with the runner's code.
+pub fn ask<'a>(
+    wallet: &'a Wallet,
+    client: &'a WebClient,
+    (inbox, outcomes): (&'a str, &'a str),
+    org: &'a str,
+    request: InboxRequest,
+) -> Boxed<'a, BTreeMap<String, Value>> {
+    Box::pin(async move {
+        let id = request.request.clone();
+        post(wallet, client, inbox, request).await?;
+        let answer = outcome(client, outcomes, &id, Duration::from_secs(60)).await?;
+        if !answer.granted {
+            return Err(Error::new(
+                answer.code.unwrap_or_else(|| "REFUSED".into()),
+                answer
+                    .reason
+                    .unwrap_or_else(|| format!("{org} refused the request")),
+            ));
+        }
+        Ok(answer.fields)
+    })
+}
+
 /// What the organisation answered.
 pub struct Outcome {
     pub granted: bool,

@@ -7,7 +7,6 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use std::time::Duration;
 
 use loyal_client::Client;
 use loyal_core::id::TokenId;
@@ -65,17 +64,14 @@ impl Page {
                 inputs: BTreeMap::new(),
                 proof: Some(proof),
             };
-            workflow::post(&wallet, &self.reader, &inbox, request).await?;
-            let outcome =
-                workflow::outcome(&self.reader, &outcomes, &id, Duration::from_secs(60)).await?;
-            if !outcome.granted {
-                return Err(Error::new(
-                    outcome.code.unwrap_or_else(|| "REFUSED".into()),
-                    outcome
-                        .reason
-                        .unwrap_or_else(|| "FastShoes refused the request".into()),
-                ));
-            }
+            workflow::ask(
+                &wallet,
+                &self.reader,
+                (&inbox, &outcomes),
+                "FastShoes",
+                request,
+            )
+            .await?;
             Ok(format!("{twin}/{serial}"))
         })
     }
@@ -114,19 +110,15 @@ impl Page {
                 inputs,
                 proof: None,
             };
-            workflow::post(&wallet, &self.reader, &inbox, request).await?;
-            let outcome =
-                workflow::outcome(&self.reader, &outcomes, &id, Duration::from_secs(60)).await?;
-            if !outcome.granted {
-                return Err(Error::new(
-                    outcome.code.unwrap_or_else(|| "REFUSED".into()),
-                    outcome
-                        .reason
-                        .unwrap_or_else(|| "FastShoes refused the request".into()),
-                ));
-            }
-            let serial = outcome
-                .fields
+            let fields = workflow::ask(
+                &wallet,
+                &self.reader,
+                (&inbox, &outcomes),
+                "FastShoes",
+                request,
+            )
+            .await?;
+            let serial = fields
                 .get("twin")
                 .and_then(|v| v.as_i64().or_else(|| v.as_str()?.parse().ok()))
                 .ok_or_else(|| Error::new("DEPLOYMENT", "the outcome names no twin"))?;

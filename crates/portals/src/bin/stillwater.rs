@@ -6,7 +6,6 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use loyal_client::Client;
 use loyal_core::id::{AccountId, TokenId};
@@ -90,17 +89,14 @@ impl Page {
                 inputs: Default::default(),
                 proof: Some(proof),
             };
-            workflow::post(&wallet, &self.reader, &inbox, request).await?;
-            let outcome =
-                workflow::outcome(&self.reader, &outcomes, &id, Duration::from_secs(60)).await?;
-            if !outcome.granted {
-                return Err(Error::new(
-                    outcome.code.unwrap_or_else(|| "REFUSED".into()),
-                    outcome
-                        .reason
-                        .unwrap_or_else(|| "StillWater refused the request".into()),
-                ));
-            }
+            workflow::ask(
+                &wallet,
+                &self.reader,
+                (&inbox, &outcomes),
+                "StillWater",
+                request,
+            )
+            .await?;
             self.tickets().await
         })
     }
