@@ -72,6 +72,16 @@ pub fn topics(deployment: Option<&Value>, org: &str) -> Result<(String, String)>
     }
 }
 
+/// What proofs for `org`'s inbox must name as their audience: the deployment's `audience`,
+/// else `hcs://<inbox topic>` — the same default the organisation's runner applies
+/// (`loyal_workflow::Organisation::audience`), so a deployment that sets its own is honoured.
+pub fn audience(deployment: Option<&Value>, org: &str) -> Result<String> {
+    let (inbox, _) = topics(deployment, org)?;
+    Ok(deployment
+        .and_then(|d| d["organisations"][org]["audience"].as_str())
+        .map_or_else(|| format!("hcs://{inbox}"), str::to_owned))
+}
+
 /// A fresh request id (128 random bits, hex): the first request with an id counts.
 pub fn request_id() -> String {
     let mut bytes = [0u8; 16];
@@ -177,4 +187,29 @@ pub fn outcome<'a>(
             client.runtime().sleep(Duration::from_millis(500)).await;
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn audience_is_the_deployments_else_the_inbox() {
+        let mut d = serde_json::json!({ "organisations": { "StillWater": {
+            "inbox_topic": "0.0.1001", "outcomes_topic": "0.0.1002" } } });
+        assert_eq!(audience(Some(&d), "StillWater").unwrap(), "hcs://0.0.1001");
+        d["organisations"]["StillWater"]["audience"] = "https://stillwater.example/tickets".into();
+        assert_eq!(
+            audience(Some(&d), "StillWater").unwrap(),
+            "https://stillwater.example/tickets"
+        );
+        assert_eq!(
+            audience(Some(&d), "Nobody").unwrap_err().code(),
+            "DEPLOYMENT"
+        );
+        assert_eq!(
+            audience(None, "StillWater").unwrap_err().code(),
+            "NO_DEPLOYMENT"
+        );
+    }
 }

@@ -52,7 +52,7 @@ impl Page {
             let proof = loyal_portals::proof::prove(
                 &wallet,
                 &[(token, serial)],
-                &format!("hcs://{inbox}"),
+                &workflow::audience(deployment.as_ref(), "FastShoes")?,
                 "challenge-join",
                 &id,
             )

@@ -77,7 +77,7 @@ impl Page {
             let proof = loyal_portals::proof::prove(
                 &wallet,
                 &claims,
-                &format!("hcs://{inbox}"),
+                &workflow::audience(self.deployment.borrow().as_ref(), "StillWater")?,
                 "stillwater-tickets",
                 &id,
             )
