@@ -7,10 +7,9 @@
 //! she takes them (`loyal-agent seed`: the race's other finishers, the results file, an
 //! order code) and prints the steps.
 
-use crate::run::{cmd, root, status, Result};
-use std::io::{BufRead, BufReader};
+use crate::run::{cmd, root, spawn_ready, status, Output, Result};
 use std::path::Path;
-use std::process::{Child, Stdio};
+use std::process::Child;
 
 const GRPC_WEB: &str = "http://127.0.0.1:50213";
 const MIRROR: &str = "http://127.0.0.1:5551";
@@ -37,16 +36,17 @@ pub fn run(args: &[String]) -> Result {
     let extension = crate::wallet::build()?;
 
     let bin = crate::run::cargo_target().join("release");
-    let mut devnet = start(
+    let mut devnet = spawn_ready(
         cmd(bin.join("loyal-devnet").to_str().unwrap(), &[]).args(args),
         "devnet",
         |line| line.starts_with("Ready in"),
+        Output::Echo,
     )?;
 
     let demo = root().join("target/demo");
     std::fs::create_dir_all(&demo).map_err(|e| e.to_string())?;
     let deployment = demo.join("deployment.json");
-    let agents = start(
+    let agents = spawn_ready(
         &mut cmd(
             bin.join("loyal-agent").to_str().unwrap(),
             &[
@@ -63,6 +63,7 @@ pub fn run(args: &[String]) -> Result {
         ),
         "agents",
         |line| line.contains("\"event\":\"started\""),
+        Output::Echo,
     );
     let agents = match agents {
         Ok(a) => a,
@@ -92,7 +93,11 @@ pub fn run(args: &[String]) -> Result {
     println!("\nPortals (each page reads the journey's tokens and topics from the deployment its address names):");
     println!("  landing page           http://{addr}/");
     for (_, dir) in crate::portals::PAGES {
-        let file = if is_staff(dir) { "deployment.staff.json" } else { "deployment.json" };
+        let file = if is_staff(dir) {
+            "deployment.staff.json"
+        } else {
+            "deployment.json"
+        };
         println!("  {dir:<22} http://{addr}/{dir}/?deployment=/{file}");
     }
     println!("\nWallet extension: {}", extension.display());
@@ -113,31 +118,6 @@ pub fn run(args: &[String]) -> Result {
     } else {
         Err(format!("the devnet exited with {s}"))
     }
-}
-
-/// Starts `c` and streams its output prefixed with `name`; returns once a line of its stdout
-/// satisfies `ready` (an error if it exits first).
-fn start(c: &mut std::process::Command, name: &str, ready: fn(&str) -> bool) -> Result<Child> {
-    let mut child = c
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start the {name}: {e}"))?;
-    let mut lines = BufReader::new(child.stdout.take().expect("piped")).lines();
-    for line in lines.by_ref() {
-        let line = line.map_err(|e| e.to_string())?;
-        println!("{name}: {line}");
-        if ready(&line) {
-            let name = name.to_owned();
-            std::thread::spawn(move || {
-                for line in lines.map_while(|l| l.ok()) {
-                    println!("{name}: {line}");
-                }
-            });
-            return Ok(child);
-        }
-    }
-    let s = child.wait().map_err(|e| e.to_string())?;
-    Err(format!("the {name} exited before it was ready ({s})"))
 }
 
 /// The organisations' own pages (their keys are typed in there), which also see the order codes

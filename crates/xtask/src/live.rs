@@ -2,9 +2,8 @@
 //! tests, the npm package's README example, the console page): the debug binary the native
 //! tests already built, stopped when the guard drops.
 
-use crate::run::{cmd, status, Result};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Stdio};
+use crate::run::{cmd, spawn_ready, status, Output, Result};
+use std::process::Child;
 
 pub struct LiveDevnet(Child);
 
@@ -26,29 +25,15 @@ pub fn devnet_binary() -> Result<std::path::PathBuf> {
 
 impl LiveDevnet {
     pub fn start() -> Result<Self> {
-        let mut child = cmd(devnet_binary()?.to_str().unwrap(), &["--ephemeral"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start the devnet: {e}"))?;
-        let stdout = child.stdout.take().expect("piped");
-        let mut lines = BufReader::new(stdout).lines();
-        for line in lines.by_ref() {
-            let line = line.map_err(|e| e.to_string())?;
-            if line.starts_with("Ready in") {
-                std::thread::spawn(move || lines.for_each(drop));
-                eprintln!("xtask: devnet up on its default ports ({line})");
-                return Ok(LiveDevnet(child));
-            }
-        }
-        let mut err = String::new();
-        if let Some(mut e) = child.stderr.take() {
-            use std::io::Read;
-            let _ = e.read_to_string(&mut err);
-        }
-        Err(format!(
-            "the devnet did not start (is a demo already on ports 50211/50213/5551/5001?): {err}"
-        ))
+        let child = spawn_ready(
+            &mut cmd(devnet_binary()?.to_str().unwrap(), &["--ephemeral"]),
+            "devnet",
+            |line| line.starts_with("Ready in"),
+            Output::Quiet,
+        )
+        .map_err(|e| format!("{e} (is a demo already on ports 50211/50213/5551/5001?)"))?;
+        eprintln!("xtask: devnet up on its default ports");
+        Ok(LiveDevnet(child))
     }
 }
 

@@ -85,3 +85,70 @@ pub fn have(program: &str) -> bool {
         .status()
         .is_ok_and(|s| s.success())
 }
+
+/// How a long-running child's output is shown once it is up.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// Its stdout echoed line by line as `name: line`, its stderr inherited (the demo).
+    Echo,
+    /// Nothing shown (a test suite's devnet); stderr kept to explain a failed start.
+    Quiet,
+}
+
+/// Starts `c` and returns once a line of its stdout satisfies `ready`; an error, carrying what
+/// it wrote to stderr when `Quiet`, if it exits first. Both pipes are drained for the child's
+/// whole life, so a chatty child never blocks on a full pipe.
+pub fn spawn_ready(
+    c: &mut Command,
+    name: &str,
+    ready: fn(&str) -> bool,
+    output: Output,
+) -> Result<std::process::Child> {
+    c.stdout(Stdio::piped());
+    if output == Output::Quiet {
+        c.stderr(Stdio::piped());
+    }
+    let mut child = c
+        .spawn()
+        .map_err(|e| format!("cannot start the {name}: {e}"))?;
+    let stderr = child.stderr.take().map(|e| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            for line in BufReader::new(e).lines().map_while(|l| l.ok()) {
+                // Only the start-up's story is worth keeping for an error message.
+                if text.len() < 16 * 1024 {
+                    text.push_str(&line);
+                    text.push('\n');
+                }
+            }
+            text
+        })
+    });
+    let mut lines = BufReader::new(child.stdout.take().expect("piped")).lines();
+    let echo = |line: &str| {
+        if output == Output::Echo {
+            println!("{name}: {line}");
+        }
+    };
+    for line in lines.by_ref().map_while(|l| l.ok()) {
+        echo(&line);
+        if ready(&line) {
+            let name = name.to_owned();
+            std::thread::spawn(move || {
+                for line in lines.map_while(|l| l.ok()) {
+                    if output == Output::Echo {
+                        println!("{name}: {line}");
+                    }
+                }
+            });
+            return Ok(child);
+        }
+    }
+    let s = child.wait().map_err(|e| e.to_string())?;
+    let err = stderr.and_then(|t| t.join().ok()).unwrap_or_default();
+    Err(format!(
+        "the {name} exited before it was ready ({s}){}{}",
+        if err.is_empty() { "" } else { ": " },
+        err.trim_end()
+    ))
+}
