@@ -2,8 +2,6 @@
 
 use loyal_devnet::{spawn, DevnetConfig};
 use serde_json::{json, Value};
-use std::path::PathBuf;
-use std::process::Command;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn add_then_fetch_verifies_against_the_cid() {
@@ -11,27 +9,13 @@ async fn add_then_fetch_verifies_against_the_cid() {
         .await
         .expect("devnet starts");
     let port = devnet.ipfs_addr().port();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/ipfs");
-    assert!(
-        dir.join("node_modules/multiformats").exists(),
-        "run `cargo xtask test` (or `npm ci --prefix tests/ipfs`)"
-    );
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new("node")
-            .arg("http.mjs")
-            .arg(port.to_string())
-            .current_dir(dir)
-            .output()
+    let out: Value = tokio::task::spawn_blocking(move || {
+        loyal_jspeer::Peer::new("ipfs", "multiformats", "http.mjs")
+            .with_args([port])
+            .json()
     })
     .await
-    .unwrap()
-    .expect("node must be on PATH");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out: Value = serde_json::from_slice(&out.stdout).unwrap();
+    .unwrap();
     assert_eq!(out["addStatus"], 200, "{out}");
     assert_eq!(out["names"], json!(["metadata.json", "shoe.png"]), "{out}");
     assert_eq!(out["cidsMatchJs"], true, "{out}");

@@ -3,9 +3,6 @@
 
 use loyal_devnet::{genesis, spawn, DevnetConfig};
 use serde_json::{json, Value};
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 fn run_sdk(port: u16) -> Value {
     node("lifecycle.mjs", json!({ "port": port }))
@@ -13,11 +10,6 @@ fn run_sdk(port: u16) -> Value {
 
 /// Runs a tests/devnet script with the genesis accounts and `extra` as JSON on stdin.
 fn node(script: &str, extra: Value) -> Value {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/devnet");
-    assert!(
-        dir.join("node_modules/@hashgraph/sdk").exists(),
-        "the JS SDK is not installed: run `cargo xtask test` (or `npm ci --prefix tests/devnet`)"
-    );
     let accounts: serde_json::Map<String, Value> = genesis::accounts()
         .iter()
         .map(|a| {
@@ -29,27 +21,9 @@ fn node(script: &str, extra: Value) -> Value {
         .collect();
     let mut input = extra;
     input["accounts"] = Value::Object(accounts);
-    let mut child = Command::new("node")
-        .arg(script)
-        .current_dir(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("node must be on PATH");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{script} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("the script prints JSON")
+    loyal_jspeer::Peer::new("devnet", "@hashgraph/sdk", script)
+        .with_stdin(input.to_string())
+        .json()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -3,16 +3,8 @@
 //! two-level DAG.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::PathBuf;
-use std::process::Command;
-
 #[test]
 fn cids_match_the_js_ipfs_importer() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/ipfs");
-    assert!(
-        dir.join("node_modules/ipfs-unixfs-importer").exists(),
-        "run `cargo xtask test` (or `npm ci --prefix tests/ipfs`)"
-    );
     let chunk = loyal_ipfs::CHUNK_SIZE;
     let sizes = [
         0,
@@ -26,18 +18,9 @@ fn cids_match_the_js_ipfs_importer() {
         loyal_ipfs::MAX_LINKS * chunk,
         loyal_ipfs::MAX_LINKS * chunk + 1,
     ];
-    let out = Command::new("node")
-        .arg("cids.mjs")
-        .args(sizes.iter().map(|s| s.to_string()))
-        .current_dir(&dir)
-        .output()
-        .expect("node must be on PATH");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let expected: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let expected = loyal_jspeer::Peer::new("ipfs", "ipfs-unixfs-importer", "cids.mjs")
+        .with_args(sizes)
+        .json();
     for size in sizes {
         let data: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
         let (cid, blocks) = loyal_ipfs::add(&data);

@@ -8,38 +8,12 @@ use common::*;
 use loyal_core::proto::{Message, SignatureMap};
 use loyal_proof::*;
 use serde_json::{json, Value};
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
-/// Runs tests/sdk/`script` with node; a missing install is a failure, never a skip.
+/// Runs tests/sdk/`script` (the official JS SDK) with node.
 fn node(script: &str, input: &Value) -> Value {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/sdk");
-    assert!(
-        dir.join("node_modules/@hashgraph/sdk").exists(),
-        "the JS SDK is not installed: run `cargo xtask install` (or `npm ci --prefix tests/sdk`)"
-    );
-    let mut child = Command::new("node")
-        .arg(script)
-        .current_dir(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("node must be on PATH");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.to_string().as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "node {script}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    loyal_jspeer::Peer::new("sdk", "@hashgraph/sdk", script)
+        .with_stdin(input.to_string())
+        .json()
 }
 
 fn claims_json(p: &Presentation) -> Vec<Value> {

@@ -11,49 +11,15 @@ use loyal_core::{
     transaction_id::TransactionId,
 };
 use serde_json::Value;
-use std::{collections::BTreeMap, path::PathBuf, process::Command};
+use std::collections::BTreeMap;
 
-pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-/// Runs a script of tests/sdk with node; a missing install is a failure, never a skip.
+/// Runs a script of tests/sdk (the official JS SDK) with node.
 pub fn node(script: &str, stdin: Option<&str>) -> String {
-    let dir = workspace_root().join("tests/sdk");
-    assert!(
-        dir.join("node_modules/@hashgraph/sdk").exists(),
-        "the JS SDK is not installed: run `cargo xtask test` (or `npm ci --prefix tests/sdk`)"
-    );
-    let mut cmd = Command::new("node");
-    cmd.arg(dir.join(script)).current_dir(&dir);
-    let output = if let Some(input) = stdin {
-        use std::io::Write;
-        let mut child = cmd
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("node must be on PATH");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    } else {
-        cmd.output().expect("node must be on PATH")
-    };
-    assert!(
-        output.status.success(),
-        "node {script} failed:\n{}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    let peer = loyal_jspeer::Peer::new("sdk", "@hashgraph/sdk", script);
+    match stdin {
+        Some(input) => peer.with_stdin(input).run(),
+        None => peer.run(),
+    }
 }
 
 pub struct Corpus {
