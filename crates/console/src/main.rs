@@ -3,46 +3,21 @@
 //! collection's NFTs listed from the mirror with their metadata fetched back and verified.
 //! Plain web-sys; every action shows a pending state and any error with its code.
 
-mod dom;
-
-use dom::{by_id, input_value, on_click, set_status, Status};
 use loyal_client::{Client, IpfsClient, MirrorClient, Network};
 use loyal_core::id::{AccountId, TokenId};
-use loyal_core::key::PrivateKey;
 use loyal_core::transaction::{TokenCreateTransaction, TokenMintTransaction, TokenType};
 use loyal_metadata::{Attribute, NftMetadata};
+use loyal_portals::dom::{self, by_id, input_value, on_click};
+use loyal_portals::names::{devnet_key, BEST_PRODUCER as PRODUCER, NAMES};
+use loyal_portals::status;
+use loyal_portals::{Error, Result};
 use loyal_web::{Fetch, Timers};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-const PRODUCER: u64 = 1001;
-/// The devnet's genesis accounts (published test keys: SHA-256("loyal-devnet/" + name)).
-const NAMES: &[(u64, &str)] = &[
-    (2, "operator"),
-    (98, "fee collection"),
-    (1001, "BestProducer"),
-    (1002, "FastShoes"),
-    (1003, "SuperMarathon"),
-    (1004, "StillWater"),
-    (1005, "Alice"),
-    (1006, "Bob"),
-];
-
-fn devnet_key(name: &str) -> PrivateKey {
-    use sha2::Digest;
-    let seed: [u8; 32] = sha2::Sha256::digest(format!("loyal-devnet/{name}")).into();
-    PrivateKey::from_bytes_ed25519(&seed).expect("32 bytes")
-}
-
 struct App {
     client: Client<Fetch, Timers>,
     collection: RefCell<Option<TokenId>>,
-}
-
-type Error = String;
-
-fn describe(e: loyal_client::Error) -> Error {
-    format!("{}: {e}", e.code())
 }
 
 impl App {
@@ -63,12 +38,8 @@ impl App {
         )
     }
 
-    async fn show_accounts(&self) -> Result<(), Error> {
-        let page = self
-            .mirror()
-            .get_json("/api/v1/accounts?limit=100")
-            .await
-            .map_err(describe)?;
+    async fn show_accounts(&self) -> Result<()> {
+        let page = self.mirror().get_json("/api/v1/accounts?limit=100").await?;
         let rows: Vec<Vec<String>> = page["accounts"]
             .as_array()
             .into_iter()
@@ -98,30 +69,27 @@ impl App {
         Ok(())
     }
 
-    async fn create_collection(&self) -> Result<TokenId, Error> {
+    async fn create_collection(&self) -> Result<TokenId> {
         let key = devnet_key("BestProducer");
-        let tx = self
-            .client
-            .prepare(
-                TokenCreateTransaction::new()
-                    .with_name(input_value("collection-name"))
-                    .with_symbol(input_value("collection-symbol"))
-                    .with_token_type(TokenType::NonFungibleUnique)
-                    .with_treasury(AccountId::new(0, 0, PRODUCER))
-                    .with_supply_key(key.public_key())
-                    .with_metadata_key(key.public_key()),
-            )
-            .map_err(describe)?;
-        let receipt = self.client.execute(&tx).await.map_err(describe)?;
+        let tx = self.client.prepare(
+            TokenCreateTransaction::new()
+                .with_name(input_value("collection-name"))
+                .with_symbol(input_value("collection-symbol"))
+                .with_token_type(TokenType::NonFungibleUnique)
+                .with_treasury(AccountId::new(0, 0, PRODUCER))
+                .with_supply_key(key.public_key())
+                .with_metadata_key(key.public_key()),
+        )?;
+        let receipt = self.client.execute(&tx).await?;
         receipt
             .token_id
-            .ok_or_else(|| "the receipt names no token".to_owned())
+            .ok_or_else(|| Error::new("NO_TOKEN_ID", "the receipt names no token"))
     }
 
-    async fn mint(&self, token: TokenId) -> Result<i64, Error> {
+    async fn mint(&self, token: TokenId) -> Result<i64> {
         let score: u32 = input_value("nft-score")
             .parse()
-            .map_err(|_| "the score is a number from 0 to 100".to_owned())?;
+            .map_err(|_| loyal_portals::error::invalid("Score", "a number from 0 to 100"))?;
         let metadata = NftMetadata::builder(
             input_value("nft-name"),
             "ipfs://bafkreibwci24bt2xtqi23g35gfx63wj555u77lwl2t55ajbfjqomgefxce",
@@ -129,44 +97,37 @@ impl App {
         )
         .with_creator("BestProducer")
         .with_attribute(Attribute::score("sustainability_score", score, 100))
-        .build()
-        .map_err(|e| format!("{}: {e}", e.code()))?;
-        set_status(Status::Busy, "Uploading the metadata to IPFS…");
+        .build()?;
+        dom::busy("Uploading the metadata to IPFS…");
         let cid = self
             .ipfs()
             .add("metadata.json", &metadata.to_json_bytes())
-            .await
-            .map_err(describe)?;
-        let uri = loyal_metadata::metadata_uri(&cid.to_string()).map_err(|e| e.to_string())?;
-        set_status(Status::Busy, &format!("Minting with {uri}…"));
-        let tx = self
-            .client
-            .prepare(
-                TokenMintTransaction::new()
-                    .with_token_id(token)
-                    .with_metadata([uri.into_bytes()]),
-            )
-            .map_err(describe)?;
-        let receipt = self.client.execute(&tx).await.map_err(describe)?;
-        set_status(Status::Busy, "Waiting for the mirror…");
+            .await?;
+        let uri = loyal_metadata::metadata_uri(&cid.to_string())?;
+        dom::busy(&format!("Minting with {uri}…"));
+        let tx = self.client.prepare(
+            TokenMintTransaction::new()
+                .with_token_id(token)
+                .with_metadata([uri.into_bytes()]),
+        )?;
+        let receipt = self.client.execute(&tx).await?;
+        dom::busy("Waiting for the mirror…");
         self.mirror()
             .wait_for_transaction(tx.transaction_id(), core::time::Duration::from_secs(10))
-            .await
-            .map_err(describe)?;
+            .await?;
         receipt
             .serial_numbers
             .first()
             .copied()
-            .ok_or_else(|| "no serial in the receipt".to_owned())
+            .ok_or_else(|| Error::new("NO_SERIAL", "the receipt names no serial"))
     }
 
-    async fn show_nfts(&self, token: TokenId) -> Result<(), Error> {
+    async fn show_nfts(&self, token: TokenId) -> Result<()> {
         let nfts = self
             .mirror()
             .token_nfts(&token.to_string(), 10)
             .collect()
-            .await
-            .map_err(describe)?;
+            .await?;
         let mut rows = Vec::new();
         for nft in nfts {
             let uri = String::from_utf8_lossy(&nft.metadata).into_owned();
@@ -216,10 +177,10 @@ fn main() {
 
     let first = app.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        set_status(Status::Busy, "Loading accounts from the mirror…");
+        dom::busy("Loading accounts from the mirror…");
         match first.show_accounts().await {
-            Ok(()) => set_status(Status::Idle, "Ready."),
-            Err(e) => set_status(Status::Error, &e),
+            Ok(()) => dom::done("Ready."),
+            Err(e) => status::fail(&e),
         }
     });
 
@@ -227,13 +188,13 @@ fn main() {
     on_click("create", move || {
         let app = on_create.clone();
         async move {
-            set_status(Status::Busy, "Creating the collection…");
+            dom::busy("Creating the collection…");
             let token = app.create_collection().await?;
             *app.collection.borrow_mut() = Some(token);
             by_id("collection").set_text_content(Some(&format!("Collection {token}")));
             dom::enable("mint", true);
             app.show_accounts().await?;
-            set_status(Status::Idle, &format!("Created {token}."));
+            dom::done(&format!("Created {token}."));
             Ok(())
         }
     });
@@ -242,11 +203,11 @@ fn main() {
     on_click("mint", move || {
         let app = on_mint.clone();
         async move {
-            let token =
-                (*app.collection.borrow()).ok_or_else(|| "create a collection first".to_owned())?;
+            let token = (*app.collection.borrow())
+                .ok_or_else(|| Error::new("NO_COLLECTION", "create a collection first"))?;
             let serial = app.mint(token).await?;
             app.show_nfts(token).await?;
-            set_status(Status::Idle, &format!("Minted {token}/{serial}."));
+            dom::done(&format!("Minted {token}/{serial}."));
             Ok(())
         }
     });
