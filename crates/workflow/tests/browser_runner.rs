@@ -13,7 +13,7 @@ use loyal_core::time::Timestamp;
 use loyal_core::transaction::*;
 use loyal_proof::{Presentation, SignedPresentation};
 use loyal_web::{Fetch, Timers};
-use loyal_workflow::setup::{order_code, setup, SetupConfig, ORGANISATIONS};
+use loyal_workflow::setup::{devnet_config, order_code, setup, SetupConfig};
 use loyal_workflow::{Deployment, InboxRequest, NetworkConfig, Runner, Status, UnitReport};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -75,18 +75,8 @@ fn client(d: &Deployment) -> WebClient {
 
 async fn deploy() -> Deployment {
     let config = SetupConfig {
-        network: network(),
-        keys: ORGANISATIONS
-            .iter()
-            .map(|o| (o.to_string(), (account(o), key(o))))
-            .collect(),
-        accounts: BTreeMap::from([
-            ("Alice".to_owned(), "0.0.1005".to_owned()),
-            ("Bob".to_owned(), "0.0.1006".to_owned()),
-        ]),
-        twins: 2,
-        seed: SEED,
         include_keys: false,
+        ..devnet_config(network(), 2, SEED).unwrap()
     };
     let empty = Deployment {
         network: network(),

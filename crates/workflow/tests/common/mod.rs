@@ -11,7 +11,7 @@ use loyal_core::time::Timestamp;
 use loyal_core::transaction::*;
 use loyal_devnet::{genesis, DevnetConfig, DevnetHandle};
 use loyal_proof::{Presentation, SignedPresentation};
-use loyal_workflow::setup::{setup, SetupConfig, ORGANISATIONS};
+use loyal_workflow::setup::{devnet_config, setup};
 use loyal_workflow::{Deployment, InboxRequest, NetworkConfig, Runner, Status, UnitReport};
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -56,20 +56,7 @@ pub fn client(network: Network) -> NativeClient {
 
 pub async fn deploy(d: &DevnetHandle) -> Deployment {
     let network = network_config(d);
-    let config = SetupConfig {
-        network: network.clone(),
-        keys: ORGANISATIONS
-            .iter()
-            .map(|o| (o.to_string(), (account(o), key(o))))
-            .collect(),
-        accounts: BTreeMap::from([
-            ("Alice".to_owned(), "0.0.1005".to_owned()),
-            ("Bob".to_owned(), "0.0.1006".to_owned()),
-        ]),
-        twins: 3,
-        seed: SEED,
-        include_keys: true,
-    };
+    let config = devnet_config(network.clone(), 3, SEED).unwrap();
     let deployment_network = Deployment {
         network: network.clone(),
         organisations: BTreeMap::new(),
