@@ -4,6 +4,7 @@
 
 use std::cell::Cell;
 use std::future::Future;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
@@ -161,6 +162,17 @@ where
         .add_event_listener_with_callback("click", handler.as_ref().unchecked_ref())
         .expect("listener");
     handler.forget();
+}
+
+/// [`on_click`] for an action on the page's shared state: each click gets its own handle.
+pub fn on_click_with<S, F, Fut>(id: &'static str, state: &Rc<S>, action: F)
+where
+    S: 'static,
+    F: Fn(Rc<S>) -> Fut + 'static,
+    Fut: Future<Output = Result<(), Error>> + 'static,
+{
+    let state = Rc::clone(state);
+    on_click(id, move || action(Rc::clone(&state)));
 }
 
 /// Runs `action` once, as the page loads, with the page held like a click's action.

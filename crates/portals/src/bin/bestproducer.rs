@@ -9,7 +9,7 @@ use loyal_core::id::{AccountId, NftId, TokenId};
 use loyal_core::transaction::{
     TokenCreateTransaction, TokenMintTransaction, TokenType, TransferTransaction,
 };
-use loyal_portals::dom::{self, by_id, input_value, on_click, set_text};
+use loyal_portals::dom::{self, by_id, input_value, on_click_with, set_text};
 use loyal_portals::error::invalid;
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::{Staff, WebClient};
@@ -226,63 +226,47 @@ fn main() {
         dom::done("Ready. Enter the staff key, then create or open the twin collection.");
     }
 
-    let p = page.clone();
-    on_click("create", move || {
-        let p = p.clone();
-        async move {
-            let token = p.create().await?;
-            dom::set_value("collection", &token.to_string());
-            config::remember("twin", &p.reader.network().mirror_url, &token.to_string());
-            p.show().await?;
-            dom::done(&format!("Created the twin collection {token}."));
-            Ok(())
-        }
+    on_click_with("create", &page, |p| async move {
+        let token = p.create().await?;
+        dom::set_value("collection", &token.to_string());
+        config::remember("twin", &p.reader.network().mirror_url, &token.to_string());
+        p.show().await?;
+        dom::done(&format!("Created the twin collection {token}."));
+        Ok(())
     });
-    let p = page.clone();
-    on_click("open", move || {
-        let p = p.clone();
-        async move {
-            p.show().await?;
-            config::remember(
-                "twin",
-                &p.reader.network().mirror_url,
-                &collection()?.to_string(),
-            );
-            dom::done("Collection loaded.");
-            Ok(())
-        }
+    on_click_with("open", &page, |p| async move {
+        p.show().await?;
+        config::remember(
+            "twin",
+            &p.reader.network().mirror_url,
+            &collection()?.to_string(),
+        );
+        dom::done("Collection loaded.");
+        Ok(())
     });
-    let p = page.clone();
-    on_click("manufacture", move || {
-        let p = p.clone();
-        async move {
-            let serials = p.manufacture().await?;
-            let (first, last) = (
-                serials.first().copied().unwrap_or(0),
-                serials.last().copied().unwrap_or(0),
-            );
-            set_text("minted", &format!("Minted serials {first}–{last}."));
-            dom::set_value("ship-serials", &format!("{first}-{last}"));
-            p.show().await?;
-            dom::done(&format!(
-                "Manufactured {} pair(s): serials {first}–{last}.",
-                serials.len()
-            ));
-            Ok(())
-        }
+    on_click_with("manufacture", &page, |p| async move {
+        let serials = p.manufacture().await?;
+        let (first, last) = (
+            serials.first().copied().unwrap_or(0),
+            serials.last().copied().unwrap_or(0),
+        );
+        set_text("minted", &format!("Minted serials {first}–{last}."));
+        dom::set_value("ship-serials", &format!("{first}-{last}"));
+        p.show().await?;
+        dom::done(&format!(
+            "Manufactured {} pair(s): serials {first}–{last}.",
+            serials.len()
+        ));
+        Ok(())
     });
-    let p = page;
-    on_click("ship", move || {
-        let p = p.clone();
-        async move {
-            let (serials, to) = p.ship().await?;
-            p.show().await?;
-            dom::done(&format!(
-                "Shipped {} twin(s) to {}.",
-                serials.len(),
-                names::label(&to.to_string(), p.devnet)
-            ));
-            Ok(())
-        }
+    on_click_with("ship", &page, |p| async move {
+        let (serials, to) = p.ship().await?;
+        p.show().await?;
+        dom::done(&format!(
+            "Shipped {} twin(s) to {}.",
+            serials.len(),
+            names::label(&to.to_string(), p.devnet)
+        ));
+        Ok(())
     });
 }

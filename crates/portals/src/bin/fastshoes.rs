@@ -11,7 +11,7 @@ use std::rc::Rc;
 use loyal_client::Client;
 use loyal_core::id::TokenId;
 use loyal_core::transaction::TokenAssociateTransaction;
-use loyal_portals::dom::{self, input_value, on_click, set_text};
+use loyal_portals::dom::{self, input_value, on_click_with, set_text};
 use loyal_portals::error::invalid;
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::WebClient;
@@ -165,49 +165,37 @@ fn main() {
     if config::param("deployment").is_none() {
         dom::done("Ready. This page needs ?deployment=URL for its workflows.");
     }
-    let p = page.clone();
-    on_click("connect", move || {
-        let p = p.clone();
-        async move {
-            let wallet = Wallet::connect(&p.reader.network().name).await?;
-            let account = wallet.account.to_string();
-            set_text(
-                "wallet-state",
-                &format!("Connected: {}", names::label(&account, p.devnet)),
-            );
-            p.wallet.set(wallet);
-            dom::enable("redeem", true);
-            dom::enable("join", true);
-            dom::done("Wallet connected.");
-            Ok(())
-        }
+    on_click_with("connect", &page, |p| async move {
+        let wallet = Wallet::connect(&p.reader.network().name).await?;
+        let account = wallet.account.to_string();
+        set_text(
+            "wallet-state",
+            &format!("Connected: {}", names::label(&account, p.devnet)),
+        );
+        p.wallet.set(wallet);
+        dom::enable("redeem", true);
+        dom::enable("join", true);
+        dom::done("Wallet connected.");
+        Ok(())
     });
-    let p = page.clone();
-    on_click("redeem", move || {
-        let p = p.clone();
-        async move {
-            let serial = p.redeem().await?;
-            set_text(
-                "redeem-result",
-                &format!("The twin of your pair is yours: serial {serial}."),
-            );
-            dom::done(&format!(
-                "Redeemed: twin serial {serial} is in your wallet."
-            ));
-            Ok(())
-        }
+    on_click_with("redeem", &page, |p| async move {
+        let serial = p.redeem().await?;
+        set_text(
+            "redeem-result",
+            &format!("The twin of your pair is yours: serial {serial}."),
+        );
+        dom::done(&format!(
+            "Redeemed: twin serial {serial} is in your wallet."
+        ));
+        Ok(())
     });
-    let p = page.clone();
-    on_click("join", move || {
-        let p = p.clone();
-        async move {
-            let twin = p.join().await?;
-            set_text(
-                "join-result",
-                &format!("You are in the challenge, with twin {twin}."),
-            );
-            dom::done("Joined the challenge.");
-            Ok(())
-        }
+    on_click_with("join", &page, |p| async move {
+        let twin = p.join().await?;
+        set_text(
+            "join-result",
+            &format!("You are in the challenge, with twin {twin}."),
+        );
+        dom::done("Joined the challenge.");
+        Ok(())
     });
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use loyal_client::Client;
 use loyal_core::id::TokenId;
-use loyal_portals::dom::{self, by_id, input_value, on_click, set_text};
+use loyal_portals::dom::{self, by_id, input_value, on_click_with, set_text};
 use loyal_portals::error::invalid;
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::WebClient;
@@ -114,13 +114,9 @@ fn main() {
         }
         _ => dom::done("Ready."),
     }
-    let p = page;
-    on_click("prov-show", move || {
-        let p = p.clone();
-        async move {
-            p.provenance().await?;
-            dom::done("Provenance shown.");
-            Ok(())
-        }
+    on_click_with("prov-show", &page, |p| async move {
+        p.provenance().await?;
+        dom::done("Provenance shown.");
+        Ok(())
     });
 }

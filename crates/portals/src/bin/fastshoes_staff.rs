@@ -9,7 +9,7 @@ use std::rc::Rc;
 use loyal_client::Client;
 use loyal_core::id::TokenId;
 use loyal_core::transaction::TokenAssociateTransaction;
-use loyal_portals::dom::{self, input_value, on_click, set_text};
+use loyal_portals::dom::{self, input_value, on_click_with, set_text};
 use loyal_portals::error::invalid;
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::{Staff, WebClient};
@@ -127,36 +127,24 @@ fn main() {
         dom::set_value("collection", &t);
     }
     dom::done("Ready.");
-    let p = page.clone();
-    on_click("associate", move || {
-        let p = p.clone();
-        async move {
-            let collection = p.associate().await?;
-            dom::done(&format!("FastShoes can now receive twins of {collection}."));
-            Ok(())
-        }
+    on_click_with("associate", &page, |p| async move {
+        let collection = p.associate().await?;
+        dom::done(&format!("FastShoes can now receive twins of {collection}."));
+        Ok(())
     });
-    let p = page.clone();
-    on_click("sell", move || {
-        let p = p.clone();
-        async move {
-            let (serial, code) = p.sell().await?;
-            set_text("receipt-code", &code);
-            set_text("receipt-item", &format!("One pair, twin serial {serial}"));
-            dom::show("receipt", true);
-            dom::done(&format!(
-                "Sold: twin serial {serial}. Hand the customer her receipt."
-            ));
-            Ok(())
-        }
+    on_click_with("sell", &page, |p| async move {
+        let (serial, code) = p.sell().await?;
+        set_text("receipt-code", &code);
+        set_text("receipt-item", &format!("One pair, twin serial {serial}"));
+        dom::show("receipt", true);
+        dom::done(&format!(
+            "Sold: twin serial {serial}. Hand the customer her receipt."
+        ));
+        Ok(())
     });
-    let p = page;
-    on_click("stock-refresh", move || {
-        let p = p.clone();
-        async move {
-            let n = p.stock().await?;
-            dom::done(&format!("{n} twin(s) in stock."));
-            Ok(())
-        }
+    on_click_with("stock-refresh", &page, |p| async move {
+        let n = p.stock().await?;
+        dom::done(&format!("{n} twin(s) in stock."));
+        Ok(())
     });
 }

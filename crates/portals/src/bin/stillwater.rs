@@ -10,7 +10,7 @@ use std::rc::Rc;
 use loyal_client::Client;
 use loyal_core::id::{AccountId, TokenId};
 use loyal_core::transaction::{TokenAirdropTransaction, TokenAssociateTransaction};
-use loyal_portals::dom::{self, by_id, input_value, on_click, set_text};
+use loyal_portals::dom::{self, by_id, input_value, on_click_with, set_text};
 use loyal_portals::error::invalid;
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::WebClient;
@@ -232,66 +232,46 @@ fn main() {
         dom::done("Ready.");
         Ok(())
     });
-    let p = page.clone();
-    on_click("connect", move || {
-        let p = p.clone();
-        async move {
-            let wallet = Wallet::connect(&p.reader.network().name).await?;
-            let account = wallet.account.to_string();
-            set_text(
-                "wallet-state",
-                &format!("Connected: {}", names::label(&account, p.devnet)),
-            );
-            dom::set_value("customer", &account);
-            p.wallet.set(wallet);
-            for id in ["present", "send", "ticket-proof-make"] {
-                dom::enable(id, true);
-            }
-            p.holdings().await?;
-            if p.token("ticket").is_ok() {
-                p.tickets().await?;
-            }
-            dom::done("Wallet connected.");
-            Ok(())
+    on_click_with("connect", &page, |p| async move {
+        let wallet = Wallet::connect(&p.reader.network().name).await?;
+        let account = wallet.account.to_string();
+        set_text(
+            "wallet-state",
+            &format!("Connected: {}", names::label(&account, p.devnet)),
+        );
+        dom::set_value("customer", &account);
+        p.wallet.set(wallet);
+        for id in ["present", "send", "ticket-proof-make"] {
+            dom::enable(id, true);
         }
-    });
-    let p = page.clone();
-    on_click("present", move || {
-        let p = p.clone();
-        async move {
-            let n = p.present().await?;
-            dom::done(&format!("Tickets received: you hold {n}."));
-            Ok(())
+        p.holdings().await?;
+        if p.token("ticket").is_ok() {
+            p.tickets().await?;
         }
+        dom::done("Wallet connected.");
+        Ok(())
     });
-    let p = page.clone();
-    on_click("send", move || {
-        let p = p.clone();
-        async move {
-            let to = p.send().await?;
-            dom::done(&format!(
+    on_click_with("present", &page, |p| async move {
+        let n = p.present().await?;
+        dom::done(&format!("Tickets received: you hold {n}."));
+        Ok(())
+    });
+    on_click_with("send", &page, |p| async move {
+        let to = p.send().await?;
+        dom::done(&format!(
                 "One ticket sent to {to} (until he accepts it, it waits for him and still counts as yours)."
             ));
-            Ok(())
-        }
+        Ok(())
     });
-    let p = page.clone();
-    on_click("ticket-proof-make", move || {
-        let p = p.clone();
-        async move {
-            let text = p.ticket_proof().await?;
-            dom::set_value("ticket-proof", &text);
-            dom::done("Your ticket proof is ready: show it at the gate.");
-            Ok(())
-        }
+    on_click_with("ticket-proof-make", &page, |p| async move {
+        let text = p.ticket_proof().await?;
+        dom::set_value("ticket-proof", &text);
+        dom::done("Your ticket proof is ready: show it at the gate.");
+        Ok(())
     });
-    let p = page;
-    on_click("holdings-show", move || {
-        let p = p.clone();
-        async move {
-            let n = p.holdings().await?;
-            dom::done(&format!("{n} NFT(s) shown."));
-            Ok(())
-        }
+    on_click_with("holdings-show", &page, |p| async move {
+        let n = p.holdings().await?;
+        dom::done(&format!("{n} NFT(s) shown."));
+        Ok(())
     });
 }

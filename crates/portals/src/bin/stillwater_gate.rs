@@ -10,7 +10,7 @@ use std::rc::Rc;
 use loyal_client::Client;
 use loyal_core::id::{AccountId, TokenId};
 use loyal_core::time::Timestamp;
-use loyal_portals::dom::{self, input_value, on_click, set_text};
+use loyal_portals::dom::{self, input_value, on_click_with, set_text};
 use loyal_portals::error::invalid;
 use loyal_portals::staff::WebClient;
 use loyal_portals::{config, names, nft, proof, status, workflow, Error, Result};
@@ -134,20 +134,17 @@ fn main() {
         dom::done("Ready: show the code to the next ticket holder.");
         Ok(())
     });
-    on_click("admit", move || {
-        let g = gate.clone();
-        async move {
-            let result = g.admit().await;
-            g.new_code();
-            let (holder, n, of) = result?;
-            let label = names::label(&holder, g.devnet);
-            set_text(
-                "admitted",
-                &format!("✓ Admitted {label}: entry {n} of {of}."),
-            );
-            dom::set_value("proof", "");
-            dom::done(&format!("Admitted {label} ({n} of {of})."));
-            Ok(())
-        }
+    on_click_with("admit", &gate, |g| async move {
+        let result = g.admit().await;
+        g.new_code();
+        let (holder, n, of) = result?;
+        let label = names::label(&holder, g.devnet);
+        set_text(
+            "admitted",
+            &format!("✓ Admitted {label}: entry {n} of {of}."),
+        );
+        dom::set_value("proof", "");
+        dom::done(&format!("Admitted {label} ({n} of {of})."));
+        Ok(())
     });
 }

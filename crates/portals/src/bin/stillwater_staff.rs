@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use loyal_core::transaction::{TokenCreateTransaction, TokenType};
-use loyal_portals::dom::{self, on_click, set_text};
+use loyal_portals::dom::{self, on_click_with, set_text};
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::Staff;
 use loyal_portals::{config, ledger, names, status, Error};
@@ -50,13 +50,10 @@ fn main() {
         staff: Staff::install("StillWater", names::STILL_WATER, network),
     });
     dom::done("Ready.");
-    on_click("create", move || {
-        let p = page.clone();
-        async move {
-            let token = p.create().await?;
-            dom::set_value("tickets", &token);
-            dom::done(&format!("Created {token}."));
-            Ok(())
-        }
+    on_click_with("create", &page, |p| async move {
+        let token = p.create().await?;
+        dom::set_value("tickets", &token);
+        dom::done(&format!("Created {token}."));
+        Ok(())
     });
 }

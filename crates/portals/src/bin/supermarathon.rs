@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use loyal_client::Client;
 use loyal_core::transaction::{PendingAirdropId, TokenClaimAirdropTransaction};
-use loyal_portals::dom::{self, by_id, on_click, set_text};
+use loyal_portals::dom::{self, by_id, on_click_with, set_text};
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::WebClient;
 use loyal_portals::wallet::Wallet;
@@ -146,42 +146,30 @@ fn main() {
     } else {
         dom::done("Ready.");
     }
-    let p = page.clone();
-    on_click("runner-show", move || {
-        let p = p.clone();
-        async move {
-            let (pending, held) = p.runner().await?;
-            dom::done(&format!("{pending} pending, {held} held."));
-            Ok(())
-        }
+    on_click_with("runner-show", &page, |p| async move {
+        let (pending, held) = p.runner().await?;
+        dom::done(&format!("{pending} pending, {held} held."));
+        Ok(())
     });
-    let p = page.clone();
-    on_click("connect", move || {
-        let p = p.clone();
-        async move {
-            let network = p.reader.network().name.clone();
-            let wallet = Wallet::connect(&network).await?;
-            let account = wallet.account.to_string();
-            dom::set_value("runner", &account);
-            set_text(
-                "wallet-state",
-                &format!("Connected: {}", names::label(&account, p.devnet)),
-            );
-            *p.wallet.borrow_mut() = Some(Rc::new(wallet));
-            dom::enable("claim", true);
-            p.runner().await?;
-            dom::done("Wallet connected.");
-            Ok(())
-        }
+    on_click_with("connect", &page, |p| async move {
+        let network = p.reader.network().name.clone();
+        let wallet = Wallet::connect(&network).await?;
+        let account = wallet.account.to_string();
+        dom::set_value("runner", &account);
+        set_text(
+            "wallet-state",
+            &format!("Connected: {}", names::label(&account, p.devnet)),
+        );
+        *p.wallet.borrow_mut() = Some(Rc::new(wallet));
+        dom::enable("claim", true);
+        p.runner().await?;
+        dom::done("Wallet connected.");
+        Ok(())
     });
-    let p = page;
-    on_click("claim", move || {
-        let p = p.clone();
-        async move {
-            let n = p.claim().await?;
-            p.runner().await?;
-            dom::done(&format!("Claimed {n} NFT(s)."));
-            Ok(())
-        }
+    on_click_with("claim", &page, |p| async move {
+        let n = p.claim().await?;
+        p.runner().await?;
+        dom::done(&format!("Claimed {n} NFT(s)."));
+        Ok(())
     });
 }

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use loyal_core::transaction::{TokenCreateTransaction, TokenType};
-use loyal_portals::dom::{self, on_click, set_text};
+use loyal_portals::dom::{self, on_click_with, set_text};
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::Staff;
 use loyal_portals::{config, ledger, names, results, status, workflow, Error};
@@ -50,45 +50,38 @@ fn main() {
         staff: staff.clone(),
     });
     dom::done("Ready.");
-    on_click("create", move || {
-        let p = page.clone();
-        async move {
-            let token = p.create().await?;
-            dom::set_value("collection", &token);
-            dom::done(&format!("Created {token}."));
-            Ok(())
-        }
+    on_click_with("create", &page, |p| async move {
+        let token = p.create().await?;
+        dom::set_value("collection", &token);
+        dom::done(&format!("Created {token}."));
+        Ok(())
     });
     results::wire_file();
-    on_click("publish", move || {
-        let staff = staff.clone();
-        async move {
-            let account = staff.account()?.to_string();
-            let key = staff.key()?.to_string_der().to_string();
-            let client = staff.client()?;
-            dom::busy("Reading the deployment…");
-            let deployment = workflow::load(&client).await?.ok_or_else(|| {
-                Error::new(
-                    "NO_DEPLOYMENT",
-                    "this page needs ?deployment=URL for its workflows",
-                )
-            })?;
-            let date = dom::input_value("results-date");
-            let csv = dom::input_value("results-csv");
-            if csv.trim().is_empty() {
-                return Err(Error::new(
-                    "INVALID_INPUT",
-                    "paste the results CSV (account,position,time)",
-                ));
-            }
-            dom::busy("Starting the results runner…");
-            let inputs =
-                json!({ "event": dom::input_value("results-event"), "date": date, "results": csv });
-            let line =
-                results::publish(deployment, account, key, format!("results-{date}"), inputs)
-                    .await?;
-            dom::done(&line);
-            Ok(())
+    on_click_with("publish", &staff, |staff| async move {
+        let account = staff.account()?.to_string();
+        let key = staff.key()?.to_string_der().to_string();
+        let client = staff.client()?;
+        dom::busy("Reading the deployment…");
+        let deployment = workflow::load(&client).await?.ok_or_else(|| {
+            Error::new(
+                "NO_DEPLOYMENT",
+                "this page needs ?deployment=URL for its workflows",
+            )
+        })?;
+        let date = dom::input_value("results-date");
+        let csv = dom::input_value("results-csv");
+        if csv.trim().is_empty() {
+            return Err(Error::new(
+                "INVALID_INPUT",
+                "paste the results CSV (account,position,time)",
+            ));
         }
+        dom::busy("Starting the results runner…");
+        let inputs =
+            json!({ "event": dom::input_value("results-event"), "date": date, "results": csv });
+        let line =
+            results::publish(deployment, account, key, format!("results-{date}"), inputs).await?;
+        dom::done(&line);
+        Ok(())
     });
 }
