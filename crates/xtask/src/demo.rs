@@ -20,22 +20,29 @@ pub fn run(args: &[String]) -> Result {
     let journey = args.iter().any(|a| a == "--journey");
     let args: Vec<&String> = args.iter().filter(|a| *a != "--journey").collect();
     crate::install::all()?;
-    status(cmd(
-        "cargo",
-        &[
-            "build",
-            "--quiet",
-            "--release",
-            "-p",
-            "loyal-devnet",
-            "-p",
-            "loyal-agent",
-        ],
-    ))?;
+    let bin = crate::run::cargo_target().join("release");
+    let binaries = [bin.join("loyal-devnet"), bin.join("loyal-agent")];
+    // Every crate, the lock file and the workspace manifest: what the binaries are built from.
+    let sources = ["crates", "Cargo.lock", "Cargo.toml"].map(|p| root().join(p));
+    if crate::run::newer_than(&binaries, &sources) {
+        eprintln!("xtask: the release devnet and agents are newer than every source: not rebuilt");
+    } else {
+        status(cmd(
+            "cargo",
+            &[
+                "build",
+                "--quiet",
+                "--release",
+                "-p",
+                "loyal-devnet",
+                "-p",
+                "loyal-agent",
+            ],
+        ))?;
+    }
     crate::portals::build()?;
     let extension = crate::wallet::build()?;
 
-    let bin = crate::run::cargo_target().join("release");
     let mut devnet = spawn_ready(
         cmd(bin.join("loyal-devnet").to_str().unwrap(), &[]).args(args),
         "devnet",

@@ -152,3 +152,35 @@ pub fn spawn_ready(
         err.trim_end()
     ))
 }
+
+/// Whether every file in `outputs` exists and is newer than every file under `inputs`
+/// (recursively; `target` and `node_modules` skipped). For binaries whose cargo fingerprint
+/// never holds: hedera-proto's build script rewrites its generated sources on every cargo
+/// invocation, so `cargo build` of the devnet recompiles it (minutes in release) even when
+/// nothing changed.
+pub fn newer_than(outputs: &[PathBuf], inputs: &[PathBuf]) -> bool {
+    fn newest(path: &Path, acc: &mut std::time::SystemTime) -> std::io::Result<()> {
+        let meta = std::fs::metadata(path)?;
+        if meta.is_dir() {
+            for entry in std::fs::read_dir(path)? {
+                let entry = entry?;
+                let name = entry.file_name();
+                if name != "target" && name != "node_modules" && name != ".git" {
+                    newest(&entry.path(), acc)?;
+                }
+            }
+        } else {
+            *acc = (*acc).max(meta.modified()?);
+        }
+        Ok(())
+    }
+    let mut latest = std::time::SystemTime::UNIX_EPOCH;
+    if inputs.iter().any(|i| newest(i, &mut latest).is_err()) {
+        return false;
+    }
+    outputs.iter().all(|o| {
+        std::fs::metadata(o)
+            .and_then(|m| m.modified())
+            .is_ok_and(|built| built > latest)
+    })
+}
