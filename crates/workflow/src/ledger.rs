@@ -142,6 +142,8 @@ impl Ledger {
                     },
                 );
             }
+            // A gate's record: the runner's books are claims and outcomes only.
+            Ok(Message::Admission { .. }) => {}
             Ok(Message::Request(_)) | Err(_) => self.foreign += 1,
         }
     }

@@ -54,6 +54,7 @@
 //! mirror it was read from, which already lists everything before it: its proof needs no
 //! wait for mirror lag.
 
+pub mod admissions;
 mod csv;
 mod definition;
 mod deployment;

@@ -25,6 +25,13 @@
 //! {"v":1,"type":"outcome","workflow":"stillwater.tickets","request":"…","account":"0.0.1005",
 //!  "status":"refused","code":"ALREADY_REDEEMED","reason":"…"}
 //! ```
+//!
+//! And from a venue gate (StillWater's staff, with the organisation's key), one entry through
+//! any of its gates, answering the gate's code `nonce` (see [`crate::admissions`]):
+//!
+//! ```json
+//! {"v":1,"type":"admission","token":"0.0.2003","holder":"0.0.1005","nonce":"b5c1…","tickets":1}
+//! ```
 
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -121,6 +128,14 @@ pub enum Message {
         transactions: Vec<String>,
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         fields: BTreeMap<String, Value>,
+    },
+    /// A ticket holder at a gate: `holder`, proven to hold `tickets` of `token`, answered the
+    /// gate's code `nonce`. Whether it is an entry is decided by [`crate::admissions::entry`].
+    Admission {
+        token: String,
+        holder: String,
+        nonce: String,
+        tickets: u64,
     },
 }
 
