@@ -15,7 +15,7 @@ use crate::{Error, Result};
 use core::time::Duration;
 use loyal_core::id::AccountId;
 use loyal_core::key::PrivateKey;
-use loyal_core::proto::{self, transaction_body::Data, Message, ResponseCodeEnum as Code};
+use loyal_core::proto::{self, transaction_body::tag, Message, ResponseCodeEnum as Code};
 use loyal_core::transaction::{Builder, Transaction, TransactionData};
 use loyal_core::transaction_id::TransactionId;
 
@@ -42,35 +42,46 @@ pub struct Submitted {
     pub hash: Vec<u8>,
 }
 
-/// The gRPC method a transaction body goes to (service names from the HAPI protos).
-pub fn method(data: &Data) -> &'static str {
-    match data {
-        Data::CryptoCreateAccount(_) => "proto.CryptoService/createAccount",
-        Data::CryptoTransfer(_) => "proto.CryptoService/cryptoTransfer",
-        Data::ConsensusCreateTopic(_) => "proto.ConsensusService/createTopic",
-        Data::ConsensusSubmitMessage(_) => "proto.ConsensusService/submitMessage",
-        Data::TokenCreation(_) => "proto.TokenService/createToken",
-        Data::TokenFreeze(_) => "proto.TokenService/freezeTokenAccount",
-        Data::TokenUnfreeze(_) => "proto.TokenService/unfreezeTokenAccount",
-        Data::TokenGrantKyc(_) => "proto.TokenService/grantKycToTokenAccount",
-        Data::TokenRevokeKyc(_) => "proto.TokenService/revokeKycFromTokenAccount",
-        Data::TokenDeletion(_) => "proto.TokenService/deleteToken",
-        Data::TokenMint(_) => "proto.TokenService/mintToken",
-        Data::TokenBurn(_) => "proto.TokenService/burnToken",
-        Data::TokenWipe(_) => "proto.TokenService/wipeTokenAccount",
-        Data::TokenAssociate(_) => "proto.TokenService/associateTokens",
-        Data::TokenDissociate(_) => "proto.TokenService/dissociateTokens",
-        Data::TokenPause(_) => "proto.TokenService/pauseToken",
-        Data::TokenUnpause(_) => "proto.TokenService/unpauseToken",
-        Data::TokenUpdateNfts(_) => "proto.TokenService/updateNfts",
-        Data::TokenReject(_) => "proto.TokenService/rejectToken",
-        Data::TokenAirdrop(_) => "proto.TokenService/airdropTokens",
-        Data::TokenCancelAirdrop(_) => "proto.TokenService/cancelAirdrop",
-        Data::TokenClaimAirdrop(_) => "proto.TokenService/claimAirdrop",
-        Data::ScheduleCreate(_) => "proto.ScheduleService/createSchedule",
-        Data::ScheduleDelete(_) => "proto.ScheduleService/deleteSchedule",
-        Data::ScheduleSign(_) => "proto.ScheduleService/signSchedule",
-    }
+/// The gRPC method a transaction body goes to, by the field number of its `data` case
+/// (`proto::transaction_body::tag`; service names from the HAPI protos). By number, so that
+/// sending needs only the body's field numbers, not its decoded content.
+pub fn method(data_case: u32) -> Option<&'static str> {
+    Some(match data_case {
+        tag::CryptoCreateAccount => "proto.CryptoService/createAccount",
+        tag::CryptoTransfer => "proto.CryptoService/cryptoTransfer",
+        tag::ConsensusCreateTopic => "proto.ConsensusService/createTopic",
+        tag::ConsensusSubmitMessage => "proto.ConsensusService/submitMessage",
+        tag::TokenCreation => "proto.TokenService/createToken",
+        tag::TokenFreeze => "proto.TokenService/freezeTokenAccount",
+        tag::TokenUnfreeze => "proto.TokenService/unfreezeTokenAccount",
+        tag::TokenGrantKyc => "proto.TokenService/grantKycToTokenAccount",
+        tag::TokenRevokeKyc => "proto.TokenService/revokeKycFromTokenAccount",
+        tag::TokenDeletion => "proto.TokenService/deleteToken",
+        tag::TokenMint => "proto.TokenService/mintToken",
+        tag::TokenBurn => "proto.TokenService/burnToken",
+        tag::TokenWipe => "proto.TokenService/wipeTokenAccount",
+        tag::TokenAssociate => "proto.TokenService/associateTokens",
+        tag::TokenDissociate => "proto.TokenService/dissociateTokens",
+        tag::TokenPause => "proto.TokenService/pauseToken",
+        tag::TokenUnpause => "proto.TokenService/unpauseToken",
+        tag::TokenUpdateNfts => "proto.TokenService/updateNfts",
+        tag::TokenReject => "proto.TokenService/rejectToken",
+        tag::TokenAirdrop => "proto.TokenService/airdropTokens",
+        tag::TokenCancelAirdrop => "proto.TokenService/cancelAirdrop",
+        tag::TokenClaimAirdrop => "proto.TokenService/claimAirdrop",
+        tag::ScheduleCreate => "proto.ScheduleService/createSchedule",
+        tag::ScheduleDelete => "proto.ScheduleService/deleteSchedule",
+        tag::ScheduleSign => "proto.ScheduleService/signSchedule",
+        _ => return None,
+    })
+}
+
+/// A `Response` read for its receipt case only (`proto::Response` field 14): the other cases
+/// are skipped unread, so polling for receipts links no record, balance or NFT decoder.
+#[derive(Clone, PartialEq, Message)]
+struct ReceiptResponse {
+    #[prost(message, optional, tag = "14")]
+    transaction_get_receipt: Option<proto::TransactionGetReceiptResponse>,
 }
 
 fn retryable(code: Code) -> bool {
@@ -228,11 +239,18 @@ impl<T: Transport, R: Runtime> Client<T, R> {
 
     /// Every chunk sent, in order (one for all but long topic messages).
     async fn submit_chunks(&self, tx: &Transaction) -> Result<Vec<Submitted>> {
-        let body = tx.body()?;
-        let path = method(body.data.as_ref().ok_or(Error::Decode {
-            what: "transaction body",
-            reason: "no transaction data".into(),
-        })?);
+        // The route and valid window only: the body's content is the signer's business.
+        let first = &tx.entries()[0];
+        let path = first
+            .body_fields()?
+            .into_iter()
+            .filter_map(method)
+            .last()
+            .ok_or(Error::Decode {
+                what: "transaction body",
+                reason: "no transaction data".into(),
+            })?;
+        let header = first.header()?;
         // Every endpoint of every node the transaction was frozen for (a node may have several
         // proxies: a dead one fails over to the next).
         let frozen_for = tx.node_account_ids();
@@ -242,7 +260,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             .iter()
             .filter(|n| frozen_for.contains(&n.account_id))
             .collect();
-        let valid_secs = body
+        let valid_secs = header
             .transaction_valid_duration
             .as_ref()
             .and_then(|d| d.seconds)
@@ -393,10 +411,8 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             let answer = self.call(&target.url, path, &query, limit).await;
             let response = answer
                 .ok()
-                .and_then(|bytes| proto::Response::decode(bytes.as_slice()).ok());
-            if let Some(proto::response::Response::TransactionGetReceipt(r)) =
-                response.and_then(|r| r.response)
-            {
+                .and_then(|bytes| ReceiptResponse::decode(bytes.as_slice()).ok());
+            if let Some(r) = response.and_then(|r| r.transaction_get_receipt) {
                 let precheck = r.header.map_or(0, |h| h.node_transaction_precheck_code);
                 match Code::try_from(precheck).unwrap_or(Code::Unknown) {
                     Code::Ok => {

@@ -164,11 +164,57 @@ pub mod transaction_body {
         pub const TokenAirdrop: u32 = 58;
         pub const TokenCancelAirdrop: u32 = 59;
         pub const TokenClaimAirdrop: u32 = 60;
+
+        /// Every case, for readers that look at a body's field numbers without decoding it.
+        pub const ALL: [u32; 25] = [
+            CryptoCreateAccount,
+            CryptoTransfer,
+            ConsensusCreateTopic,
+            ConsensusSubmitMessage,
+            TokenCreation,
+            TokenFreeze,
+            TokenUnfreeze,
+            TokenGrantKyc,
+            TokenRevokeKyc,
+            TokenDeletion,
+            TokenMint,
+            TokenBurn,
+            TokenWipe,
+            TokenAssociate,
+            TokenDissociate,
+            ScheduleCreate,
+            ScheduleDelete,
+            ScheduleSign,
+            TokenPause,
+            TokenUnpause,
+            TokenUpdateNfts,
+            TokenReject,
+            TokenAirdrop,
+            TokenCancelAirdrop,
+            TokenClaimAirdrop,
+        ];
     }
 
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        #[test]
+        fn all_lists_exactly_the_data_cases() {
+            for number in 1..=100u32 {
+                let mut bytes = Vec::new();
+                prost::encoding::encode_key(
+                    number,
+                    prost::encoding::WireType::LengthDelimited,
+                    &mut bytes,
+                );
+                bytes.push(0);
+                let is_case = TransactionBody::decode(bytes.as_slice())
+                    .map(|b| b.data.is_some())
+                    .unwrap_or(false);
+                assert_eq!(is_case, tag::ALL.contains(&number), "field {number}");
+            }
+        }
 
         #[test]
         fn header_and_one_case_encode_as_the_whole_body() {

@@ -1,8 +1,21 @@
+// The approval window: the extension's own page. A transaction is decoded here, by the
+// approval page's own wasm (display/, no key), from the exact bytes the service worker holds;
+// the approval returns the digest of those bytes, and the service worker signs only its own
+// copy of the request's bytes, only if the digest matches (see crates/wallet/src/wallet.rs).
 import { call, el, showError } from "./ui.js";
+import init, { describeTransaction } from "./display/loyal_wallet.js";
 
 const $ = (id) => document.getElementById(id);
 const id = Number(new URLSearchParams(location.search).get("id"));
 let prompt = null;
+/** For a transaction: `{ summary, digest }`, decoded from `prompt.bytes`. */
+let shown = null;
+
+async function describe() {
+  await init({ module_or_path: new URL("display/loyal_wallet_bg.wasm", location.href) });
+  const bytes = Uint8Array.from(atob(prompt.bytes), (c) => c.charCodeAt(0));
+  return JSON.parse(await describeTransaction(prompt.method, bytes, prompt.mirror ?? ""));
+}
 
 function table(rows) {
   return el("table", { id: "summary" }, rows.map(([k, v]) => el("tr", {}, el("th", {}, k), el("td", {}, v))));
@@ -36,7 +49,7 @@ function render() {
       ["Payment", q.payment || "none (a free query)"],
     ]));
   } else {
-    const s = prompt.summary;
+    const s = shown.summary;
     $("title").textContent = `${s.title}: sign${prompt.method === "hedera_signAndExecuteTransaction" ? " and send" : ""}?`;
     $("what").replaceChildren(table([
       ["Type", `${s.title} (${s.kind})`],
@@ -54,6 +67,16 @@ function render() {
 async function load() {
   try {
     prompt = await call("pending", { id });
+    if (prompt.kind === "transaction" && !shown) {
+      try {
+        shown = await describe();
+      } catch (e) {
+        if (e?.code !== "UNDECODABLE_TRANSACTION") throw e;
+        // Nothing to show: the request is refused as bytes that do not decode.
+        await call("decide", { id, approve: false, undecodable: e.message });
+        return window.close();
+      }
+    }
     render();
   } catch (e) {
     showError("error", e);
@@ -79,7 +102,7 @@ async function decide(approve) {
     const choice = prompt?.kind === "connect"
       ? { accounts: [...document.querySelectorAll("input.account:checked")].map((c) => c.value) }
       : {};
-    await call("decide", { id, approve, choice });
+    await call("decide", { id, approve, choice, digest: shown?.digest });
     window.close();
   } catch (e) {
     showError("error", e);

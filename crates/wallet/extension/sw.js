@@ -74,7 +74,7 @@ async function pageRequest(origin, method, params) {
     if (prompt.locked) throw Object.assign(new Error("the wallet is locked: unlock it first"), { code: "WALLET_LOCKED", rpcCode: 4900 });
     const first = prompt.accounts?.[0];
     const choice = prompt.kind === "connect" ? { accounts: [`hedera:${first.network}:${first.accountId}`] } : {};
-    return finish(origin, method, params, choice);
+    return finish(origin, method, params, choice, prompt.digest);
   }
   return new Promise((resolve, reject) => {
     const id = nextPending++;
@@ -91,8 +91,10 @@ async function pageRequest(origin, method, params) {
   });
 }
 
-async function finish(origin, method, params, choice) {
-  const answer = JSON.parse(await core.approve(origin, method, JSON.stringify(params), JSON.stringify(choice)));
+// `shown`: for a transaction, the digest of the bytes the approval window decoded and showed;
+// the core signs the pending request's own bytes, and only if the digest is theirs.
+async function finish(origin, method, params, choice, shown) {
+  const answer = JSON.parse(await core.approve(origin, method, JSON.stringify(params), JSON.stringify(choice), shown ?? undefined));
   if (method === "hedera_connect") {
     await persist();
     await accountsChanged(origin);
@@ -141,17 +143,21 @@ const ui = {
     if (!p) throw Object.assign(new Error("this request is no longer waiting"), { code: "NOT_PENDING" });
     return { ...p.prompt, locked: !JSON.parse(core.status()).unlocked };
   },
-  async decide({ id, approve, choice }) {
+  // `undecodable`: the window could not decode the bytes for display; the request is refused
+  // as bytes that do not decode (-32602), nothing shown or signed.
+  async decide({ id, approve, choice, digest, undecodable }) {
     const p = pending.get(id);
     if (!p) throw Object.assign(new Error("this request is no longer waiting"), { code: "NOT_PENDING" });
     if (!approve) {
       pending.delete(id);
-      p.reject(userRejected());
+      p.reject(typeof undecodable === "string"
+        ? Object.assign(new Error(undecodable), { code: "UNDECODABLE_TRANSACTION", rpcCode: -32602 })
+        : userRejected());
       if (p.windowId !== null) chrome.windows.remove(p.windowId).catch(() => {});
       return { done: true };
     }
     // A failure to sign (locked again, …) leaves the request waiting and is shown in the window.
-    const answer = await finish(p.origin, p.method, p.params, choice ?? {});
+    const answer = await finish(p.origin, p.method, p.params, choice ?? {}, digest);
     pending.delete(id);
     p.resolve(answer);
     if (p.windowId !== null) chrome.windows.remove(p.windowId).catch(() => {});

@@ -38,6 +38,8 @@ pub enum Error {
     UndecodableQuery { reason: String },
     /// The user rejected the request (or closed the approval window).
     UserRejected,
+    /// The approval was for other bytes than the request's (its digest differs).
+    NotShown,
     /// An account entry the vault cannot hold (duplicate, bad id).
     InvalidAccount { reason: String },
     /// Keys, ids and other core errors.
@@ -64,6 +66,7 @@ impl Error {
             Error::Undecodable { .. } => "UNDECODABLE_TRANSACTION",
             Error::UndecodableQuery { .. } => "UNDECODABLE_QUERY",
             Error::UserRejected => "USER_REJECTED",
+            Error::NotShown => "NOT_SHOWN",
             Error::InvalidAccount { .. } => "INVALID_ACCOUNT",
             Error::Core(e) => e.code(),
             Error::Network { .. } => "NETWORK",
@@ -81,6 +84,7 @@ impl Error {
             Error::Locked | Error::NoVault => 4900,
             Error::WrongNetwork { .. } => 4901,
             Error::Network { .. } => 9000,
+            Error::NotShown => -32603,
             _ => -32602,
         }
     }
@@ -122,6 +126,9 @@ impl fmt::Display for Error {
                 write!(f, "refused: the query cannot be shown ({reason})")
             }
             Error::UserRejected => f.write_str("the user rejected the request"),
+            Error::NotShown => {
+                f.write_str("the approval was for other bytes than these: nothing was signed")
+            }
             Error::InvalidAccount { reason } => write!(f, "invalid account: {reason}"),
             Error::Core(e) => f.write_str(&e.message()),
             Error::Network { message, .. } => f.write_str(message),

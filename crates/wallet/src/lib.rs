@@ -1,17 +1,25 @@
 //! The wallet extension's service worker, in Rust. Everything that decides — the vault's
 //! format and encryption, which requests a page may make, what the approval window shows, when
-//! the vault locks — is plain Rust tested natively; `web` is the thin wasm-bindgen surface the
-//! service worker's JS calls, and the only part that touches the network.
+//! the vault locks — is plain Rust tested natively. Two thin wasm-bindgen surfaces, one per
+//! wasm build: `web` (feature `sw`, the default) is what the service worker's JS calls, and
+//! holds the keys; `display` (feature `display`) is the approval page's, which decodes a
+//! transaction for display (`summary`) and holds nothing secret. The service worker's wasm
+//! links no transaction type's decoder (`review` reads what it must without one).
 
+#[cfg(all(target_arch = "wasm32", feature = "display"))]
+mod display;
 mod error;
+#[cfg(target_arch = "wasm32")]
+mod js;
 mod json;
 pub mod query;
 pub mod request;
+pub mod review;
 pub mod settings;
 pub mod summary;
 pub mod vault;
 pub mod wallet;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "sw"))]
 mod web;
 
 pub use error::{Error, Result};

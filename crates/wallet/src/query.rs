@@ -6,7 +6,7 @@
 use crate::{Error, Result};
 use loyal_core::hbar::Hbar;
 use loyal_core::id::{AccountId, NftId};
-use loyal_core::proto::{self, query::Query as Q, response::Response as R};
+use loyal_core::proto::{self, query::Query as Q};
 use prost::Message as _;
 use serde::Serialize;
 
@@ -151,19 +151,37 @@ pub fn payment_text(payer: &AccountId) -> String {
     )
 }
 
+/// A `Response` case read for its header only (field 1 of every `*Response`).
+#[derive(Clone, PartialEq, prost::Message)]
+struct Answer {
+    #[prost(message, optional, tag = "1")]
+    header: Option<proto::ResponseHeader>,
+}
+
+/// A `Response` whose cases (`proto::Response`'s field numbers) are read for their header
+/// only: the wallet hands the page the node's bytes as they came, and a decoder of records,
+/// balances and NFT infos would only grow the service worker.
+#[derive(Clone, PartialEq, prost::Message)]
+struct AnyResponse {
+    #[prost(message, optional, tag = "7")]
+    balance: Option<Answer>,
+    #[prost(message, optional, tag = "14")]
+    receipt: Option<Answer>,
+    #[prost(message, optional, tag = "15")]
+    record: Option<Answer>,
+    #[prost(message, optional, tag = "155")]
+    nft_info: Option<Answer>,
+}
+
 /// The node's answer header (precheck and cost), whatever the query's kind.
 pub fn response_header(bytes: &[u8]) -> Result<proto::ResponseHeader> {
-    let response = proto::Response::decode(bytes)
-        .map_err(|e| undecodable(format!("the node's response: {e}")))?
-        .response;
-    let header = match &response {
-        Some(R::CryptogetAccountBalance(r)) => r.header.clone(),
-        Some(R::TransactionGetReceipt(r)) => r.header.clone(),
-        Some(R::TransactionGetRecord(r)) => r.header.clone(),
-        Some(R::TokenGetNftInfo(r)) => r.header.clone(),
-        None => None,
-    };
-    header.ok_or_else(|| undecodable("the node's response has no header"))
+    let r =
+        AnyResponse::decode(bytes).map_err(|e| undecodable(format!("the node's response: {e}")))?;
+    [r.balance, r.receipt, r.record, r.nft_info]
+        .into_iter()
+        .flatten()
+        .find_map(|a| a.header)
+        .ok_or_else(|| undecodable("the node's response has no header"))
 }
 
 #[cfg(test)]

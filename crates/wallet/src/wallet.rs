@@ -1,12 +1,19 @@
 //! The wallet's decisions, without the browser: who may ask what, what the approval window
-//! shows, signing once approved, and when the vault locks. The service worker holds one
+//! is given, signing once approved, and when the vault locks. The service worker holds one
 //! [`Wallet`]; every page request goes `Request::parse` → [`Wallet::check`] (refusals happen
 //! here, before any prompt) → the approval window → [`Wallet::connect`] / [`Wallet::sign`].
+//!
+//! A transaction's approval window decodes for display the bytes the service worker hands
+//! it (`summary`, in the page's own wasm: the service worker links no transaction type's
+//! decoder) and answers with their SHA-256. `sign` signs only the bytes of the pending
+//! request, never bytes from the page, and only if that digest is theirs: a display path
+//! that is buggy or fooled — another request's bytes, a stale window — cannot make the user
+//! approve one thing and the wallet sign another; at worst it fails closed.
 
 use crate::query::{self, PageQuery, QuerySummary};
 use crate::request::{Request, Signer};
+use crate::review;
 use crate::settings::{PublicAccount, Settings, NETWORKS};
-use crate::summary::{self, Summary};
 use crate::vault::{OpenVault, StoredAccount, VaultFile};
 use crate::{Error, Result};
 use base64::{engine::general_purpose::STANDARD as B64, Engine as _};
@@ -67,8 +74,16 @@ pub struct Prompt {
     pub signer: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// For `transaction`: the exact bytes to show, base64 (a `TransactionList`, or a
+    /// `TransactionBody` for `hedera_signTransaction`), decoded by the approval page.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub summary: Option<Summary>,
+    pub bytes: Option<String>,
+    /// SHA-256 of `bytes` (hex), which the approval must carry back ([`review::digest`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
+    /// For `transaction`: the mirror the approval page asks for tokens' decimals.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mirror: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub query: Option<QuerySummary>,
     /// For `connect`: the accounts on this network to choose from.
@@ -319,7 +334,9 @@ impl Wallet {
             locked: self.open.is_none(),
             signer: None,
             message: None,
-            summary: None,
+            bytes: None,
+            digest: None,
+            mirror: None,
             query: None,
             accounts: Vec::new(),
         };
@@ -363,7 +380,7 @@ impl Wallet {
             }
             Request::ExecuteTransaction { transaction_list } => {
                 self.connected(origin)?;
-                let (tx, _, _) = summary::of_list(transaction_list)?;
+                let (tx, _) = review::list(transaction_list)?;
                 Ok(Checked::Relay(tx))
             }
             Request::SignAndExecuteQuery { signer, query } => {
@@ -391,11 +408,12 @@ impl Wallet {
                 transaction_body,
             } => {
                 self.authorize(origin, signer)?;
-                let (_, summary, id) = summary::of_body(transaction_body)?;
+                let id = review::body(transaction_body)?;
                 payer_is(signer, &id.account_id)?;
                 Ok(Checked::Prompt(Box::new(Prompt {
                     signer: Some(signer.hip30()),
-                    summary: Some(summary),
+                    bytes: Some(B64.encode(transaction_body)),
+                    digest: Some(review::digest(transaction_body)),
                     ..prompt("transaction", "hedera_signTransaction")
                 })))
             }
@@ -404,11 +422,12 @@ impl Wallet {
                 transaction_list,
             } => {
                 self.authorize(origin, signer)?;
-                let (_, summary, id) = summary::of_list(transaction_list)?;
+                let (_, id) = review::list(transaction_list)?;
                 payer_is(signer, &id.account_id)?;
                 Ok(Checked::Prompt(Box::new(Prompt {
                     signer: Some(signer.hip30()),
-                    summary: Some(summary),
+                    bytes: Some(B64.encode(transaction_list)),
+                    digest: Some(review::digest(transaction_list)),
                     ..prompt("transaction", "hedera_signAndExecuteTransaction")
                 })))
             }
@@ -488,9 +507,23 @@ impl Wallet {
     }
 
     /// After the user approved: signs. The request is checked again (state may have changed
-    /// while the window was open).
-    pub fn sign(&mut self, origin: &str, request: &Request) -> Result<Signed> {
+    /// while the window was open). A transaction is signed only if `shown`, the digest the
+    /// approval window returned, is that of its bytes (see the module docs).
+    pub fn sign(&mut self, origin: &str, request: &Request, shown: Option<&str>) -> Result<Signed> {
         self.check(origin, request)?;
+        if let Request::SignTransaction {
+            transaction_body: bytes,
+            ..
+        }
+        | Request::SignAndExecuteTransaction {
+            transaction_list: bytes,
+            ..
+        } = request
+        {
+            if shown != Some(review::digest(bytes).as_str()) {
+                return Err(Error::NotShown);
+            }
+        }
         let signer = request.signer().ok_or(Error::InvalidParams {
             field: "method",
             reason: "not a signing method".into(),
@@ -511,7 +544,7 @@ impl Wallet {
             Request::SignAndExecuteTransaction {
                 transaction_list, ..
             } => {
-                let (mut tx, _, _) = summary::of_list(transaction_list)?;
+                let (mut tx, _) = review::list(transaction_list)?;
                 tx.sign(&key);
                 Signed::Execute(tx)
             }

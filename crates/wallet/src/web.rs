@@ -24,19 +24,8 @@ use zeroize::Zeroizing;
 
 type JsResult<T> = Result<T, JsValue>;
 
-fn js_error(e: &Error) -> JsValue {
-    let error = js_sys::Error::new(&e.to_string());
-    error.set_name("WalletError");
-    let _ = js_sys::Reflect::set(&error, &"code".into(), &e.code().into());
-    let _ = js_sys::Reflect::set(&error, &"rpcCode".into(), &e.rpc_code().into());
-    if let Error::Network { code, .. } = e {
-        let _ = js_sys::Reflect::set(&error, &"data".into(), &code.as_str().into());
-    }
-    error.into()
-}
-
 fn err(e: Error) -> JsValue {
-    js_error(&e)
+    crate::js::error(&e)
 }
 
 fn net(e: loyal_client::Error) -> Error {
@@ -277,8 +266,8 @@ impl WalletCore {
         };
         let answer = match checked {
             Checked::Prompt(mut p) => {
-                if let Some(summary) = p.summary.as_mut() {
-                    token_units_from_mirror(&network, summary).await;
+                if p.bytes.is_some() {
+                    p.mirror = Some(network.mirror_url.clone());
                 }
                 return Ok(json!({ "prompt": p }).to_string());
             }
@@ -292,13 +281,15 @@ impl WalletCore {
     }
 
     /// The user approved (in the window, or test mode did): connects or signs, and for
-    /// `hedera_signAndExecuteTransaction` submits and waits for the receipt.
+    /// `hedera_signAndExecuteTransaction` submits and waits for the receipt. `shown`: for a
+    /// transaction, the digest of the bytes the window decoded and showed (`Wallet::sign`).
     pub async fn approve(
         &self,
         origin: String,
         method: String,
         params: String,
         choice: String,
+        shown: Option<String>,
     ) -> JsResult<String> {
         let request = parse(&method, &params).map_err(err)?;
         let (signed, network) = {
@@ -318,7 +309,7 @@ impl WalletCore {
                     .unwrap_or_default();
                 Signed::Answer(w.connect(&origin, &accounts).map_err(err)?)
             } else {
-                w.sign(&origin, &request).map_err(err)?
+                w.sign(&origin, &request, shown.as_deref()).map_err(err)?
             };
             (signed, network_of(&w.settings).map_err(err)?)
         };
@@ -415,27 +406,6 @@ async fn send_query(
     };
     let response = call(bytes).await?;
     Ok(json!({ "response": B64.encode(response) }))
-}
-
-/// Fungible amounts the bytes left in the smallest unit, shown in the token's units (decimals
-/// and symbol from the mirror). Display only: if the mirror does not answer, the smallest unit
-/// stays, said so.
-async fn token_units_from_mirror(network: &Network, summary: &mut crate::summary::Summary) {
-    let mirror = MirrorClient::new(&Fetch, &Timers, &network.mirror_url);
-    for token in summary.tokens_without_decimals() {
-        let Ok(info) = mirror.get_json(&format!("/api/v1/tokens/{token}")).await else {
-            continue;
-        };
-        // The mirror writes decimals as a string ("2"); accept a number too.
-        let decimals = match &info["decimals"] {
-            Value::String(d) => d.parse().ok(),
-            Value::Number(n) => n.as_u64().and_then(|d| u32::try_from(d).ok()),
-            _ => None,
-        };
-        if let Some(decimals) = decimals {
-            summary.with_token_units(&token, decimals, info["symbol"].as_str().unwrap_or(""));
-        }
-    }
 }
 
 /// Submits with failover and waits for the receipt: HIP-820's answer (`nodeId`,

@@ -1,7 +1,9 @@
 //! `cargo xtask wallet`: the unpacked Manifest V3 extension in `target/wallet/extension/`
 //! (load it from chrome://extensions → "Load unpacked"): the service worker's wasm
 //! (`crates/wallet`, `--profile wasm`, bound with wasm-bindgen `--target web`, which a module
-//! service worker imports) next to the static files in `crates/wallet/extension/`.
+//! service worker imports), the approval page's wasm in `display/` (the same crate with
+//! `--no-default-features --features display`: decoding for display, no key), and the static
+//! files in `crates/wallet/extension/`.
 
 use crate::run::{root, Result};
 use std::path::PathBuf;
@@ -15,6 +17,12 @@ pub fn build() -> Result<PathBuf> {
     let out = dir();
     let _ = std::fs::remove_dir_all(&out);
     crate::wasm::build_and_bind("loyal-wallet", "wasm", &[], &out)?;
+    crate::wasm::build_and_bind(
+        "loyal-wallet",
+        "wasm",
+        &["--no-default-features", "--features", "display"],
+        &out.join("display"),
+    )?;
     let src = root().join("crates/wallet/extension");
     for entry in std::fs::read_dir(&src).map_err(|e| format!("{}: {e}", src.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
@@ -26,12 +34,16 @@ pub fn build() -> Result<PathBuf> {
 
 pub fn run() -> Result {
     let out = build()?;
-    let wasm = std::fs::metadata(out.join("loyal_wallet_bg.wasm"))
-        .map_err(|e| e.to_string())?
-        .len();
+    let size = |path: &str| {
+        std::fs::metadata(out.join(path))
+            .map(|m| m.len())
+            .map_err(|e| format!("{path}: {e}"))
+    };
     println!(
-        "Wallet extension (unpacked): {}  (service worker wasm {wasm} B)",
-        out.display()
+        "Wallet extension (unpacked): {}  (service worker wasm {} B, approval page wasm {} B)",
+        out.display(),
+        size("loyal_wallet_bg.wasm")?,
+        size("display/loyal_wallet_bg.wasm")?
     );
     println!("{}", how_to_load(&out));
     Ok(())

@@ -25,21 +25,27 @@ pub struct SignedEntry {
 }
 
 impl SignedEntry {
-    fn decoded(envelope: wire::Envelope<'_>) -> Result<Self> {
+    /// `content`: decode the whole body (every field of its type), else only the shared
+    /// fields (`proto::TransactionBodyHeader`; the type's content is skipped as bytes).
+    fn decoded(envelope: wire::Envelope<'_>, content: bool) -> Result<Self> {
         let sig_map = proto::SignatureMap::decode(envelope.sig_map.as_slice())
             .map_err(|e| decode_err("SignatureMap", e))?;
         let body_bytes = envelope.body.to_vec();
-        let body = decode_body(&body_bytes)?;
-        let transaction_id = body
-            .transaction_id
+        let (transaction_id, node_account_id) = if content {
+            let body = decode_body(&body_bytes)?;
+            (body.transaction_id, body.node_account_id)
+        } else {
+            let head = decode_header(&body_bytes)?;
+            (head.transaction_id, head.node_account_id)
+        };
+        let transaction_id = transaction_id
             .as_ref()
             .ok_or(Error::Decode {
                 message: "TransactionBody",
                 reason: "no transaction id".into(),
             })
             .and_then(TransactionId::from_proto)?;
-        let node_account_id = body
-            .node_account_id
+        let node_account_id = node_account_id
             .as_ref()
             .ok_or(Error::Decode {
                 message: "TransactionBody",
@@ -79,6 +85,19 @@ impl SignedEntry {
 
     pub fn body(&self) -> Result<proto::TransactionBody> {
         decode_body(&self.body_bytes)
+    }
+
+    /// The body's shared fields (id, node, fee, valid duration, memo), its type's content
+    /// left undecoded.
+    pub fn header(&self) -> Result<proto::TransactionBodyHeader> {
+        decode_header(&self.body_bytes)
+    }
+
+    /// The field numbers at the top level of the body, in order: which `data` case it holds
+    /// (`proto::transaction_body::tag`), and any field `proto::TransactionBody` does not know,
+    /// which its decoder skips but a node may read.
+    pub fn body_fields(&self) -> Result<Vec<u32>> {
+        wire::field_numbers("TransactionBody", &self.body_bytes)
     }
 
     /// `SignedTransaction` bytes, the thing the transaction hash is computed over.
@@ -268,7 +287,19 @@ impl Transaction {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let entries = wire::transactions(bytes)?
             .into_iter()
-            .map(|t| SignedEntry::decoded(wire::envelope(t)?))
+            .map(|t| SignedEntry::decoded(wire::envelope(t)?, true))
+            .collect::<Result<_>>()?;
+        Ok(Self { entries })
+    }
+
+    /// `from_bytes` reading of each body only its shared fields (transaction id, node; see
+    /// [`SignedEntry::header`]): for a caller that signs or relays bytes whose content is
+    /// checked elsewhere (a wallet decodes them for display in its approval page), so that it
+    /// links no transaction type's decoder. `body()` still decodes on demand.
+    pub fn from_bytes_shallow(bytes: &[u8]) -> Result<Self> {
+        let entries = wire::transactions(bytes)?
+            .into_iter()
+            .map(|t| SignedEntry::decoded(wire::envelope(t)?, false))
             .collect::<Result<_>>()?;
         Ok(Self { entries })
     }
@@ -330,6 +361,10 @@ fn hash_of(entry: &SignedEntry) -> [u8; 48] {
 
 fn decode_body(bytes: &[u8]) -> Result<proto::TransactionBody> {
     proto::TransactionBody::decode(bytes).map_err(|e| decode_err("TransactionBody", e))
+}
+
+fn decode_header(bytes: &[u8]) -> Result<proto::TransactionBodyHeader> {
+    proto::TransactionBodyHeader::decode(bytes).map_err(|e| decode_err("TransactionBody", e))
 }
 
 fn decode_err(message: &'static str, e: prost::DecodeError) -> Error {

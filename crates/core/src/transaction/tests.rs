@@ -481,3 +481,43 @@ fn signing_bytes_reads_the_envelope_as_protobuf_does() {
         assert_eq!(code(sign_bytes(&bad, &key)), "DECODE", "{bad:02x?}");
     }
 }
+
+#[test]
+fn a_shallow_read_takes_ids_and_node_and_leaves_the_content_as_bytes() {
+    let key = PrivateKey::from_bytes_ed25519(&[1; 32]).unwrap();
+    let mut tx = ready(transfer())
+        .with_node_account_ids([AccountId::new(0, 0, 3), AccountId::new(0, 0, 4)])
+        .freeze()
+        .unwrap();
+    let bytes = tx.to_bytes();
+    let shallow = Transaction::from_bytes_shallow(&bytes).unwrap();
+    assert_eq!(shallow, Transaction::from_bytes(&bytes).unwrap());
+    let entry = &shallow.entries()[0];
+    assert_eq!(entry.header().unwrap().memo, entry.body().unwrap().memo);
+    assert_eq!(
+        entry.body_fields().unwrap().last(),
+        Some(&crate::proto::transaction_body::tag::CryptoTransfer)
+    );
+    tx.sign(&key);
+    let mut read = Transaction::from_bytes_shallow(&bytes).unwrap();
+    read.sign(&key);
+    assert_eq!(read.to_bytes(), tx.to_bytes());
+    // Content that does not decode (a CryptoTransfer whose field 1 is a varint) is left to
+    // whoever decodes it; the envelope and the shared fields must still be sound.
+    let body = entry.body_bytes().to_vec();
+    let mut bad = body.clone();
+    bad.extend_from_slice(&[14 << 3 | 2, 2, 1 << 3, 1]);
+    let list = crate::proto::TransactionList {
+        transaction_list: vec![crate::proto::Transaction {
+            body_bytes: Some(bad),
+            ..Default::default()
+        }],
+    };
+    let list = prost::Message::encode_to_vec(&list);
+    assert_eq!(code(Transaction::from_bytes(&list)), "DECODE");
+    assert!(Transaction::from_bytes_shallow(&list).is_ok());
+    assert_eq!(
+        code(Transaction::from_bytes_shallow(&[0x0a, 0x02, 0x2a])),
+        "DECODE"
+    );
+}

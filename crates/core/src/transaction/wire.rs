@@ -89,6 +89,16 @@ pub fn transactions(bytes: &[u8]) -> Result<Vec<&[u8]>> {
     Ok(items)
 }
 
+/// The numbers of `message`'s top-level fields, in order (each checked for wire format).
+pub fn field_numbers(what: &'static str, message: &[u8]) -> Result<Vec<u32>> {
+    let (mut numbers, mut buf) = (Vec::new(), message);
+    while !buf.is_empty() {
+        // `field` allows only numbers up to u32::MAX.
+        numbers.push(field(what, &mut buf, &[])?.0 as u32);
+    }
+    Ok(numbers)
+}
+
 /// What one `Transaction` carries: body bytes, the `SignatureMap`'s encoded pairs (every
 /// occurrence, which is how protobuf merges a message field), and the `SignedTransaction`
 /// bytes when in the current form (its `useSerializedTxMessageHashAlgorithm` flag with them).

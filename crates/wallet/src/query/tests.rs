@@ -117,17 +117,38 @@ fn undecodable_and_unknown_queries_are_refused() {
 
 #[test]
 fn the_response_header_is_read_whatever_the_kind() {
-    let response = proto::Response {
-        response: Some(R::TokenGetNftInfo(proto::TokenGetNftInfoResponse {
-            header: Some(proto::ResponseHeader {
-                cost: 42,
-                ..Default::default()
-            }),
+    use proto::response::Response as R;
+    let header = |cost| {
+        Some(proto::ResponseHeader {
+            cost,
+            ..Default::default()
+        })
+    };
+    let kinds = [
+        R::CryptogetAccountBalance(proto::CryptoGetAccountBalanceResponse {
+            header: header(7),
+            ..Default::default()
+        }),
+        R::TransactionGetReceipt(proto::TransactionGetReceiptResponse {
+            header: header(14),
+            ..Default::default()
+        }),
+        R::TransactionGetRecord(proto::TransactionGetRecordResponse {
+            header: header(15),
+            ..Default::default()
+        }),
+        R::TokenGetNftInfo(proto::TokenGetNftInfoResponse {
+            header: header(155),
             nft: None,
-        })),
+        }),
+    ];
+    for (kind, cost) in kinds.into_iter().zip([7, 14, 15, 155]) {
+        let response = proto::Response {
+            response: Some(kind),
+        }
+        .encode_to_vec();
+        assert_eq!(response_header(&response).unwrap().cost, cost);
     }
-    .encode_to_vec();
-    assert_eq!(response_header(&response).unwrap().cost, 42);
     assert_eq!(
         response_header(&[]).unwrap_err().code(),
         "UNDECODABLE_QUERY"

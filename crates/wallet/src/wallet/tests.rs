@@ -39,6 +39,14 @@ fn sign_and_execute(signer: &str, tx: &Transaction) -> Request {
     )
 }
 
+/// The digest the approval window returns for `r`: that of the bytes it was given to show.
+fn shown(w: &Wallet, r: &Request) -> Option<String> {
+    match w.check(SITE, r) {
+        Ok(Checked::Prompt(p)) => p.digest,
+        _ => None,
+    }
+}
+
 fn refusal(w: &Wallet, origin: &str, r: &Request) -> (&'static str, i32) {
     let e = w.check(origin, r).unwrap_err();
     (e.code(), e.rpc_code())
@@ -237,7 +245,7 @@ fn a_message_prompt_shows_the_text_and_the_signature_verifies() {
         (p.kind, p.message.as_deref(), p.signer.as_deref()),
         ("message", Some("join the challenge"), Some(ALICE))
     );
-    let Signed::Answer(a) = w.sign(SITE, &r).unwrap() else {
+    let Signed::Answer(a) = w.sign(SITE, &r, shown(&w, &r).as_deref()).unwrap() else {
         panic!()
     };
     let map =
@@ -254,8 +262,14 @@ fn sign_and_execute_signs_every_node_entry() {
     let Checked::Prompt(p) = w.check(SITE, &r).unwrap() else {
         panic!()
     };
-    assert_eq!(p.summary.unwrap().title, "Transfer");
-    let Signed::Execute(tx) = w.sign(SITE, &r).unwrap() else {
+    let bytes = B64.decode(p.bytes.unwrap()).unwrap();
+    assert_eq!(
+        bytes,
+        hbar_transfer(alice(), &[3, 4]).to_bytes(),
+        "the window gets the bytes"
+    );
+    assert_eq!(p.digest.unwrap(), crate::review::digest(&bytes));
+    let Signed::Execute(tx) = w.sign(SITE, &r, shown(&w, &r).as_deref()).unwrap() else {
         panic!()
     };
     let signers = tx.verify_signatures().unwrap();
@@ -275,7 +289,7 @@ fn sign_transaction_answers_a_signature_map_over_the_body() {
         "hedera_signTransaction",
         json!({ "signerAccountId": ALICE, "transactionBody": B64.encode(&body) }),
     );
-    let Signed::Answer(a) = w.sign(SITE, &r).unwrap() else {
+    let Signed::Answer(a) = w.sign(SITE, &r, shown(&w, &r).as_deref()).unwrap() else {
         panic!()
     };
     let map =
@@ -299,7 +313,13 @@ fn a_locked_vault_prompts_to_unlock_and_never_signs() {
         panic!()
     };
     assert!(p.locked);
-    assert_eq!(w.sign(SITE, &r).err().unwrap().code(), "WALLET_LOCKED");
+    assert_eq!(
+        w.sign(SITE, &r, shown(&w, &r).as_deref())
+            .err()
+            .unwrap()
+            .code(),
+        "WALLET_LOCKED"
+    );
     assert_eq!(
         w.add_account("devnet", "0.0.7", "", None, None, &mut OsRng)
             .unwrap_err()
@@ -307,7 +327,7 @@ fn a_locked_vault_prompts_to_unlock_and_never_signs() {
         "WALLET_LOCKED"
     );
     w.unlock("correct horse", 5).unwrap();
-    assert!(w.sign(SITE, &r).is_ok());
+    assert!(w.sign(SITE, &r, shown(&w, &r).as_deref()).is_ok());
 }
 
 #[test]
@@ -572,7 +592,13 @@ fn signing_checks_again_what_changed_while_the_window_was_open() {
     let r = sign_message(ALICE);
     assert!(w.check(SITE, &r).is_ok());
     w.revoke(SITE);
-    assert_eq!(w.sign(SITE, &r).err().unwrap().code(), "UNAUTHORIZED");
+    assert_eq!(
+        w.sign(SITE, &r, shown(&w, &r).as_deref())
+            .err()
+            .unwrap()
+            .code(),
+        "UNAUTHORIZED"
+    );
 }
 
 #[test]
@@ -587,4 +613,27 @@ fn only_web_origins_may_connect() {
         );
     }
     assert!(w.check("http://127.0.0.1:8080", &connect).is_ok());
+}
+
+#[test]
+fn a_transaction_is_signed_only_with_the_digest_of_what_the_window_showed() {
+    let mut w = connected();
+    let r = sign_and_execute(ALICE, &hbar_transfer(alice(), &[3]));
+    let other = hbar_transfer(alice(), &[4]).to_bytes();
+    for wrong in [None, Some(crate::review::digest(&other)), Some("".into())] {
+        let e = w.sign(SITE, &r, wrong.as_deref()).err().unwrap();
+        assert_eq!((e.code(), e.rpc_code()), ("NOT_SHOWN", -32603), "{wrong:?}");
+    }
+    let body = hbar_transfer(alice(), &[3]).entries()[0]
+        .body_bytes()
+        .to_vec();
+    let r2 = req(
+        "hedera_signTransaction",
+        json!({ "signerAccountId": ALICE, "transactionBody": B64.encode(&body) }),
+    );
+    // The digest of another request (the list) does not sign this body.
+    let e = w.sign(SITE, &r2, shown(&w, &r).as_deref()).err().unwrap();
+    assert_eq!(e.code(), "NOT_SHOWN");
+    assert!(w.sign(SITE, &r2, shown(&w, &r2).as_deref()).is_ok());
+    assert!(w.sign(SITE, &r, shown(&w, &r).as_deref()).is_ok());
 }
