@@ -23,7 +23,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AccountId, Client, NftId, PendingAirdropId, PrivateKey, TokenAssociateTransaction, TokenClaimAirdropTransaction, TokenId, TransferTransaction } from "@hashgraph/sdk";
 import { ALICE_KEY, browserWithWallet, devnet as startDevnet, setUp } from "../wallet/harness.mjs";
-import { tally, settled } from "./pages.mjs";
+import { tally, settled, staffKey } from "./pages.mjs";
 
 const [base, extension, binary, agentBinary, out] = process.argv.slice(2);
 rmSync(out, { recursive: true, force: true });
@@ -266,8 +266,10 @@ try {
   gate.on("pageerror", (e) => errors.push(e.message));
   await gate.goto(`${base}/stillwater/gate/${query}&deployment=${encodeURIComponent(deploymentUrl)}`);
   await settled(gate);
-  const ticketProof = async () => {
-    await sw.fill("#gate-code", await gate.textContent("#gate-code"));
+  // The gate records admissions with StillWater's key (its outcomes topic's submit key).
+  await staffKey(gate);
+  const ticketProof = async (at = gate) => {
+    await sw.fill("#gate-code", await at.textContent("#gate-code"));
     const made = await act(sw, "#ticket-proof-make");
     return [made, await sw.inputValue("#ticket-proof")];
   };
@@ -284,7 +286,30 @@ try {
   await gate.fill("#proof", proofText);
   r = await act(gate, "#admit");
   t.check("gate: a new proof for her one ticket is refused: a ticket gets in once (ALREADY_ADMITTED)", r.error && r.code === "ALREADY_ADMITTED", r.text);
+  const admissions = async () => (await get(`/topics/${d.organisations.StillWater.outcomes_topic}/messages?limit=100`)).messages
+    .map((m) => JSON.parse(Buffer.from(m.message, "base64").toString())).filter((m) => m.type === "admission");
+  let recorded = await admissions();
+  t.check("gate: both attempts are recorded on StillWater's outcomes topic (its key), the first one showing her 1 ticket",
+    recorded.length === 2 && recorded.every((m) => m.holder === "0.0.1005" && m.token === d.tokens.ticket && m.tickets === 1),
+    JSON.stringify(recorded));
   await gate.screenshot({ path: `${out}/08-gate-refused.png`, fullPage: true });
+  // A second scanner at another entrance: a page of its own (its own codes, nothing in its
+  // memory) that knows of her entry only from StillWater's topic.
+  const gate2 = await wallet.context.newPage();
+  gate2.on("pageerror", (e) => errors.push(e.message));
+  await gate2.goto(`${base}/stillwater/gate/${query}&deployment=${encodeURIComponent(deploymentUrl)}`);
+  await settled(gate2);
+  await gate2.fill("#proof", (await ticketProof(gate2))[1]);
+  r = await act(gate2, "#admit");
+  t.check("second gate without StillWater's key: nothing recorded, the key asked for (NO_STAFF_KEY)",
+    r.error && r.code === "NO_STAFF_KEY" && (await admissions()).length === 2, r.text);
+  await staffKey(gate2);
+  await gate2.fill("#proof", (await ticketProof(gate2))[1]);
+  r = await act(gate2, "#admit");
+  t.check("second gate: her ticket, used at the first gate, is refused here too (ALREADY_ADMITTED, from StillWater's topic)",
+    r.error && r.code === "ALREADY_ADMITTED", r.text);
+  await gate2.screenshot({ path: `${out}/08b-second-gate-refused.png`, fullPage: true });
+  await gate2.close();
 
   // Presenting after the twin was sold: Alice signs the proof of her twin and accomplishment,
   // and before StillWater checks it she sells the twin to Bob (a transfer signed with her

@@ -25,6 +25,7 @@ pub mod staff;
 pub mod status;
 pub mod twin;
 pub mod wallet;
+pub mod worker;
 pub mod workflow;
 
 pub use error::{Error, Result};

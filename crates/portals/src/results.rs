@@ -4,15 +4,13 @@
 //! text: a line per row (granted: the NFT airdropped or transferred; refused: its code), then
 //! a summary.
 
-use js_sys::Promise;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{MessageEvent, Worker};
 
 use crate::dom::{self, append, by_id, el};
-use crate::{status, Error, Result};
+use crate::{status, worker, Error, Result};
 
 /// Trunk's loader shim for the worker, next to the page.
 const WORKER: &str = "./supermarathon_runner_loader.js";
@@ -74,77 +72,30 @@ pub async fn publish(
     request: String,
     inputs: Value,
 ) -> Result<String> {
-    let worker = Worker::new(WORKER)
-        .map_err(|e| Error::new("WORKER", format!("{WORKER} did not start: {e:?}")))?;
     let rows = by_id("results-rows");
     dom::clear(&rows);
     dom::set_text("results-summary", "");
-    let job = json!({ "deployment": deployment, "account": account, "key": key, "request": request, "inputs": inputs }).to_string();
-    let w = worker.clone();
-    let done = Promise::new(&mut move |resolve, reject| {
-        let (w2, job, rows) = (w.clone(), job.clone(), rows.clone());
-        let fail = reject.clone();
-        let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
-            let _ = fail.call1(
-                &JsValue::NULL,
-                &JsValue::from_str("WORKER: the results runner failed to load or crashed"),
-            );
-        });
-        w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        on_error.forget();
-        let handler = Closure::<dyn Fn(MessageEvent)>::new(move |m: MessageEvent| {
-            let e: Value =
-                serde_json::from_str(&m.data().as_string().unwrap_or_default()).unwrap_or_default();
-            match e["type"].as_str().unwrap_or_default() {
-                "ready" => {
-                    let _ = w2.post_message(&JsValue::from_str(&job));
-                }
-                "step" => {
-                    dom::busy(&format!(
-                        "Publishing: {} {}…",
-                        e["request"].as_str().unwrap_or(""),
-                        e["step"].as_str().unwrap_or("")
-                    ));
-                }
-                "row" => {
-                    let li = el("li", &describe(&e));
-                    let _ = li.set_attribute("data-status", e["status"].as_str().unwrap_or(""));
-                    let _ = li.set_attribute("data-code", e["code"].as_str().unwrap_or(""));
-                    append(&rows, &li);
-                }
-                "done" => {
-                    let line = format!(
-                        "Published: {} granted, {} refused.",
-                        e["granted"], e["refused"]
-                    );
-                    let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(&line));
-                }
-                _ => {
-                    let line = format!(
-                        "{}: {}",
-                        e["code"].as_str().unwrap_or("WORKER"),
-                        e["message"].as_str().unwrap_or("")
-                    );
-                    let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&line));
-                }
-            }
-        });
-        w.set_onmessage(Some(handler.as_ref().unchecked_ref()));
-        handler.forget();
-    });
-    let outcome = JsFuture::from(done).await;
-    worker.terminate();
-    match outcome {
-        Ok(line) => {
-            let line = line.as_string().unwrap_or_default();
-            dom::set_text("results-summary", &line);
-            status::progress(None);
-            Ok(line)
+    let job = json!({ "deployment": deployment, "account": account, "key": key, "request": request, "inputs": inputs });
+    let done = worker::run(WORKER, &job, move |e| match e["type"].as_str() {
+        Some("step") => dom::busy(&format!(
+            "Publishing: {} {}…",
+            e["request"].as_str().unwrap_or(""),
+            e["step"].as_str().unwrap_or("")
+        )),
+        Some("row") => {
+            let li = el("li", &describe(e));
+            let _ = li.set_attribute("data-status", e["status"].as_str().unwrap_or(""));
+            let _ = li.set_attribute("data-code", e["code"].as_str().unwrap_or(""));
+            append(&rows, &li);
         }
-        Err(e) => {
-            let text = e.as_string().unwrap_or_default();
-            let (code, message) = text.split_once(": ").unwrap_or(("WORKER", &text));
-            Err(Error::new(code, message))
-        }
-    }
+        _ => {}
+    })
+    .await?;
+    let line = format!(
+        "Published: {} granted, {} refused.",
+        done["granted"], done["refused"]
+    );
+    dom::set_text("results-summary", &line);
+    status::progress(None);
+    Ok(line)
 }

@@ -11,7 +11,7 @@ use loyal_core::id::AccountId;
 use loyal_core::key::PrivateKey;
 use loyal_web::{Fetch, Timers};
 
-use crate::dom::{self, by_id, input_value, on_click, set_value};
+use crate::dom::{self, by_id, input_value, on_click_with, set_value};
 use crate::{names, Error, Result};
 
 pub type WebClient = Client<Fetch, Timers>;
@@ -34,28 +34,20 @@ impl Staff {
         set_value("staff-account", &format!("0.0.{account}"));
         let devnet = crate::config::is_devnet(&staff.network);
         dom::show("staff-devnet", devnet);
-        let on_use = staff.clone();
-        on_click("staff-use", move || {
-            let staff = on_use.clone();
-            async move {
-                let account: AccountId = input_value("staff-account")
-                    .parse()
-                    .map_err(|e| crate::error::invalid("Account", e))?;
-                let key: PrivateKey = input_value("staff-key")
-                    .parse()
-                    .map_err(|e| crate::error::invalid("Private key", e))?;
-                staff.hold(account, key).await
-            }
+        on_click_with("staff-use", &staff, |staff| async move {
+            let account: AccountId = input_value("staff-account")
+                .parse()
+                .map_err(|e| crate::error::invalid("Account", e))?;
+            let key: PrivateKey = input_value("staff-key")
+                .parse()
+                .map_err(|e| crate::error::invalid("Private key", e))?;
+            staff.hold(account, key).await
         });
-        let on_devnet = staff.clone();
-        on_click("staff-devnet", move || {
-            let staff = on_devnet.clone();
-            async move {
-                let account = AccountId::new(0, 0, account);
-                set_value("staff-account", &account.to_string());
-                set_value("staff-key", "");
-                staff.hold(account, names::devnet_key(staff.org)).await
-            }
+        on_click_with("staff-devnet", &staff, move |staff| async move {
+            let account = AccountId::new(0, 0, account);
+            set_value("staff-account", &account.to_string());
+            set_value("staff-key", "");
+            staff.hold(account, names::devnet_key(staff.org)).await
         });
         staff
     }

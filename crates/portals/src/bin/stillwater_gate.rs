@@ -2,8 +2,11 @@
 //! ticket proof answering it (holder, at least one StillWater ticket, this gate as audience),
 //! the gate pastes (or scans) it and verifies it against the mirror — the holder's key, a
 //! genuine ticket (StillWater's treasury), held now, fresh, for this gate and this code — and
-//! admits as many entries per holder as tickets the holder has. Admissions are kept by this
-//! gate's browser (one scanner per entrance).
+//! admits as many entries per holder as tickets the holder has, across every gate of the venue:
+//! each admission is recorded on StillWater's outcomes topic with the staff key, and the topic
+//! up to that record decides (`loyal_workflow::admissions`), so two scanners never let one
+//! ticket in twice. Both run in a worker started for each admission
+//! (`stillwater_gate_recorder`): the gate's cold load carries neither.
 
 use std::rc::Rc;
 
@@ -12,15 +15,19 @@ use loyal_core::id::{AccountId, TokenId};
 use loyal_core::time::Timestamp;
 use loyal_portals::dom::{self, input_value, on_click_with, set_text};
 use loyal_portals::error::invalid;
-use loyal_portals::staff::WebClient;
-use loyal_portals::{config, names, nft, proof, status, workflow, Error, Result};
+use loyal_portals::staff::{Staff, WebClient};
+use loyal_portals::{config, names, nft, proof, status, worker, workflow, Error, Result};
 use loyal_proof::{MemoryNonceStore, Policy, Requirement, SignedPresentation};
 use loyal_web::{Fetch, Timers};
 use serde_json::Value;
 use std::cell::RefCell;
 
+/// Trunk's loader shim for the recorder worker, next to the page.
+const RECORDER: &str = "./stillwater_gate_recorder_loader.js";
+
 struct Gate {
     reader: WebClient,
+    staff: Rc<Staff>,
     devnet: bool,
     deployment: RefCell<Option<Value>>,
     /// The code the next holder must answer.
@@ -41,10 +48,6 @@ impl loyal_proof::NonceStore for Shared<'_> {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
 impl Gate {
     fn new_code(&self) {
         use loyal_proof::NonceStore;
@@ -54,6 +57,9 @@ impl Gate {
     }
 
     async fn admit(&self) -> Result<(String, u64, u64)> {
+        // Before the proof is checked (which uses up the code): without the key nothing can
+        // be recorded, and the holder would have to sign again.
+        let (account, key) = (self.staff.account()?, self.staff.key()?);
         let text = input_value("proof");
         let signed = SignedPresentation::from_text(&text)?;
         let d = self.deployment.borrow().clone();
@@ -92,21 +98,33 @@ impl Gate {
                 .await?;
         let tickets = verified.claims.iter().map(|c| c.amount).max().unwrap_or(0);
         let holder = verified.holder.to_string();
-        let key = format!("loyal.gate.{ticket}.{holder}");
-        let entered: u64 = storage()
-            .and_then(|s| s.get_item(&key).ok().flatten())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        if entered >= tickets {
-            return Err(Error::new(
+        let deployment = d.ok_or_else(|| {
+            Error::new(
+                "NO_DEPLOYMENT",
+                "this page needs ?deployment=URL for its workflows",
+            )
+        })?;
+        dom::busy("Recording the admission on StillWater's topic, then counting this holder's entries at every gate…");
+        let job = serde_json::json!({
+            "deployment": deployment, "account": account.to_string(),
+            "key": key.to_string_der().to_string(),
+            "token": ticket.to_string(), "holder": holder, "nonce": signed.presentation.nonce,
+            "tickets": tickets,
+        });
+        let done = worker::run(RECORDER, &job, |_| {}).await?;
+        let number = |name: &str| done[name].as_u64().unwrap_or(0);
+        if done["admitted"] == true {
+            Ok((holder, number("number"), number("tickets")))
+        } else {
+            Err(Error::new(
                 "ALREADY_ADMITTED",
-                format!("{holder} holds {tickets} ticket(s) and has entered {entered} time(s)"),
-            ));
+                format!(
+                    "{holder} holds {} ticket(s) and has entered {} time(s)",
+                    number("tickets"),
+                    number("entered")
+                ),
+            ))
         }
-        if let Some(s) = storage() {
-            let _ = s.set_item(&key, &(entered + 1).to_string());
-        }
-        Ok((holder, entered + 1, tickets))
     }
 }
 
@@ -118,6 +136,7 @@ fn main() {
     };
     set_text("network", &config::describe(&network));
     let gate = Rc::new(Gate {
+        staff: Staff::install("StillWater", names::STILL_WATER, network.clone()),
         devnet: config::is_devnet(&network),
         reader: Client::new(network, Fetch, Timers),
         deployment: RefCell::new(None),
