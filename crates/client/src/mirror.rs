@@ -285,6 +285,16 @@ impl<'a, T: Transport, R: Runtime> MirrorClient<'a, T, R> {
 
     /// GET `path` (starting `/api/v1/`), retrying 429 and 5xx with exponential back-off.
     pub async fn get_json(&self, path: &str) -> Result<serde_json::Value> {
+        let body = self.get_body(path).await?;
+        serde_json::from_slice(&body).map_err(|e| Error::Decode {
+            what: "mirror JSON",
+            reason: e.to_string(),
+        })
+    }
+
+    /// `get_json`'s answer as bytes, for callers with a JSON reader of their own (the wallet's
+    /// service worker links no serde_json).
+    pub async fn get_body(&self, path: &str) -> Result<Vec<u8>> {
         let url = format!("{}{path}", self.base);
         let mut attempt = 0;
         loop {
@@ -301,10 +311,7 @@ impl<'a, T: Transport, R: Runtime> MirrorClient<'a, T, R> {
             if response.status != 200 {
                 return Err(Error::http(url, &response));
             }
-            return serde_json::from_slice(&response.body).map_err(|e| Error::Decode {
-                what: "mirror JSON",
-                reason: e.to_string(),
-            });
+            return Ok(response.body);
         }
     }
 

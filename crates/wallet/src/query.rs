@@ -8,13 +8,12 @@ use loyal_core::hbar::Hbar;
 use loyal_core::id::{AccountId, NftId};
 use loyal_core::proto::{self, query::Query as Q};
 use prost::Message as _;
-use serde::Serialize;
 
 /// The most a query's payment may be (the SDKs' default max query payment).
 pub const MAX_QUERY_PAYMENT_TINYBARS: u64 = 100_000_000;
 
 /// What the approval window shows for a query.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuerySummary {
     /// The proto's name (`CryptoGetAccountBalance`, `TokenGetNftInfo`, …).
     pub kind: &'static str,
@@ -22,7 +21,6 @@ pub struct QuerySummary {
     /// The account, token serial or transaction asked about.
     pub subject: String,
     /// `None` for free queries; else who pays whom, and the cap.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub payment: Option<String>,
 }
 

@@ -2,10 +2,10 @@
 //! before anything else looks at them. Method names and params are HIP-820's; `hedera_connect`,
 //! `hedera_disconnect` and `hedera_accounts` are the provider's own.
 
+use crate::json::Value;
 use crate::{Error, Result};
 use base64::{engine::general_purpose::STANDARD as B64, Engine as _};
 use loyal_core::id::{AccountId, EntityId};
-use serde_json::Value;
 
 /// The longest message `hedera_signMessage` accepts (a proof, not a document).
 pub const MAX_MESSAGE_CHARS: usize = 4096;
@@ -58,7 +58,7 @@ impl Request {
     /// Parses `{ method, params }` as a page sent it.
     pub fn parse(method: &str, params: &Value) -> Result<Self> {
         let params = match params {
-            Value::Null => &Value::Object(Default::default()),
+            Value::Null => &Value::Object(crate::json::Map::default()),
             Value::Object(_) => params,
             _ => {
                 return Err(Error::InvalidParams {
@@ -171,7 +171,7 @@ fn signer(params: &Value) -> Result<Signer> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json_test as json;
 
     #[test]
     fn hip820_shapes_parse() {

@@ -2,16 +2,14 @@
 //! endpoint overrides, the public side of each account, which sites are connected to which
 //! accounts, the idle time before auto-lock, and the test mode. Nothing here is secret.
 
-use crate::json::{object, take_object, take_string};
-use serde::Serialize;
-use serde_json::Value;
+use crate::json::{object, take_object, take_string, Map, Value};
+use crate::obj;
 use std::collections::BTreeMap;
 
 pub const NETWORKS: &[&str] = &["devnet", "testnet", "mainnet"];
 pub const DEFAULT_IDLE_MINUTES: u32 = 15;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// `devnet` (the default), `testnet` or `mainnet`.
     pub network: String,
@@ -40,8 +38,7 @@ impl Default for Settings {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Endpoints {
     /// Base URL of the mirror REST API, without `/api/v1`.
     pub mirror: String,
@@ -49,8 +46,7 @@ pub struct Endpoints {
     pub grpc_web: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PublicAccount {
     pub network: String,
     pub account_id: String,
@@ -65,6 +61,18 @@ impl PublicAccount {
     /// `hedera:<network>:0.0.n` (HIP-30, without checksum).
     pub fn hip30(&self) -> String {
         format!("hedera:{}:{}", self.network, self.account_id)
+    }
+}
+
+impl From<&PublicAccount> for Value {
+    fn from(a: &PublicAccount) -> Value {
+        obj! {
+            "network": &a.network,
+            "accountId": &a.account_id,
+            "label": &a.label,
+            "publicKey": &a.public_key,
+            "algorithm": &a.algorithm,
+        }
     }
 }
 
@@ -128,7 +136,38 @@ impl Settings {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let endpoints: Map = self
+            .endpoints
+            .iter()
+            .map(|(n, e)| {
+                let e = obj! { "mirror": &e.mirror, "grpcWeb": &e.grpc_web };
+                (n.clone(), e)
+            })
+            .collect();
+        obj! {
+            "network": &self.network,
+            "endpoints": endpoints,
+            "accounts": self.accounts.iter().map(Value::from).collect::<Vec<_>>(),
+            "connections": self.connections_value(),
+            "idleMinutes": self.idle_minutes,
+            "autoApprove": self.auto_approve,
+        }
+        .to_string()
+    }
+
+    /// Origin → its HIP-30 account ids, as the popup reads them.
+    pub fn connections_value(&self) -> Value {
+        let map: Map = self
+            .connections
+            .iter()
+            .map(|(o, ids)| {
+                (
+                    o.clone(),
+                    Value::from(ids.iter().map(Value::from).collect::<Vec<_>>()),
+                )
+            })
+            .collect();
+        Value::Object(map)
     }
 
     /// The accounts on the current network.

@@ -24,15 +24,14 @@
 //!
 //! Nothing here ever deletes or rewrites a vault it could not open.
 
-use crate::json::{object, take_object, take_string};
+use crate::json::{object, take_object, take_string, write_str, Value};
+use crate::obj;
 use crate::{Error, Result};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use base64::{engine::general_purpose::STANDARD as B64, Engine as _};
 use hmac::{Hmac, Mac};
 use rand_core::{CryptoRng, RngCore};
-use serde::Serialize;
-use serde_json::Value;
 use sha2::Sha256;
 use zeroize::{Zeroize, Zeroizing};
 
@@ -43,7 +42,7 @@ pub const CIPHER_NAME: &str = "AES-256-GCM";
 pub const ROUNDS: u32 = 600_000;
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VaultFile {
     pub version: u64,
     pub kdf: Kdf,
@@ -52,14 +51,14 @@ pub struct VaultFile {
     pub ciphertext: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Kdf {
     pub name: String,
     pub rounds: u32,
     pub salt: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cipher {
     pub name: String,
     pub nonce: String,
@@ -67,14 +66,12 @@ pub struct Cipher {
 
 /// What the vault encrypts: the accounts and their private keys (DER hex, the core's
 /// `to_string_der`).
-#[derive(Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Secrets {
     pub accounts: Vec<StoredAccount>,
 }
 
-#[derive(Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, PartialEq, Eq)]
 pub struct StoredAccount {
     /// `devnet`, `testnet` or `mainnet` (HIP-30 names).
     pub network: String,
@@ -102,6 +99,34 @@ impl Secrets {
             });
         }
         Some(Self { accounts })
+    }
+
+    /// `{"accounts":[{"network","accountId","label","privateKey"}]}` written straight into
+    /// `out` (no intermediate value holds a key).
+    fn write_json(&self, out: &mut String) -> std::fmt::Result {
+        out.push_str("{\"accounts\":[");
+        for (i, a) in self.accounts.iter().enumerate() {
+            out.push_str(if i == 0 { "{" } else { ",{" });
+            for (j, (k, v)) in [
+                ("network", &a.network),
+                ("accountId", &a.account_id),
+                ("label", &a.label),
+                ("privateKey", &a.private_key),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                if j > 0 {
+                    out.push(',');
+                }
+                write_str(out, k)?;
+                out.push(':');
+                write_str(out, v)?;
+            }
+            out.push('}');
+        }
+        out.push_str("]}");
+        Ok(())
     }
 }
 
@@ -220,13 +245,15 @@ impl OpenVault {
         let mut nonce = [0u8; 12];
         rng.fill_bytes(&mut nonce);
         // Sized up front so that growing never leaves a partial copy of the keys in freed memory.
-        let mut plain = Zeroizing::new(Vec::with_capacity(256 + 512 * self.secrets.accounts.len()));
-        let _ = serde_json::to_writer(&mut *plain, &self.secrets);
+        let mut plain = Zeroizing::new(String::with_capacity(
+            256 + 512 * self.secrets.accounts.len(),
+        ));
+        let _ = self.secrets.write_json(&mut plain);
         let ciphertext = Aes256Gcm::new((&*self.key).into())
             .encrypt(
                 &Nonce::from(nonce),
                 Payload {
-                    msg: &plain,
+                    msg: plain.as_bytes(),
                     aad: aad(&self.kdf).as_bytes(),
                 },
             )
@@ -278,7 +305,14 @@ impl VaultFile {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        obj! {
+            "version": self.version,
+            "kdf": obj! { "name": &self.kdf.name, "rounds": self.kdf.rounds, "salt": &self.kdf.salt },
+            "cipher": obj! { "name": &self.cipher.name, "nonce": &self.cipher.nonce },
+            "check": &self.check,
+            "ciphertext": &self.ciphertext,
+        }
+        .to_string()
     }
 }
 

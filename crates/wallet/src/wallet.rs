@@ -10,6 +10,8 @@
 //! that is buggy or fooled — another request's bytes, a stale window — cannot make the user
 //! approve one thing and the wallet sign another; at worst it fails closed.
 
+use crate::json::{Map, Value};
+use crate::obj;
 use crate::query::{self, PageQuery, QuerySummary};
 use crate::request::{Request, Signer};
 use crate::review;
@@ -28,8 +30,6 @@ use loyal_core::transaction::TransferTransaction;
 use loyal_core::transaction_id::TransactionId;
 use prost::Message as _;
 use rand_core::{CryptoRng, RngCore};
-use serde::Serialize;
-use serde_json::{json, Value};
 
 /// The devnet's genesis accounts the popup imports in one click (the operator `0.0.2` is left
 /// out: it is the network's, not a customer's). Keys are SHA-256("loyal-devnet/" + name).
@@ -60,8 +60,7 @@ pub enum Checked {
     Relay(Transaction),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prompt {
     /// `connect`, `message`, `transaction` or `query`.
     pub kind: &'static str,
@@ -70,25 +69,55 @@ pub struct Prompt {
     pub network: String,
     /// The vault is locked: the window asks for the passphrase first.
     pub locked: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub signer: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// For `transaction`: the exact bytes to show, base64 (a `TransactionList`, or a
     /// `TransactionBody` for `hedera_signTransaction`), decoded by the approval page.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub bytes: Option<String>,
     /// SHA-256 of `bytes` (hex), which the approval must carry back ([`review::digest`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
     /// For `transaction`: the mirror the approval page asks for tokens' decimals.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mirror: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub query: Option<QuerySummary>,
     /// For `connect`: the accounts on this network to choose from.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub accounts: Vec<PublicAccount>,
+}
+
+/// What the approval window reads; absent fields are left out.
+impl From<&Prompt> for Value {
+    fn from(p: &Prompt) -> Value {
+        let mut map = Map::default();
+        map.insert("kind", p.kind);
+        map.insert("method", &p.method);
+        map.insert("origin", &p.origin);
+        map.insert("network", &p.network);
+        map.insert("locked", p.locked);
+        let optional = [
+            ("signer", &p.signer),
+            ("message", &p.message),
+            ("bytes", &p.bytes),
+            ("digest", &p.digest),
+            ("mirror", &p.mirror),
+        ];
+        for (k, v) in optional {
+            if let Some(v) = v {
+                map.insert(k, v);
+            }
+        }
+        if let Some(q) = &p.query {
+            map.insert(
+                "query",
+                obj! { "kind": q.kind, "title": q.title, "subject": &q.subject, "payment": q.payment.as_ref() },
+            );
+        }
+        if !p.accounts.is_empty() {
+            map.insert(
+                "accounts",
+                p.accounts.iter().map(Value::from).collect::<Vec<_>>(),
+            );
+        }
+        Value::Object(map)
+    }
 }
 
 /// What an approved request gave.
@@ -372,7 +401,7 @@ impl Wallet {
                     ..prompt("connect", "hedera_connect")
                 })))
             }
-            Request::Disconnect => Ok(Checked::Answer(json!({ "accounts": [] }))),
+            Request::Disconnect => Ok(Checked::Answer(obj! { "accounts": Vec::<Value>::new() })),
             Request::Accounts => Ok(Checked::Answer(self.accounts_of(origin))),
             Request::GetNodeAddresses => {
                 self.connected(origin)?;
@@ -440,9 +469,9 @@ impl Wallet {
             .settings
             .connected(origin)
             .into_iter()
-            .map(|a| json!({ "accountId": a.hip30(), "publicKey": a.public_key, "algorithm": a.algorithm }))
+            .map(|a| obj! { "accountId": a.hip30(), "publicKey": &a.public_key, "algorithm": &a.algorithm })
             .collect();
-        json!({ "network": self.settings.network, "accounts": accounts })
+        obj! { "network": &self.settings.network, "accounts": accounts }
     }
 
     fn connected(&self, origin: &str) -> Result<()> {
@@ -531,7 +560,7 @@ impl Wallet {
         let key = self.key_of(signer)?;
         Ok(match request {
             Request::SignMessage { message, .. } => Signed::Answer(
-                json!({ "signatureMap": B64.encode(sign_message(&key, message).encode_to_vec()) }),
+                obj! { "signatureMap": B64.encode(sign_message(&key, message).encode_to_vec()) },
             ),
             Request::SignTransaction {
                 transaction_body, ..
@@ -539,7 +568,7 @@ impl Wallet {
                 let map = proto::SignatureMap {
                     sig_pair: vec![key.public_key().signature_pair(key.sign(transaction_body))],
                 };
-                Signed::Answer(json!({ "signatureMap": B64.encode(map.encode_to_vec()) }))
+                Signed::Answer(obj! { "signatureMap": B64.encode(map.encode_to_vec()) })
             }
             Request::SignAndExecuteTransaction {
                 transaction_list, ..

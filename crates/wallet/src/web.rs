@@ -3,6 +3,8 @@
 //! `rpcCode` (EIP-1193's). The network (mirror reads, gRPC-web submit) is reached here, through
 //! loyal-client over loyal-web's `fetch`.
 
+use crate::json::Value;
+use crate::obj;
 use crate::query::PageQuery;
 use crate::request::Request;
 use crate::settings::{Endpoints, Settings};
@@ -16,7 +18,6 @@ use loyal_core::proto::ResponseCodeEnum;
 use loyal_core::time::Timestamp;
 use loyal_core::transaction::Transaction;
 use loyal_web::{Fetch, Timers, WebRng};
-use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -44,11 +45,10 @@ fn now_ms() -> u64 {
 }
 
 fn parse(method: &str, params: &str) -> Result<Request, Error> {
-    let params: Value =
-        serde_json::from_slice(params.as_bytes()).map_err(|e| Error::InvalidParams {
-            field: "params",
-            reason: format!("not JSON: {e}"),
-        })?;
+    let params = crate::json::parse(params.as_bytes()).ok_or(Error::InvalidParams {
+        field: "params",
+        reason: "not JSON".into(),
+    })?;
     Request::parse(method, &params)
 }
 
@@ -94,18 +94,18 @@ impl WalletCore {
     pub fn status(&self) -> String {
         let w = self.wallet.borrow();
         let endpoints = network_of(&w.settings).ok().map(|n| {
-            json!({ "mirror": n.mirror_url, "grpcWeb": n.nodes.first().map(|n| n.url.clone()) })
+            obj! { "mirror": n.mirror_url, "grpcWeb": n.nodes.first().map(|n| n.url.clone()) }
         });
-        json!({
+        obj! {
             "hasVault": w.has_vault(),
             "unlocked": w.is_unlocked(),
-            "network": w.settings.network,
+            "network": &w.settings.network,
             "endpoints": endpoints,
-            "accounts": w.settings.network_accounts().collect::<Vec<_>>(),
-            "connections": w.settings.connections,
+            "accounts": w.settings.network_accounts().map(Value::from).collect::<Vec<_>>(),
+            "connections": w.settings.connections_value(),
             "idleMinutes": w.settings.idle_minutes,
             "autoApprove": w.settings.auto_approve,
-        })
+        }
         .to_string()
     }
 
@@ -175,7 +175,7 @@ impl WalletCore {
                 &mut WebRng,
             )
             .map_err(err)?;
-        Ok(serde_json::to_string(&account).unwrap_or_default())
+        Ok(Value::from(&account).to_string())
     }
 
     #[wasm_bindgen(js_name = importDevnetGenesis)]
@@ -269,15 +269,15 @@ impl WalletCore {
                 if p.bytes.is_some() {
                     p.mirror = Some(network.mirror_url.clone());
                 }
-                return Ok(json!({ "prompt": p }).to_string());
+                return Ok(obj! { "prompt": Value::from(&*p) }.to_string());
             }
-            Checked::Answer(Value::Null) => json!({
+            Checked::Answer(Value::Null) => obj! {
                 "nodes": network.node_account_ids().iter().map(ToString::to_string).collect::<Vec<_>>()
-            }),
+            },
             Checked::Answer(v) => v,
             Checked::Relay(tx) => submit(network, tx).await.map_err(err)?,
         };
-        Ok(json!({ "answer": answer }).to_string())
+        Ok(obj! { "answer": answer }.to_string())
     }
 
     /// The user approved (in the window, or test mode did): connects or signs, and for
@@ -297,8 +297,7 @@ impl WalletCore {
             w.touch(now_ms());
             let signed = if let Request::Connect { .. } = request {
                 w.check(&origin, &request).map_err(err)?;
-                let choice: Value =
-                    serde_json::from_slice(choice.as_bytes()).unwrap_or(Value::Null);
+                let choice = crate::json::parse(choice.as_bytes()).unwrap_or_default();
                 let accounts: Vec<String> = choice["accounts"]
                     .as_array()
                     .map(|a| {
@@ -339,13 +338,15 @@ impl WalletCore {
         for id in ids {
             // The JSON as it comes (not the typed `account()`): the popup shows two fields, and
             // the typed models' decoders cost the service worker ~5 KB gzip.
-            match mirror.get_json(&format!("/api/v1/accounts/{id}")).await {
-                Ok(a) => out.push(json!({
+            let answer = mirror.get_body(&format!("/api/v1/accounts/{id}")).await;
+            match answer.map(|body| crate::json::parse(&body)) {
+                Ok(Some(a)) => out.push(obj! {
                     "accountId": id,
                     "hbar": loyal_core::hbar::Hbar::from_tinybars(a["balance"]["balance"].as_i64().unwrap_or(0)).to_string(),
-                    "tokens": a["balance"]["tokens"].as_array().map(|t| t.iter().map(|t| json!({ "tokenId": t["token_id"], "balance": t["balance"] })).collect::<Vec<_>>()).unwrap_or_default(),
-                })),
-                Err(e) => out.push(json!({ "accountId": id, "error": e.to_string() })),
+                    "tokens": a["balance"]["tokens"].as_array().map(|t| t.iter().map(|t| obj! { "tokenId": t["token_id"].clone(), "balance": t["balance"].clone() }).collect::<Vec<_>>()).unwrap_or_default(),
+                }),
+                Ok(None) => out.push(obj! { "accountId": id, "error": "the mirror's answer is not JSON" }),
+                Err(e) => out.push(obj! { "accountId": id, "error": e.to_string() }),
             }
         }
         Ok(Value::Array(out).to_string())
@@ -405,7 +406,7 @@ async fn send_query(
         query.to_bytes(None, false)
     };
     let response = call(bytes).await?;
-    Ok(json!({ "response": B64.encode(response) }))
+    Ok(obj! { "response": B64.encode(response) })
 }
 
 /// Submits with failover and waits for the receipt: HIP-820's answer (`nodeId`,
@@ -424,10 +425,10 @@ async fn submit(network: Network, tx: Transaction) -> Result<Value, Error> {
             message: format!("the transaction {} failed: {status}", sent.transaction_id),
         });
     }
-    Ok(json!({
+    Ok(obj! {
         "nodeId": sent.node.to_string(),
         "transactionHash": sent.hash.iter().map(|b| format!("{b:02x}")).collect::<String>(),
         "transactionId": sent.transaction_id.to_string(),
         "status": status,
-    }))
+    })
 }

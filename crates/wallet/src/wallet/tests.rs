@@ -1,7 +1,7 @@
 use super::*;
+use crate::json_test as json;
 use crate::summary::tests::{alice, bob, hbar_transfer};
 use rand_core::OsRng;
-use serde_json::json;
 
 const SITE: &str = "https://fastshoes.example";
 const ALICE: &str = "hedera:devnet:0.0.1005";
