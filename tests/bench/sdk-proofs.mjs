@@ -14,11 +14,16 @@ function unbase64url(s) {
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
 
-/** `texts` verified against `publicKeyRaw` (hex); returns how many verified. */
-export function sdkVerifyProofs(texts, publicKeyRaw, ecdsa) {
-  const key = ecdsa ? PublicKey.fromStringECDSA(publicKeyRaw) : PublicKey.fromStringED25519(publicKeyRaw);
+/** The holders' keys (raw hex) parsed once, as loyal-proof's side gets them cached. */
+export function sdkKeys(publicKeysRaw, ecdsa) {
+  return publicKeysRaw.map((k) => (ecdsa ? PublicKey.fromStringECDSA(k) : PublicKey.fromStringED25519(k)));
+}
+
+/** `texts[i]` verified against `keys[i]` (from `sdkKeys`); returns how many verified. */
+export function sdkVerifyProofs(texts, keys, ecdsa) {
   let ok = 0;
-  for (const text of texts) {
+  for (const [i, text] of texts.entries()) {
+    const key = keys[i];
     const [, message64, sigs64] = text.split(".");
     const message = utf8.decode(unbase64url(message64));
     const pair = proto.SignatureMap.decode(unbase64url(sigs64)).sigPair[0];

@@ -1,8 +1,9 @@
 //! The kernel of `cargo xtask bench proofs`: what a verifier does per proof once the mirror's
 //! answers (the holder's key) are cached — decode the `lp1.` text strictly, check the policy
 //! (audience, purpose, validity, requirements against the claims) and the HIP-820 signature.
-//! The proofs are made here with fixed keys and instants; their texts go to the page so the
-//! official SDK verifies the very same signatures.
+//! The proofs are made here with fixed keys and instants, each by its own holder with its own
+//! key (as a verifier sees them: no key twice in a row, nothing learnt from the previous
+//! proof); their texts go to the page so the official SDK verifies the very same signatures.
 
 use crate::{Policy, Presentation, Requirement, SignedPresentation};
 use loyal_core::id::{AccountId, TokenId};
@@ -13,7 +14,8 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct ProofBench {
     texts: Vec<String>,
-    key: PublicKey,
+    /// The holders' keys as the mirror's cached answers give them, one per text.
+    keys: Vec<PublicKey>,
     policy: Policy,
 }
 
@@ -23,18 +25,23 @@ const ISSUED: i64 = 1_796_255_100;
 
 #[wasm_bindgen]
 impl ProofBench {
-    /// `n` distinct proofs (nonces differ) by an ED25519 or an ECDSA key.
+    /// `n` proofs by `n` holders, each with its own ED25519 or ECDSA key.
     pub fn create(n: u32, ecdsa: bool) -> ProofBench {
-        let key = if ecdsa {
-            PrivateKey::from_bytes_ecdsa(&[0x42; 32])
-        } else {
-            PrivateKey::from_bytes_ed25519(&[0x42; 32])
-        }
-        .expect("a fixed valid scalar");
+        let secret = |i: u32| {
+            let mut seed = [0x42; 32];
+            seed[..4].copy_from_slice(&i.to_le_bytes());
+            if ecdsa {
+                PrivateKey::from_bytes_ecdsa(&seed)
+            } else {
+                PrivateKey::from_bytes_ed25519(&seed)
+            }
+            .expect("a valid scalar")
+        };
         let (twin, medal) = (TokenId::new(0, 0, 2001), TokenId::new(0, 0, 2002));
-        let texts = (0..n)
+        let (texts, keys) = (0..n)
             .map(|i| {
-                let p = Presentation::new(AccountId::new(0, 0, 1005))
+                let key = secret(i);
+                let p = Presentation::new(AccountId::new(0, 0, 5000 + i as u64))
                     .with_audience(AUDIENCE)
                     .with_purpose(PURPOSE)
                     .with_nonce(format!("bench-nonce-{i:010}"))
@@ -42,9 +49,10 @@ impl ProofBench {
                     .with_expires_at(Timestamp::new(ISSUED + 300, 0))
                     .with_nft(medal, 250)
                     .with_nft(twin, 1 + i as u64);
-                SignedPresentation::sign(p, &key).expect("valid").to_text()
+                let text = SignedPresentation::sign(p, &key).expect("valid").to_text();
+                (text, key.public_key())
             })
-            .collect();
+            .unzip();
         let policy = Policy::new(AUDIENCE, PURPOSE, Timestamp::new(ISSUED + 10, 0))
             .with_requirement(
                 Requirement::nft(twin)
@@ -59,7 +67,7 @@ impl ProofBench {
             );
         ProofBench {
             texts,
-            key: key.public_key(),
+            keys,
             policy,
         }
     }
@@ -69,10 +77,10 @@ impl ProofBench {
         self.texts.clone()
     }
 
-    /// The holder's public key, raw hex (what the mirror's `key` field holds).
-    #[wasm_bindgen(js_name = publicKey)]
-    pub fn public_key(&self) -> String {
-        self.key.to_string_raw()
+    /// The holders' public keys, raw hex (what the mirror's `key` field holds), one per text.
+    #[wasm_bindgen(js_name = publicKeys)]
+    pub fn public_keys(&self) -> Vec<String> {
+        self.keys.iter().map(PublicKey::to_string_raw).collect()
     }
 
     /// The same without the signature: what decoding and the policy cost.
@@ -87,17 +95,54 @@ impl ProofBench {
         ok
     }
 
-    /// Verifies every proof once; returns how many verified (all, or the benchmark is void).
+    /// Verifies every proof once as loyal-proof does (`SignedPresentation::verify_signature`);
+    /// returns how many verified (all, or the benchmark is void).
     pub fn verify(&self) -> u32 {
+        self.each(|s, key| s.verify_signature(key))
+    }
+
+    /// The same with ed25519-dalek's `verify_strict` through loyal-core, as before
+    /// `loyal_proof::ed25519`: the comparison.
+    #[wasm_bindgen(js_name = verifyDalekStrict)]
+    pub fn verify_dalek_strict(&self) -> u32 {
+        self.each(|s, key| loyal_core::message::verify_message(key, &s.message(), &s.signature_map))
+    }
+
+    /// As `verify`, with each holder's key parsed from the mirror's hex again (a verifier
+    /// meeting every holder for the first time: the key's decompression counts too).
+    #[wasm_bindgen(js_name = verifyFreshKeys)]
+    pub fn verify_fresh_keys(&self) -> u32 {
+        self.each(|s, key| {
+            let raw = key.to_string_raw();
+            let bytes = hex_bytes(&raw);
+            let fresh = match key {
+                PublicKey::Ed25519(_) => PublicKey::from_bytes_ed25519(&bytes),
+                _ => PublicKey::from_bytes_ecdsa(&bytes),
+            }?;
+            s.verify_signature(&fresh)
+        })
+    }
+}
+
+impl ProofBench {
+    fn each(
+        &self,
+        check: impl Fn(&SignedPresentation, &PublicKey) -> loyal_core::Result<()>,
+    ) -> u32 {
         let mut ok = 0;
-        for text in &self.texts {
+        for (text, key) in self.texts.iter().zip(&self.keys) {
             let verified = SignedPresentation::from_text(text).and_then(|s| {
                 self.policy.check(&s.presentation)?;
-                s.verify_signature(&self.key)
-                    .map_err(|e| crate::ProofError::decode(e.to_string()))
+                check(&s, key).map_err(|e| crate::ProofError::decode(e.to_string()))
             });
             ok += verified.is_ok() as u32;
         }
         ok
     }
+}
+
+fn hex_bytes(hex: &str) -> Vec<u8> {
+    (0..hex.len() / 2)
+        .filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
+        .collect()
 }

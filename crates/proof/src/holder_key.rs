@@ -73,8 +73,7 @@ pub fn signers(
     let message = signed.message();
     let mut signers: Vec<PublicKey> = Vec::new();
     for k in key.public_keys() {
-        let verifies =
-            loyal_core::message::verify_message(&k, &message, &signed.signature_map).is_ok();
+        let verifies = crate::ed25519::verify_message(&k, &message, &signed.signature_map).is_ok();
         if verifies && !signers.contains(&k) {
             signers.push(k);
         }

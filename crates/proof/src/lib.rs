@@ -15,6 +15,7 @@
 
 #[cfg(all(target_arch = "wasm32", feature = "bench-kernel"))]
 mod bench_kernel;
+pub mod ed25519;
 mod error;
 mod facts;
 mod holder_key;

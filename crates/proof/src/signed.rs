@@ -60,7 +60,7 @@ impl SignedPresentation {
     /// Whether `key` signed the message (HIP-820 prefix). The key must come from the ledger,
     /// never from the presentation: [`verify`](crate::verify) reads it from the mirror.
     pub fn verify_signature(&self, key: &PublicKey) -> loyal_core::Result<()> {
-        loyal_core::message::verify_message(key, &self.message(), &self.signature_map)
+        crate::ed25519::verify_message(key, &self.message(), &self.signature_map)
     }
 
     pub fn to_text(&self) -> String {

@@ -1,10 +1,11 @@
 //! `cargo xtask bench proofs`: token-ownership proofs verified per second in headless Chromium
 //! (one page, one thread) with the mirror's answers cached — the `lp1.` text decoded, the policy
 //! checked, the HIP-820 signature verified against the holder's key — for ED25519 and ECDSA,
-//! by loyal-proof as wasm (profile `wasm-fast` with the base-point tables, and `wasm` without,
-//! as pkg/ ships it) and, as the anchor
-//! in the same page and run, by @hashgraph/sdk verifying the same signatures. Writes
-//! target/bench/proofs.json.
+//! 100 proofs by 100 holders with a key each, by loyal-proof as wasm (profile `wasm-fast` with
+//! the base-point tables, and `wasm` without, as pkg/ ships it; in the fast build also with
+//! ed25519-dalek's `verify_strict` as before `loyal_proof::ed25519`, and with every key parsed
+//! from the mirror's hex again) and, as the anchor in the same page and run, by
+//! @hashgraph/sdk verifying the same signatures. Writes target/bench/proofs.json.
 
 use crate::bench_sign::number;
 use crate::install;
@@ -69,6 +70,8 @@ pub fn run() -> Result {
     let mut json = String::from("{\n  \"name\": \"proofs\",\n  \"unit\": \"proofs_per_sec\",\n");
     for alg in ["ed25519", "ecdsa"] {
         let fast = number(&page, &format!("{alg}_wasm_per_sec"))?;
+        let dalek = number(&page, &format!("{alg}_dalek_strict_per_sec"))?;
+        let fresh = number(&page, &format!("{alg}_fresh_keys_per_sec"))?;
         let shipped = number(&page, &format!("{alg}_shipped_per_sec"))?;
         let sdk = number(&page, &format!("{alg}_sdk_per_sec"))?;
         let decode = number(&page, &format!("{alg}_decode_per_sec"))?;
@@ -76,6 +79,14 @@ pub fn run() -> Result {
         println!(
             "  {label:<8} loyal-proof, wasm-fast   {fast:>10.0} /s   ({:.1} x the SDK)",
             fast / sdk
+        );
+        println!(
+            "  {label:<8} ..., fresh keys          {fresh:>10.0} /s   ({:.1} x the SDK; keys parsed from hex too)",
+            fresh / sdk
+        );
+        println!(
+            "  {label:<8} ..., dalek verify_strict {dalek:>10.0} /s   ({:.1} x the SDK; the path before loyal_proof::ed25519)",
+            dalek / sdk
         );
         println!(
             "  {label:<8} loyal-proof, as shipped  {shipped:>10.0} /s   ({:.1} x the SDK)",
@@ -87,6 +98,9 @@ pub fn run() -> Result {
             1e6 / decode,
             1e6 / fast
         );
+        json.push_str(&format!(
+            "  \"{alg}_dalek_strict_per_sec\": {dalek:.1},\n  \"{alg}_fresh_keys_per_sec\": {fresh:.1},\n"
+        ));
         json.push_str(&format!(
             "  \"{alg}_wasm_per_sec\": {fast:.1},\n  \"{alg}_shipped_per_sec\": {shipped:.1},\n  \"{alg}_sdk_per_sec\": {sdk:.1},\n  \"{alg}_ratio_wasm_over_sdk\": {:.2},\n  \"{alg}_ratio_shipped_over_sdk\": {:.2},\n  \"{alg}_decode_and_policy_us\": {:.2},\n",
             fast / sdk,
