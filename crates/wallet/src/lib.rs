@@ -6,6 +6,7 @@
 //! transaction for display (`summary`) and holds nothing secret. The service worker's wasm
 //! links no transaction type's decoder (`review` reads what it must without one).
 
+mod b64;
 #[cfg(all(target_arch = "wasm32", feature = "display"))]
 mod display;
 mod error;

@@ -2,9 +2,9 @@
 //! before anything else looks at them. Method names and params are HIP-820's; `hedera_connect`,
 //! `hedera_disconnect` and `hedera_accounts` are the provider's own.
 
+use crate::b64::B64;
 use crate::json::Value;
 use crate::{Error, Result};
-use base64::{engine::general_purpose::STANDARD as B64, Engine as _};
 use loyal_core::id::{AccountId, EntityId};
 
 /// The longest message `hedera_signMessage` accepts (a proof, not a document).

@@ -24,12 +24,12 @@
 //!
 //! Nothing here ever deletes or rewrites a vault it could not open.
 
+use crate::b64::B64;
 use crate::json::{object, take_object, take_string, write_str, Value};
 use crate::obj;
 use crate::{Error, Result};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
-use base64::{engine::general_purpose::STANDARD as B64, Engine as _};
 use hmac::{Hmac, Mac};
 use rand_core::{CryptoRng, RngCore};
 use sha2::Sha256;

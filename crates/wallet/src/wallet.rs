@@ -10,6 +10,7 @@
 //! that is buggy or fooled — another request's bytes, a stale window — cannot make the user
 //! approve one thing and the wallet sign another; at worst it fails closed.
 
+use crate::b64::B64;
 use crate::json::{Map, Value};
 use crate::obj;
 use crate::query::{self, PageQuery, QuerySummary};
@@ -18,7 +19,6 @@ use crate::review;
 use crate::settings::{PublicAccount, Settings, NETWORKS};
 use crate::vault::{OpenVault, StoredAccount, VaultFile};
 use crate::{Error, Result};
-use base64::{engine::general_purpose::STANDARD as B64, Engine as _};
 use loyal_core::hbar::Hbar;
 use loyal_core::id::AccountId;
 use loyal_core::key::{KeyAlgorithm, PrivateKey};

@@ -3,6 +3,7 @@
 //! `rpcCode` (EIP-1193's). The network (mirror reads, gRPC-web submit) is reached here, through
 //! loyal-client over loyal-web's `fetch`.
 
+use crate::b64::B64;
 use crate::json::Value;
 use crate::obj;
 use crate::query::PageQuery;
@@ -11,7 +12,6 @@ use crate::settings::{Endpoints, Settings};
 use crate::vault::VaultFile;
 use crate::wallet::{Checked, Signed, Wallet};
 use crate::Error;
-use base64::{engine::general_purpose::STANDARD as B64, Engine as _};
 use loyal_client::{grpc_web, Client, MirrorClient, Network, Node};
 use loyal_core::id::AccountId;
 use loyal_core::proto::ResponseCodeEnum;
