@@ -1,7 +1,8 @@
 // The wallet extension in headless Chromium against a devnet on port 0, as a customer and a
 // site use it: a vault is created and Alice imported through the popup; a site discovers the
 // wallet and connects (approved by a click in the approval window); what the wallet signs is
-// checked by the official JS SDK and by HIP-820's rules; every refusal is a typed error.
+// checked by the official JS SDK and by HIP-820's rules; every refusal is a typed error; the
+// approval window decodes what it shows itself and only bytes with the digest it returns are signed.
 // Screenshots of the approval windows go to target/wallet/screenshots/.
 // Usage: node journey.mjs EXTENSION_DIR DEVNET_BIN SCREENSHOT_DIR
 import { mkdir } from "node:fs/promises";
@@ -174,6 +175,29 @@ try {
   // Closing the window is a rejection too.
   [r] = await approved(wallet, page, "hedera_signMessage", { signerAccountId: ALICE, message: "closed unanswered" }, (w) => w.close());
   check("closing the approval window gives 4001", r.error?.code === 4001, JSON.stringify(r));
+
+  // The window decodes for display the bytes the service worker holds and answers with their
+  // digest; the service worker signs its own copy, only for that digest. An approval carrying
+  // another digest (a display path showing other bytes) signs nothing, and the request waits on.
+  const shownWindow = nextApproval(wallet);
+  const waiting = ask(page, "hedera_signTransaction", { signerAccountId: ALICE, transactionBody: b64(body) });
+  const w = await shownWindow;
+  const forged = await w.evaluate(() => chrome.runtime.sendMessage({
+    type: "ui", action: "decide",
+    args: { id: Number(new URLSearchParams(location.search).get("id")), approve: true, digest: "00".repeat(32) },
+  }));
+  check("an approval with another digest than the shown bytes' signs nothing (NOT_SHOWN)", forged?.error?.code === "NOT_SHOWN" && !forged.result, JSON.stringify(forged));
+  await press(w, "#reject");
+  r = await waiting;
+  check("that request still waited for the user (then rejected: 4001)", r.error?.code === 4001, JSON.stringify(r));
+
+  // Envelope and ids that read, content that does not (CryptoTransfer's field 1 as a varint):
+  // the window cannot show it, refuses it as undecodable (-32602) and closes; nothing signed.
+  const garbled = Buffer.concat([Buffer.from(body), Buffer.from([14 << 3 | 2, 2, 1 << 3, 1])]);
+  r = await ask(page, "hedera_signTransaction", { signerAccountId: ALICE, transactionBody: b64(garbled) });
+  await new Promise((ok) => setTimeout(ok, 300));
+  const stillOpen = wallet.context.pages().filter((p) => p.url().includes("/approve.html") && !p.isClosed()).length;
+  check("content that does not decode is refused by the window (-32602), which closes", r.error?.code === -32602 && r.error.data.code === "UNDECODABLE_TRANSACTION" && stillOpen === 0, `${JSON.stringify(r)}; approval windows open: ${stillOpen}`);
 
   // Refused before any window: a payer that is not the connected account, bytes that do not decode.
   const pagesBefore = wallet.context.pages().length;
