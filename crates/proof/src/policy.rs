@@ -121,21 +121,57 @@ impl Policy {
         self.assign(&p.sorted_claims()).map(|_| ())
     }
 
-    /// For each requirement, the index of a distinct claim it admits: first fit, claims in
-    /// canonical order, before anything is read (so two requirements on one collection with
-    /// different predicates take its claims in serial order).
+    /// Whether the requirements can each have a distinct claim of their kind and token, before
+    /// anything is read; which claim meets which is decided once the ledger's facts are known
+    /// ([`matching`]).
     pub(crate) fn assign(&self, claims: &[Claim]) -> Result<Vec<usize>> {
-        let mut used = vec![false; claims.len()];
-        let mut out = Vec::with_capacity(self.requirements.len());
-        for r in &self.requirements {
-            let i = (0..claims.len())
-                .find(|&i| !used[i] && r.admits(&claims[i]))
-                .ok_or_else(|| ProofError::ClaimMissing {
-                    requirement: r.to_string(),
-                })?;
-            used[i] = true;
-            out.push(i);
-        }
-        Ok(out)
+        matching(self.requirements.len(), claims.len(), |r, c| {
+            self.requirements[r].admits(&claims[c])
+        })
+        .map_err(|r| ProofError::ClaimMissing {
+            requirement: self.requirements[r].to_string(),
+        })
     }
+}
+
+/// A distinct claim for each requirement where `fits(requirement, claim)`: requirements in
+/// order, each by an augmenting path (Kuhn), so a claim taken early moves to another
+/// requirement when that lets a later one be met — first fit would refuse a presentation whose
+/// claims can all be used. `Err` names the first requirement left without a claim.
+pub(crate) fn matching(
+    requirements: usize,
+    claims: usize,
+    fits: impl Fn(usize, usize) -> bool,
+) -> std::result::Result<Vec<usize>, usize> {
+    fn augment(
+        r: usize,
+        fits: &impl Fn(usize, usize) -> bool,
+        holder: &mut [Option<usize>],
+        seen: &mut [bool],
+    ) -> bool {
+        for c in 0..holder.len() {
+            if !seen[c] && fits(r, c) {
+                seen[c] = true;
+                if holder[c].is_none_or(|other| augment(other, fits, holder, seen)) {
+                    holder[c] = Some(r);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    // holder[claim] = the requirement it meets.
+    let mut holder = vec![None; claims];
+    for r in 0..requirements {
+        if !augment(r, &fits, &mut holder, &mut vec![false; claims]) {
+            return Err(r);
+        }
+    }
+    let mut met_by = vec![0; requirements];
+    for (c, r) in holder.iter().enumerate() {
+        if let Some(r) = r {
+            met_by[*r] = c;
+        }
+    }
+    Ok(met_by)
 }

@@ -6,19 +6,21 @@
 //! 3. the holder's key as the mirror knows it signed the HIP-820 message (a key list: every
 //!    key; a threshold key: its threshold; contract keys are refused);
 //! 4. the nonce is consumed (so a signed proof for this verifier is accepted once);
-//! 5. for every claim: the token is of the claimed kind and, for the claim meeting a
-//!    requirement, has its treasury and supply key; the NFT belongs to the holder now (or the
-//!    balance is at least the amount); the NFT's metadata is an `ipfs://` URI whose content,
-//!    fetched block by block against its CID, is HIP-412 JSON; the requirement's predicates
-//!    hold for it.
+//! 5. for every claim: the token is of the claimed kind; the NFT belongs to the holder now (or
+//!    the balance is at least the amount); the NFT's metadata is an `ipfs://` URI whose
+//!    content, fetched block by block against its CID, is HIP-412 JSON;
+//! 6. each requirement is met by a distinct claim: its collection's treasury and supply key,
+//!    and for an NFT its predicates on the metadata. Which claim meets which is a matching
+//!    over these facts, so two requirements on one collection with different predicates are
+//!    met whatever the claims' order.
 //!
 //! With several mirrors every fact read in 2, 3 and 5 must be the same on each.
 
 use crate::error::{ProofError, Result};
-use crate::facts::{self, agreed, disagree, hex_bytes};
+use crate::facts::{self, agreed, disagree, hex_bytes, TokenFact};
 use crate::holder_key::{holder_key, signers};
 use crate::nonce::NonceStore;
-use crate::policy::Policy;
+use crate::policy::{matching, Policy};
 use crate::presentation::{Claim, Presentation};
 use crate::requirement::{Requirement, RequirementKind};
 use crate::signed::SignedPresentation;
@@ -70,7 +72,6 @@ pub async fn verify<T: Transport, R: Runtime, N: NonceStore + ?Sized>(
     }
     policy.check(p)?;
     let claims = p.sorted_claims();
-    let assigned = policy.assign(&claims)?;
 
     // issued-at is whole seconds: a transfer later in that second may precede the signing.
     let signed_by = p.issued_at.plus_nanos(1_000_000_000);
@@ -89,32 +90,111 @@ pub async fn verify<T: Transport, R: Runtime, N: NonceStore + ?Sized>(
     }
 
     let mut verified = Vec::with_capacity(claims.len());
-    for (i, claim) in claims.iter().enumerate() {
-        let requirement = assigned
-            .iter()
-            .position(|&c| c == i)
-            .map(|r| &policy.requirements[r]);
-        verified.push(verify_claim(&p.holder, claim, requirement, mirrors, ipfs).await?);
+    let mut collections = Vec::with_capacity(claims.len());
+    for claim in &claims {
+        let (v, collection) = verify_claim(&p.holder, claim, mirrors, ipfs).await?;
+        verified.push(v);
+        collections.push(collection);
     }
+    let met_by = meet(policy, &claims, &verified, &collections)?;
     Ok(Verified {
         holder: p.holder.clone(),
         public_key: signers[0],
         signers,
         claims: verified,
-        met_by: assigned,
+        met_by,
         presentation: p.clone(),
     })
 }
 
-/// One claim against the ledger: the collection (and the requirement it meets, if any), the
-/// holder's ownership now, and for an NFT its metadata and the requirement's predicates.
+/// Which claim meets which requirement, from the facts read: a requirement no claim can meet
+/// is refused with what its first candidate lacks (`PROOF_PREDICATE`, `PROOF_WRONG_COLLECTION`),
+/// or `PROOF_CLAIM_MISSING` when its candidates meet it but are all needed elsewhere.
+fn meet(
+    policy: &Policy,
+    claims: &[Claim],
+    verified: &[VerifiedClaim],
+    collections: &[TokenFact],
+) -> Result<Vec<usize>> {
+    let mut verdicts: Vec<Vec<Option<Result<()>>>> = policy
+        .requirements
+        .iter()
+        .map(|r| {
+            (0..claims.len())
+                .map(|c| {
+                    r.admits(&claims[c])
+                        .then(|| meets(r, &verified[c], &collections[c]))
+                })
+                .collect()
+        })
+        .collect();
+    let fits: Vec<Vec<bool>> = verdicts
+        .iter()
+        .map(|row| row.iter().map(|v| matches!(v, Some(Ok(())))).collect())
+        .collect();
+    matching(policy.requirements.len(), claims.len(), |r, c| fits[r][c]).map_err(|r| {
+        verdicts[r]
+            .iter_mut()
+            .find_map(|v| match v.take() {
+                Some(Err(e)) => Some(e),
+                _ => None,
+            })
+            .unwrap_or_else(|| ProofError::ClaimMissing {
+                requirement: policy.requirements[r].to_string(),
+            })
+    })
+}
+
+/// Whether a verified claim meets `r`: its collection's treasury and supply key, and for an
+/// NFT requirement the predicates on its metadata.
+fn meets(r: &Requirement, claim: &VerifiedClaim, info: &TokenFact) -> Result<()> {
+    let token = claim.token;
+    let wrong = |field: &'static str, expected: String, got: String| ProofError::WrongCollection {
+        token,
+        field,
+        expected,
+        got,
+    };
+    if let Some(t) = &r.treasury {
+        let got = info.treasury.clone().unwrap_or_else(|| "none".into());
+        if got != t.to_string() {
+            return Err(wrong("treasury", t.to_string(), got));
+        }
+    }
+    if let Some(k) = &r.supply_key {
+        let got = info.supply_key.as_ref().and_then(|(_, hex)| hex_bytes(hex));
+        if got.as_deref() != Some(k.to_bytes_raw().as_slice()) {
+            let shown = info
+                .supply_key
+                .clone()
+                .map(|(_, hex)| hex)
+                .unwrap_or_else(|| "none".into());
+            return Err(wrong("supply_key", k.to_string_raw(), shown));
+        }
+    }
+    if let (RequirementKind::Nft, Some(serial)) = (r.kind, claim.serial) {
+        for predicate in &r.predicates {
+            predicate
+                .eval(&claim.metadata)
+                .map_err(|got| ProofError::Predicate {
+                    token,
+                    serial,
+                    predicate: predicate.to_string(),
+                    got,
+                })?;
+        }
+    }
+    Ok(())
+}
+
+/// One claim against the ledger: its collection's kind, the holder's ownership now, and for an
+/// NFT its metadata; with the collection's facts the requirements are checked against.
 async fn verify_claim<T: Transport, R: Runtime>(
     holder: &AccountId,
     claim: &Claim,
-    requirement: Option<&Requirement>,
     mirrors: &[MirrorClient<'_, T, R>],
     ipfs: &IpfsClient<'_, T>,
-) -> Result<VerifiedClaim> {
+) -> Result<(VerifiedClaim, TokenFact)> {
     let token = claim.token();
     let info = agreed!(mirrors, format!("token {token}"), |m| facts::token(
         m, &token
@@ -138,26 +218,7 @@ async fn verify_claim<T: Transport, R: Runtime>(
     if info.deleted {
         return Err(wrong("deleted", "false".into(), "true".into()));
     }
-    if let Some(r) = requirement {
-        if let Some(t) = &r.treasury {
-            let got = info.treasury.clone().unwrap_or_else(|| "none".into());
-            if got != t.to_string() {
-                return Err(wrong("treasury", t.to_string(), got));
-            }
-        }
-        if let Some(k) = &r.supply_key {
-            let got = info.supply_key.as_ref().and_then(|(_, hex)| hex_bytes(hex));
-            if got.as_deref() != Some(k.to_bytes_raw().as_slice()) {
-                let shown = info
-                    .supply_key
-                    .map(|(_, hex)| hex)
-                    .unwrap_or_else(|| "none".into());
-                return Err(wrong("supply_key", k.to_string_raw(), shown));
-            }
-        }
-    }
-
-    match *claim {
+    let verified = match *claim {
         Claim::Fungible { min_amount, .. } => {
             let amount = agreed!(
                 mirrors,
@@ -172,13 +233,13 @@ async fn verify_claim<T: Transport, R: Runtime>(
                     got: amount.to_string(),
                 });
             }
-            Ok(VerifiedClaim {
+            VerifiedClaim {
                 token,
                 serial: None,
                 amount,
                 metadata_uri: None,
                 metadata: Value::Null,
-            })
+            }
         }
         Claim::Nft { serial, .. } => {
             let nft = agreed!(mirrors, format!("NFT {token}/{serial}"), |m| facts::nft(
@@ -197,27 +258,16 @@ async fn verify_claim<T: Transport, R: Runtime>(
                 });
             }
             let (uri, metadata) = nft_metadata(token, serial, &nft.metadata, ipfs).await?;
-            if let Some(r) = requirement.filter(|r| r.kind == RequirementKind::Nft) {
-                for predicate in &r.predicates {
-                    predicate
-                        .eval(&metadata)
-                        .map_err(|got| ProofError::Predicate {
-                            token,
-                            serial,
-                            predicate: predicate.to_string(),
-                            got,
-                        })?;
-                }
-            }
-            Ok(VerifiedClaim {
+            VerifiedClaim {
                 token,
                 serial: Some(serial),
                 amount: 1,
                 metadata_uri: Some(uri),
                 metadata,
-            })
+            }
         }
-    }
+    };
+    Ok((verified, info))
 }
 
 /// The NFT's `ipfs://` metadata, every block checked against the CID, validated as HIP-412.

@@ -66,3 +66,45 @@ async fn unrequired_claims_are_still_checked() {
         SignedPresentation::sign(w.presentation(ALICE).with_nft(twin, 2), &key("Alice")).unwrap();
     assert_code(w.verify(&not_hers, &open).await, "PROOF_NOT_OWNER");
 }
+
+/// Two requirements on one collection: any accomplishment, and one in the first 500. Alice
+/// presents hers at 250th and at 600th (canonical order: serial 1, then 2). Taking claims first
+/// fit would give the 250th to "any" and leave the 600th for "first 500"; the matching gives
+/// each requirement the claim that meets it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn claims_are_matched_to_requirements_by_what_they_meet() {
+    let mut w = World::new().await;
+    let medal = w.medal;
+    let any = Requirement::nft(medal).with_treasury(MARATHON);
+    let top = Requirement::nft(medal)
+        .with_treasury(MARATHON)
+        .with_where("position <= 500")
+        .unwrap();
+    let policy = |w: &World| {
+        Policy::new(AUDIENCE, PURPOSE, now())
+            .with_max_mirror_lag(std::time::Duration::ZERO)
+            .with_requirement(any.clone())
+            .with_requirement(top.clone())
+    };
+    let both = w.presentation(ALICE).with_nft(medal, 2).with_nft(medal, 1);
+    let signed = SignedPresentation::sign(both, &key("Alice")).unwrap();
+    let verified = w.verify(&signed, &policy(&w)).await.unwrap();
+    let position =
+        |i: usize| verified.claims[verified.met_by[i]].metadata["properties"]["position"].clone();
+    assert_eq!((position(0), position(1)), (600.into(), 250.into()));
+
+    // Two places in the first 500 asked for: her 600th meets neither, so it is the predicate
+    // that refuses, not a missing claim.
+    let two_top = Policy::new(AUDIENCE, PURPOSE, now())
+        .with_max_mirror_lag(std::time::Duration::ZERO)
+        .with_requirement(top.clone())
+        .with_requirement(top.clone());
+    let both = w.presentation(ALICE).with_nft(medal, 1).with_nft(medal, 2);
+    let signed = SignedPresentation::sign(both, &key("Alice")).unwrap();
+    assert_code(w.verify(&signed, &two_top).await, "PROOF_PREDICATE");
+
+    // One claim cannot meet two requirements, even when it meets each.
+    let one = w.presentation(ALICE).with_nft(medal, 1);
+    let signed = SignedPresentation::sign(one, &key("Alice")).unwrap();
+    assert_code(w.verify(&signed, &policy(&w)).await, "PROOF_CLAIM_MISSING");
+}
