@@ -2,13 +2,17 @@
 // profile loads the unpacked extension until its service worker has answered the popup with
 // the wasm loaded), connect, and the sign round trip page → service worker → (test mode
 // approves) → signature, each the median of 10; the anchor, measured in the same run, is the
-// same path without signing (`hedera_accounts`). Sizes: the service worker's wasm and glue, gzip -9.
+// same path without signing (`hedera_accounts`). Then, test mode off, the approval window: from the
+// request to the window showing the decoded transfer (opening it, loading its own wasm, decoding),
+// median of 10, rejected each time; its anchor, interleaved, is the window for a message, which
+// loads no wasm. Sizes: the service worker's wasm and glue and the approval
+// page's wasm, gzip -9.
 // Usage: node bench.mjs EXTENSION_DIR DEVNET_BIN OUT_JSON
 import { writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { browserWithWallet, devnet, popup, setUp, site } from "./harness.mjs";
+import { browserWithWallet, devnet, nextApproval, popup, press, setUp, site } from "./harness.mjs";
 
 const [extension, devnetBin, outJson] = process.argv.slice(2);
 const RUNS = 10;
@@ -74,6 +78,25 @@ try {
     const b = (await timed("hedera_signTransaction", { signerAccountId: signer, transactionBody }))[0];
     if (i >= 2) { anchor.push(a); message.push(m); body.push(b); } // two warm-up rounds
   }
+  await pop.uncheck("#auto-approve");
+  await pop.waitForFunction(() => !document.getElementById("auto-approve").checked);
+  const windowShown = async (method, params, text) => {
+    const t = performance.now();
+    const opens = nextApproval(wallet, 20000, 2);
+    const answer = page.evaluate(([method, params]) => window.hedera.request({ method, params }).catch((e) => e.code), [method, params]);
+    const w = await opens;
+    const ms = performance.now() - t;
+    if (!(await w.innerText("body")).includes(text)) throw new Error(`the approval window does not show ${text}`);
+    await press(w, "#reject");
+    if ((await answer) !== 4001) throw new Error("rejecting did not give 4001");
+    return ms;
+  };
+  const shown = [], messageShown = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const m = await windowShown("hedera_signMessage", { signerAccountId: signer, message: `shown ${i}` }, `shown ${i}`);
+    const b = await windowShown("hedera_signTransaction", { signerAccountId: signer, transactionBody }, "Transfer (CryptoTransfer)");
+    if (i >= 1) { messageShown.push(m); shown.push(b); } // one warm-up
+  }
   result = {
     install_to_ready_ms: median(ready),
     anchor_browser_start_ms: median(bare),
@@ -81,9 +104,14 @@ try {
     anchor_accounts_ms: median(anchor),
     sign_message_round_trip_ms: median(message),
     sign_transaction_round_trip_ms: median(body),
+    approval_shown_ms: median(shown),
+    anchor_approval_message_shown_ms: median(messageShown),
     sw_wasm_bytes: readFileSync(join(extension, "loyal_wallet_bg.wasm")).length,
     sw_wasm_gzip_bytes: gz("loyal_wallet_bg.wasm"),
     sw_glue_gzip_bytes: gz("loyal_wallet.js"),
+    approval_wasm_bytes: readFileSync(join(extension, "display/loyal_wallet_bg.wasm")).length,
+    approval_wasm_gzip_bytes: gz("display/loyal_wallet_bg.wasm"),
+    approval_glue_gzip_bytes: gz("display/loyal_wallet.js"),
     runs: RUNS,
   };
 } finally {
@@ -98,5 +126,8 @@ console.log(`  connect                     ${r.connect_ms.toFixed(1).padStart(7)
 console.log(`  anchor: hedera_accounts     ${r.anchor_accounts_ms.toFixed(1).padStart(7)} ms   (page → service worker → page, no key)`);
 console.log(`  signMessage round trip      ${r.sign_message_round_trip_ms.toFixed(1).padStart(7)} ms   (${(r.sign_message_round_trip_ms / r.anchor_accounts_ms).toFixed(1)}x the anchor; target < 50 ms: ${(50 / r.sign_message_round_trip_ms).toFixed(1)}x under)`);
 console.log(`  signTransaction round trip  ${r.sign_transaction_round_trip_ms.toFixed(1).padStart(7)} ms   (${(r.sign_transaction_round_trip_ms / r.anchor_accounts_ms).toFixed(1)}x the anchor; target < 50 ms: ${(50 / r.sign_transaction_round_trip_ms).toFixed(1)}x under)`);
+console.log(`  approval window shown       ${r.approval_shown_ms.toFixed(1).padStart(7)} ms   (request → the window shows the decoded transfer: opening it, loading its wasm, decoding; test mode off)`);
+console.log(`  anchor: message window      ${r.anchor_approval_message_shown_ms.toFixed(1).padStart(7)} ms   (the same window for a message, no wasm in it: the transfer's is ${(r.approval_shown_ms - r.anchor_approval_message_shown_ms).toFixed(0)} ms more)`);
 console.log(`  service worker wasm         ${r.sw_wasm_gzip_bytes.toLocaleString("en").padStart(7)} B gzip (${r.sw_wasm_bytes.toLocaleString("en")} B raw; target <= 153,600 B gzip: ${(r.sw_wasm_gzip_bytes / 153600).toFixed(2)}x the target); glue ${r.sw_glue_gzip_bytes.toLocaleString("en")} B gzip`);
+console.log(`  approval page wasm          ${r.approval_wasm_gzip_bytes.toLocaleString("en").padStart(7)} B gzip (${r.approval_wasm_bytes.toLocaleString("en")} B raw; loaded only by the approval window); glue ${r.approval_glue_gzip_bytes.toLocaleString("en")} B gzip`);
 await writeFile(outJson, JSON.stringify(result, null, 2) + "\n");

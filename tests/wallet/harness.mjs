@@ -95,19 +95,19 @@ export async function site(title = "FastShoes") {
   return serve(".", { "/": `<!doctype html><title>${title}</title><h1>${title}</h1>` });
 }
 
-/** Waits for the next approval window the extension opens (polled: the window's first
- * `page` event can come before its URL is set). */
-export async function nextApproval(wallet, timeout = 20000) {
+/** Waits for the next approval window the extension opens (polled every `poll` ms: the
+ * window's first `page` event can come before its URL is set) until it shows its request. */
+export async function nextApproval(wallet, timeout = 20000, poll = 25) {
   const seen = new Set(wallet.context.pages().filter((p) => p.url().includes("/approve.html")));
   const until = Date.now() + timeout;
   while (Date.now() < until) {
     const p = wallet.context.pages().find((p) => p.url().includes("/approve.html") && !seen.has(p) && !p.isClosed());
     if (p) {
       await p.waitForLoadState();
-      await p.waitForFunction(() => !document.getElementById("details").hidden || !document.getElementById("unlock-first").hidden || !document.getElementById("error").hidden);
+      await p.waitForFunction(() => !document.getElementById("details").hidden || !document.getElementById("unlock-first").hidden || !document.getElementById("error").hidden, null, { polling: poll });
       return p;
     }
-    await new Promise((ok) => setTimeout(ok, 25));
+    await new Promise((ok) => setTimeout(ok, poll));
   }
   throw new Error("no approval window opened");
 }
