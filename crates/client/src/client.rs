@@ -390,15 +390,23 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         }
         .encode_to_vec();
         let deadline = self.runtime.now().as_nanos() + self.receipt_timeout.as_nanos() as i128;
-        let mut order: Vec<&Node> = self.network.nodes.iter().collect();
-        if order.is_empty() {
+        if self.network.nodes.is_empty() {
             return Err(Error::NoHealthyNode {
                 attempts: 0,
                 last: "the network has no nodes".into(),
                 transaction_id: id.to_string(),
             });
         }
-        order.sort_by_key(|x| (Some(&x.account_id) != node, Some(x.url.as_str()) != url));
+        // `node` at `url` first, then `node`'s other endpoints, then other nodes at `url`, then
+        // the rest, each in the network's order: a stable sort on these two flags, written as
+        // four passes because std's stable sort costs a wasm build ~10 KB (see loyal-core's
+        // transaction::order).
+        let rank = |x: &Node| {
+            2 * usize::from(Some(&x.account_id) != node) + usize::from(Some(x.url.as_str()) != url)
+        };
+        let order: Vec<&Node> = (0..4)
+            .flat_map(|r| self.network.nodes.iter().filter(move |x| rank(x) == r))
+            .collect();
         let mut attempt = 0u32;
         loop {
             let target = order[attempt as usize % order.len()];
