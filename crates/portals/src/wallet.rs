@@ -162,4 +162,16 @@ impl Slot {
         *self.0.borrow_mut() = Some(w.clone());
         w
     }
+
+    /// Connects the wallet for `network`, keeps it, and says who is connected in
+    /// `#wallet-state` (by name on the devnet).
+    pub async fn connect(&self, network: &str, devnet: bool) -> Result<std::rc::Rc<Wallet>> {
+        let wallet = Wallet::connect(network).await?;
+        let account = wallet.account.to_string();
+        dom::set_text(
+            "wallet-state",
+            &format!("Connected: {}", crate::names::label(&account, devnet)),
+        );
+        Ok(self.set(wallet))
+    }
 }

@@ -15,9 +15,9 @@ use loyal_portals::dom::{self, input_value, on_click_with, set_text};
 use loyal_portals::error::invalid;
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::WebClient;
-use loyal_portals::wallet::{Slot, Wallet};
+use loyal_portals::wallet::Slot;
 use loyal_portals::workflow;
-use loyal_portals::{config, ledger, names, status, Error};
+use loyal_portals::{config, ledger, status, Error};
 use loyal_web::{Fetch, Timers};
 use loyal_workflow::InboxRequest;
 use serde_json::Value;
@@ -166,13 +166,7 @@ fn main() {
         dom::done("Ready. This page needs ?deployment=URL for its workflows.");
     }
     on_click_with("connect", &page, |p| async move {
-        let wallet = Wallet::connect(&p.reader.network().name).await?;
-        let account = wallet.account.to_string();
-        set_text(
-            "wallet-state",
-            &format!("Connected: {}", names::label(&account, p.devnet)),
-        );
-        p.wallet.set(wallet);
+        p.wallet.connect(&p.reader.network().name, p.devnet).await?;
         dom::enable("redeem", true);
         dom::enable("join", true);
         dom::done("Wallet connected.");

@@ -14,7 +14,7 @@ use loyal_portals::dom::{self, by_id, input_value, on_click_with, set_text};
 use loyal_portals::error::invalid;
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::WebClient;
-use loyal_portals::wallet::{Slot, Wallet};
+use loyal_portals::wallet::Slot;
 use loyal_portals::{config, ledger, names, nft, status, workflow, Error};
 use loyal_web::{Fetch, Timers};
 use loyal_workflow::InboxRequest;
@@ -233,14 +233,8 @@ fn main() {
         Ok(())
     });
     on_click_with("connect", &page, |p| async move {
-        let wallet = Wallet::connect(&p.reader.network().name).await?;
-        let account = wallet.account.to_string();
-        set_text(
-            "wallet-state",
-            &format!("Connected: {}", names::label(&account, p.devnet)),
-        );
-        dom::set_value("customer", &account);
-        p.wallet.set(wallet);
+        let wallet = p.wallet.connect(&p.reader.network().name, p.devnet).await?;
+        dom::set_value("customer", &wallet.account.to_string());
         for id in ["present", "send", "ticket-proof-make"] {
             dom::enable(id, true);
         }

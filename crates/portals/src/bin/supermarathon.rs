@@ -2,7 +2,6 @@
 //! and those already held, each with its verified metadata; the runner connects her wallet and
 //! claims them, HIP-904). The collection is on the staff page, `/supermarathon/staff/`.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use loyal_client::Client;
@@ -10,12 +9,12 @@ use loyal_core::transaction::{PendingAirdropId, TokenClaimAirdropTransaction};
 use loyal_portals::dom::{self, by_id, on_click_with, set_text};
 use loyal_portals::ledger::Boxed;
 use loyal_portals::staff::WebClient;
-use loyal_portals::wallet::Wallet;
+use loyal_portals::wallet::Slot;
 use loyal_portals::{config, ledger, names, nft, status, Error};
 use loyal_web::{Fetch, Timers};
 
 struct Page {
-    wallet: RefCell<Option<Rc<Wallet>>>,
+    wallet: Slot,
     reader: WebClient,
     devnet: bool,
 }
@@ -25,11 +24,7 @@ impl Page {
     /// in her wallet.
     fn claim(&self) -> Boxed<'_, usize> {
         Box::pin(async move {
-            let wallet = self
-                .wallet
-                .borrow()
-                .clone()
-                .ok_or_else(|| Error::new("NOT_CONNECTED", "connect your wallet first"))?;
+            let wallet = self.wallet.get()?;
             let me = wallet.account.to_string();
             dom::busy("Reading pending airdrops from the mirror…");
             let pending = ledger::pending_airdrops(&self.reader, &me).await?;
@@ -131,7 +126,7 @@ fn main() {
     };
     set_text("network", &config::describe(&network));
     let page = Rc::new(Page {
-        wallet: RefCell::new(None),
+        wallet: Slot::default(),
         devnet: config::is_devnet(&network),
         reader: Client::new(network, Fetch, Timers),
     });
@@ -152,15 +147,8 @@ fn main() {
         Ok(())
     });
     on_click_with("connect", &page, |p| async move {
-        let network = p.reader.network().name.clone();
-        let wallet = Wallet::connect(&network).await?;
-        let account = wallet.account.to_string();
-        dom::set_value("runner", &account);
-        set_text(
-            "wallet-state",
-            &format!("Connected: {}", names::label(&account, p.devnet)),
-        );
-        *p.wallet.borrow_mut() = Some(Rc::new(wallet));
+        let wallet = p.wallet.connect(&p.reader.network().name, p.devnet).await?;
+        dom::set_value("runner", &wallet.account.to_string());
         dom::enable("claim", true);
         p.runner().await?;
         dom::done("Wallet connected.");
