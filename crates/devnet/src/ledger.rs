@@ -15,6 +15,8 @@ type Outcome<T = ()> = Result<T, Code>;
 pub const RECEIPT_TTL_NANOS: i128 = 180 * 1_000_000_000;
 pub const NODE_ACCOUNT: i64 = 3;
 const MAX_CLOCK_SKEW_NANOS: i128 = 10 * 1_000_000_000;
+/// How far apart in consensus time two transactions are at least (Hedera's platform constant).
+const CONSENSUS_SPACING_NANOS: i128 = 1_000;
 
 #[derive(Clone)]
 pub struct Account {
@@ -331,7 +333,11 @@ impl Ledger {
         let Accepted { checked, now } = accepted;
         self.expire_receipts(now);
         let fee = checked.body.data.as_ref().map(fee_for).unwrap_or(0);
-        let consensus = now.max(self.last_consensus + 1);
+        // As on Hedera, whose platform puts transactions at least 1,000 ns apart in consensus
+        // order (room for their child records, a nanosecond each): a workflow runner's grant
+        // ids are its claim's consensus time plus 1, 2, … ns, and must not meet the next
+        // claim's.
+        let consensus = now.max(self.last_consensus + CONSENSUS_SPACING_NANOS);
         self.last_consensus = consensus;
         self.changes = Changes::default();
         // The fee goes to the fee collection account 0.0.98, as on Hedera, success or not.
