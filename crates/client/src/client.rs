@@ -244,8 +244,8 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         let path = first
             .body_fields()?
             .into_iter()
-            .filter_map(method)
-            .last()
+            .rev()
+            .find_map(method)
             .ok_or(Error::Decode {
                 what: "transaction body",
                 reason: "no transaction data".into(),

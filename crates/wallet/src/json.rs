@@ -406,7 +406,7 @@ impl Parser<'_> {
         self.at += 1;
         // Sized up to the closing quote (escapes only shrink), so the string never grows by
         // reallocating, which would leave a copy of a secret in freed memory.
-        let rest = self.s[self.at..].as_bytes();
+        let rest = &self.s.as_bytes()[self.at..];
         let mut end = 0;
         while end < rest.len() && rest[end] != b'"' {
             end += if rest[end] == b'\\' { 2 } else { 1 };
