@@ -387,6 +387,47 @@ mod tests {
     }
 
     #[test]
+    fn the_secrets_json_is_the_one_serde_json_wrote_and_reads() {
+        // Vaults sealed before the wallet wrote its own JSON were serde_json's: they open, and
+        // what the wallet writes now reads the same through serde_json.
+        let mut v = OpenVault::create_with_rounds("correct horse", 1000, &mut OsRng).unwrap();
+        let odd = "Al\"ice\\ \u{1} \u{e9}\u{1f600}";
+        let plain = serde_json::json!({ "accounts": [{
+            "network": "devnet", "accountId": "0.0.1005", "label": odd,
+            "privateKey": account("0.0.1005").private_key,
+        }] })
+        .to_string();
+        let mut nonce = [7u8; 12];
+        nonce[0] = 1;
+        let ciphertext = Aes256Gcm::new((&*v.key).into())
+            .encrypt(
+                &Nonce::from(nonce),
+                Payload {
+                    msg: plain.as_bytes(),
+                    aad: aad(&v.kdf).as_bytes(),
+                },
+            )
+            .unwrap();
+        let file = VaultFile {
+            ciphertext: B64.encode(ciphertext),
+            cipher: Cipher {
+                name: CIPHER_NAME.into(),
+                nonce: B64.encode(nonce),
+            },
+            ..v.seal(&mut OsRng)
+        };
+        let opened = OpenVault::open(&file, "correct horse").unwrap();
+        assert_eq!(opened.secrets.accounts[0].label, odd);
+        v.secrets = opened.secrets.clone();
+        let mut written = String::new();
+        v.secrets.write_json(&mut written).unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&written).unwrap(),
+            serde_json::from_str::<serde_json::Value>(&plain).unwrap()
+        );
+    }
+
+    #[test]
     fn a_wrong_passphrase_is_its_own_error_and_the_vault_still_opens() {
         let file = sealed(1000);
         let before = file.clone();
