@@ -5,6 +5,7 @@
 //! key (as a verifier sees them: no key twice in a row, nothing learnt from the previous
 //! proof); their texts go to the page so the official SDK verifies the very same signatures.
 
+use crate::ed25519::PreparedKey;
 use crate::{Policy, Presentation, Requirement, SignedPresentation};
 use loyal_core::id::{AccountId, TokenId};
 use loyal_core::key::{PrivateKey, PublicKey};
@@ -16,6 +17,8 @@ pub struct ProofBench {
     texts: Vec<String>,
     /// The holders' keys as the mirror's cached answers give them, one per text.
     keys: Vec<PublicKey>,
+    /// The same ED25519 keys prepared once per holder, as a verifier caching per account does.
+    prepared: Vec<Option<PreparedKey>>,
     policy: Policy,
 }
 
@@ -38,7 +41,7 @@ impl ProofBench {
             .expect("a valid scalar")
         };
         let (twin, medal) = (TokenId::new(0, 0, 2001), TokenId::new(0, 0, 2002));
-        let (texts, keys) = (0..n)
+        let (texts, keys): (Vec<String>, Vec<PublicKey>) = (0..n)
             .map(|i| {
                 let key = secret(i);
                 let p = Presentation::new(AccountId::new(0, 0, 5000 + i as u64))
@@ -65,9 +68,17 @@ impl ProofBench {
                     .with_where("position <= 500")
                     .expect("parses"),
             );
+        let prepared = keys
+            .iter()
+            .map(|k| match k {
+                PublicKey::Ed25519(ed) => Some(PreparedKey::new(ed)),
+                _ => None,
+            })
+            .collect();
         ProofBench {
             texts,
             keys,
+            prepared,
             policy,
         }
     }
@@ -95,24 +106,31 @@ impl ProofBench {
         ok
     }
 
-    /// Verifies every proof once as loyal-proof does (`SignedPresentation::verify_signature`);
-    /// returns how many verified (all, or the benchmark is void).
+    /// Verifies every proof once as loyal-proof does, with each holder's key prepared once
+    /// (`SignedPresentation::verify_signature_prepared`; ECDSA: `verify_signature`); returns
+    /// how many verified (all, or the benchmark is void).
     pub fn verify(&self) -> u32 {
-        self.each(|s, key| s.verify_signature(key))
+        self.each(|s, i| match &self.prepared[i] {
+            Some(p) => s.verify_signature_prepared(p),
+            None => s.verify_signature(&self.keys[i]),
+        })
     }
 
     /// The same with ed25519-dalek's `verify_strict` through loyal-core, as before
     /// `loyal_proof::ed25519`: the comparison.
     #[wasm_bindgen(js_name = verifyDalekStrict)]
     pub fn verify_dalek_strict(&self) -> u32 {
-        self.each(|s, key| loyal_core::message::verify_message(key, &s.message(), &s.signature_map))
+        self.each(|s, i| {
+            loyal_core::message::verify_message(&self.keys[i], &s.message(), &s.signature_map)
+        })
     }
 
-    /// As `verify`, with each holder's key parsed from the mirror's hex again (a verifier
-    /// meeting every holder for the first time: the key's decompression counts too).
+    /// As `verify`, with each holder's key parsed from the mirror's hex and prepared again (a
+    /// verifier meeting every holder for the first time: both decompressions count too).
     #[wasm_bindgen(js_name = verifyFreshKeys)]
     pub fn verify_fresh_keys(&self) -> u32 {
-        self.each(|s, key| {
+        self.each(|s, i| {
+            let key = &self.keys[i];
             let raw = key.to_string_raw();
             let bytes = hex_bytes(&raw);
             let fresh = match key {
@@ -125,15 +143,12 @@ impl ProofBench {
 }
 
 impl ProofBench {
-    fn each(
-        &self,
-        check: impl Fn(&SignedPresentation, &PublicKey) -> loyal_core::Result<()>,
-    ) -> u32 {
+    fn each(&self, check: impl Fn(&SignedPresentation, usize) -> loyal_core::Result<()>) -> u32 {
         let mut ok = 0;
-        for (text, key) in self.texts.iter().zip(&self.keys) {
+        for (i, text) in self.texts.iter().enumerate() {
             let verified = SignedPresentation::from_text(text).and_then(|s| {
                 self.policy.check(&s.presentation)?;
-                check(&s, key).map_err(|e| crate::ProofError::decode(e.to_string()))
+                check(&s, i).map_err(|e| crate::ProofError::decode(e.to_string()))
             });
             ok += verified.is_ok() as u32;
         }

@@ -63,6 +63,14 @@ impl SignedPresentation {
         crate::ed25519::verify_message(key, &self.message(), &self.signature_map)
     }
 
+    /// As [`verify_signature`](Self::verify_signature) for an ED25519 key prepared once.
+    pub fn verify_signature_prepared(
+        &self,
+        key: &crate::ed25519::PreparedKey,
+    ) -> loyal_core::Result<()> {
+        key.verify_message(&self.message(), &self.signature_map)
+    }
+
     pub fn to_text(&self) -> String {
         let message = self.message();
         let sigs = self.signature_map.encode_to_vec();
