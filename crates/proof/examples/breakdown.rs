@@ -71,6 +71,16 @@ fn main() {
         time("verify_signature", &|i| {
             signed[i].verify_signature(&public).unwrap()
         });
+        time("core (dalek verify_strict)", &|i| {
+            let s = &signed[i];
+            loyal_core::message::verify_message(&public, &s.message(), &s.signature_map).unwrap()
+        });
+        if let loyal_core::key::PublicKey::Ed25519(ed) = &public {
+            let prepared = ed25519::PreparedKey::new(ed);
+            time("verify_signature_prepared", &|i| {
+                signed[i].verify_signature_prepared(&prepared).unwrap()
+            });
+        }
         time("all", &|i| {
             let s = SignedPresentation::from_text(&texts[i]).unwrap();
             policy.check(&s.presentation).unwrap();

@@ -9,9 +9,9 @@
 //!
 //! [`PreparedKey::verify`] does 1; refuses `A` of small order and `R` among [`SMALL_ORDER`]
 //! (the canonical encodings of the eight points of `E[8]`); decodes `R` refusing anything
-//! but a canonical encoding (compression's exact inverse, [`point::Ext::decompress`]); and
+//! but a canonical encoding (compression's exact inverse, `point::Ext::decompress`); and
 //! accepts iff `[v]D = O` for `D = R' - R`, computed as `[v·s mod l]B - [u]A - [v]R` with
-//! `u ≡ v·k (mod 8l)`, `v` odd, `|u|` and `v` near 2^128 ([`scalars::short`]): half the
+//! `u ≡ v·k (mod 8l)`, `v` odd, `|u|` and `v` near 2^128 (`scalars::short`): half the
 //! doublings of step 4.
 //! - `[v·s mod l]B = [v·s]B` because B has order l; `[u]A = [v·k]A` for any curve point A,
 //!   because 8l (the group's exponent) divides `u - v·k`. So the sum is `[v]D`.

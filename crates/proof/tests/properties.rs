@@ -108,3 +108,35 @@ proptest! {
         }
     }
 }
+
+// loyal_proof::ed25519 decides as ed25519-dalek's verify_strict on honest signatures, on
+// edited ones (a byte changed, R or s replaced) and on random bytes, for random keys.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn ed25519_decides_as_verify_strict(
+        seed in any::<[u8; 32]>(),
+        message in proptest::collection::vec(any::<u8>(), 0..200),
+        edit in (0..66usize, any::<u8>()),
+        random in any::<[u8; 32]>(),
+    ) {
+        use ed25519_dalek::{Signature, Signer, SigningKey};
+        let sk = SigningKey::from_bytes(&seed);
+        let vk = sk.verifying_key();
+        let prepared = loyal_proof::ed25519::PreparedKey::new(&vk);
+        let honest = sk.sign(&message).to_bytes();
+        let (at, byte) = edit;
+        let mut edited = honest;
+        match at {
+            0..=63 => edited[at] ^= byte.max(1),
+            64 => edited[..32].copy_from_slice(&random),
+            _ => edited[32..].copy_from_slice(&random),
+        }
+        for sig in [honest, edited] {
+            let strict = vk.verify_strict(&message, &Signature::from_bytes(&sig)).is_ok();
+            prop_assert_eq!(prepared.verify(&message, &sig), strict);
+        }
+        prop_assert!(prepared.verify(&message, &honest));
+    }
+}
