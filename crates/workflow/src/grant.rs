@@ -23,9 +23,10 @@ pub fn transaction_id(payer: &AccountId, claim: &Claim, index: usize) -> Transac
 }
 
 impl<T: Transport, R: Runtime> Runner<'_, T, R> {
-    /// Runs the actions in order; on failure, how many executed and why.
+    /// Runs the actions in order; on failure, how many executed and why. Takes `&self`: a
+    /// staff action's rows are granted side by side (`staff.rs`).
     pub(crate) async fn grant(
-        &mut self,
+        &self,
         w: &Workflow,
         claim: &Claim,
         ctx: &mut Value,
@@ -35,7 +36,7 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
 
     /// Runs actions `start..` with `claim`'s ids; after each, the step `action-<n>` (1-based).
     pub(crate) async fn grant_from(
-        &mut self,
+        &self,
         w: &Workflow,
         claim: &Claim,
         ctx: &mut Value,
@@ -58,7 +59,7 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
     /// What an action executed under `id` (before a crash) bound: a mint's `minted`, read
     /// back from the mirror.
     pub(crate) async fn rebind(
-        &mut self,
+        &self,
         action: &Action,
         at: &str,
         id: &TransactionId,
@@ -94,7 +95,7 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
     }
 
     async fn action(
-        &mut self,
+        &self,
         w: &Workflow,
         claim: &Claim,
         action: &Action,
@@ -228,7 +229,7 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
         execute(self.client, &self.account, &self.key, builder).await
     }
 
-    fn token(&self, symbol: &str, at: &str) -> Result<TokenId> {
+    pub(crate) fn token(&self, symbol: &str, at: &str) -> Result<TokenId> {
         let id = self
             .deployment
             .bind(&self.org, symbol, &format!("{at}.token"))?;
@@ -236,13 +237,11 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
             .map_err(|e| Error::invalid(format!("{at}.token"), format!("{id:?}: {e}")))
     }
 
-    /// The token's TTF classification from the mirror (once per token per runner).
-    pub(crate) async fn classification(
-        &mut self,
-        token: &TokenId,
-    ) -> Result<crate::Classification> {
+    /// The token's TTF classification from the mirror (once per token per runner; rows
+    /// granted side by side may each ask before the first answer is cached).
+    pub(crate) async fn classification(&self, token: &TokenId) -> Result<crate::Classification> {
         let key = token.to_string();
-        if let Some(c) = self.ttf.get(&key) {
+        if let Some(c) = self.ttf.borrow().get(&key) {
             return Ok(c.clone());
         }
         let json = self
@@ -254,7 +253,7 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
             reason: format!("token {key}: {e}"),
         })?;
         let c = classify(&info);
-        self.ttf.insert(key, c.clone());
+        self.ttf.borrow_mut().insert(key, c.clone());
         Ok(c)
     }
 }

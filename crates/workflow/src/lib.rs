@@ -60,9 +60,11 @@ mod definition;
 mod deployment;
 mod error;
 mod grant;
+mod join;
 mod ledger;
 mod messages;
 mod runner;
+mod staff;
 mod topics;
 
 pub mod seed;

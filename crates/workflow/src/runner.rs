@@ -49,14 +49,14 @@ pub struct Runner<'c, T, R> {
     pub(crate) org: String,
     pub(crate) account: AccountId,
     pub(crate) key: PrivateKey,
-    workflows: BTreeMap<String, Workflow>,
-    ledger: Ledger,
+    pub(crate) workflows: BTreeMap<String, Workflow>,
+    pub(crate) ledger: Ledger,
     outcomes_reader: TopicReader,
     inbox_reader: TopicReader,
     /// Inbox messages read and not yet run to an outcome.
     inbox_queue: std::collections::VecDeque<Whole>,
     hook: Option<StepHook>,
-    pub(crate) ttf: BTreeMap<String, Classification>,
+    pub(crate) ttf: core::cell::RefCell<BTreeMap<String, Classification>>,
     mirror_timeout: Duration,
 }
 
@@ -88,7 +88,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
             inbox_reader: TopicReader::default(),
             inbox_queue: Default::default(),
             hook: None,
-            ttf: BTreeMap::new(),
+            ttf: Default::default(),
             mirror_timeout: Duration::from_secs(60),
         })
     }
@@ -180,33 +180,49 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     }
 
     /// Records a message on the outcomes topic and waits until the ledger has folded it in.
-    async fn record(&mut self, message: Message) -> Result<u64> {
+    async fn record(&mut self, message: Message) -> Result<()> {
+        self.record_all(vec![message]).await
+    }
+
+    /// Records `messages` side by side (the topic orders them by consensus, not as given) and
+    /// waits until the ledger has folded in every one. If one fails, the others may still be
+    /// on the topic: the next sync folds them in, as it would after a crash.
+    pub(crate) async fn record_all(&mut self, messages: Vec<Message>) -> Result<()> {
         let topic = self.outcomes_topic()?;
-        let seq = submit(
-            self.client,
-            &self.account,
-            &self.key,
-            &topic,
-            message.to_single_chunk(),
-        )
-        .await?;
+        let submits = messages
+            .into_iter()
+            .map(|m| {
+                submit(
+                    self.client,
+                    &self.account,
+                    &self.key,
+                    &topic,
+                    m.to_single_chunk(),
+                )
+            })
+            .collect();
+        let mut last = 0;
+        for seq in crate::join::join_all(submits).await {
+            last = last.max(seq?);
+        }
         let deadline =
             self.client.runtime().now().as_nanos() + self.mirror_timeout.as_nanos() as i128;
+        // The devnet's mirror has a message as soon as its receipt says so; Hedera's, seconds
+        // later: asked again soon, then less often.
+        let mut wait = Duration::from_millis(10);
         loop {
             self.sync().await?;
-            if self.outcomes_reader.after >= seq {
-                return Ok(seq);
+            if self.outcomes_reader.after >= last {
+                return Ok(());
             }
             if self.client.runtime().now().as_nanos() > deadline {
                 return Err(Error::Client {
                     code: "MIRROR_TIMEOUT".into(),
-                    reason: format!("the mirror did not show message {seq} of {topic}"),
+                    reason: format!("the mirror did not show message {last} of {topic}"),
                 });
             }
-            self.client
-                .runtime()
-                .sleep(Duration::from_millis(100))
-                .await;
+            self.client.runtime().sleep(wait).await;
+            wait = (wait * 2).min(Duration::from_millis(500));
         }
     }
 
@@ -298,107 +314,12 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         self.unit(&w, &req.request, &req.account, ctx).await
     }
 
-    /// Runs a staff action: one grant per CSV row that passes `each.where` (request ids
-    /// `request#1`, `request#2`, … by row), or one grant for the whole action. Running it
-    /// again with the same request id resumes it: settled rows are not granted again.
-    pub async fn run_staff(
-        &mut self,
-        workflow: &str,
+    pub(crate) fn settled(
+        &self,
         request: &str,
-        inputs: &BTreeMap<String, Value>,
-    ) -> Result<Vec<UnitReport>> {
-        let w = self
-            .workflows
-            .get(workflow)
-            .cloned()
-            .ok_or_else(|| Error::UnknownWorkflow {
-                id: workflow.into(),
-            })?;
-        if request.is_empty() || request.len() > 56 {
-            return Err(Error::InvalidInput {
-                input: "request".into(),
-                reason: "1 to 56 characters (rows add #n)".into(),
-            });
-        }
-        if !w.is_staff() {
-            return Err(Error::invalid(
-                "trigger",
-                format!("{workflow} is an inbox workflow"),
-            ));
-        }
-        let org_account = self.account.to_string();
-        let ctx = self.base_context(&w, request, &org_account, inputs)?;
-        self.sync().await?;
-        let Some(each) = w.each.clone() else {
-            return Ok(vec![self.staff_unit(&w, request, &org_account, ctx).await?]);
-        };
-        let text = inputs
-            .get(&each.input)
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        let rows = w.rows(text)?;
-        let predicates = each
-            .predicates
-            .iter()
-            .map(|p| p.parse::<loyal_proof::Predicate>())
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(|e| Error::invalid("each.where", e.to_string()))?;
-        let mut reports = Vec::new();
-        for (i, row) in rows.into_iter().enumerate() {
-            let id = format!("{request}#{}", i + 1);
-            let mut ctx = ctx.clone();
-            ctx["row"] = row.clone();
-            let account = template::text(&each.account, &ctx, "each.account")?;
-            ctx["request"]["account"] = Value::from(account.clone());
-            // Checked before anything is claimed or minted for the row.
-            if let Err(e) = account.parse::<AccountId>() {
-                let reason = format!("row {}: account {account:?}: {e}", i + 1);
-                reports.push(unrecorded(
-                    &w.id,
-                    &id,
-                    &account,
-                    "WORKFLOW_INVALID_INPUT",
-                    &reason,
-                ));
-                continue;
-            }
-            if let Some(failed) = predicates.iter().find(|p| p.eval(&row).is_err()) {
-                reports.push(UnitReport {
-                    workflow: w.id.clone(),
-                    request: id,
-                    account,
-                    status: Status::Refused,
-                    code: Some("PREDICATE".into()),
-                    reason: Some(format!("row {}: {failed} does not hold", i + 1)),
-                    transactions: vec![],
-                    fields: BTreeMap::new(),
-                    settled_before: false,
-                    recorded: false,
-                });
-                continue;
-            }
-            reports.push(self.staff_unit(&w, &id, &account, ctx).await?);
-        }
-        Ok(reports)
-    }
-
-    async fn staff_unit(
-        &mut self,
-        w: &Workflow,
-        id: &str,
+        workflow: &str,
         account: &str,
-        ctx: Value,
-    ) -> Result<UnitReport> {
-        if let Some(report) = self.settled(id, &w.id, account) {
-            return Ok(report);
-        }
-        if let Some(claim) = self.ledger.claim_of(id).cloned() {
-            return self.resume(w, claim, ctx).await;
-        }
-        self.unit(w, id, account, ctx).await
-    }
-
-    fn settled(&self, request: &str, workflow: &str, account: &str) -> Option<UnitReport> {
+    ) -> Option<UnitReport> {
         let o = self.ledger.outcome(request)?;
         Some(UnitReport {
             workflow: if o.workflow.is_empty() {
@@ -423,7 +344,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     }
 
     /// `request`, `input`, `org` and the lookups, with the inputs checked.
-    fn base_context(
+    pub(crate) fn base_context(
         &self,
         w: &Workflow,
         request: &str,
@@ -476,7 +397,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
 
     /// The redemption key: `once_per` and the key parts, hashed (a purchase code must not
     /// appear on a public topic).
-    fn redemption_key(&self, w: &Workflow, ctx: &Value) -> Result<String> {
+    pub(crate) fn redemption_key(&self, w: &Workflow, ctx: &Value) -> Result<String> {
         let mut h = Sha256::new();
         h.update(w.id.as_bytes());
         for (i, part) in w.limit.key.iter().enumerate() {
@@ -491,7 +412,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     }
 
     /// Claim, grant, record (the unit has no claim yet).
-    async fn unit(
+    pub(crate) async fn unit(
         &mut self,
         w: &Workflow,
         id: &str,
@@ -547,7 +468,12 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     /// Continues a claimed request, if what is asked now is what was claimed: another
     /// message reusing the request id, or a staff action run again with other rows, must
     /// not redirect the grant.
-    async fn resume(&mut self, w: &Workflow, claim: Claim, ctx: Value) -> Result<UnitReport> {
+    pub(crate) async fn resume(
+        &mut self,
+        w: &Workflow,
+        claim: Claim,
+        ctx: Value,
+    ) -> Result<UnitReport> {
         let account = ctx["request"]["account"]
             .as_str()
             .unwrap_or_default()
@@ -569,37 +495,57 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         self.grant_and_record(w, claim, ctx).await
     }
 
-    async fn grant_and_record(
+    pub(crate) async fn grant_and_record(
         &mut self,
         w: &Workflow,
         claim: Claim,
         mut ctx: Value,
     ) -> Result<UnitReport> {
-        let now = self.client.runtime().now().as_nanos();
-        // Leave the transactions time to reach consensus inside the window.
-        let window = self.ledger.window_nanos();
-        if now > claim.consensus.as_nanos() + window - (window / 3).min(10_000_000_000) {
+        if self.window_closing(&claim) {
             return self.after_window(w, claim, ctx).await;
         }
-        let grant = match self.grant(w, &claim, &mut ctx).await {
-            Ok(g) => g,
-            Err((_, e @ (Error::Client { .. } | Error::Stopped { .. }))) => return Err(e),
+        let result = self.grant(w, &claim, &mut ctx).await;
+        let outcome = self.grant_outcome(w, &claim, &mut ctx, result)?;
+        self.record(outcome).await?;
+        Ok(self.first_outcome(&claim.request, &w.id, &claim.account))
+    }
+
+    /// Whether too little of the claim's grant window is left for its transactions to reach
+    /// consensus inside it.
+    pub(crate) fn window_closing(&self, claim: &Claim) -> bool {
+        let now = self.client.runtime().now().as_nanos();
+        let window = self.ledger.window_nanos();
+        now > claim.consensus.as_nanos() + window - (window / 3).min(10_000_000_000)
+    }
+
+    /// The outcome to record for a claim's grant, or the error that leaves the claim to be
+    /// resumed (a network error, a stop, or a refusal for the valid window alone).
+    pub(crate) fn grant_outcome(
+        &self,
+        w: &Workflow,
+        claim: &Claim,
+        ctx: &mut Value,
+        result: std::result::Result<Grant, (usize, Error)>,
+    ) -> Result<Message> {
+        match result {
+            Ok(grant) => {
+                self.step("granted", &claim.request)?;
+                granted(w, claim, ctx, grant.transactions)
+            }
+            Err((_, e @ (Error::Client { .. } | Error::Stopped { .. }))) => Err(e),
             // Refused for its valid window alone (this runner's clock): another instance may
             // have executed the same id. Retried; past the window the mirror decides.
             Err((_, Error::Refused { status, reason }))
                 if status == "TRANSACTION_EXPIRED" || status == "INVALID_TRANSACTION_START" =>
             {
-                return Err(Error::Client {
+                Err(Error::Client {
                     code: status,
                     reason,
                 })
             }
             // Nothing was granted if the first transaction did not execute: the key is free.
-            Err((executed, e)) => return self.refuse_claimed(w, &claim, &e, executed == 0).await,
-        };
-        self.step("granted", &claim.request)?;
-        self.record_granted(w, &claim, ctx, grant.transactions)
-            .await
+            Err((executed, e)) => Ok(refused_claimed(w, claim, &e, executed == 0)),
+        }
     }
 
     async fn record_granted(
@@ -609,28 +555,8 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         mut ctx: Value,
         transactions: Vec<String>,
     ) -> Result<UnitReport> {
-        ctx["grant"] = json!({"transactions": transactions});
-        let mut fields = BTreeMap::new();
-        for (name, t) in &w.outcome.fields {
-            fields.insert(
-                name.clone(),
-                template::render(t, &ctx, &format!("outcome.fields.{name}"))?,
-            );
-        }
-        self.record(Message::Outcome {
-            workflow: w.id.clone(),
-            request: claim.request.clone(),
-            account: claim.account.clone(),
-            status: Status::Granted,
-            claim: Some(claim.sequence),
-            key: Some(claim.key.clone()),
-            code: None,
-            reason: None,
-            released: false,
-            transactions: transactions.clone(),
-            fields: fields.clone(),
-        })
-        .await?;
+        self.record(granted(w, claim, &mut ctx, transactions)?)
+            .await?;
         Ok(self.first_outcome(&claim.request, &w.id, &claim.account))
     }
 
@@ -707,7 +633,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
 
     /// The report of the outcome just recorded (the first one of the request, which may be
     /// another instance's).
-    fn first_outcome(&self, request: &str, workflow: &str, account: &str) -> UnitReport {
+    pub(crate) fn first_outcome(&self, request: &str, workflow: &str, account: &str) -> UnitReport {
         match self.settled(request, workflow, account) {
             Some(mut r) => {
                 r.settled_before = false;
@@ -731,20 +657,7 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         e: &Error,
         released: bool,
     ) -> Result<UnitReport> {
-        self.record(Message::Outcome {
-            workflow: w.id.clone(),
-            request: claim.request.clone(),
-            account: claim.account.clone(),
-            status: Status::Refused,
-            claim: Some(claim.sequence),
-            key: Some(claim.key.clone()),
-            code: Some(e.detail_code()),
-            reason: Some(e.to_string()),
-            released,
-            transactions: vec![],
-            fields: BTreeMap::new(),
-        })
-        .await?;
+        self.record(refused_claimed(w, claim, e, released)).await?;
         Ok(self.first_outcome(&claim.request, &w.id, &claim.account))
     }
 
@@ -756,20 +669,8 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         key: Option<&str>,
         e: &Error,
     ) -> Result<UnitReport> {
-        self.record(Message::Outcome {
-            workflow: workflow.into(),
-            request: request.into(),
-            account: account.into(),
-            status: Status::Refused,
-            claim: None,
-            key: key.map(String::from),
-            code: Some(e.detail_code()),
-            reason: Some(e.to_string()),
-            released: false,
-            transactions: vec![],
-            fields: BTreeMap::new(),
-        })
-        .await?;
+        self.record(refusal(workflow, request, account, key, e))
+            .await?;
         Ok(self.first_outcome(request, workflow, account))
     }
 
@@ -897,7 +798,78 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     }
 }
 
-fn unrecorded(
+/// The outcome of a granted claim: the workflow's outcome fields rendered with the grant's
+/// transactions in `ctx`.
+pub(crate) fn granted(
+    w: &Workflow,
+    claim: &Claim,
+    ctx: &mut Value,
+    transactions: Vec<String>,
+) -> Result<Message> {
+    ctx["grant"] = json!({"transactions": transactions});
+    let mut fields = BTreeMap::new();
+    for (name, t) in &w.outcome.fields {
+        fields.insert(
+            name.clone(),
+            template::render(t, ctx, &format!("outcome.fields.{name}"))?,
+        );
+    }
+    Ok(Message::Outcome {
+        workflow: w.id.clone(),
+        request: claim.request.clone(),
+        account: claim.account.clone(),
+        status: Status::Granted,
+        claim: Some(claim.sequence),
+        key: Some(claim.key.clone()),
+        code: None,
+        reason: None,
+        released: false,
+        transactions,
+        fields,
+    })
+}
+
+/// The outcome of a claim whose grant the network refused; `released` frees its key.
+pub(crate) fn refused_claimed(w: &Workflow, claim: &Claim, e: &Error, released: bool) -> Message {
+    Message::Outcome {
+        workflow: w.id.clone(),
+        request: claim.request.clone(),
+        account: claim.account.clone(),
+        status: Status::Refused,
+        claim: Some(claim.sequence),
+        key: Some(claim.key.clone()),
+        code: Some(e.detail_code()),
+        reason: Some(e.to_string()),
+        released,
+        transactions: vec![],
+        fields: BTreeMap::new(),
+    }
+}
+
+/// The outcome of a request refused before anything was claimed for it.
+pub(crate) fn refusal(
+    workflow: &str,
+    request: &str,
+    account: &str,
+    key: Option<&str>,
+    e: &Error,
+) -> Message {
+    Message::Outcome {
+        workflow: workflow.into(),
+        request: request.into(),
+        account: account.into(),
+        status: Status::Refused,
+        claim: None,
+        key: key.map(String::from),
+        code: Some(e.detail_code()),
+        reason: Some(e.to_string()),
+        released: false,
+        transactions: vec![],
+        fields: BTreeMap::new(),
+    }
+}
+
+pub(crate) fn unrecorded(
     workflow: &str,
     request: &str,
     account: &str,
