@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use loyal_client::mirror::TopicMessage;
 use loyal_client::{HttpRequest, Runtime, Transport};
 use loyal_core::id::TopicId;
 use loyal_core::transaction::TopicMessageSubmitTransaction;
@@ -120,8 +121,10 @@ pub fn ask<'a>(
 ) -> Boxed<'a, BTreeMap<String, Value>> {
     Box::pin(async move {
         let id = request.request.clone();
+        // The outcome comes after everything on the topic now: only what follows is read.
+        let after = last_sequence(client, outcomes).await?;
         post(wallet, client, inbox, request).await?;
-        let answer = outcome(client, outcomes, &id, Duration::from_secs(60)).await?;
+        let answer = outcome(client, outcomes, &id, after, Duration::from_secs(60)).await?;
         if !answer.granted {
             return Err(Error::new(
                 answer.code.unwrap_or_else(|| "REFUSED".into()),
@@ -142,22 +145,51 @@ pub struct Outcome {
     pub fields: BTreeMap<String, Value>,
 }
 
-/// Polls the outcomes topic until the organisation's runner records the outcome of `request`
-/// (or `timeout` passes: `NO_OUTCOME`, the runner may be down).
+/// The last sequence number of `topic` (0 while the mirror has no message of it).
+fn last_sequence<'a>(client: &'a WebClient, topic: &'a str) -> Boxed<'a, u64> {
+    Box::pin(async move {
+        let path = format!("/api/v1/topics/{topic}/messages?order=desc&limit=1");
+        match nft::mirror(client)
+            .pages::<TopicMessage>(path, "messages", 1)
+            .collect()
+            .await
+        {
+            Ok(last) => Ok(last.first().map_or(0, |m| m.sequence_number)),
+            Err(loyal_client::Error::Http { status: 404, .. }) => Ok(0),
+            Err(e) => Err(e.into()),
+        }
+    })
+}
+
+/// Polls the outcomes topic past sequence number `after` until the organisation's runner
+/// records the outcome of `request` (or `timeout` passes: `NO_OUTCOME`, the runner may be
+/// down); each poll reads only the messages the last one had not. A runner on the devnet answers
+/// in a fraction of a second, on Hedera in seconds (mirror lag): asked again soon, then less
+/// often.
 pub fn outcome<'a>(
     client: &'a WebClient,
     outcomes: &'a str,
     request: &'a str,
+    mut after: u64,
     timeout: Duration,
 ) -> Boxed<'a, Outcome> {
     Box::pin(async move {
         let deadline = client.runtime().now().as_nanos() + timeout.as_nanos() as i128;
+        let mut wait = Duration::from_millis(25);
         loop {
-            let messages = nft::mirror(client)
-                .topic_messages(outcomes, 10)
+            let path =
+                format!("/api/v1/topics/{outcomes}/messages?limit=100&sequencenumber=gt:{after}");
+            let messages: Vec<TopicMessage> = match nft::mirror(client)
+                .pages(path, "messages", 10)
                 .collect()
-                .await?;
+                .await
+            {
+                Ok(m) => m,
+                Err(loyal_client::Error::Http { status: 404, .. }) => Vec::new(),
+                Err(e) => return Err(e.into()),
+            };
             for m in messages {
+                after = after.max(m.sequence_number);
                 if let Ok(Message::Outcome {
                     request: r,
                     status,
@@ -184,7 +216,8 @@ pub fn outcome<'a>(
                 ));
             }
             dom::busy("Waiting for the organisation's answer on the ledger…");
-            client.runtime().sleep(Duration::from_millis(500)).await;
+            client.runtime().sleep(wait).await;
+            wait = (wait * 3 / 2).min(Duration::from_secs(1));
         }
     })
 }
