@@ -59,7 +59,9 @@ pub fn steps(seeded: &Value, addr: &str, agent: &Path, deployment: &Path) -> Str
          \x20    The results workflow runs in the page (a worker loaded on Publish): a line per row (airdropped, or refused with its code), then a summary.\n\
          \x20    The same action from a shell (same request id: it resumes, nothing is granted twice): {} staff --org SuperMarathon --deployment {} --workflow supermarathon.results --request results-{} --input \"event={}\" --input date={} --input-file results={results}\n\
          \x20 3. SuperMarathon {}: connect and claim the accomplishment waiting for you.\n\
-         \x20 4. StillWater {}: connect, present the twin and the accomplishment (two tickets), send one to Bob.",
+         \x20 4. StillWater {}: connect, present the twin and the accomplishment (two tickets), send one to Bob.\n\
+         \x20 5. The venue gate {}: Use the devnet key (admissions are recorded with StillWater's key); type its code as \"Gate code\" on\n\
+         \x20    Alice's StillWater page, \"Make my ticket proof\", paste the proof at the gate: admitted once.",
         seeded["finishers"],
         seeded["created"],
         s(&seeded["first"]),
@@ -80,5 +82,6 @@ pub fn steps(seeded: &Value, addr: &str, agent: &Path, deployment: &Path) -> Str
         s(&race["date"]),
         page("supermarathon"),
         page("stillwater"),
+        page("stillwater/gate"),
     )
 }
