@@ -15,8 +15,8 @@
 //!
 //! ED25519 signatures are checked by [`ed25519`]: the same decision as ed25519-dalek's
 //! `verify_strict` (RFC 8032 with canonical `s` and `R`, small-order keys and `R` refused, the
-//! cofactorless equation), proven in that module and tested against it, in about two thirds
-//! of its time (half the doublings). A verifier that caches the mirror's answers can keep an
+//! cofactorless equation), proven in that module and tested against it; in wasm in about two
+//! thirds of its time (half the doublings). A verifier that caches the mirror's answers can keep an
 //! [`ed25519::PreparedKey`] per holder ([`SignedPresentation::verify_signature_prepared`]).
 //! There is no batch verification: a batch's random linear combination cannot see a torsion
 //! component of `R` that a key holder put there on purpose (they cancel with probability ≥ 1/8),
