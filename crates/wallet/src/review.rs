@@ -4,7 +4,8 @@
 //! (a payer that is not the signer, bytes that are not a transaction, a list whose entries
 //! differ in more than their node) and for signing and sending. Decoding for display — every
 //! transaction type's fields, in words — is the approval page's (`summary`, in its own wasm),
-//! from these same bytes: the service worker keeps no type's decoder.
+//! from these same bytes: the service worker keeps no type's decoder, but checks with
+//! `schema` that the page will decode them, so that bytes it could not are refused here.
 
 use crate::{Error, Result};
 use loyal_core::id::AccountId;
@@ -40,9 +41,10 @@ fn fields(body: &[u8]) -> Result<Vec<(u32, &[u8])>> {
 }
 
 /// Checks one body and returns its transaction id and node. Refused: bytes that are not a
-/// body, no id or node, no transaction type, and any top-level field `proto::TransactionBody`
-/// does not know — the approval page's decoder would skip it and show the rest, while a node
-/// could read it (a second `data` case of a type we do not know would win).
+/// body, no id or node, no transaction type, content `proto::TransactionBody` would not
+/// decode (`schema`), and any top-level field `proto::TransactionBody` does not know — the
+/// approval page's decoder would skip it and show the rest, while a node could read it (a
+/// second `data` case of a type we do not know would win).
 fn head(body: &[u8]) -> Result<(TransactionId, AccountId)> {
     let numbers = fields(body)?;
     if let Some((n, _)) = numbers
@@ -56,6 +58,7 @@ fn head(body: &[u8]) -> Result<(TransactionId, AccountId)> {
     if !numbers.iter().any(|(n, _)| tag::ALL.contains(n)) {
         return Err(undecodable("no transaction type (an empty body)"));
     }
+    schema::body(body).map_err(undecodable)?;
     let header =
         proto::TransactionBodyHeader::decode(body).map_err(|e| undecodable(e.to_string()))?;
     let id = header
@@ -117,6 +120,8 @@ pub fn digest(bytes: &[u8]) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+mod schema;
 
 #[cfg(test)]
 mod tests;

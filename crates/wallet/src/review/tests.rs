@@ -28,8 +28,9 @@ fn a_list_gives_its_id_and_signs_every_node_entry() {
 #[test]
 fn what_the_service_worker_accepts_the_approval_page_decodes() {
     // The display decoder is the full one: bytes the service worker lets through to a prompt
-    // must decode there, and bytes it refuses must not be ones the page could show… except
-    // those with a field the page would skip, which only the service worker refuses.
+    // must decode there (`schema`), and bytes it refuses must not be ones the page could
+    // show… except those with a field the page would skip, which only the service worker
+    // refuses.
     let mint = TokenMintTransaction::new()
         .with_token_id(loyal_core::id::TokenId::new(0, 0, 2001))
         .with_metadata([b"ipfs://bafy".to_vec()])
@@ -61,10 +62,14 @@ fn what_the_service_worker_accepts_the_approval_page_decodes() {
     for b in &bodies {
         match (body(b), summary::of_body(b)) {
             (Ok(id), Ok((_, _, full_id))) => assert_eq!(id, full_id, "{b:?}"),
-            // Only the content's encoding can differ (the service worker does not decode it):
-            // then the page refuses it as undecodable, before anything is shown or signed.
+            // What the page may still refuse is content that decodes but names no entity
+            // (an account alias that is not 20 bytes, a transfer list without its token).
             (Ok(_), Err(e)) => {
                 assert_eq!(e.code(), "UNDECODABLE_TRANSACTION", "{b:?}");
+                assert!(
+                    proto::TransactionBody::decode(b.as_slice()).is_ok(),
+                    "{e}: {b:?}"
+                );
                 continue;
             }
             (shallow, _) => assert_eq!(code(shallow), "UNDECODABLE_TRANSACTION"),
@@ -87,6 +92,38 @@ fn not_a_transaction_is_refused() {
     };
     let err = body(&empty.encode_to_vec()).unwrap_err();
     assert!(err.to_string().contains("no transaction type"), "{err}");
+}
+
+#[test]
+fn content_that_does_not_decode_is_refused_before_any_window() {
+    // A transfer whose list holds a truncated entry, then one whose memo is not UTF-8: the
+    // envelope, ids and top-level fields read, the content does not.
+    let good = hbar_transfer(alice(), &[3]);
+    let mut bad = proto::TransactionBody::decode(good.entries()[0].body_bytes()).unwrap();
+    bad.data = None;
+    let mut bytes = bad.encode_to_vec();
+    bytes.extend_from_slice(&[14 << 3 | 2, 4, 0x0a, 0x02, 0x0a, 0x05]);
+    assert!(proto::TransactionBodyHeader::decode(bytes.as_slice()).is_ok());
+    let err = body(&bytes).unwrap_err();
+    assert_eq!(err.code(), "UNDECODABLE_TRANSACTION");
+    assert!(
+        err.to_string()
+            .contains("a length past the end in field 14.1.1"),
+        "{err}"
+    );
+    let mut memo = good.entries()[0].body_bytes().to_vec();
+    memo.extend_from_slice(&[6 << 3 | 2, 2, 0xc3, 0x28]);
+    let err = body(&memo).unwrap_err();
+    assert!(err.to_string().contains("not UTF-8 in field 6"), "{err}");
+    // In a list, every entry's body is checked.
+    let mut list_bytes = proto::TransactionList::decode(good.to_bytes().as_slice()).unwrap();
+    let signed = proto::SignedTransaction {
+        body_bytes: Some(bytes),
+        ..Default::default()
+    };
+    list_bytes.transaction_list[0].signed_transaction_bytes = Some(signed.encode_to_vec());
+    let err = list(&list_bytes.encode_to_vec()).unwrap_err();
+    assert!(err.to_string().contains("field 14.1.1"), "{err}");
 }
 
 #[test]
