@@ -191,13 +191,53 @@ try {
   r = await waiting;
   check("that request still waited for the user (then rejected: 4001)", r.error?.code === 4001, JSON.stringify(r));
 
-  // Envelope and ids that read, content that does not (CryptoTransfer's field 1 as a varint):
-  // the window cannot show it, refuses it as undecodable (-32602) and closes; nothing signed.
-  const garbled = Buffer.concat([Buffer.from(body), Buffer.from([14 << 3 | 2, 2, 1 << 3, 1])]);
-  r = await ask(page, "hedera_signTransaction", { signerAccountId: ALICE, transactionBody: b64(garbled) });
-  await new Promise((ok) => setTimeout(ok, 300));
-  const stillOpen = wallet.context.pages().filter((p) => p.url().includes("/approve.html") && !p.isClosed()).length;
-  check("content that does not decode is refused by the window (-32602), which closes", r.error?.code === -32602 && r.error.data.code === "UNDECODABLE_TRANSACTION" && stillOpen === 0, `${JSON.stringify(r)}; approval windows open: ${stillOpen}`);
+  // Envelope, ids and top-level fields that read, content that does not: refused by the service
+  // worker before any window opens (-32602, naming the field), with test mode off and on (test
+  // mode would otherwise sign without a window); nothing signed.
+  const windowsDuring = async (request) => {
+    const opened = [];
+    const onPage = (p) => opened.push(p);
+    wallet.context.on("page", onPage);
+    const answer = await request();
+    await new Promise((ok) => setTimeout(ok, 300));
+    wallet.context.off("page", onPage);
+    return [answer, opened.length];
+  };
+  const asList = (bodyBytes) => b64(proto.TransactionList.encode({ transactionList: [{
+    signedTransactionBytes: proto.SignedTransaction.encode({ bodyBytes, sigMap: {} }).finish(),
+  }] }).finish());
+  const undecodable = [
+    // CryptoTransfer's field 1 (its ℏ transfer list) as a varint.
+    ["a wrong wire type in the transfer", Buffer.concat([Buffer.from(body), Buffer.from([14 << 3 | 2, 2, 1 << 3, 1])]), "field 14.1"],
+    // A transfer list whose entry claims 5 bytes and has 0.
+    ["a truncated nested message", Buffer.concat([Buffer.from(body), Buffer.from([14 << 3 | 2, 4, 1 << 3 | 2, 2, 1 << 3 | 2, 5])]), "field 14.1.1"],
+    // A memo that is not UTF-8 (a shared field: in a list, reading the ids already refuses it).
+    ["a memo that is not UTF-8", Buffer.concat([Buffer.from(body), Buffer.from([6 << 3 | 2, 2, 0xc3, 0x28])]), "not UTF-8"],
+  ];
+  for (const mode of ["", " in test mode"]) {
+    if (mode) {
+      await pop.bringToFront();
+      await pop.check("#auto-approve");
+      await pop.waitForFunction(() => document.getElementById("auto-approve").checked);
+      // Test mode is on: well-formed bytes are signed without a window.
+      const [ok, opened] = await windowsDuring(() => ask(page, "hedera_signTransaction", { signerAccountId: ALICE, transactionBody: b64(body) }));
+      check("test mode signs well-formed bytes without a window", !!ok.result?.signatureMap && opened === 0, `${JSON.stringify(ok).slice(0, 200)}; windows opened: ${opened}`);
+    }
+    for (const [what, bytes, where] of undecodable) {
+      for (const [method, params] of [
+        ["hedera_signTransaction", { signerAccountId: ALICE, transactionBody: b64(bytes) }],
+        ["hedera_signAndExecuteTransaction", { signerAccountId: ALICE, transactionList: asList(bytes) }],
+      ]) {
+        const [r, opened] = await windowsDuring(() => ask(page, method, params));
+        check(`${what}${mode} (${method}) is refused before any window (-32602)`,
+          r.error?.code === -32602 && r.error.data.code === "UNDECODABLE_TRANSACTION" && r.error.message.includes(where) && opened === 0,
+          `${JSON.stringify(r)}; windows opened: ${opened}`);
+      }
+    }
+  }
+  await pop.uncheck("#auto-approve");
+  await pop.waitForFunction(() => !document.getElementById("auto-approve").checked);
+  await page.bringToFront();
 
   // Refused before any window: a payer that is not the connected account, bytes that do not decode.
   const pagesBefore = wallet.context.pages().length;
