@@ -16,7 +16,7 @@ const PACKED: u8 = 1;
 const BYTES: u8 = 2;
 /// Length-delimited, UTF-8.
 const STRING: u8 = 3;
-/// `MESSAGE + i`: a message whose fields are `SCHEMA[i]`.
+/// `MESSAGE + i`: a message whose fields are `SCHEMA`'s table `i`.
 const MESSAGE: u8 = 4;
 
 /// prost's `RECURSION_LIMIT`: how many message levels (and skipped groups) a decode enters.
@@ -85,46 +85,72 @@ const SCHEMA: &[u16] = &[
     f(40, ASSOCIATE), f(41, ASSOCIATE), f(42, SCHEDULE_CREATE), f(43, ONE_ID), f(44, ONE_ID),
     f(46, ONE_ID), f(47, ONE_ID), f(53, UPDATE_NFTS), f(57, REJECT), f(58, AIRDROP),
     f(59, PENDING_LIST), f(60, PENDING_LIST), f(73, KEY), f(1001, FEE_LIMIT), 0,
+    // TransactionID
     f(1, TWO), f(2, ACCOUNT), f(3, VARINT), f(4, VARINT), 0,
+    // AccountID, ContractID
     f(1, VARINT), f(2, VARINT), f(3, VARINT), f(4, BYTES), 0,
+    // Timestamp, RealmID, Fraction
     f(1, VARINT), f(2, VARINT), 0,
+    // Duration, ShardID, UInt32Value
     f(1, VARINT), 0,
     // Key
     f(1, ACCOUNT), f(2, BYTES), f(3, BYTES), f(4, BYTES), f(5, THRESHOLD), f(6, KEY_LIST),
     f(7, BYTES), f(8, ACCOUNT), 0,
+    // ThresholdKey
     f(1, VARINT), f(2, KEY_LIST), 0,
+    // KeyList
     f(1, KEY), 0,
+    // CustomFeeLimit
     f(1, ACCOUNT), f(2, FIXED_FEE), 0,
+    // FixedFee
     f(1, VARINT), f(2, ID), 0,
+    // TokenID, TopicID, ScheduleID
     f(1, VARINT), f(2, VARINT), f(3, VARINT), 0,
     // CryptoCreateTransactionBody
     f(1, KEY), f(2, VARINT), f(3, ACCOUNT), f(6, VARINT), f(7, VARINT), f(8, VARINT), f(9, ONE),
     f(10, ONE), f(11, TWO), f(12, KEY), f(13, STRING), f(14, VARINT), f(15, ACCOUNT),
     f(16, VARINT), f(17, VARINT), f(18, BYTES), 0,
+    // CryptoTransferTransactionBody
     f(1, TRANSFER_LIST), f(2, TOKEN_TRANSFERS), 0,
+    // TransferList
     f(1, ACCOUNT_AMOUNT), 0,
+    // AccountAmount
     f(1, ACCOUNT), f(2, VARINT), f(3, VARINT), 0,
+    // TokenTransferList
     f(1, ID), f(2, ACCOUNT_AMOUNT), f(3, NFT_TRANSFER), f(4, ONE), 0,
+    // NftTransfer
     f(1, ACCOUNT), f(2, ACCOUNT), f(3, VARINT), f(4, VARINT), 0,
     // ConsensusCreateTopicTransactionBody
     f(1, STRING), f(2, KEY), f(3, KEY), f(6, ONE), f(7, ACCOUNT), f(8, KEY), f(9, KEY),
     f(10, FIXED_CUSTOM_FEE), 0,
+    // FixedCustomFee
     f(1, FIXED_FEE), f(2, ACCOUNT), 0,
+    // ConsensusSubmitMessageTransactionBody
     f(1, ID), f(2, BYTES), f(3, CHUNK_INFO), 0,
+    // ConsensusMessageChunkInfo
     f(1, TX_ID), f(2, VARINT), f(3, VARINT), 0,
     // TokenCreateTransactionBody
     f(1, STRING), f(2, STRING), f(3, VARINT), f(4, VARINT), f(5, ACCOUNT), f(6, KEY), f(7, KEY),
     f(8, KEY), f(9, KEY), f(10, KEY), f(11, VARINT), f(13, TWO), f(14, ACCOUNT), f(15, ONE),
     f(16, STRING), f(17, VARINT), f(18, VARINT), f(19, VARINT), f(20, KEY), f(21, CUSTOM_FEE),
     f(22, KEY), f(23, BYTES), f(24, KEY), 0,
+    // CustomFee
     f(1, FIXED_FEE), f(2, FRACTIONAL_FEE), f(3, ACCOUNT), f(4, ROYALTY_FEE), f(5, VARINT), 0,
+    // FractionalFee
     f(1, TWO), f(2, VARINT), f(3, VARINT), f(4, VARINT), 0,
+    // RoyaltyFee
     f(1, TWO), f(2, FIXED_FEE), 0,
+    // Token{Freeze,Unfreeze}Account, Token{Grant,Revoke}Kyc
     f(1, ID), f(2, ACCOUNT), 0,
+    // TokenDelete, TokenPause, TokenUnpause, ScheduleSign, ScheduleDelete
     f(1, ID), 0,
+    // TokenMintTransactionBody
     f(1, ID), f(2, VARINT), f(3, BYTES), 0,
+    // TokenBurnTransactionBody
     f(1, ID), f(2, VARINT), f(3, PACKED), 0,
+    // TokenWipeAccountTransactionBody
     f(1, ID), f(2, ACCOUNT), f(3, VARINT), f(4, PACKED), 0,
+    // TokenAssociate, TokenDissociate
     f(1, ACCOUNT), f(2, ID), 0,
     // ScheduleCreateTransactionBody
     f(1, SCHEDULABLE), f(2, STRING), f(3, KEY), f(4, ACCOUNT), f(5, TWO), f(13, VARINT), 0,
@@ -135,13 +161,21 @@ const SCHEMA: &[u16] = &[
     f(30, TOKEN_BURN), f(31, TOKEN_WIPE), f(32, ASSOCIATE), f(33, ASSOCIATE), f(34, ONE_ID),
     f(35, ONE_ID), f(36, ONE_ID), f(41, UPDATE_NFTS), f(45, REJECT), f(46, PENDING_LIST),
     f(47, PENDING_LIST), f(48, AIRDROP), f(1001, FEE_LIMIT), 0,
+    // TokenUpdateNftsTransactionBody
     f(1, ID), f(2, PACKED), f(3, BYTES_VALUE), 0,
+    // BytesValue
     f(1, BYTES), 0,
+    // TokenAirdropTransactionBody
     f(1, TOKEN_TRANSFERS), 0,
+    // TokenClaimAirdrop, TokenCancelAirdrop
     f(1, PENDING), 0,
+    // PendingAirdropId
     f(1, ACCOUNT), f(2, ACCOUNT), f(3, ID), f(4, NFT_ID), 0,
+    // NftID
     f(1, ID), f(2, VARINT), 0,
+    // TokenRejectTransactionBody
     f(1, ACCOUNT), f(2, TOKEN_REFERENCE), 0,
+    // TokenReference
     f(1, ID), f(2, NFT_ID), 0,
 ];
 
