@@ -46,6 +46,10 @@
 //!    bound (a mint's serial) is read back from the mirror and the rest run under the
 //!    renewal's ids.
 //!
+//! A staff action's rows (SuperMarathon's hundreds of finishers) run in waves, side by side
+//! within a wave: the wave's claims recorded and folded in, then the holding ones granted, then
+//! their outcomes recorded. Each row keeps the order above; only rows interleave.
+//!
 //! Only records paid by the organisation's account count (setup also gives the outcomes
 //! topic the organisation's submit key). A grant refused for its valid window alone
 //! (`TRANSACTION_EXPIRED`: this runner's clock) is retried, never taken for a release. A
