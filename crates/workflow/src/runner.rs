@@ -184,6 +184,53 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         self.record_all(vec![message]).await
     }
 
+    /// A wave's claims or outcomes, sent side by side without their receipts (two round trips
+    /// a row fewer), then awaited on the mirror, which shows them only once they reached
+    /// consensus: a claim's key held (by it, or by a claim that came first), an outcome's
+    /// request settled. A message refused at consensus never shows: the wait ends in
+    /// `MIRROR_TIMEOUT`, as for any record the mirror does not show, and its rows stay where
+    /// they were (unclaimed, or claimed and resumed by the next run).
+    pub(crate) async fn record_wave(&mut self, messages: Vec<Message>) -> Result<()> {
+        let topic = self.outcomes_topic()?;
+        let sends = messages
+            .iter()
+            .map(|m| {
+                crate::topics::send(
+                    self.client,
+                    &self.account,
+                    &self.key,
+                    &topic,
+                    m.to_single_chunk(),
+                )
+            })
+            .collect();
+        for sent in crate::join::join_all(sends).await {
+            sent?;
+        }
+        let deadline =
+            self.client.runtime().now().as_nanos() + self.mirror_timeout.as_nanos() as i128;
+        let mut wait = Duration::from_millis(10);
+        loop {
+            self.sync().await?;
+            let folded = messages.iter().all(|m| match m {
+                Message::Claim { key, .. } => self.ledger.holder(key).is_some(),
+                Message::Outcome { request, .. } => self.ledger.outcome(request).is_some(),
+                _ => true,
+            });
+            if folded {
+                return Ok(());
+            }
+            if self.client.runtime().now().as_nanos() > deadline {
+                return Err(Error::Client {
+                    code: "MIRROR_TIMEOUT".into(),
+                    reason: format!("the mirror did not show this wave's records on {topic}"),
+                });
+            }
+            self.client.runtime().sleep(wait).await;
+            wait = (wait * 2).min(Duration::from_millis(500));
+        }
+    }
+
     /// Records `messages` side by side (the topic orders them by consensus, not as given) and
     /// waits until the ledger has folded in every one. If one fails, the others may still be
     /// on the topic: the next sync folds them in, as it would after a crash.

@@ -181,7 +181,7 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
                 proofs: Default::default(),
             })
             .collect();
-        self.record_all(claims).await?;
+        self.record_wave(claims).await?;
         let mut holding: Vec<(usize, Row, Claim)> = Vec::new();
         for (at, row, key) in claiming {
             match self.ledger.holder(&key).cloned() {
@@ -234,7 +234,7 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
         }
 
         // Outcome last.
-        self.record_all(outcomes).await?;
+        self.record_wave(outcomes).await?;
         if let Some(e) = stopped {
             return Err(e);
         }

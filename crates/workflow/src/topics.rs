@@ -154,6 +154,28 @@ pub async fn execute<T: Transport, R: Runtime, D: TransactionData>(
     Ok(client.execute(&tx).await?)
 }
 
+/// Sends one message past the node's precheck, without asking for its receipt: for records the
+/// caller then awaits on the mirror, which shows them only once they reached consensus.
+pub async fn send<T: Transport, R: Runtime>(
+    client: &Client<T, R>,
+    payer: &AccountId,
+    key: &PrivateKey,
+    topic: &str,
+    bytes: Vec<u8>,
+) -> Result<()> {
+    let topic: TopicId = topic
+        .parse()
+        .map_err(|e| Error::invalid("topic", format!("{topic:?}: {e}")))?;
+    let builder = TopicMessageSubmitTransaction::new()
+        .with_topic_id(topic)
+        .with_message(bytes)
+        .with_transaction_id(client.new_transaction_id(payer.clone()));
+    let mut tx = client.prepare(builder)?;
+    tx.sign(key);
+    client.submit(&tx).await?;
+    Ok(())
+}
+
 /// Submits one message; returns its sequence number.
 pub async fn submit<T: Transport, R: Runtime>(
     client: &Client<T, R>,
