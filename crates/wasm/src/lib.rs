@@ -44,5 +44,8 @@ pub use metadata::{decode_metadata, encode_metadata};
 #[cfg(feature = "network")]
 pub use net::Client;
 #[cfg(feature = "network")]
-pub use proof::{create_presentation, sign_presentation, verify_presentation, NonceStore, Presentation, SignedPresentation};
+pub use proof::{
+    create_presentation, sign_presentation, verify_presentation, NonceStore, Presentation,
+    SignedPresentation,
+};
 pub use tx::{freeze_spec, Transaction};
