@@ -2,7 +2,9 @@
 
 use crate::run::Result;
 
-pub const NAMES: &[&str] = &["sign", "devnet", "bundle", "browser", "proofs", "wallet", "portals", "journey"];
+pub const NAMES: &[&str] = &[
+    "sign", "devnet", "bundle", "browser", "proofs", "wallet", "portals", "journey",
+];
 
 pub fn run(name: Option<&str>) -> Result {
     let names: Vec<&str> = match name {

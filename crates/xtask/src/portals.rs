@@ -12,11 +12,20 @@ pub const PAGES: &[(&str, &str)] = &[
     ("www/portals/fastshoes/index.html", "fastshoes"),
     // After its parent: Trunk empties a page's directory when it builds it.
     ("www/portals/fastshoes/staff/index.html", "fastshoes/staff"),
-    ("www/portals/fastshoes/provenance/index.html", "fastshoes/provenance"),
+    (
+        "www/portals/fastshoes/provenance/index.html",
+        "fastshoes/provenance",
+    ),
     ("www/portals/supermarathon/index.html", "supermarathon"),
-    ("www/portals/supermarathon/staff/index.html", "supermarathon/staff"),
+    (
+        "www/portals/supermarathon/staff/index.html",
+        "supermarathon/staff",
+    ),
     ("www/portals/stillwater/index.html", "stillwater"),
-    ("www/portals/stillwater/staff/index.html", "stillwater/staff"),
+    (
+        "www/portals/stillwater/staff/index.html",
+        "stillwater/staff",
+    ),
     ("www/portals/stillwater/gate/index.html", "stillwater/gate"),
 ];
 

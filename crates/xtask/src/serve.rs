@@ -29,7 +29,11 @@ fn respond(mut stream: TcpStream, root: &Path) {
     let relative = format!(
         "{}{}",
         path.trim_start_matches('/'),
-        if path.ends_with('/') { "index.html" } else { "" }
+        if path.ends_with('/') {
+            "index.html"
+        } else {
+            ""
+        }
     );
     let file = root.join(relative);
     // No way out of the root.

@@ -275,7 +275,10 @@ fn portals(tally: &mut Tally, base: &str) {
     let shots = root.join("target/portals");
     for (script, step) in [
         ("portals.mjs", "brand portals (Playwright)"),
-        ("xss.mjs", "portals: hostile metadata on every page (Playwright)"),
+        (
+            "xss.mjs",
+            "portals: hostile metadata on every page (Playwright)",
+        ),
     ] {
         let mut node = cmd("node", &[script, base]);
         node.arg(&devnet)
@@ -305,7 +308,11 @@ fn portals(tally: &mut Tally, base: &str) {
                 .arg(&journey)
                 .current_dir(root.join("tests/portals"));
             let (ok, out) = tee(node);
-            tally.record("portals: the journey with the wallet extension (Playwright)", ok, &out);
+            tally.record(
+                "portals: the journey with the wallet extension (Playwright)",
+                ok,
+                &out,
+            );
             eprintln!("xtask: journey screenshots: {}", journey.display());
         }
         Err(e) => tally.record("wallet extension build", false, &e),
