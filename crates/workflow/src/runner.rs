@@ -207,23 +207,39 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         for sent in crate::join::join_all(sends).await {
             sent?;
         }
+        self.sync_until(
+            |r| {
+                messages.iter().all(|m| match m {
+                    Message::Claim { key, .. } => r.ledger.holder(key).is_some(),
+                    Message::Outcome { request, .. } => r.ledger.outcome(request).is_some(),
+                    _ => true,
+                })
+            },
+            || format!("the mirror did not show this wave's records on {topic}"),
+        )
+        .await
+    }
+
+    /// Reads the outcomes topic until `done`, or fails with `MIRROR_TIMEOUT` after the
+    /// runner's mirror timeout. The devnet's mirror has a message as soon as its receipt says
+    /// so; Hedera's, seconds later: asked again soon, then less often.
+    async fn sync_until(
+        &mut self,
+        done: impl Fn(&Self) -> bool,
+        missing: impl Fn() -> String,
+    ) -> Result<()> {
         let deadline =
             self.client.runtime().now().as_nanos() + self.mirror_timeout.as_nanos() as i128;
         let mut wait = Duration::from_millis(10);
         loop {
             self.sync().await?;
-            let folded = messages.iter().all(|m| match m {
-                Message::Claim { key, .. } => self.ledger.holder(key).is_some(),
-                Message::Outcome { request, .. } => self.ledger.outcome(request).is_some(),
-                _ => true,
-            });
-            if folded {
+            if done(self) {
                 return Ok(());
             }
             if self.client.runtime().now().as_nanos() > deadline {
                 return Err(Error::Client {
                     code: "MIRROR_TIMEOUT".into(),
-                    reason: format!("the mirror did not show this wave's records on {topic}"),
+                    reason: missing(),
                 });
             }
             self.client.runtime().sleep(wait).await;
@@ -252,25 +268,11 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         for seq in crate::join::join_all(submits).await {
             last = last.max(seq?);
         }
-        let deadline =
-            self.client.runtime().now().as_nanos() + self.mirror_timeout.as_nanos() as i128;
-        // The devnet's mirror has a message as soon as its receipt says so; Hedera's, seconds
-        // later: asked again soon, then less often.
-        let mut wait = Duration::from_millis(10);
-        loop {
-            self.sync().await?;
-            if self.outcomes_reader.after >= last {
-                return Ok(());
-            }
-            if self.client.runtime().now().as_nanos() > deadline {
-                return Err(Error::Client {
-                    code: "MIRROR_TIMEOUT".into(),
-                    reason: format!("the mirror did not show message {last} of {topic}"),
-                });
-            }
-            self.client.runtime().sleep(wait).await;
-            wait = (wait * 2).min(Duration::from_millis(500));
-        }
+        self.sync_until(
+            |r| r.outcomes_reader.after >= last,
+            || format!("the mirror did not show message {last} of {topic}"),
+        )
+        .await
     }
 
     pub(crate) fn step(&self, step: &str, request: &str) -> Result<()> {

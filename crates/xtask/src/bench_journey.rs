@@ -11,7 +11,7 @@
 //! `bench portals` (each page's cold time to interactive and gzip size). Writes
 //! target/bench/journey.json.
 
-use crate::run::{cmd, root, status, Result};
+use crate::run::{cmd, root, Result};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::process::Stdio;
@@ -24,19 +24,7 @@ pub fn run() -> Result {
     crate::install::npm("tests/wallet")?;
     crate::portals::build()?;
     let extension = crate::wallet::build()?;
-    status(cmd(
-        "cargo",
-        &[
-            "build",
-            "-q",
-            "--release",
-            "-p",
-            "loyal-devnet",
-            "-p",
-            "loyal-agent",
-        ],
-    ))?;
-    let bin = crate::run::cargo_target().join("release");
+    let bin = crate::live::release_binaries()?;
     let addr = crate::serve::spawn(root().join("target/www"), "127.0.0.1:0")
         .map_err(|e| format!("cannot serve the portals: {e}"))?;
     let shots = root().join("target/bench/journey-shots");

@@ -7,7 +7,7 @@
 //! she takes them (`loyal-agent seed`: the race's other finishers, the results file, an
 //! order code) and prints the steps.
 
-use crate::run::{cmd, root, spawn_ready, status, Output, Result};
+use crate::run::{cmd, root, spawn_ready, Output, Result};
 use std::path::Path;
 use std::process::Child;
 
@@ -20,26 +20,7 @@ pub fn run(args: &[String]) -> Result {
     let journey = args.iter().any(|a| a == "--journey");
     let args: Vec<&String> = args.iter().filter(|a| *a != "--journey").collect();
     crate::install::all()?;
-    let bin = crate::run::cargo_target().join("release");
-    let binaries = [bin.join("loyal-devnet"), bin.join("loyal-agent")];
-    // Every crate, the lock file and the workspace manifest: what the binaries are built from.
-    let sources = ["crates", "Cargo.lock", "Cargo.toml"].map(|p| root().join(p));
-    if crate::run::newer_than(&binaries, &sources) {
-        eprintln!("xtask: the release devnet and agents are newer than every source: not rebuilt");
-    } else {
-        status(cmd(
-            "cargo",
-            &[
-                "build",
-                "--quiet",
-                "--release",
-                "-p",
-                "loyal-devnet",
-                "-p",
-                "loyal-agent",
-            ],
-        ))?;
-    }
+    let bin = crate::live::release_binaries()?;
     crate::portals::build()?;
     let extension = crate::wallet::build()?;
 

@@ -23,6 +23,33 @@ pub fn devnet_binary() -> Result<std::path::PathBuf> {
         .clone()
 }
 
+/// The directory of the release devnet and agents (what the demo and `bench journey` run),
+/// rebuilt only when a source under `crates/` or the manifests is newer than them: a plain
+/// `cargo build` recompiles both for minutes each time (hedera-proto's build script).
+pub fn release_binaries() -> Result<std::path::PathBuf> {
+    let bin = crate::run::cargo_target().join("release");
+    let binaries = [bin.join("loyal-devnet"), bin.join("loyal-agent")];
+    let root = crate::run::root();
+    let sources = ["crates", "Cargo.lock", "Cargo.toml"].map(|p| root.join(p));
+    if crate::run::newer_than(&binaries, &sources) {
+        eprintln!("xtask: the release devnet and agents are newer than every source: not rebuilt");
+    } else {
+        status(cmd(
+            "cargo",
+            &[
+                "build",
+                "--quiet",
+                "--release",
+                "-p",
+                "loyal-devnet",
+                "-p",
+                "loyal-agent",
+            ],
+        ))?;
+    }
+    Ok(bin)
+}
+
 impl LiveDevnet {
     pub fn start() -> Result<Self> {
         let child = spawn_ready(
