@@ -52,6 +52,7 @@ const preflight = await fetch(`${base}/proto.CryptoService/cryptoTransfer`, {
   headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,x-grpc-web" },
 });
 out.preflightStatus = preflight.status;
+out.preflightMaxAge = preflight.headers.get("access-control-max-age");
 const foreign = await fetch(`${base}/proto.CryptoService/cryptoTransfer`, {
   method: "OPTIONS",
   headers: { origin: "http://evil.example", "access-control-request-method": "POST" },

@@ -42,6 +42,10 @@ pub fn cors() -> CorsLayer {
             HeaderName::from_static("grpc-status"),
             HeaderName::from_static("grpc-message"),
         ])
+        // A gRPC-web call is a preflighted request; without a max-age Chromium keeps a
+        // preflight 5 s, so a page submitting hundreds of transactions asks again and again,
+        // and every call in flight when it lapses sends its own. Two hours is Chromium's cap.
+        .max_age(std::time::Duration::from_secs(7200))
 }
 
 #[cfg(test)]

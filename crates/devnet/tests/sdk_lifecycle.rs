@@ -172,6 +172,10 @@ async fn browsers_reach_the_devnet_over_grpc_web_with_cors() {
         .await
         .unwrap();
     assert_eq!(out["preflightStatus"], 200, "{out}");
+    assert_eq!(
+        out["preflightMaxAge"], "7200",
+        "a page's many calls reuse one preflight: {out}"
+    );
     assert_eq!(out["allowOrigin"], "http://localhost:8080", "{out}");
     assert_eq!(
         out["foreignOrigin"],
