@@ -6,7 +6,9 @@ use loyal_client::{Client, MirrorClient, Runtime, Transport};
 use loyal_core::id::{AccountId, TopicId};
 use loyal_core::key::PrivateKey;
 use loyal_core::time::Timestamp;
-use loyal_core::transaction::{Builder, TopicMessageSubmitTransaction, TransactionData};
+use loyal_core::transaction::{
+    Builder, TopicMessageSubmitTransaction, Transaction, TransactionData,
+};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -154,6 +156,27 @@ pub async fn execute<T: Transport, R: Runtime, D: TransactionData>(
     Ok(client.execute(&tx).await?)
 }
 
+/// One message for `topic`, with a fresh id paid by `payer`, signed with `key`.
+fn message_transaction<T: Transport, R: Runtime>(
+    client: &Client<T, R>,
+    payer: &AccountId,
+    key: &PrivateKey,
+    topic: &str,
+    bytes: Vec<u8>,
+) -> Result<Transaction> {
+    let topic: TopicId = topic
+        .parse()
+        .map_err(|e| Error::invalid("topic", format!("{topic:?}: {e}")))?;
+    let mut tx = client.prepare(
+        TopicMessageSubmitTransaction::new()
+            .with_topic_id(topic)
+            .with_message(bytes)
+            .with_transaction_id(client.new_transaction_id(payer.clone())),
+    )?;
+    tx.sign(key);
+    Ok(tx)
+}
+
 /// Sends one message past the node's precheck, without asking for its receipt: for records the
 /// caller then awaits on the mirror, which shows them only once they reached consensus.
 pub async fn send<T: Transport, R: Runtime>(
@@ -163,15 +186,7 @@ pub async fn send<T: Transport, R: Runtime>(
     topic: &str,
     bytes: Vec<u8>,
 ) -> Result<()> {
-    let topic: TopicId = topic
-        .parse()
-        .map_err(|e| Error::invalid("topic", format!("{topic:?}: {e}")))?;
-    let builder = TopicMessageSubmitTransaction::new()
-        .with_topic_id(topic)
-        .with_message(bytes)
-        .with_transaction_id(client.new_transaction_id(payer.clone()));
-    let mut tx = client.prepare(builder)?;
-    tx.sign(key);
+    let tx = message_transaction(client, payer, key, topic, bytes)?;
     client.submit(&tx).await?;
     Ok(())
 }
@@ -184,19 +199,8 @@ pub async fn submit<T: Transport, R: Runtime>(
     topic: &str,
     bytes: Vec<u8>,
 ) -> Result<u64> {
-    let topic: TopicId = topic
-        .parse()
-        .map_err(|e| Error::invalid("topic", format!("{topic:?}: {e}")))?;
-    let receipt = execute(
-        client,
-        payer,
-        key,
-        TopicMessageSubmitTransaction::new()
-            .with_topic_id(topic)
-            .with_message(bytes),
-    )
-    .await?;
-    Ok(receipt.topic_sequence_number)
+    let tx = message_transaction(client, payer, key, topic, bytes)?;
+    Ok(client.execute(&tx).await?.topic_sequence_number)
 }
 
 /// A customer's side: posts `request` on an organisation's inbox topic, paid and signed by
