@@ -14,6 +14,7 @@
 //! through `<img>` from verified bytes (an SVG in `<img>` runs no script).
 
 pub mod config;
+pub mod date;
 pub mod dom;
 pub mod error;
 pub mod ledger;

@@ -35,7 +35,7 @@ mod predicate;
 pub mod presentation;
 mod requirement;
 mod signed;
-mod timefmt;
+pub mod timefmt;
 mod verify;
 
 pub use error::{ProofError, Result};

@@ -66,7 +66,7 @@ impl Page {
             size: String::new(),
             batch: field("batch", "Batch")?,
             factory: field("factory", "Factory")?,
-            date: field("date", "Manufacturing date")?,
+            date: loyal_portals::date::iso_date("Manufacturing date", &input_value("date"))?,
             materials: field("materials", "Materials")?,
             sustainability: twin::score("Sustainability score", &input_value("sustainability"))?,
             workers: twin::score("Workers' conditions score", &input_value("workers"))?,

@@ -68,7 +68,7 @@ fn main() {
                 "this page needs ?deployment=URL for its workflows",
             )
         })?;
-        let date = dom::input_value("results-date");
+        let date = loyal_portals::date::iso_date("Date", &dom::input_value("results-date"))?;
         let csv = dom::input_value("results-csv");
         if csv.trim().is_empty() {
             return Err(Error::new(
