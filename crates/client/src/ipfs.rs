@@ -33,17 +33,35 @@ impl<'a, T: Transport> IpfsClient<'a, T> {
 
     /// Uploads `bytes`; returns their CID after checking the node computed the same one.
     pub async fn add(&self, name: &str, bytes: &[u8]) -> Result<Cid> {
-        let expected = loyal_ipfs::add(bytes).0;
-        let safe_name: String = name
-            .chars()
-            .filter(|c| c.is_ascii_graphic() && *c != '"')
-            .collect();
-        let mut body = format!(
-            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{safe_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-        )
-        .into_bytes();
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let mut cids = self.add_all(&[(name, bytes)]).await?;
+        Ok(cids.swap_remove(0))
+    }
+
+    /// Uploads several files in one request, each as a file of its own (Kubo answers one NDJSON
+    /// line per file); returns their CIDs in the order given, after checking the node named
+    /// each one it was expected to. Content addressing makes this the same as adding them one
+    /// by one: the same bytes, the same CID, whoever adds them and however often.
+    pub async fn add_all(&self, files: &[(&str, &[u8])]) -> Result<Vec<Cid>> {
+        if files.is_empty() {
+            return Ok(Vec::new());
+        }
+        let expected: Vec<Cid> = files.iter().map(|(_, b)| loyal_ipfs::add(b).0).collect();
+        let mut body = Vec::new();
+        for (name, bytes) in files {
+            let safe_name: String = name
+                .chars()
+                .filter(|c| c.is_ascii_graphic() && *c != '"')
+                .collect();
+            body.extend_from_slice(
+                format!(
+                    "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{safe_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
         let url = format!(
             "{}/api/v0/add?cid-version=1&raw-leaves=true&pin=true",
             self.api_url
@@ -56,27 +74,30 @@ impl<'a, T: Transport> IpfsClient<'a, T> {
         if response.status != 200 {
             return Err(Error::http(url, &response));
         }
-        // NDJSON: the last line names the root.
+        // NDJSON, a line per file naming its root; matched by CID, not by name or order.
         let text = String::from_utf8_lossy(&response.body);
-        let last = text
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("");
-        let line: serde_json::Value = serde_json::from_str(last).map_err(|e| Error::Decode {
-            what: "IPFS add response",
-            reason: e.to_string(),
-        })?;
-        let hash = line["Hash"].as_str().unwrap_or_default();
-        let cid: Cid = hash.parse().map_err(|_| Error::InvalidCid {
-            input: hash.to_owned(),
-        })?;
-        if cid != expected {
-            return Err(Error::CidMismatch {
-                cid: expected.to_string(),
-            });
+        let mut named = Vec::new();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let line: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| Error::Decode {
+                    what: "IPFS add response",
+                    reason: e.to_string(),
+                })?;
+            // A progress line (`progress=true`) names no file.
+            let Some(hash) = line["Hash"].as_str() else {
+                continue;
+            };
+            let cid: Cid = hash.parse().map_err(|_| Error::InvalidCid {
+                input: hash.to_owned(),
+            })?;
+            named.push(cid);
         }
-        Ok(cid)
+        match expected.iter().find(|cid| !named.contains(cid)) {
+            Some(missing) => Err(Error::CidMismatch {
+                cid: missing.to_string(),
+            }),
+            None => Ok(expected),
+        }
     }
 
     async fn block(&self, cid: &Cid) -> Result<Vec<u8>> {

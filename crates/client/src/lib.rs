@@ -3,7 +3,8 @@
 //!
 //! - `Client`: gRPC-web submit with node failover and back-off, receipts, `execute`;
 //! - `MirrorClient`: the mirror REST API with pagination and "wait until seen";
-//! - `IpfsClient`: Kubo RPC upload and trustless-gateway fetch, verified against the CID;
+//! - `IpfsClient`: Kubo RPC upload (one file, or several in one request) and trustless-gateway
+//!   fetch, verified against the CID;
 //! - `Network`: the devnet, Hedera's public networks by name, or a mirror's node list.
 
 mod client;

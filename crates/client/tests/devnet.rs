@@ -337,3 +337,63 @@ async fn error_paths_have_their_codes() {
         other => panic!("{other}"),
     }
 }
+
+/// Several files in one `/api/v0/add` request (how a staff action's wave uploads its mints'
+/// metadata): the CIDs, in the order given, are those of adding each file alone, a file added
+/// twice (in one request, or again later) keeps its CID, and every file comes back through the
+/// gateway. A node that does not name a file it was sent is an error.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn several_files_in_one_add_have_the_cids_of_one_by_one_adds() {
+    let devnet = spawn(DevnetConfig::ephemeral()).await.unwrap();
+    let net = network(&devnet);
+    let transport = HyperTransport::default();
+    let ipfs = IpfsClient::new(
+        &transport,
+        net.ipfs_api_url.as_deref().unwrap(),
+        net.ipfs_gateway_url.as_deref().unwrap(),
+    );
+    let big: Vec<u8> = (0..300_000u32).map(|i| (i % 241) as u8).collect();
+    let files: Vec<(&str, &[u8])> = vec![
+        ("a.json", b"{\"position\":1}"),
+        ("b.json", b"{\"position\":2}"),
+        ("again.json", b"{\"position\":1}"),
+        ("big.bin", &big),
+        ("empty", b""),
+    ];
+    let together = ipfs.add_all(&files).await.unwrap();
+    assert_eq!(together.len(), files.len());
+    assert_eq!(together[0], together[2], "the same bytes, the same CID");
+    assert_ne!(together[0], together[1]);
+    assert_eq!(together[3].codec, loyal_ipfs::DAG_PB, "more than one block");
+    for ((name, bytes), cid) in files.iter().zip(&together) {
+        assert_eq!(*cid, loyal_ipfs::add(bytes).0, "{name}");
+        assert_eq!(ipfs.add(name, bytes).await.unwrap(), *cid, "{name} alone");
+        assert_eq!(ipfs.cat(cid).await.unwrap(), *bytes, "{name} read back");
+    }
+    assert_eq!(ipfs.add_all(&files).await.unwrap(), together, "added again");
+    assert!(ipfs.add_all(&[]).await.unwrap().is_empty());
+
+    // An API that answers for the first file only.
+    let first = together[0].to_string();
+    let liar = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let liar_url = format!("http://{}", liar.local_addr().unwrap());
+    tokio::spawn(async move {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        loop {
+            let (mut s, _) = liar.accept().await.unwrap();
+            let mut buf = vec![0u8; 1 << 20];
+            let _ = s.read(&mut buf).await;
+            let body = format!("{{\"Name\":\"a.json\",\"Hash\":\"{first}\",\"Size\":\"14\"}}\n");
+            let head = format!(
+                "HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = s.write_all(head.as_bytes()).await;
+            let _ = s.write_all(body.as_bytes()).await;
+        }
+    });
+    let lying = IpfsClient::new(&transport, &liar_url, &liar_url);
+    let err = lying.add_all(&files[..2]).await.unwrap_err();
+    assert_eq!(err.code(), "CID_MISMATCH", "{err}");
+    assert!(err.to_string().contains(&together[1].to_string()), "{err}");
+}
