@@ -80,6 +80,36 @@ fn main() {
             time("verify_signature_prepared", &|i| {
                 signed[i].verify_signature_prepared(&prepared).unwrap()
             });
+            // The signature checks alone, by each path (wasm32 uses the shorter check on a key's
+            // first use, the comb from its second on).
+            let parts: Vec<(Vec<u8>, Vec<u8>)> = signed
+                .iter()
+                .map(|s| {
+                    let sig = match &s.signature_map.sig_pair[0].signature {
+                        Some(loyal_core::proto::signature_pair::Signature::Ed25519(b)) => b.clone(),
+                        _ => unreachable!("an ED25519 signature"),
+                    };
+                    (loyal_core::message::prefixed_message(&s.message()), sig)
+                })
+                .collect();
+            time("  signature: this target", &|i| {
+                assert!(prepared.verify(&parts[i].0, &parts[i].1))
+            });
+            time("  signature: shorter check", &|i| {
+                assert!(prepared.verify_short_check(&parts[i].0, &parts[i].1))
+            });
+            time("  signature: comb", &|i| {
+                assert!(prepared.verify_comb_check(&parts[i].0, &parts[i].1))
+            });
+            let start = Instant::now();
+            for _ in 0..20 {
+                ed25519::PreparedKey::new(ed).verify_comb_check(&parts[0].0, &parts[0].1);
+            }
+            println!(
+                "ED25519 {:<28} {:>8.2} µs",
+                "  a key's comb built + a check",
+                start.elapsed().as_secs_f64() / 20.0 * 1e6
+            );
         }
         time("all", &|i| {
             let s = SignedPresentation::from_text(&texts[i]).unwrap();

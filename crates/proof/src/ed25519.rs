@@ -27,10 +27,12 @@
 //! `tests::agrees_with_verify_strict` checks this against ed25519-dalek, including every
 //! small-order and mixed-order `A` and `R`, bit flips, `s + l` and non-canonical encodings.
 
+mod comb;
 mod field;
 mod point;
 mod scalars;
 
+use comb::Comb;
 use curve25519_dalek::constants::ED25519_BASEPOINT_POINT as B;
 use curve25519_dalek::edwards::EdwardsPoint;
 use curve25519_dalek::scalar::Scalar;
@@ -39,7 +41,8 @@ use loyal_core::key::PublicKey;
 use loyal_core::proto::{signature_pair::Signature as Sig, SignatureMap};
 use point::{naf_sum, odd_multiples, Cached, Ext};
 use sha2::{Digest, Sha512};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// HIP-820: whether `sig_map` holds a valid signature of `message` by `key` — the same
 /// decision and errors as `loyal_core::message::verify_message`, with ED25519 checked by
@@ -89,13 +92,60 @@ const fn nibble(c: u8) -> u8 {
 
 /// A holder's ED25519 key ready for verification, computed once per key (a verifier that
 /// caches the mirror's answers caches this): its encoding, whether it is of small order,
-/// its odd multiples for the check and `-A` for the plain path.
-#[derive(Clone, Debug)]
+/// its odd multiples for the shorter check, `-A` for the plain path, and from its second
+/// verification on (wasm32) its comb (`comb::Comb`, [`COMB_BYTES`]; at most [`MAX_COMBS`]
+/// alive in the process, shared by a key's clones).
+#[derive(Debug)]
 pub struct PreparedKey {
     compressed: [u8; 32],
     minus_a: EdwardsPoint,
     small_order: bool,
     multiples: Option<[Cached; 16]>,
+    /// Set by the first verification: the second builds the comb.
+    used: AtomicBool,
+    comb: OnceLock<Arc<KeyComb>>,
+}
+
+impl Clone for PreparedKey {
+    fn clone(&self) -> Self {
+        PreparedKey {
+            multiples: self.multiples,
+            used: AtomicBool::new(self.used.load(Ordering::Relaxed)),
+            comb: self.comb.clone(),
+            ..*self
+        }
+    }
+}
+
+/// Keys' combs alive at most in a process: [`MAX_COMBS`] × [`COMB_BYTES`] (15 KB each) of
+/// memory. Keys prepared beyond it verify by the shorter check, as on their first use.
+pub const MAX_COMBS: usize = 1024;
+/// A key's comb in bytes: 16 rows of 8 odd multiples, three field elements each.
+pub const COMB_BYTES: usize =
+    (comb::PARTS << (comb::KEY_WIDTH - 2)) * 3 * core::mem::size_of::<field::Fe>();
+static COMBS_ALIVE: AtomicUsize = AtomicUsize::new(0);
+
+/// A key's comb, counted in [`COMBS_ALIVE`] while it lives.
+#[derive(Debug)]
+struct KeyComb(Comb);
+
+impl Drop for KeyComb {
+    fn drop(&mut self) {
+        COMBS_ALIVE.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+impl KeyComb {
+    /// A's comb if fewer than [`MAX_COMBS`] are alive (A's canonical encoding: a key's bytes
+    /// may encode y + p, and A is the point they decode to, as for ed25519-dalek).
+    fn new(minus_a: &EdwardsPoint) -> Option<KeyComb> {
+        let a = Ext::decompress(&(-minus_a).compress().0)?;
+        if COMBS_ALIVE.fetch_add(1, Ordering::Relaxed) >= MAX_COMBS {
+            COMBS_ALIVE.fetch_sub(1, Ordering::Relaxed);
+            return None;
+        }
+        Some(KeyComb(Comb::new(&a, comb::KEY_WIDTH)))
+    }
 }
 
 impl PreparedKey {
@@ -108,7 +158,22 @@ impl PreparedKey {
             multiples: SHORT_CHECK
                 .then(|| Ext::decompress(&compressed).map(|a| odd_multiples(&a)))
                 .flatten(),
+            used: AtomicBool::new(false),
+            comb: OnceLock::new(),
         }
+    }
+
+    /// The comb, built on the second call (building it costs about three verifications: a
+    /// key verified once never pays for it).
+    fn comb(&self) -> Option<&Comb> {
+        if let Some(c) = self.comb.get() {
+            return Some(&c.0);
+        }
+        if !self.used.swap(true, Ordering::Relaxed) || self.small_order {
+            return None;
+        }
+        let built = KeyComb::new(&self.minus_a)?;
+        Some(&self.comb.get_or_init(|| Arc::new(built)).0)
     }
 
     /// As [`verify_message`], for a key prepared once (a verifier caching the mirror's answers
@@ -142,7 +207,26 @@ impl PreparedKey {
     /// Whether `signature` (64 bytes, R || s) is `key`'s over `message`, exactly as
     /// `verify_strict` decides.
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> bool {
-        self.check(message, signature, SHORT_CHECK)
+        let comb = if COMB_CHECK { self.comb() } else { None };
+        self.check(message, signature, SHORT_CHECK, comb)
+    }
+
+    /// [`verify`](Self::verify) by the comb on any target (as wasm32 does from a key's second
+    /// use), so native tests cover it; the comb built here if `verify` did not.
+    #[doc(hidden)]
+    pub fn verify_comb_check(&self, message: &[u8], signature: &[u8]) -> bool {
+        self.used.store(true, Ordering::Relaxed);
+        if self.small_order {
+            return self.check(message, signature, false, None);
+        }
+        match self.comb() {
+            Some(comb) => self.check(message, signature, false, Some(comb)),
+            None => {
+                let a = Ext::decompress(&(-self.minus_a).compress().0);
+                let comb = a.map(|a| Comb::new(&a, comb::KEY_WIDTH));
+                self.check(message, signature, false, comb.as_ref())
+            }
+        }
     }
 
     /// [`verify`](Self::verify) with the shorter check on any target (as wasm32 does), so
@@ -153,10 +237,16 @@ impl PreparedKey {
         if key.multiples.is_none() {
             key.multiples = Ext::decompress(&key.compressed).map(|a| odd_multiples(&a));
         }
-        key.check(message, signature, true)
+        key.check(message, signature, true, None)
     }
 
-    fn check(&self, message: &[u8], signature: &[u8], short_check: bool) -> bool {
+    fn check(
+        &self,
+        message: &[u8],
+        signature: &[u8],
+        short_check: bool,
+        comb: Option<&Comb>,
+    ) -> bool {
         let (Some(r), Some(s)) = (
             signature.first_chunk::<32>(),
             signature
@@ -177,6 +267,11 @@ impl PreparedKey {
                 .chain_update(self.compressed)
                 .chain_update(message),
         );
+        if let Some(a) = comb {
+            // Step 4 itself: compress([s]B - [k]A) == R.
+            return comb::s_b_minus_k_a(k.as_bytes(), a, s.as_bytes(), base_comb())
+                .compresses_to(r);
+        }
         let short = short_check
             .then(|| scalars::short(k.as_bytes()).filter(|short| short.holds(&k)))
             .flatten();
@@ -218,6 +313,18 @@ impl PreparedKey {
 /// alike; natively ed25519-dalek's 64-bit (or AVX2) arithmetic is faster than it (measured:
 /// ~100-150 µs against ~160-300 µs), so the plain path is used there.
 const SHORT_CHECK: bool = cfg!(target_arch = "wasm32");
+
+/// The comb check on wasm32 (measured in `cargo xtask bench proofs`).
+const COMB_CHECK: bool = cfg!(target_arch = "wasm32");
+
+/// B's comb, for width-8 digits: made once (123 KB).
+fn base_comb() -> &'static Comb {
+    static COMB: OnceLock<Comb> = OnceLock::new();
+    COMB.get_or_init(|| {
+        let b = Ext::decompress(&B.compress().0).expect("B decodes");
+        Comb::new(&b, comb::BASE_WIDTH)
+    })
+}
 
 /// Odd multiples (1 to 127) of B and of [2^128]B with z = 1, for width-8 digits: made once.
 fn base_tables() -> &'static [[Cached; 64]; 2] {
@@ -300,12 +407,45 @@ mod tests {
         key.verify_strict(m, &Signature::from_bytes(sig)).is_ok()
     }
 
-    /// Both paths, which must agree: the one this target uses and the shorter check.
-    fn mine(key: &VerifyingKey, m: &[u8], sig: &[u8; 64]) -> bool {
-        let key = PreparedKey::new(key);
-        let (plain, short) = (key.check(m, sig, false), key.verify_short_check(m, sig));
-        assert_eq!(plain, short, "the two paths disagree");
-        short
+    /// Every path, which must agree: the plain one, the shorter check (a key's first use in
+    /// wasm32), the comb (its next ones), and `verify` (this target's choice).
+    fn mine(key: &PreparedKey, m: &[u8], sig: &[u8; 64]) -> bool {
+        let plain = key.check(m, sig, false, None);
+        assert_eq!(
+            plain,
+            key.verify_short_check(m, sig),
+            "the shorter check disagrees"
+        );
+        assert_eq!(plain, key.verify_comb_check(m, sig), "the comb disagrees");
+        assert_eq!(plain, key.verify(m, sig), "verify disagrees");
+        plain
+    }
+
+    #[test]
+    fn the_comb_is_built_on_the_second_use_within_the_bound() {
+        let sk = SigningKey::from_bytes(&[3; 32]);
+        let sig = sk.sign(b"m").to_bytes();
+        let key = PreparedKey::new(&sk.verifying_key());
+        assert!(key.comb().is_none());
+        assert!(key.comb().is_some() && key.clone().comb.get().is_some());
+        assert!(key.verify_comb_check(b"m", &sig));
+        // With MAX_COMBS alive, no more are built: the shorter check goes on (tests running
+        // meanwhile build their combs unregistered).
+        COMBS_ALIVE.fetch_add(MAX_COMBS, Ordering::Relaxed);
+        let other = PreparedKey::new(&sk.verifying_key());
+        for _ in 0..3 {
+            assert!(other.comb().is_none());
+        }
+        COMBS_ALIVE.fetch_sub(MAX_COMBS, Ordering::Relaxed);
+        assert!(other.comb().is_some());
+        assert_eq!(
+            COMB_BYTES,
+            Comb::new(
+                &Ext::decompress(&sk.verifying_key().to_bytes()).unwrap(),
+                comb::KEY_WIDTH
+            )
+            .bytes()
+        );
     }
 
     /// A signature by the discrete log `a` of A's prime part, with nonce point `[r]B + t`: what
@@ -336,13 +476,14 @@ mod tests {
             let sk = SigningKey::from_bytes(&[seed; 32]);
             let vk = sk.verifying_key();
             let sig = sk.sign(m).to_bytes();
+            let key = PreparedKey::new(&vk);
             let plain = PLAIN.with(|n| n.get());
-            assert!(strict(&vk, m, &sig) && mine(&vk, m, &sig));
+            assert!(strict(&vk, m, &sig) && mine(&key, m, &sig));
             assert_eq!(PLAIN.with(|n| n.get()), plain, "the short check was used");
             for bit in (seed as usize..512).step_by(2) {
                 let mut bad = sig;
                 bad[bit / 8] ^= 1 << (bit % 8);
-                assert_eq!(strict(&vk, m, &bad), mine(&vk, m, &bad), "bit {bit}");
+                assert_eq!(strict(&vk, m, &bad), mine(&key, m, &bad), "bit {bit}");
                 cases += 1;
             }
         }
@@ -357,17 +498,18 @@ mod tests {
                 panic!("every curve point is a key to ed25519-dalek")
             };
             let small_key = VerifyingKey::from_bytes(&ta.compress().0).unwrap();
+            let (key, small) = (PreparedKey::new(&vk), PreparedKey::new(&small_key));
             for (j, tr) in torsion.iter().enumerate() {
                 for nonce in 1..2u64 {
                     let r = Scalar::from(nonce * 7919 + (i * 8 + j) as u64);
                     let sig = crafted(a, &a_bytes, r, *tr, m);
-                    let (s, n) = (strict(&vk, m, &sig), mine(&vk, m, &sig));
+                    let (s, n) = (strict(&vk, m, &sig), mine(&key, m, &sig));
                     assert_eq!(s, n, "A torsion {i}, R torsion {j}");
                     accepted += s as u32;
                     let mut small_r = sig;
                     small_r[..32].copy_from_slice(&tr.compress().0);
-                    assert_eq!(strict(&vk, m, &small_r), mine(&vk, m, &small_r));
-                    assert!(!mine(&small_key, m, &sig) && !strict(&small_key, m, &sig));
+                    assert_eq!(strict(&vk, m, &small_r), mine(&key, m, &small_r));
+                    assert!(!mine(&small, m, &sig) && !strict(&small_key, m, &sig));
                     cases += 3;
                 }
             }
@@ -387,6 +529,7 @@ mod tests {
         let sk = SigningKey::from_bytes(&[9; 32]);
         let vk = sk.verifying_key();
         let sig = sk.sign(m).to_bytes();
+        let key = PreparedKey::new(&vk);
         // s + l: the same equation, refused for malleability.
         let l = Scalar::ZERO - Scalar::ONE;
         let mut plus_l = sig;
@@ -401,7 +544,7 @@ mod tests {
             plus_l[32 + i] = v as u8;
             carry = v >> 8;
         }
-        assert!(!strict(&vk, m, &plus_l) && !mine(&vk, m, &plus_l));
+        assert!(!strict(&vk, m, &plus_l) && !mine(&key, m, &plus_l));
         // R with y + p (non-canonical), and the x = 0 points with the sign bit set.
         for y in [1u8, 0, 2] {
             let mut r = [0xffu8; 32];
@@ -409,18 +552,30 @@ mod tests {
             r[31] = 0x7f;
             let mut bad = sig;
             bad[..32].copy_from_slice(&r);
-            assert_eq!(strict(&vk, m, &bad), mine(&vk, m, &bad));
-            assert!(!mine(&vk, m, &bad));
+            assert_eq!(strict(&vk, m, &bad), mine(&key, m, &bad));
+            assert!(!mine(&key, m, &bad));
         }
         for mut e in [SMALL_ORDER[0], SMALL_ORDER[1]] {
             e[31] |= 0x80;
             let mut bad = sig;
             bad[..32].copy_from_slice(&e);
-            assert!(!strict(&vk, m, &bad) && !mine(&vk, m, &bad));
+            assert!(!strict(&vk, m, &bad) && !mine(&key, m, &bad));
         }
-        let prepared = PreparedKey::new(&vk);
         for bad in [&sig[..63], &[&sig[..], &[0]].concat()] {
-            assert!(!prepared.verify(m, bad) && !prepared.verify_short_check(m, bad));
+            assert!(!key.verify(m, bad) && !key.verify_short_check(m, bad));
+            assert!(!key.verify_comb_check(m, bad));
+        }
+        // Keys encoding y + p (ed25519-dalek takes them, hashing the bytes as given): nobody
+        // can sign for them, and every path refuses as verify_strict does.
+        for y in 2u8..19 {
+            let mut a = [0xffu8; 32];
+            a[0] = 0xed + y;
+            a[31] = 0x7f;
+            let Ok(vk) = VerifyingKey::from_bytes(&a) else {
+                continue;
+            };
+            let key = PreparedKey::new(&vk);
+            assert!(!strict(&vk, m, &sig) && !mine(&key, m, &sig), "y = {y}");
         }
     }
 }

@@ -109,7 +109,8 @@ proptest! {
     }
 }
 
-// loyal_proof::ed25519 (the path of this target and the shorter check of wasm32) decides as
+// loyal_proof::ed25519 (the path of this target, and wasm32's two: the shorter check of a key's
+// first use and the comb of its next ones) decides as
 // ed25519-dalek's verify_strict on honest signatures, on edited ones (a byte changed, R or s
 // replaced) and on random bytes, for random keys.
 proptest! {
@@ -138,6 +139,7 @@ proptest! {
             let strict = vk.verify_strict(&message, &Signature::from_bytes(&sig)).is_ok();
             prop_assert_eq!(prepared.verify(&message, &sig), strict);
             prop_assert_eq!(prepared.verify_short_check(&message, &sig), strict);
+            prop_assert_eq!(prepared.verify_comb_check(&message, &sig), strict);
         }
         prop_assert!(prepared.verify(&message, &honest));
     }

@@ -101,6 +101,11 @@ impl Fe {
         mul(&e250.square_times(2), z)
     }
 
+    /// self^(p - 2) = self^(8·(p - 5)/8 + 3): the inverse (0 for 0).
+    pub fn invert(&self) -> Fe {
+        mul(&self.pow_p58().square_times(3), &mul(&self.square(), self))
+    }
+
     pub fn neg(&self) -> Fe {
         let mut out = fiat_25519_loose_field_element([0; 10]);
         fiat_25519_opp(&mut out, &self.0);
@@ -170,5 +175,7 @@ mod tests {
         let r = x.pow_p58().square().square().square();
         let x5 = mul(&x.square().square(), &x);
         assert!(eq(&mul(&r, &x5), &x));
+        assert!(eq(&mul(&x, &x.invert()), &Fe::ONE));
+        assert!(Fe::ZERO.invert().is_zero());
     }
 }

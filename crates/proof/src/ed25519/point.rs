@@ -51,6 +51,14 @@ pub struct Cached {
     z: Option<Fe>,
 }
 
+/// An addend with z = 1, for tables normalized once: (y+x, y-x, 2d·t).
+#[derive(Clone, Copy, Debug)]
+pub struct Affine {
+    ypx: Fe,
+    ymx: Fe,
+    t2d: Fe,
+}
+
 impl Ext {
     /// RFC 8032 decoding, refusing what is not the canonical encoding of a curve point
     /// (y >= p, or x = 0 with the sign bit set) — compression's exact inverse.
@@ -122,15 +130,20 @@ impl Ext {
 
     /// self + q (or self - q when `minus`).
     pub fn add(&self, q: &Cached, minus: bool) -> Completed {
-        let (ypx, ymx) = if minus {
-            (q.ymx, q.ypx)
-        } else {
-            (q.ypx, q.ymx)
-        };
-        let a = mul(&sub(&self.y, &self.x), &ymx);
-        let b = mul(&add(&self.y, &self.x), &ypx);
-        let c = mul(&self.t, &q.t2d);
-        let zz = match &q.z {
+        self.add_parts(&q.ypx, &q.ymx, &q.t2d, q.z.as_ref(), minus)
+    }
+
+    /// self + q (or self - q when `minus`) for q with z = 1: one multiplication fewer.
+    pub fn add_affine(&self, q: &Affine, minus: bool) -> Completed {
+        self.add_parts(&q.ypx, &q.ymx, &q.t2d, None, minus)
+    }
+
+    fn add_parts(&self, ypx: &Fe, ymx: &Fe, t2d: &Fe, z: Option<&Fe>, minus: bool) -> Completed {
+        let (ypx, ymx) = if minus { (ymx, ypx) } else { (ypx, ymx) };
+        let a = mul(&sub(&self.y, &self.x), ymx);
+        let b = mul(&add(&self.y, &self.x), ypx);
+        let c = mul(&self.t, t2d);
+        let zz = match z {
             Some(z) => mul(&self.z, z),
             None => self.z,
         };
@@ -175,6 +188,47 @@ impl Proj {
     pub fn is_identity(&self) -> bool {
         self.x.is_zero() && super::field::eq(&self.y, &self.z)
     }
+
+    /// Whether `bytes` is this point's compression (canonical y, then x's sign in the top
+    /// bit). Refuses a y that differs by one multiplication before inverting z for x's sign.
+    pub fn compresses_to(&self, bytes: &[u8; 32]) -> bool {
+        let y = Fe::from_bytes(bytes);
+        let mut canonical = y.to_bytes();
+        canonical[31] |= bytes[31] & 0x80;
+        // z is never 0 (the formulas are complete), so y = Y/Z iff Y = y·Z.
+        if canonical != *bytes || !super::field::eq(&mul(&y, &self.z), &self.y) {
+            return false;
+        }
+        let x = mul(&self.x, &self.z.invert());
+        x.is_negative() == (bytes[31] >> 7 == 1)
+    }
+}
+
+/// The points with z = 1, by one inversion for all (Montgomery's trick: three
+/// multiplications a point).
+pub fn batch_affine(points: &[Ext]) -> Vec<Affine> {
+    let mut prefix = Vec::with_capacity(points.len());
+    let mut acc = Fe::ONE;
+    for p in points {
+        prefix.push(acc);
+        acc = mul(&acc, &p.z);
+    }
+    // acc is z_0···z_(n-1); walking back, inv is 1/(z_0···z_i) before point i.
+    let mut inv = acc.invert();
+    let d2 = d2();
+    let mut out = Vec::with_capacity(points.len());
+    for (p, before) in points.iter().zip(prefix).rev() {
+        let zinv = mul(&inv, &before);
+        inv = mul(&inv, &p.z);
+        let (x, y) = (mul(&p.x, &zinv), mul(&p.y, &zinv));
+        out.push(Affine {
+            ypx: add(&y, &x).carry(),
+            ymx: sub(&y, &x).carry(),
+            t2d: mul(&mul(&x, &y), &d2),
+        });
+    }
+    out.reverse();
+    out
 }
 
 impl Completed {
@@ -193,6 +247,17 @@ impl Completed {
             z: mul(&self.f, &self.g),
             t: mul(&self.e, &self.h),
         }
+    }
+}
+
+/// Odd multiples P, 3P, ..., (2n - 1)P, in extended coordinates.
+pub fn odd_multiples_ext(p: &Ext, n: usize, out: &mut Vec<Ext>) {
+    let p2 = p.double().cached();
+    let mut acc = *p;
+    out.push(acc);
+    for _ in 1..n {
+        acc = acc.add(&p2, false).ext();
+        out.push(acc);
     }
 }
 
