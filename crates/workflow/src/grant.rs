@@ -5,14 +5,14 @@
 use crate::definition::{Action, Workflow};
 use crate::ledger::Claim;
 use crate::runner::{Grant, Runner};
-use crate::topics::execute;
 use crate::ttf::{classify, TokenInfo};
 use crate::{template, Error, Result};
 use loyal_client::{Runtime, Transport};
 use loyal_core::id::{AccountId, NftId, TokenId};
 use loyal_core::time::Duration;
 use loyal_core::transaction::{
-    Builder, TokenAirdropTransaction, TokenMintTransaction, TransactionData, TransferTransaction,
+    Builder, TokenAirdropTransaction, TokenMintTransaction, Transaction, TransactionData,
+    TransferTransaction,
 };
 use loyal_core::transaction_id::TransactionId;
 use serde_json::{json, Value};
@@ -20,6 +20,42 @@ use serde_json::{json, Value};
 /// The id of the `index`-th (0-based) transaction of `claim`'s grant.
 pub fn transaction_id(payer: &AccountId, claim: &Claim, index: usize) -> TransactionId {
     TransactionId::new(payer.clone(), claim.consensus.plus_nanos(index as i64 + 1))
+}
+
+/// An action's signed transaction, and what it binds once executed: a mint, its token and
+/// metadata URI (the serial comes from the ledger: the receipt, or the mirror's record).
+pub(crate) struct Prepared {
+    pub(crate) id: TransactionId,
+    pub(crate) tx: Transaction,
+    minted: Option<(TokenId, String)>,
+}
+
+impl Prepared {
+    /// The token a mint mints (what its record's NFT transfer names).
+    pub(crate) fn mints(&self) -> Option<&TokenId> {
+        self.minted.as_ref().map(|(token, _)| token)
+    }
+
+    /// What the executed action binds in `ctx`: a mint's `minted` (`serial` as the ledger
+    /// numbered it).
+    pub(crate) fn bind(&self, serial: Option<u64>, ctx: &mut Value) {
+        if let Some((token, uri)) = &self.minted {
+            let serial = serial.unwrap_or_default();
+            ctx["minted"] = json!({
+                "token": token.to_string(),
+                "serial": serial,
+                "nft": format!("{token}#{serial}"),
+                "metadata_uri": uri,
+            });
+        }
+    }
+}
+
+/// `ipfs://<cid>`, as a mint's metadata names it.
+pub(crate) fn metadata_uri(cid: &impl core::fmt::Display) -> Result<String> {
+    loyal_metadata::metadata_uri(&cid.to_string()).map_err(|e| Error::Metadata {
+        reason: e.to_string(),
+    })
 }
 
 impl<T: Transport, R: Runtime> Runner<'_, T, R> {
@@ -103,79 +139,102 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
         id: TransactionId,
         ctx: &mut Value,
     ) -> Result<()> {
+        let uri = match action {
+            Action::Mint { token, metadata } => {
+                let token = self.token(token, at)?;
+                let bytes = self.mint_metadata(&token, metadata, at, ctx).await?;
+                let cid = self.ipfs()?.add("metadata.json", &bytes).await?;
+                Some(metadata_uri(&cid)?)
+            }
+            _ => None,
+        };
+        let prepared = self.prepare(w, claim, action, at, id, ctx, uri)?;
+        let receipt = self.client.execute(&prepared.tx).await?;
+        let serial = receipt.serial_numbers.first().map(|s| *s as u64);
+        prepared.bind(serial, ctx);
+        Ok(())
+    }
+
+    /// A mint's HIP-412 metadata rendered for `ctx`, with the token's TTF classification:
+    /// parsed and re-serialized, so validated and the same bytes (same CID) whichever runner
+    /// mints.
+    pub(crate) async fn mint_metadata(
+        &self,
+        token: &TokenId,
+        metadata: &Value,
+        at: &str,
+        ctx: &Value,
+    ) -> Result<Vec<u8>> {
+        let ttf = self.classification(token).await?;
+        let mut doc = template::render(metadata, ctx, &format!("{at}.metadata"))?;
+        let props = doc
+            .as_object_mut()
+            .ok_or_else(|| Error::Metadata {
+                reason: "not an object".into(),
+            })?
+            .entry("properties")
+            .or_insert_with(|| json!({}));
+        if let Some(p) = props.as_object_mut() {
+            p.insert(
+                "ttf".into(),
+                json!({"formula": ttf.formula, "visual": ttf.visual, "text": ttf.text}),
+            );
+        }
+        let bytes = serde_json::to_vec(&doc).map_err(|e| Error::Metadata {
+            reason: e.to_string(),
+        })?;
+        let meta = loyal_metadata::NftMetadata::from_json(&bytes).map_err(|e| Error::Metadata {
+            reason: e.to_string(),
+        })?;
+        Ok(meta.to_json_bytes())
+    }
+
+    /// The signed transaction of `action` under `id` (a mint's metadata at `uri`).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn prepare(
+        &self,
+        w: &Workflow,
+        claim: &Claim,
+        action: &Action,
+        at: &str,
+        id: TransactionId,
+        ctx: &Value,
+        uri: Option<String>,
+    ) -> Result<Prepared> {
         let org = self.account.clone();
         let memo: String = format!("loyal {} {}", w.id, claim.request)
             .chars()
             .take(100)
             .collect();
-        match action {
-            Action::Mint { token, metadata } => {
+        let (tx, minted) = match action {
+            Action::Mint { token, .. } => {
                 let token = self.token(token, at)?;
-                let ttf = self.classification(&token).await?;
-                let mut doc = template::render(metadata, ctx, &format!("{at}.metadata"))?;
-                let props = doc
-                    .as_object_mut()
-                    .ok_or_else(|| Error::Metadata {
-                        reason: "not an object".into(),
-                    })?
-                    .entry("properties")
-                    .or_insert_with(|| json!({}));
-                if let Some(p) = props.as_object_mut() {
-                    p.insert(
-                        "ttf".into(),
-                        json!({"formula": ttf.formula, "visual": ttf.visual, "text": ttf.text}),
-                    );
-                }
-                let bytes = serde_json::to_vec(&doc).map_err(|e| Error::Metadata {
-                    reason: e.to_string(),
+                let uri = uri.ok_or_else(|| Error::Metadata {
+                    reason: format!("{at}: no metadata uploaded"),
                 })?;
-                // Parsed and re-serialized: validated, and the same bytes (same CID) whichever
-                // runner mints.
-                let meta = loyal_metadata::NftMetadata::from_json(&bytes).map_err(|e| {
-                    Error::Metadata {
-                        reason: e.to_string(),
-                    }
-                })?;
-                let cid = self
-                    .ipfs()?
-                    .add("metadata.json", &meta.to_json_bytes())
-                    .await?;
-                let uri = loyal_metadata::metadata_uri(&cid.to_string()).map_err(|e| {
-                    Error::Metadata {
-                        reason: e.to_string(),
-                    }
-                })?;
-                let receipt = self
-                    .run(
-                        id,
-                        &memo,
-                        TokenMintTransaction::new()
-                            .with_token_id(token)
-                            .with_metadata([uri.clone().into_bytes()]),
-                    )
-                    .await?;
-                let serial = receipt.serial_numbers.first().copied().unwrap_or_default();
-                ctx["minted"] = json!({
-                    "token": token.to_string(),
-                    "serial": serial,
-                    "nft": format!("{token}#{serial}"),
-                    "metadata_uri": uri,
-                });
+                let tx = self.signed(
+                    &id,
+                    &memo,
+                    TokenMintTransaction::new()
+                        .with_token_id(token)
+                        .with_metadata([uri.clone().into_bytes()]),
+                )?;
+                (tx, Some((token, uri)))
             }
             Action::Transfer { token, serial, to } => {
                 let token = self.token(token, at)?;
                 let serial = number(serial, ctx, at, "serial")?;
                 let to = recipient(to, ctx, at)?;
-                self.run(
-                    id,
+                let tx = self.signed(
+                    &id,
                     &memo,
                     TransferTransaction::new().with_nft_transfer(
                         NftId::new(token, serial),
                         org,
                         to,
                     ),
-                )
-                .await?;
+                )?;
+                (tx, None)
             }
             Action::Airdrop {
                 token,
@@ -195,38 +254,41 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
                         .with_token_transfer(token, org, -amount)
                         .with_token_transfer(token, to, amount);
                 }
-                self.run(id, &memo, tx).await?;
+                (self.signed(&id, &memo, tx)?, None)
             }
             Action::FungibleTransfer { token, amount, to } => {
                 let token = self.token(token, at)?;
                 let amount = number(amount, ctx, at, "amount")? as i64;
                 let to = recipient(to, ctx, at)?;
-                self.run(
-                    id,
+                let tx = self.signed(
+                    &id,
                     &memo,
                     TransferTransaction::new()
                         .with_token_transfer(token, org, -amount)
                         .with_token_transfer(token, to, amount),
-                )
-                .await?;
+                )?;
+                (tx, None)
             }
-        }
-        Ok(())
+        };
+        Ok(Prepared { id, tx, minted })
     }
 
-    async fn run<D: TransactionData>(
+    /// Frozen under `id` for the grant window, signed with the organisation's key.
+    fn signed<D: TransactionData>(
         &self,
-        id: TransactionId,
+        id: &TransactionId,
         memo: &str,
         builder: Builder<D>,
-    ) -> Result<loyal_client::Receipt> {
+    ) -> Result<Transaction> {
         let builder = builder
-            .with_transaction_id(id)
+            .with_transaction_id(id.clone())
             .with_transaction_valid_duration(Duration::from_secs(
                 (self.ledger().window_nanos() / 1_000_000_000) as i64,
             ))
             .with_memo(memo);
-        execute(self.client, &self.account, &self.key, builder).await
+        let mut tx = self.client.prepare(builder)?;
+        tx.sign(&self.key);
+        Ok(tx)
     }
 
     pub(crate) fn token(&self, symbol: &str, at: &str) -> Result<TokenId> {

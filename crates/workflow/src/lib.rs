@@ -48,7 +48,11 @@
 //!
 //! A staff action's rows (SuperMarathon's hundreds of finishers) run in waves, side by side
 //! within a wave: the wave's claims recorded and folded in, then the holding ones granted, then
-//! their outcomes recorded. Each row keeps the order above; only rows interleave.
+//! their outcomes recorded. Each row keeps the order above; only rows interleave. A wave is
+//! granted action by action: every row's *i*-th transaction (its fixed id) submitted, then all
+//! confirmed together on the mirror, whose first record of an id is what its receipt says (a
+//! mint's serial included), before any row's next action; a mint's metadata goes to IPFS in one
+//! request for the wave (content addressing: the same CIDs as one by one).
 //!
 //! Only records paid by the organisation's account count (setup also gives the outcomes
 //! topic the organisation's submit key). A grant refused for its valid window alone
@@ -70,6 +74,7 @@ mod messages;
 mod runner;
 mod staff;
 mod topics;
+mod wave;
 
 pub mod seed;
 pub mod setup;

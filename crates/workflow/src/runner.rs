@@ -57,7 +57,7 @@ pub struct Runner<'c, T, R> {
     inbox_queue: std::collections::VecDeque<Whole>,
     hook: Option<StepHook>,
     pub(crate) ttf: core::cell::RefCell<BTreeMap<String, Classification>>,
-    mirror_timeout: Duration,
+    pub(crate) mirror_timeout: Duration,
 }
 
 impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {

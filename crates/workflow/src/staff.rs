@@ -6,8 +6,7 @@
 //! before its grant; only the interleaving of rows changes, so a crash anywhere leaves each row
 //! where the one-by-one order could have left it, and a second run resumes it the same way.
 
-use crate::definition::{Action, Workflow};
-use crate::join::join_all;
+use crate::definition::Workflow;
 use crate::ledger::Claim;
 use crate::messages::{Message, Status};
 use crate::runner::{refusal, unrecorded, Runner, UnitReport};
@@ -198,34 +197,23 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
             }
         }
 
-        // Grants side by side; a claim whose window is closing goes the one-by-one way.
+        // Granted together, action by action (`wave.rs`); a claim whose window is closing goes
+        // the one-by-one way.
         let (late, now): (Vec<_>, Vec<_>) = holding
             .into_iter()
             .partition(|(_, _, claim)| self.window_closing(claim));
-        // Every row's mint reads its token's classification: read once, before they run side
-        // by side (a failure here is met again, and reported, by the row's own grant).
-        for (i, action) in w.actions.iter().enumerate() {
-            if let Action::Mint { token, .. } = action {
-                if let Ok(token) = self.token(token, &format!("actions[{i}]")) {
-                    let _ = self.classification(&token).await;
-                }
-            }
-        }
-        let this = &*self;
-        let grants = now
+        let (whose_grant, claims): (Vec<_>, Vec<_>) = now
             .into_iter()
-            .map(|(at, mut row, claim)| async move {
-                let result = this.grant(w, &claim, &mut row.ctx).await;
-                (at, row, claim, result)
-            })
-            .collect();
+            .map(|(at, row, claim)| ((at, row.id, row.account), (claim, row.ctx)))
+            .unzip();
         let mut stopped = None;
-        for (at, mut row, claim, result) in join_all(grants).await {
+        let granted = self.grant_wave(w, claims).await;
+        for ((at, id, account), (claim, mut ctx, result)) in whose_grant.into_iter().zip(granted) {
             // An error leaves the row's claim to be resumed; the others are still recorded.
-            match self.grant_outcome(w, &claim, &mut row.ctx, result) {
+            match self.grant_outcome(w, &claim, &mut ctx, result) {
                 Ok(outcome) => {
                     outcomes.push(outcome);
-                    whose.push((at, row.id, row.account));
+                    whose.push((at, id, account));
                 }
                 Err(e) => {
                     stopped.get_or_insert(e);
