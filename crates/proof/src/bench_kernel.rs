@@ -125,6 +125,23 @@ impl ProofBench {
         })
     }
 
+    /// Each proof verified twice with its holder's key prepared anew (cached key, no comb
+    /// yet): a key's first use (the shorter check) and second (its comb built, then used).
+    /// Counts the proofs both verifications accepted.
+    #[wasm_bindgen(js_name = verifyFirstTwoUses)]
+    pub fn verify_first_two_uses(&self) -> u32 {
+        self.each(|s, i| match &self.keys[i] {
+            PublicKey::Ed25519(ed) => {
+                let key = PreparedKey::new(ed);
+                s.verify_signature_prepared(&key)?;
+                s.verify_signature_prepared(&key)
+            }
+            key => s
+                .verify_signature(key)
+                .and_then(|_| s.verify_signature(key)),
+        })
+    }
+
     /// As `verify`, with each holder's key parsed from the mirror's hex and prepared again (a
     /// verifier meeting every holder for the first time: both decompressions count too).
     #[wasm_bindgen(js_name = verifyFreshKeys)]

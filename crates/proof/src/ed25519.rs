@@ -1,6 +1,8 @@
 //! ED25519 signature verification for verifiers: accepts exactly what ed25519-dalek's
-//! `verify_strict` accepts; in wasm in about two thirds of its time (half the doublings),
-//! natively in its time less the decompression of R (`SHORT_CHECK`).
+//! `verify_strict` accepts. In wasm32 a key's first verification takes about two thirds of
+//! `verify_strict`'s time (half the doublings) and, once the key has a comb (built at its
+//! second verification), later ones about a third (a sixteenth of the doublings, no decoding
+//! of R); natively `verify_strict`'s own way, less the decompression of R.
 //!
 //! `verify_strict(A, M, (R, s))` does, in order:
 //! 1. refuse `s >= l` (malleability);
@@ -8,24 +10,50 @@
 //! 3. refuse `R` or `A` of small order (in `E[8]`);
 //! 4. accept iff `compress(R') == R` with `R' = [s]B - [k]A`, `k = SHA-512(R || A || M) mod l`.
 //!
-//! [`PreparedKey::verify`] does 1; refuses `A` of small order and `R` among [`SMALL_ORDER`]
-//! (the canonical encodings of the eight points of `E[8]`); decodes `R` refusing anything
-//! but a canonical encoding (compression's exact inverse, `point::Ext::decompress`); and
-//! accepts iff `[v]D = O` for `D = R' - R`, computed as `[v·s mod l]B - [u]A - [v]R` with
-//! `u ≡ v·k (mod 8l)`, `v` odd, `|u|` and `v` near 2^128 (`scalars::short`): half the
-//! doublings of step 4 (wasm32; natively step 4 as `verify_strict` does it).
-//! - `[v·s mod l]B = [v·s]B` because B has order l; `[u]A = [v·k]A` for any curve point A,
-//!   because 8l (the group's exponent) divides `u - v·k`. So the sum is `[v]D`.
-//! - `[v]D = O` iff `D = O`: write `D = P + T` with P of order l or 1 and T in `E[8]`;
-//!   `[v]P = O` iff `P = O` since `0 < v < l`, and `[v]T = O` iff `T = O` since v is odd.
-//! - With `R` canonical, `D = O` iff `R' = R` iff `compress(R') == R`; a non-canonical `R` is
-//!   refused by both (a compression is canonical). `R` passes step 3 iff it is not in the
-//!   table, since the table holds every small-order point's canonical encoding.
+//! [`PreparedKey::verify`] does 1, refuses `A` of small order and `R` among [`SMALL_ORDER`]
+//! (the canonical encodings of the eight points of `E[8]`), then decides by one of three
+//! checks, each exactly step 4 given the others:
 //!
-//! Where a key's encoding is not canonical, or no short pair is found (k = l - 1, say), step 4
-//! is done as `verify_strict` does it.
-//! `tests::agrees_with_verify_strict` checks this against ed25519-dalek, including every
-//! small-order and mixed-order `A` and `R`, bit flips, `s + l` and non-canonical encodings.
+//! - The plain path (native): step 4 as `verify_strict` does it.
+//! - The comb (wasm32, a key's second verification on): step 4 itself. `R' = [s]B - [k]A` is
+//!   summed from the width-w NAF digits of the integers s and k (below 2^253): the digit at
+//!   bit j is taken from the table of `[2^(16·(j / 16))]P` at position `j % 16`, so 16
+//!   doublings are shared by all sixteen parts and the sum is exactly the integer multiple
+//!   (torsion included: nothing is reduced modulo an order; see `comb`). A's tables are built
+//!   from the point ed25519-dalek decodes A's bytes to (re-encoded canonically), k hashes A's
+//!   bytes as given, as `verify_strict` does. Then `compress(R') == R` is decided as
+//!   compression would: R's y must be canonical and equal `Y/Z` (tested as `Y = y·Z`, z never
+//!   being 0 in complete formulas), and the sign bit must be that of the canonical `X/Z`.
+//! - The shorter check (wasm32, a key's first verification): decodes `R` refusing anything
+//!   but a canonical encoding (compression's exact inverse, `point::Ext::decompress`), and
+//!   accepts iff `[v]D = O` for `D = R' - R`, computed as `[v·s mod l]B - [u]A - [v]R` with
+//!   `u ≡ v·k (mod 8l)`, `v` odd, `|u|` and `v` near 2^128 (`scalars::short`, Pornin 2020).
+//!   - `[v·s mod l]B = [v·s]B` because B has order l; `[u]A = [v·k]A` for any curve point A,
+//!     because 8l (the group's exponent) divides `u - v·k`. So the sum is `[v]D`.
+//!   - `[v]D = O` iff `D = O`: write `D = P + T` with P of order l or 1 and T in `E[8]`;
+//!     `[v]P = O` iff `P = O` since `0 < v < l`, and `[v]T = O` iff `T = O` since v is odd.
+//!   - With `R` canonical, `D = O` iff `R' = R` iff `compress(R') == R`; a non-canonical `R`
+//!     is refused by both (a compression is canonical).
+//!
+//!   Where a key's encoding is not canonical, or no short pair is found (k = l - 1, say), it
+//!   falls back to the plain path.
+//!
+//! Steps 2 and 3 for `R`: a compression is always a curve point's canonical encoding, so
+//! step 4 refuses whatever step 2 refuses, and bytes equal to `compress(R')` name a small-order
+//! point iff they are in the table, which holds every small-order point's canonical encoding;
+//! a non-canonical encoding of a small-order point, refused by step 3, is refused by step 4 too.
+//!
+//! A key's comb ([`COMB_BYTES`], 15 KB) is built at its second verification (about 240 µs in
+//! wasm, what four or five verifications by the comb save over the shorter check; a key
+//! verified once never pays for it) and shared by the
+//! `PreparedKey`'s clones; at most [`MAX_COMBS`] are alive in the process (counted in
+//! `COMBS_ALIVE`, released when the last clone drops): beyond, keys go on with the shorter
+//! check. B's comb (123 KB) is made once.
+//!
+//! `tests::agrees_with_verify_strict` and `refuses_non_canonical_r_and_s` check every path
+//! against ed25519-dalek on the same cases — every small-order and mixed-order `A` and `R`,
+//! bit flips, `s + l`, non-canonical `R` and `A` encodings — and `tests/properties.rs` on
+//! random keys, messages and edits.
 
 mod comb;
 mod field;
@@ -119,7 +147,7 @@ impl Clone for PreparedKey {
 
 /// Keys' combs alive at most in a process: [`MAX_COMBS`] × [`COMB_BYTES`] (15 KB each) of
 /// memory. Keys prepared beyond it verify by the shorter check, as on their first use.
-pub const MAX_COMBS: usize = 1024;
+pub const MAX_COMBS: usize = 512;
 /// A key's comb in bytes: 16 rows of 8 odd multiples, three field elements each.
 pub const COMB_BYTES: usize =
     (comb::PARTS << (comb::KEY_WIDTH - 2)) * 3 * core::mem::size_of::<field::Fe>();
@@ -163,8 +191,7 @@ impl PreparedKey {
         }
     }
 
-    /// The comb, built on the second call (building it costs about three verifications: a
-    /// key verified once never pays for it).
+    /// The comb, built on the second call (a key verified once never pays for it).
     fn comb(&self) -> Option<&Comb> {
         if let Some(c) = self.comb.get() {
             return Some(&c.0);

@@ -72,6 +72,7 @@ pub fn run() -> Result {
         let fast = number(&page, &format!("{alg}_wasm_per_sec"))?;
         let dalek = number(&page, &format!("{alg}_dalek_strict_per_sec"))?;
         let fresh = number(&page, &format!("{alg}_fresh_keys_per_sec"))?;
+        let twice = number(&page, &format!("{alg}_first_two_uses_per_sec"))?;
         let shipped = number(&page, &format!("{alg}_shipped_per_sec"))?;
         let sdk = number(&page, &format!("{alg}_sdk_per_sec"))?;
         let decode = number(&page, &format!("{alg}_decode_per_sec"))?;
@@ -84,6 +85,12 @@ pub fn run() -> Result {
             "  {label:<8} ..., fresh keys          {fresh:>10.0} /s   ({:.1} x the SDK; keys parsed from hex too)",
             fresh / sdk
         );
+        if alg == "ed25519" {
+            println!(
+                "  {label:<8} ..., a key's first 2 uses {:>8.1} µs a proof (decoded once, verified twice: the 2nd builds the key's comb)",
+                1e6 / twice
+            );
+        }
         println!(
             "  {label:<8} ..., dalek verify_strict {dalek:>10.0} /s   ({:.1} x the SDK; the path before loyal_proof::ed25519)",
             dalek / sdk
@@ -99,7 +106,8 @@ pub fn run() -> Result {
             1e6 / fast
         );
         json.push_str(&format!(
-            "  \"{alg}_dalek_strict_per_sec\": {dalek:.1},\n  \"{alg}_fresh_keys_per_sec\": {fresh:.1},\n"
+            "  \"{alg}_dalek_strict_per_sec\": {dalek:.1},\n  \"{alg}_fresh_keys_per_sec\": {fresh:.1},\n  \"{alg}_first_two_uses_us\": {:.1},\n",
+            1e6 / twice
         ));
         json.push_str(&format!(
             "  \"{alg}_wasm_per_sec\": {fast:.1},\n  \"{alg}_shipped_per_sec\": {shipped:.1},\n  \"{alg}_sdk_per_sec\": {sdk:.1},\n  \"{alg}_ratio_wasm_over_sdk\": {:.2},\n  \"{alg}_ratio_shipped_over_sdk\": {:.2},\n  \"{alg}_decode_and_policy_us\": {:.2},\n",

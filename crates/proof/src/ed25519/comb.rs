@@ -35,9 +35,12 @@ impl Comb {
         let mut base = *p;
         for part in 0..PARTS {
             if part > 0 {
-                for _ in 0..SPAN {
-                    base = base.double();
+                // Projective doublings (one multiplication fewer each), extended at the end.
+                let mut p = base.proj();
+                for _ in 1..SPAN {
+                    p = p.double().proj();
                 }
+                base = p.double().ext();
             }
             odd_multiples_ext(&base, row, &mut points);
         }

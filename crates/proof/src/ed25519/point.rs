@@ -98,7 +98,7 @@ impl Ext {
         })
     }
 
-    fn proj(&self) -> Proj {
+    pub fn proj(&self) -> Proj {
         Proj {
             x: self.x,
             y: self.y,
