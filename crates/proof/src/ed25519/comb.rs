@@ -22,10 +22,15 @@ pub const KEY_WIDTH: u32 = 5;
 pub const BASE_WIDTH: u32 = 8;
 
 /// The odd multiples 1, 3, ..., 2^(w-1) - 1 of `[2^(SPAN·part)]P` for every part, row after row.
-#[derive(Debug)]
 pub struct Comb {
     width: u32,
     table: Box<[Affine]>,
+}
+
+impl core::fmt::Debug for Comb {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "Comb(width {}, {} addends)", self.width, self.table.len())
+    }
 }
 
 impl Comb {
