@@ -134,7 +134,7 @@ pub fn short(k: &[u8; 32]) -> Option<Short> {
 
 /// The width-`w` NAF of `n` (digits odd, |d| < 2^(w-1), any w consecutive ones with at
 /// most one nonzero), least significant first.
-/// `n` must be below 2^250 (room for the digits' carries).
+/// `n` must be below 2^254 (a carry may put the last digit at bit 254, the array has 256).
 pub fn naf(n: &U256, w: u32) -> [i8; 256] {
     let mut out = [0i8; 256];
     let mut k = *n;
