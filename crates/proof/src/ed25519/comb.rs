@@ -29,7 +29,12 @@ pub struct Comb {
 
 impl core::fmt::Debug for Comb {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "Comb(width {}, {} addends)", self.width, self.table.len())
+        write!(
+            f,
+            "Comb(width {}, {} addends)",
+            self.width,
+            self.table.len()
+        )
     }
 }
 
