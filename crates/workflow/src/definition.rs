@@ -334,6 +334,13 @@ impl Workflow {
             scope.roots.insert("row".into());
             scope.check("each.account", &Value::from(each.account.clone()))?;
         }
+        // A grant's ids are its claim's time + 1, 2, … ns, claims of one message 100 ns apart.
+        if self.actions.len() > crate::messages::CLAIM_STRIDE {
+            return Err(Error::invalid(
+                "actions",
+                format!("at most {} actions", crate::messages::CLAIM_STRIDE),
+            ));
+        }
         for (i, action) in self.actions.iter().enumerate() {
             let at = format!("actions[{i}]");
             let (token, to) = match action {

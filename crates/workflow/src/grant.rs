@@ -4,6 +4,7 @@
 
 use crate::definition::{Action, Workflow};
 use crate::ledger::Claim;
+use crate::messages::CLAIM_STRIDE;
 use crate::runner::{Grant, Runner};
 use crate::ttf::{classify, TokenInfo};
 use crate::{template, Error, Result};
@@ -17,9 +18,11 @@ use loyal_core::transaction::{
 use loyal_core::transaction_id::TransactionId;
 use serde_json::{json, Value};
 
-/// The id of the `index`-th (0-based) transaction of `claim`'s grant.
+/// The id of the `index`-th (0-based) transaction of `claim`'s grant: its consensus time plus
+/// `index + 1` ns, plus `CLAIM_STRIDE` ns for each claim before it in its message.
 pub fn transaction_id(payer: &AccountId, claim: &Claim, index: usize) -> TransactionId {
-    TransactionId::new(payer.clone(), claim.consensus.plus_nanos(index as i64 + 1))
+    let offset = claim.index * CLAIM_STRIDE + index + 1;
+    TransactionId::new(payer.clone(), claim.consensus.plus_nanos(offset as i64))
 }
 
 /// An action's signed transaction, and what it binds once executed: a mint, its token and
@@ -342,4 +345,46 @@ fn recipient(to: &str, ctx: &Value, at: &str) -> Result<AccountId> {
         input: field,
         reason: format!("{s:?}: {e}"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    /// The grant ids of a batch's claims (`CLAIM_STRIDE` ns apart, at most `CLAIM_STRIDE`
+    /// actions each) are all distinct and within the 1,000 ns after their message's consensus
+    /// time, before the next transaction's; a claim of its own keeps time + 1, 2, … ns.
+    #[test]
+    fn batched_claims_grant_ids_are_distinct_and_within_their_consensus_gap() {
+        let payer = AccountId::new(0, 0, 1003);
+        let at = loyal_core::time::Timestamp::new(1_796_282_638, 999_999_500);
+        let claim = |index| Claim {
+            sequence: 7,
+            consensus: at,
+            index,
+            workflow: "w".into(),
+            request: format!("r{index}"),
+            key: format!("k{index}"),
+            account: "0.0.1005".into(),
+            proofs: Default::default(),
+        };
+        assert_eq!(
+            transaction_id(&payer, &claim(0), 1).valid_start,
+            at.plus_nanos(2)
+        );
+        let mut seen = std::collections::BTreeSet::new();
+        for k in 0..crate::messages::BATCH_CLAIMS {
+            for i in 0..CLAIM_STRIDE {
+                let start = transaction_id(&payer, &claim(k), i).valid_start;
+                let after = start.as_nanos() - at.as_nanos();
+                assert!((1..1000).contains(&after), "claim {k} action {i}: {after}");
+                assert!(
+                    seen.insert(start.as_nanos()),
+                    "claim {k} action {i} repeats an id"
+                );
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The outcomes topic folded in sequence order: who holds each redemption key and how each
 //! request ended. Pure: the same messages give every runner the same answer.
 
-use crate::messages::{Message, Status};
+use crate::messages::{Message, Status, BATCH_CLAIMS};
 use loyal_core::time::Timestamp;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -14,6 +14,9 @@ pub const GRANT_WINDOW_SECS: u64 = 180;
 pub struct Claim {
     pub sequence: u64,
     pub consensus: Timestamp,
+    /// Its place among the claims of its topic message (0 for a claim of its own; a batch's
+    /// k-th claim grants under ids offset by k · `CLAIM_STRIDE` ns).
+    pub index: usize,
     pub workflow: String,
     pub request: String,
     pub key: String,
@@ -74,16 +77,39 @@ impl Ledger {
         }
         self.last_sequence = sequence;
         match Message::from_bytes(bytes) {
-            Ok(Message::Claim {
+            // A batch's records in the order listed, its claims numbered.
+            Ok(Message::Batch { records }) => {
+                let mut claims = 0;
+                for record in records {
+                    match record {
+                        Message::Claim { .. } if claims < BATCH_CLAIMS => {
+                            self.record(sequence, consensus, claims, record);
+                            claims += 1;
+                        }
+                        Message::Outcome { .. } => self.record(sequence, consensus, 0, record),
+                        _ => self.foreign += 1,
+                    }
+                }
+            }
+            Ok(Message::Request(_)) | Err(_) => self.foreign += 1,
+            Ok(message) => self.record(sequence, consensus, 0, message),
+        }
+    }
+
+    /// One claim (the `index`-th of its message) or outcome.
+    fn record(&mut self, sequence: u64, consensus: Timestamp, index: usize, message: Message) {
+        match message {
+            Message::Claim {
                 workflow,
                 request,
                 key,
                 account,
                 proofs,
-            }) => {
+            } => {
                 let claim = Claim {
                     sequence,
                     consensus,
+                    index,
                     workflow,
                     request,
                     key: key.clone(),
@@ -106,7 +132,7 @@ impl Ledger {
                     Some(_) => {}
                 }
             }
-            Ok(Message::Outcome {
+            Message::Outcome {
                 workflow,
                 request,
                 account,
@@ -118,10 +144,11 @@ impl Ledger {
                 released,
                 transactions,
                 fields,
-            }) => {
+            } => {
                 if self.outcomes.contains_key(&request) {
                     return;
                 }
+                // A key has one holder: its key and message name the claim released.
                 if let (true, Some(key), Some(seq)) = (released, &key, claim) {
                     if self.holders.get(key).is_some_and(|h| h.sequence == seq) {
                         self.holders.remove(key);
@@ -143,8 +170,8 @@ impl Ledger {
                 );
             }
             // A gate's record: the runner's books are claims and outcomes only.
-            Ok(Message::Admission { .. }) => {}
-            Ok(Message::Request(_)) | Err(_) => self.foreign += 1,
+            Message::Admission { .. } => {}
+            Message::Request(_) | Message::Batch { .. } => self.foreign += 1,
         }
     }
 
@@ -225,6 +252,67 @@ mod tests {
         assert!(l.holder("x").is_none());
         l.apply(7, at(16), b"hello");
         assert_eq!(l.foreign, 1);
+    }
+
+    fn batch(records: &[&[u8]]) -> Vec<u8> {
+        let records = records
+            .iter()
+            .map(|b| Message::from_bytes(b).unwrap())
+            .collect();
+        Message::Batch { records }.to_bytes()
+    }
+
+    #[test]
+    fn a_batch_folds_in_the_order_listed_and_numbers_its_claims() {
+        let mut l = Ledger::default();
+        l.apply(1, at(10), &claim("x", "kx"));
+        let claims = batch(&[
+            &claim("a", "k1"),
+            &claim("b", "k2"),
+            &claim("c", "k1"),
+            &claim("d", "kx"),
+        ]);
+        l.apply(2, at(11), &claims);
+        let (a, b) = (l.holder("k1").unwrap(), l.holder("k2").unwrap());
+        assert_eq!((a.request.as_str(), a.sequence, a.index), ("a", 2, 0));
+        assert_eq!((b.request.as_str(), b.sequence, b.index), ("b", 2, 1));
+        // Later in the batch, or after a claim of its own: the key is held already.
+        assert_eq!(l.holder("kx").unwrap().request, "x");
+        assert_eq!(l.holder("kx").unwrap().index, 0);
+        let outcomes = batch(&[
+            &outcome("a", "k1", 2, Status::Refused, true),
+            &outcome("b", "k2", 2, Status::Granted, false),
+            &outcome("a", "k1", 2, Status::Granted, false),
+        ]);
+        l.apply(3, at(12), &outcomes);
+        assert!(l.holder("k1").is_none(), "released");
+        assert_eq!(
+            l.outcome("a").unwrap().status,
+            Status::Refused,
+            "the first outcome"
+        );
+        assert_eq!(l.outcome("b").unwrap().status, Status::Granted);
+        assert_eq!(l.holder("k2").unwrap().request, "b");
+        // Only the first BATCH_CLAIMS claims of a batch count; nothing else in a batch does.
+        let keys: Vec<String> = (0..=BATCH_CLAIMS).map(|i| format!("m{i}")).collect();
+        let many: Vec<Vec<u8>> = keys.iter().map(|k| claim(k, k)).collect();
+        let mut listed: Vec<&[u8]> = many.iter().map(Vec::as_slice).collect();
+        let admission = Message::Admission {
+            token: "0.0.9".into(),
+            holder: "0.0.1005".into(),
+            nonce: "n".into(),
+            tickets: 1,
+        }
+        .to_bytes();
+        listed.push(&admission);
+        let foreign = l.foreign;
+        l.apply(4, at(13), &batch(&listed));
+        assert_eq!(
+            l.holder(&keys[BATCH_CLAIMS - 1]).unwrap().index,
+            BATCH_CLAIMS - 1
+        );
+        assert!(l.holder(&keys[BATCH_CLAIMS]).is_none());
+        assert_eq!(l.foreign, foreign + 2);
     }
 
     #[test]

@@ -22,7 +22,10 @@
 //!    whose key is held by another request is refused (`ALREADY_REDEEMED`).
 //! 2. **Deterministic grants.** The grant transactions of a holding claim have fixed ids:
 //!    payer the organisation, valid start the claim's consensus timestamp + *i* ns for the
-//!    *i*-th transaction (1-based), valid for the grant window; the memo names the request. Every
+//!    *i*-th transaction (1-based; the *k*-th claim of a batch, below, adds *k* · 100 ns: at
+//!    most 9 claims a batch and 100 actions a workflow keep every id within the 1,000 ns
+//!    Hedera's platform leaves before the next transaction, so no two claims share one),
+//!    valid for the grant window; the memo names the request. Every
 //!    runner that executes the grant — the claimant, a racing instance, a restarted one —
 //!    submits the same ids, and the network executes an id at most once (a second
 //!    submission is `DUPLICATE_TRANSACTION`; its receipt is the first one's). The window
@@ -48,11 +51,13 @@
 //!
 //! A staff action's rows (SuperMarathon's hundreds of finishers) run in waves, side by side
 //! within a wave: the wave's claims recorded and folded in, then the holding ones granted, then
-//! their outcomes recorded. Each row keeps the order above; only rows interleave. A wave is
-//! granted action by action: every row's *i*-th transaction (its fixed id) submitted, then all
-//! confirmed together on the mirror, whose first record of an id is what its receipt says (a
-//! mint's serial included), before any row's next action; a mint's metadata goes to IPFS in one
-//! request for the wave (content addressing: the same CIDs as one by one).
+//! their outcomes recorded. Each row keeps the order above; only rows interleave. A wave's
+//! claims, and then its outcomes, go several to a topic message (a `batch`, folded in the order
+//! it lists them, as if each were a message of its own). A wave is granted action by action:
+//! every row's *i*-th transaction (its fixed id) submitted, then all confirmed together on the
+//! mirror, whose first record of an id is what its receipt says (a mint's serial included),
+//! before any row's next action; a mint's metadata goes to IPFS in one request for the wave
+//! (content addressing: the same CIDs as one by one).
 //!
 //! Only records paid by the organisation's account count (setup also gives the outcomes
 //! topic the organisation's submit key). A grant refused for its valid window alone

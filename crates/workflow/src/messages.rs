@@ -1,5 +1,6 @@
 //! The JSON messages of the inbox and outcomes topics (`"v": 1`), one topic message each
-//! (a request over 1,024 bytes may come in chunks; records always fit one).
+//! (a request over 1,024 bytes may come in chunks; records always fit one), except a staff
+//! action's wave of claims or outcomes, several to a message (`batch`, below).
 //!
 //! On an organisation's inbox, from a customer (anyone may submit):
 //!
@@ -24,6 +25,15 @@
 //!  "fields":{"tickets":2,"twin":"0.0.2001#1","accomplishment":"0.0.2002#1"}}
 //! {"v":1,"type":"outcome","workflow":"stillwater.tickets","request":"…","account":"0.0.1005",
 //!  "status":"refused","code":"ALREADY_REDEEMED","reason":"…"}
+//! ```
+//!
+//! A staff action's wave packs its claims (at most 9) or outcomes into one-chunk batches,
+//! folded in the order listed; the *k*-th claim of a batch (from 0) grants under ids
+//! *k* · 100 ns after a claim of its own would:
+//!
+//! ```json
+//! {"v":1,"type":"batch","records":[{"type":"claim","workflow":"supermarathon.results",
+//!  "request":"results-2026-11-29#1","key":"account:9c…","account":"0.0.5001"},{"type":"claim",…}]}
 //! ```
 //!
 //! And from a venue gate (StillWater's staff, with the organisation's key), one entry through
@@ -137,7 +147,26 @@ pub enum Message {
         nonce: String,
         tickets: u64,
     },
+    /// A staff action's claims or outcomes, several in one topic message (a wave's: fewer
+    /// messages to send), folded in the order listed; only claims and outcomes count in it.
+    /// The *k*-th claim of a batch grants under ids `k · CLAIM_STRIDE` ns after a claim of its
+    /// own would (crate docs); only the first `BATCH_CLAIMS` claims of a batch count.
+    Batch {
+        records: Vec<Message>,
+    },
 }
+
+/// Claims a batch may carry: with grant ids `CLAIM_STRIDE` ns apart, every id of a batch's
+/// grants stays within 1,000 ns of its consensus time, the least gap Hedera's platform leaves
+/// between two transactions, so no two claims' grants share an id.
+pub const BATCH_CLAIMS: usize = 9;
+
+/// Nanoseconds between the grant ids of consecutive claims in a batch: a workflow has at most
+/// this many actions.
+pub const CLAIM_STRIDE: usize = 100;
+
+/// One topic chunk (Hedera's limit per chunk).
+const CHUNK: usize = 1024;
 
 #[derive(Serialize, Deserialize)]
 struct Envelope {
@@ -159,7 +188,6 @@ impl Message {
     /// its fields left out if they alone are too long (a runner waits for its own records
     /// by their one sequence number).
     pub fn to_single_chunk(&self) -> Vec<u8> {
-        const CHUNK: usize = 1024;
         let bytes = self.to_bytes();
         if bytes.len() <= CHUNK {
             return bytes;
@@ -187,6 +215,41 @@ impl Message {
         m.to_bytes()
     }
 
+    /// `records` (claims and outcomes) in as few topic messages of one chunk each as fit, in
+    /// order: records packed into batches of at most `BATCH_CLAIMS` claims, a record alone
+    /// in its message sent as itself (shortened as `to_single_chunk` does).
+    pub fn pack(records: &[Message]) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut batch: Vec<Message> = Vec::new();
+        let flush = |batch: &mut Vec<Message>, out: &mut Vec<Vec<u8>>| match batch.len() {
+            0 => {}
+            1 => out.push(batch.remove(0).to_single_chunk()),
+            _ => out.push(
+                Message::Batch {
+                    records: std::mem::take(batch),
+                }
+                .to_bytes(),
+            ),
+        };
+        for record in records {
+            let claims = |b: &[Message]| {
+                b.iter()
+                    .filter(|m| matches!(m, Message::Claim { .. }))
+                    .count()
+            };
+            let mut with = batch.clone();
+            with.push(record.clone());
+            let fits = claims(&with) <= BATCH_CLAIMS
+                && Message::Batch { records: with }.to_bytes().len() <= CHUNK;
+            if !fits {
+                flush(&mut batch, &mut out);
+            }
+            batch.push(record.clone());
+        }
+        flush(&mut batch, &mut out);
+        out
+    }
+
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let e: Envelope = serde_json::from_slice(bytes).map_err(|e| Error::BadMessage {
             reason: e.to_string(),
@@ -205,6 +268,77 @@ mod tests {
     use super::*;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    /// A wave's 50 claims and 50 outcomes in as few one-chunk messages as hold them: each
+    /// message within a chunk and at most `BATCH_CLAIMS` claims, every record once and in order.
+    #[test]
+    fn a_wave_packs_into_few_one_chunk_messages() {
+        let claim = |i: usize| Message::Claim {
+            workflow: "supermarathon.results".into(),
+            request: format!("results-2026-11-29#{i}"),
+            key: format!("account:{i:032x}"),
+            account: format!("0.0.{}", 5000 + i),
+            proofs: Default::default(),
+        };
+        let outcome = |i: usize| Message::Outcome {
+            workflow: "supermarathon.results".into(),
+            request: format!("results-2026-11-29#{i}"),
+            account: format!("0.0.{}", 5000 + i),
+            status: Status::Granted,
+            claim: Some(1000 + i as u64),
+            key: Some(format!("account:{i:032x}")),
+            code: None,
+            reason: None,
+            released: false,
+            transactions: vec![
+                format!("0.0.1003@1796282638.1698{i:05}"),
+                format!("0.0.1003@1796282638.1699{i:05}"),
+            ],
+            fields: BTreeMap::from([
+                (
+                    "accomplishment".to_owned(),
+                    Value::from(format!("0.0.2002#{i}")),
+                ),
+                (
+                    "metadata".to_owned(),
+                    Value::from(
+                        "ipfs://bafkreifqbz6ggplitkto7y7wkri7wnk57wi22yjnwnlosivbfifelmkpvq",
+                    ),
+                ),
+                ("position".to_owned(), Value::from(i)),
+            ]),
+        };
+        for records in [
+            (1..=50).map(claim).collect::<Vec<_>>(),
+            (1..=50).map(outcome).collect(),
+            (1..=20).flat_map(|i| [claim(i), outcome(i)]).collect(),
+        ] {
+            let packed = Message::pack(&records);
+            let mut unpacked = Vec::new();
+            for bytes in &packed {
+                assert!(bytes.len() <= 1024, "{}", bytes.len());
+                match Message::from_bytes(bytes).unwrap() {
+                    Message::Batch { records } => {
+                        let claims = records
+                            .iter()
+                            .filter(|m| matches!(m, Message::Claim { .. }));
+                        assert!(claims.count() <= BATCH_CLAIMS);
+                        unpacked.extend(records);
+                    }
+                    one => unpacked.push(one),
+                }
+            }
+            assert_eq!(unpacked, records);
+            assert!(
+                packed.len() * 2 <= records.len(),
+                "{} messages",
+                packed.len()
+            );
+        }
+        // A record alone is sent as itself.
+        assert_eq!(Message::pack(&[claim(1)]), vec![claim(1).to_bytes()]);
+        assert!(Message::pack(&[]).is_empty());
+    }
 
     #[test]
     fn records_fit_one_topic_chunk() {

@@ -184,25 +184,18 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
         self.record_all(vec![message]).await
     }
 
-    /// A wave's claims or outcomes, sent side by side without their receipts (two round trips
-    /// a row fewer), then awaited on the mirror, which shows them only once they reached
-    /// consensus: a claim's key held (by it, or by a claim that came first), an outcome's
-    /// request settled. A message refused at consensus never shows: the wait ends in
-    /// `MIRROR_TIMEOUT`, as for any record the mirror does not show, and its rows stay where
-    /// they were (unclaimed, or claimed and resumed by the next run).
+    /// A wave's claims or outcomes, packed into as few topic messages as fit (`Message::pack`),
+    /// sent side by side without their receipts (two round trips a message fewer), then
+    /// awaited on the mirror, which shows them only once they reached consensus: a claim's key
+    /// held (by it, or by a claim that came first), an outcome's request settled. A message
+    /// refused at consensus never shows: the wait ends in `MIRROR_TIMEOUT`, as for any record
+    /// the mirror does not show, and its rows stay where they were (unclaimed, or claimed and
+    /// resumed by the next run).
     pub(crate) async fn record_wave(&mut self, messages: Vec<Message>) -> Result<()> {
         let topic = self.outcomes_topic()?;
-        let sends = messages
-            .iter()
-            .map(|m| {
-                crate::topics::send(
-                    self.client,
-                    &self.account,
-                    &self.key,
-                    &topic,
-                    m.to_single_chunk(),
-                )
-            })
+        let sends = Message::pack(&messages)
+            .into_iter()
+            .map(|bytes| crate::topics::send(self.client, &self.account, &self.key, &topic, bytes))
             .collect();
         for sent in crate::join::join_all(sends).await {
             sent?;

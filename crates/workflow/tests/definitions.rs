@@ -187,6 +187,16 @@ fn bad_definitions_are_refused_by_schema_and_parser_naming_the_field() {
             "actions[1]",
             true,
         ),
+        (
+            "more actions than a claim's ids",
+            variant(tickets, |d| {
+                let one = d["actions"][0].clone();
+                d["actions"] = Value::Array(vec![one; 101]);
+            }),
+            "WORKFLOW_INVALID_FIELD",
+            "actions",
+            true,
+        ),
         // What only the parser can see: names that nothing binds.
         (
             "unbound template",

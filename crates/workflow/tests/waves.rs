@@ -64,6 +64,21 @@ async fn check_granted(
     serial
 }
 
+/// SuperMarathon's records in topic order, a batch's in the order it lists them.
+async fn topic_records(c: &NativeClient, d: &loyal_workflow::Deployment) -> Vec<Value> {
+    let topic = &d.organisations["SuperMarathon"].outcomes_topic;
+    let messages = mirror(c).topic_messages(topic, 10).collect().await.unwrap();
+    let mut records = Vec::new();
+    for m in messages {
+        let v: Value = serde_json::from_slice(&m.message).unwrap();
+        match v["records"].as_array() {
+            Some(batch) if v["type"] == "batch" => records.extend(batch.iter().cloned()),
+            _ => records.push(v),
+        }
+    }
+    records
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_row_gets_what_the_ledger_did_for_it() {
     let config = loyal_devnet::DevnetConfig::ephemeral()
@@ -146,15 +161,10 @@ async fn each_row_gets_what_the_ledger_did_for_it() {
         10,
         "one mint a row, the refused row's too"
     );
-    let records = mirror(&c)
-        .topic_messages(&d.organisations["SuperMarathon"].outcomes_topic, 10)
-        .collect()
+    let refused: Vec<Value> = topic_records(&c, &d)
         .await
-        .unwrap();
-    let refused: Vec<Value> = records
-        .iter()
-        .map(|m| serde_json::from_slice(&m.message).unwrap())
-        .filter(|m: &Value| m["type"] == "outcome" && m["request"] == "transfer#2")
+        .into_iter()
+        .filter(|m| m["type"] == "outcome" && m["request"] == "transfer#2")
         .collect();
     assert_eq!(refused.len(), 1);
     // Not released (the field is left out when false): the mint executed.
@@ -201,4 +211,59 @@ async fn two_runners_publishing_at_once_grant_each_row_once() {
             "{r:?}"
         );
     }
+}
+
+/// Stopped after one row's mint (as a crash would leave it), the wave's other rows are
+/// recorded; run again, the row resumes under the ids of its place in its claims' batch: its
+/// mint is found done (not repeated), its airdrop follows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_row_stopped_after_its_mint_resumes_under_its_batch_ids() {
+    let config = loyal_devnet::DevnetConfig::ephemeral()
+        .with_mirror_lag(std::time::Duration::from_millis(100));
+    let (_devnet, d, c) = journey(config).await;
+    let medal = token(&d, "accomplishment");
+    let rows = [
+        ("0.0.1001", 1),
+        ("0.0.1002", 2),
+        ("0.0.1004", 3),
+        ("0.0.1005", 4),
+        ("0.0.1006", 5),
+    ];
+    let inputs = results("Stop Run 2026", &rows);
+    let mut stopping = runner(&c, &d, "SuperMarathon").with_hook(Box::new(|step, request| {
+        step == "action-1" && request == "stop#3"
+    }));
+    let stopped = stopping
+        .run_staff("supermarathon.results", "stop", &inputs)
+        .await;
+    assert_eq!(stopped.unwrap_err().code(), "WORKFLOW_STOPPED");
+    assert_eq!(minted(&c, medal).await, 5, "every row minted once");
+    let topic = &d.organisations["SuperMarathon"].outcomes_topic;
+    let records: Vec<Value> = mirror(&c)
+        .topic_messages(topic, 10)
+        .collect()
+        .await
+        .unwrap()
+        .iter()
+        .map(|m| serde_json::from_slice(&m.message).unwrap())
+        .collect();
+    // The claims went in one batch; row 3's is the third in it.
+    let batch = &records[0];
+    assert_eq!(batch["type"], json!("batch"), "{records:?}");
+    assert_eq!(batch["records"][2]["request"], json!("stop#3"));
+
+    let mut again = runner(&c, &d, "SuperMarathon");
+    let reports = again
+        .run_staff("supermarathon.results", "stop", &inputs)
+        .await
+        .unwrap();
+    for (r, (_, position)) in reports.iter().zip(rows) {
+        check_granted(&c, &d, r, position).await;
+        assert_eq!(r.settled_before, r.request != "stop#3", "{r:?}");
+    }
+    assert_eq!(
+        minted(&c, medal).await,
+        5,
+        "the stopped row's mint was not repeated"
+    );
 }
