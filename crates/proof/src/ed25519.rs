@@ -23,7 +23,8 @@
 //!   from the point ed25519-dalek decodes A's bytes to (re-encoded canonically), k hashes A's
 //!   bytes as given, as `verify_strict` does. Then `compress(R') == R` is decided as
 //!   compression would: R's y must be canonical and equal `Y/Z` (tested as `Y = y·Z`, z never
-//!   being 0 in complete formulas), and the sign bit must be that of the canonical `X/Z`.
+//!   being 0 in complete formulas), and the sign bit must be that of the canonical `X/Z`
+//!   (`1/Z` by `inverse`'s divsteps, checked by one multiplication before it is used).
 //! - The shorter check (wasm32, a key's first verification): decodes `R` refusing anything
 //!   but a canonical encoding (compression's exact inverse, `point::Ext::decompress`), and
 //!   accepts iff `[v]D = O` for `D = R' - R`, computed as `[v·s mod l]B - [u]A - [v]R` with
@@ -57,6 +58,7 @@
 
 mod comb;
 mod field;
+mod inverse;
 mod point;
 mod scalars;
 

@@ -199,7 +199,7 @@ impl Proj {
         if canonical != *bytes || !super::field::eq(&mul(&y, &self.z), &self.y) {
             return false;
         }
-        let x = mul(&self.x, &self.z.invert());
+        let x = mul(&self.x, &super::inverse::invert(&self.z));
         x.is_negative() == (bytes[31] >> 7 == 1)
     }
 }
@@ -214,7 +214,7 @@ pub fn batch_affine(points: &[Ext]) -> Vec<Affine> {
         acc = mul(&acc, &p.z);
     }
     // acc is z_0···z_(n-1); walking back, inv is 1/(z_0···z_i) before point i.
-    let mut inv = acc.invert();
+    let mut inv = super::inverse::invert(&acc);
     let d2 = d2();
     let mut out = Vec::with_capacity(points.len());
     for (p, before) in points.iter().zip(prefix).rev() {
