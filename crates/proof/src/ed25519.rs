@@ -83,7 +83,14 @@ pub fn verify_message(
     sig_map: &SignatureMap,
 ) -> loyal_core::Result<()> {
     match key {
-        PublicKey::Ed25519(ed) => PreparedKey::new(ed).verify_message(message, sig_map),
+        PublicKey::Ed25519(ed) => {
+            // A key prepared for one verification never gets a comb: a binary verifying only
+            // this way (the portals) does not even link the comb's code.
+            let key = PreparedKey::new(ed);
+            key.verify_pairs(message, sig_map, |m, sig| {
+                key.check(m, sig, SHORT_CHECK, None)
+            })
+        }
         _ => loyal_core::message::verify_message(key, message, sig_map),
     }
 }
@@ -208,6 +215,16 @@ impl PreparedKey {
     /// As [`verify_message`], for a key prepared once (a verifier caching the mirror's answers
     /// per account).
     pub fn verify_message(&self, message: &str, sig_map: &SignatureMap) -> loyal_core::Result<()> {
+        self.verify_pairs(message, sig_map, |m, sig| self.verify(m, sig))
+    }
+
+    /// HIP-820 over the signature map, each of this key's signatures checked by `verify`.
+    fn verify_pairs(
+        &self,
+        message: &str,
+        sig_map: &SignatureMap,
+        verify: impl Fn(&[u8], &[u8]) -> bool,
+    ) -> loyal_core::Result<()> {
         let signed = loyal_core::message::prefixed_message(message);
         let mut found = false;
         // A pair's prefix selects the key when the key's raw bytes start with it.
@@ -219,7 +236,7 @@ impl PreparedKey {
             found = true;
             // As the core: the bytes are tried whichever field of the pair carries them.
             if let Some(Sig::Ed25519(sig) | Sig::EcdsaSecp256k1(sig)) = &pair.signature {
-                if self.verify(&signed, sig) {
+                if verify(&signed, sig) {
                     return Ok(());
                 }
             }
