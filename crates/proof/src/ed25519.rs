@@ -49,7 +49,9 @@
 //! verified once never pays for it) and shared by the
 //! `PreparedKey`'s clones; at most [`MAX_COMBS`] are alive in the process (counted in
 //! `COMBS_ALIVE`, released when the last clone drops): beyond, keys go on with the shorter
-//! check. B's comb (123 KB) is made once.
+//! check. B's comb (123 KB) is made once. [`verify_message`] prepares a key for one
+//! verification: never a comb, and a binary verifying only through it (`loyal_proof::verify`,
+//! the portals) does not link the comb's code.
 //!
 //! `tests::agrees_with_verify_strict` and `refuses_non_canonical_r_and_s` check every path
 //! against ed25519-dalek on the same cases — every small-order and mixed-order `A` and `R`,
