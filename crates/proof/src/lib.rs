@@ -16,10 +16,12 @@
 //! ED25519 signatures are checked by [`ed25519`]: the same decision as ed25519-dalek's
 //! `verify_strict` (RFC 8032 with canonical `s` and `R`, small-order keys and `R` refused, the
 //! cofactorless equation), proven in that module and tested against it; in wasm in about two
-//! thirds of its time (half the doublings). A verifier that caches the mirror's answers can keep an
-//! [`ed25519::PreparedKey`] per holder ([`SignedPresentation::verify_signature_prepared`]): from a
-//! key's second verification on, wasm checks it by the key's comb, in about a third of
-//! `verify_strict`'s time (15 KB a key, at most [`ed25519::MAX_COMBS`] keys' combs alive).
+//! thirds of its time (half the doublings). With the `key-cache` feature (as `@loyal/hedera` is
+//! built), verification keeps an [`ed25519::PreparedKey`] per key ([`key_cache`]; a verifier
+//! caching more of the mirror's answers can hold its own and call
+//! [`SignedPresentation::verify_signature_prepared`]): from a key's second verification on, wasm
+//! checks it by the key's comb, in about a third of `verify_strict`'s time (15 KB a key, at most
+//! [`ed25519::MAX_COMBS`] keys' combs alive).
 //! There is no batch verification: a batch's random linear combination cannot see a torsion
 //! component of `R` that a key holder put there on purpose (they cancel with probability ≥ 1/8),
 //! so it would accept proofs `verify_strict` refuses unless each `R` is checked to be in the
@@ -31,6 +33,7 @@ pub mod ed25519;
 mod error;
 mod facts;
 mod holder_key;
+pub mod key_cache;
 mod nonce;
 mod policy;
 mod predicate;

@@ -60,7 +60,7 @@ impl SignedPresentation {
     /// Whether `key` signed the message (HIP-820 prefix). The key must come from the ledger,
     /// never from the presentation: [`verify`](crate::verify) reads it from the mirror.
     pub fn verify_signature(&self, key: &PublicKey) -> loyal_core::Result<()> {
-        crate::ed25519::verify_message(key, &self.message(), &self.signature_map)
+        crate::key_cache::verify_message(key, &self.message(), &self.signature_map)
     }
 
     /// As [`verify_signature`](Self::verify_signature) for an ED25519 key prepared once.
