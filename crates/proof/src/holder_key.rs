@@ -73,7 +73,8 @@ pub fn signers(
     let message = signed.message();
     let mut signers: Vec<PublicKey> = Vec::new();
     for k in key.public_keys() {
-        let verifies = crate::key_cache::verify_message(&k, &message, &signed.signature_map).is_ok();
+        let verifies =
+            crate::key_cache::verify_message(&k, &message, &signed.signature_map).is_ok();
         if verifies && !signers.contains(&k) {
             signers.push(k);
         }

@@ -111,7 +111,9 @@ mod tests {
         // Three times: a key's first use, the one that builds its comb (wasm32), and after.
         for _ in 0..3 {
             assert!(verify_message(&public, message, &map).is_ok());
-            assert!(prepared(&sk.verifying_key()).verify_message(message, &map).is_ok());
+            assert!(prepared(&sk.verifying_key())
+                .verify_message(message, &map)
+                .is_ok());
             assert!(verify_message(&public, "another message", &map).is_err());
             assert!(verify_message(&other, message, &map).is_err());
         }
