@@ -5,8 +5,8 @@
 // request approved in the extension's window; FastShoes' runner transfers the twin), the
 // provenance shows BestProducer → FastShoes → Alice, and a second redemption of the same code
 // is refused (ALREADY_REDEEMED), she joins the challenge with a proof of her twin. SuperMarathon's
-// staff publish the results on their page (the results workflow in a worker loaded on Publish)
-// and it airdrops her accomplishment, Bob (600th) none; on the runner's
+// staff publish the results on their page (the results workflow in a worker started when they
+// choose the results file) and it airdrops her accomplishment, Bob (600th) none; on the runner's
 // page Alice connects her wallet (the extension's approval window), sees the accomplishment
 // NFT waiting for her as a pending airdrop, declines once (USER_REJECTED shown with a way
 // forward), then claims it (HIP-904) with the transaction signed in the wallet; the mirror
@@ -214,7 +214,7 @@ try {
   t.check("FastShoes: no uncaught page errors", shopErrors.length === 0, shopErrors.join("; "));
 
   // SuperMarathon's staff publish the results on their page: the results workflow runs in a
-  // worker the page starts on Publish, with SuperMarathon's key, and airdrops an accomplishment
+  // worker the page starts when a results file is chosen, with SuperMarathon's key, and airdrops an accomplishment
   // to each finisher in the top 500: the 249 before Alice, Alice (250th); Bob, 600th, gets none.
   clock.mark("journey", "results");
   const token = d.tokens.accomplishment;
@@ -228,9 +228,11 @@ try {
   await desk.waitForSelector("#staff[data-ready=true]");
   await settled(desk);
   // The seeded results file fills the CSV box; the journey then pastes the same rows (what staff do by hand).
+  const warmed = desk.waitForEvent("worker", { timeout: 5000 }).then(() => true, () => false);
   await desk.setInputFiles("#results-file", { name: "results.csv", mimeType: "text/csv", buffer: Buffer.from(resultsCsv) });
   await desk.waitForFunction(() => document.querySelector("#results-csv").value !== "", null, { timeout: 5000 });
   t.check("SuperMarathon staff: a chosen results file fills the CSV box", (await desk.inputValue("#results-csv")) === resultsCsv, `${(await desk.inputValue("#results-csv")).split("\n").length - 2} rows`);
+  t.check("SuperMarathon staff: the results runner's worker starts when a file is chosen, before Publish", await warmed);
   await desk.fill("#results-csv", "");
   await desk.fill("#results-csv", resultsCsv);
   const published = await act(desk, "#publish");

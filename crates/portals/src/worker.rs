@@ -3,6 +3,9 @@
 //! them: the worker says `{"type":"ready"}`, takes one JSON job, may send progress events, and
 //! ends with `{"type":"done",…}` or `{"type":"error","code":…,"message":…}`.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use js_sys::Promise;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -12,12 +15,71 @@ use web_sys::{MessageEvent, Worker};
 
 use crate::{Error, Result};
 
+/// A worker started before its job is known (staff about to publish), so that its wasm loads
+/// while they fill in the form; [`Spare::run`] gives it the job. It remembers whether it said
+/// `ready` or failed to load before then.
+pub struct Spare {
+    worker: Worker,
+    ready: Rc<Cell<bool>>,
+    failed: Rc<Cell<bool>>,
+}
+
+impl Spare {
+    /// Starts a worker from `url` (Trunk's loader shim).
+    pub fn start(url: &str) -> Result<Spare> {
+        let worker = start(url)?;
+        let (ready, failed) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
+        let r = ready.clone();
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |m: MessageEvent| {
+            let text = m.data().as_string().unwrap_or_default();
+            let event: Value = serde_json::from_str(&text).unwrap_or_default();
+            if event["type"] == "ready" {
+                r.set(true);
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let f = failed.clone();
+        let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| f.set(true));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        Ok(Spare {
+            worker,
+            ready,
+            failed,
+        })
+    }
+
+    /// Runs `job` in this worker: as [`run`].
+    pub async fn run(self, job: &Value, on_event: impl Fn(&Value) + 'static) -> Result<Value> {
+        if self.failed.get() {
+            return Err(Error::new("WORKER", "the worker failed to load"));
+        }
+        // Said `ready` already: the job goes now (its answers are later tasks of this thread,
+        // which `drive`'s handlers, set before this call returns to the event loop, receive).
+        if self.ready.get() {
+            let _ = self
+                .worker
+                .post_message(&JsValue::from_str(&job.to_string()));
+        }
+        drive(self.worker, job, on_event).await
+    }
+}
+
+fn start(url: &str) -> Result<Worker> {
+    Worker::new(url).map_err(|e| Error::new("WORKER", format!("{url} did not start: {e:?}")))
+}
+
 /// Runs `job` in a fresh worker from `url` (Trunk's loader shim); `on_event` sees every event
 /// before `done`. Resolves with the `done` event; an `error` event, or a worker that fails to
-/// load, is the error it names.
+/// load, is the error it names. (Not through [`Spare`]: a page that never starts one ahead, the
+/// gate, links none of its code.)
 pub async fn run(url: &str, job: &Value, on_event: impl Fn(&Value) + 'static) -> Result<Value> {
-    let worker = Worker::new(url)
-        .map_err(|e| Error::new("WORKER", format!("{url} did not start: {e:?}")))?;
+    drive(start(url)?, job, on_event).await
+}
+
+/// Gives `worker` the job when it says `ready` and follows it to its end.
+async fn drive(worker: Worker, job: &Value, on_event: impl Fn(&Value) + 'static) -> Result<Value> {
     let job = job.to_string();
     let w = worker.clone();
     let on_event = std::rc::Rc::new(on_event);

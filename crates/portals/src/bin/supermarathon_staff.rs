@@ -1,5 +1,6 @@
 //! SuperMarathon's staff page: the accomplishment collection, and the results (CSV) whose
-//! workflow airdrops an accomplishment to the top 500, run in a worker loaded on Publish.
+//! workflow airdrops an accomplishment to the top 500, run in a worker loaded when staff turn to
+//! the results.
 
 use std::rc::Rc;
 
@@ -56,7 +57,7 @@ fn main() {
         dom::done(&format!("Created {token}."));
         Ok(())
     });
-    results::wire_file();
+    results::wire_inputs();
     on_click_with("publish", &staff, |staff| async move {
         let account = staff.account()?.to_string();
         let key = staff.key()?.to_string_der().to_string();
