@@ -36,6 +36,7 @@ try {
   const bp = await open("/bestproducer/");
   const ready = await settled(bp);
   t.check("BestProducer loads", ready.text.startsWith("Ready"), ready.text);
+  t.check("no collection open: manufacturing, shipping and the list wait hidden", (await bp.isHidden("#batch-section")) && (await bp.isHidden("#ship-section")) && (await bp.isHidden("#nfts-section")));
   const refused = await (async () => { await bp.click("#create"); return settled(bp); })();
   t.check("without a staff key, signing is refused with a code and a way forward", refused.error && refused.code === "NO_STAFF_KEY" && refused.hint.includes("Staff key"), `${refused.text} / ${refused.hint}`);
   const keyed = await staffKey(bp);
@@ -46,6 +47,7 @@ try {
   const twin = await bp.inputValue("#collection");
   const p1 = await pending(bp);
   t.check("twin collection created (pending state shown while it ran)", created.text === `Created the twin collection ${twin}.` && p1.disabled && p1.busy, `${created.text} ${JSON.stringify(p1)}`);
+  t.check("with the collection open, manufacturing, shipping and the list show", (await bp.isVisible("#batch-section")) && (await bp.isVisible("#ship-section")) && (await bp.isVisible("#nfts-section")));
 
   await bp.fill("#sizes", "38, 39, 40 x2");
   await watchPending(bp, "manufacture");

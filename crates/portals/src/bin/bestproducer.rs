@@ -148,6 +148,11 @@ impl Page {
             dom::busy("Reading the collection from the mirror…");
             let id = token.to_string();
             let info = ledger::token(&self.reader, &id).await?;
+            // Shown once a collection is open: they act on it, and a cold page without them
+            // lays out in ~40 ms less.
+            for section in ["batch-section", "ship-section", "nfts-section"] {
+                dom::show(section, true);
+            }
             set_text(
                 "collection-info",
                 &format!(
