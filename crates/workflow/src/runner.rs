@@ -60,6 +60,32 @@ pub struct Runner<'c, T, R> {
     pub(crate) mirror_timeout: Duration,
 }
 
+/// Asks `attempt` until it answers, soon at first and then less often (the devnet's mirror
+/// shows a record as soon as its receipt says so; Hedera's, seconds later), or fails with
+/// `MIRROR_TIMEOUT` saying `missing()` once `timeout` has passed.
+pub(crate) async fn poll_mirror<R: Runtime, V>(
+    runtime: &R,
+    timeout: Duration,
+    mut attempt: impl AsyncFnMut() -> Result<Option<V>>,
+    missing: impl FnOnce() -> String,
+) -> Result<V> {
+    let deadline = runtime.now().as_nanos() + timeout.as_nanos() as i128;
+    let mut wait = Duration::from_millis(10);
+    loop {
+        if let Some(answer) = attempt().await? {
+            return Ok(answer);
+        }
+        if runtime.now().as_nanos() > deadline {
+            return Err(Error::Client {
+                code: "MIRROR_TIMEOUT".into(),
+                reason: missing(),
+            });
+        }
+        runtime.sleep(wait).await;
+        wait = (wait * 2).min(Duration::from_millis(500));
+    }
+}
+
 impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     /// A runner for `org` of `deployment`, signing with `key` (the organisation's).
     pub fn new(
@@ -214,30 +240,18 @@ impl<'c, T: Transport, R: Runtime> Runner<'c, T, R> {
     }
 
     /// Reads the outcomes topic until `done`, or fails with `MIRROR_TIMEOUT` after the
-    /// runner's mirror timeout. The devnet's mirror has a message as soon as its receipt says
-    /// so; Hedera's, seconds later: asked again soon, then less often.
+    /// runner's mirror timeout ([`poll_mirror`]).
     async fn sync_until(
         &mut self,
         done: impl Fn(&Self) -> bool,
-        missing: impl Fn() -> String,
+        missing: impl FnOnce() -> String,
     ) -> Result<()> {
-        let deadline =
-            self.client.runtime().now().as_nanos() + self.mirror_timeout.as_nanos() as i128;
-        let mut wait = Duration::from_millis(10);
-        loop {
+        let (client, timeout) = (self.client, self.mirror_timeout);
+        let attempt = async || {
             self.sync().await?;
-            if done(self) {
-                return Ok(());
-            }
-            if self.client.runtime().now().as_nanos() > deadline {
-                return Err(Error::Client {
-                    code: "MIRROR_TIMEOUT".into(),
-                    reason: missing(),
-                });
-            }
-            self.client.runtime().sleep(wait).await;
-            wait = (wait * 2).min(Duration::from_millis(500));
-        }
+            Ok(done(self).then_some(()))
+        };
+        poll_mirror(client.runtime(), timeout, attempt, missing).await
     }
 
     /// Records `messages` side by side (the topic orders them by consensus, not as given) and

@@ -19,9 +19,9 @@ use crate::definition::{Action, Workflow};
 use crate::grant::{metadata_uri, transaction_id, Prepared};
 use crate::join::join_all;
 use crate::ledger::Claim;
-use crate::runner::{Grant, Runner};
+use crate::runner::{poll_mirror, Grant, Runner};
 use crate::{Error, Result};
-use core::time::Duration;
+use core::cell::Cell;
 use loyal_client::{Runtime, Transport};
 use loyal_core::transaction_id::TransactionId;
 use serde_json::Value;
@@ -240,10 +240,8 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
             self.account
         );
         let wanted: Vec<String> = ids.iter().map(TransactionId::to_mirror_string).collect();
-        let runtime = self.client.runtime();
-        let deadline = runtime.now().as_nanos() + self.mirror_timeout.as_nanos() as i128;
-        let mut wait = Duration::from_millis(10);
-        loop {
+        let missing = Cell::new(wanted.len());
+        let attempt = async || {
             let mirror = self.mirror();
             let records: Vec<Value> = mirror
                 .pages(path.clone(), "transactions", usize::MAX)
@@ -274,21 +272,16 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
                     serial,
                 });
             }
-            if found.iter().all(Option::is_some) {
-                return Ok(found.into_iter().flatten().collect());
-            }
-            if runtime.now().as_nanos() > deadline {
-                let missing = found.iter().filter(|f| f.is_none()).count();
-                return Err(Error::Client {
-                    code: "MIRROR_TIMEOUT".into(),
-                    reason: format!(
-                        "the mirror did not show {missing} of this wave's {} {kind} transactions",
-                        ids.len()
-                    ),
-                });
-            }
-            runtime.sleep(wait).await;
-            wait = (wait * 2).min(Duration::from_millis(500));
-        }
+            missing.set(found.iter().filter(|f| f.is_none()).count());
+            Ok(found.into_iter().collect::<Option<Vec<_>>>())
+        };
+        poll_mirror(self.client.runtime(), self.mirror_timeout, attempt, || {
+            format!(
+                "the mirror did not show {} of this wave's {} {kind} transactions",
+                missing.get(),
+                ids.len()
+            )
+        })
+        .await
     }
 }
