@@ -54,6 +54,15 @@ impl Prepared {
     }
 }
 
+/// The serial of `token` a mirror transaction record's NFT transfers name: what a mint bound.
+pub(crate) fn minted_serial(record: &Value, token: &str) -> Option<u64> {
+    record["nft_transfers"]
+        .as_array()?
+        .iter()
+        .find(|m| m["token_id"] == token)
+        .and_then(|m| m["serial_number"].as_u64())
+}
+
 /// `ipfs://<cid>`, as a mint's metadata names it.
 pub(crate) fn metadata_uri(cid: &impl core::fmt::Display) -> Result<String> {
     loyal_metadata::metadata_uri(&cid.to_string()).map_err(|e| Error::Metadata {
@@ -112,13 +121,12 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
         let tx = mirror
             .get_json(&format!("/api/v1/transactions/{}", id.to_mirror_string()))
             .await?;
+        let token_id = token.to_string();
         let serial = tx["transactions"]
             .as_array()
             .into_iter()
             .flatten()
-            .flat_map(|t| t["nft_transfers"].as_array().into_iter().flatten())
-            .find(|m| m["token_id"] == token.to_string())
-            .and_then(|m| m["serial_number"].as_u64())
+            .find_map(|t| minted_serial(t, &token_id))
             .ok_or_else(|| Error::Client {
                 code: "DECODE".into(),
                 reason: format!("no serial minted by {id}"),

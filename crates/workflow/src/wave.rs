@@ -16,7 +16,7 @@
 //! row stays claimed, to be resumed.
 
 use crate::definition::{Action, Workflow};
-use crate::grant::{metadata_uri, transaction_id, Prepared};
+use crate::grant::{metadata_uri, minted_serial, transaction_id, Prepared};
 use crate::join::join_all;
 use crate::ledger::Claim;
 use crate::runner::{poll_mirror, Grant, Runner};
@@ -260,13 +260,7 @@ impl<T: Transport, R: Runtime> Runner<'_, T, R> {
                 if !own || found[at].is_some() {
                     continue;
                 }
-                let serial = token.and_then(|token| {
-                    t["nft_transfers"]
-                        .as_array()?
-                        .iter()
-                        .find(|m| m["token_id"] == token)
-                        .and_then(|m| m["serial_number"].as_u64())
-                });
+                let serial = token.and_then(|token| minted_serial(t, token));
                 found[at] = Some(Executed {
                     result: t["result"].as_str().unwrap_or_default().to_owned(),
                     serial,
