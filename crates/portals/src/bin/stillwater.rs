@@ -74,14 +74,11 @@ impl Page {
                     .await?;
             }
             let id = workflow::request_id();
-            let proof = loyal_portals::proof::prove(
-                &wallet,
-                &claims,
-                &workflow::audience(self.deployment.borrow().as_ref(), "StillWater")?,
-                "stillwater-tickets",
-                &id,
-            )
-            .await?;
+            // Read before the wallet's await: no borrow of the deployment is held across it.
+            let audience = workflow::audience(self.deployment.borrow().as_ref(), "StillWater")?;
+            let proof =
+                loyal_portals::proof::prove(&wallet, &claims, &audience, "stillwater-tickets", &id)
+                    .await?;
             let request = InboxRequest {
                 workflow: "stillwater.tickets".into(),
                 request: id.clone(),

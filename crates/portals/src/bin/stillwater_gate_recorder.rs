@@ -47,7 +47,7 @@ async fn record(job: Value) -> Result<Value> {
     };
     let tx = client.prepare(
         TopicMessageSubmitTransaction::new()
-            .with_topic_id(topic.clone())
+            .with_topic_id(topic)
             .with_message(record.to_bytes()),
     )?;
     let sequence = client.execute(&tx).await?.topic_sequence_number;
